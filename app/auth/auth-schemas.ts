@@ -1,0 +1,42 @@
+/** Sign-up and sign-in forms. Client-safe: the browser validates with the same schemas. */
+import { z } from "zod";
+import { PROFILES } from "./profiles.ts";
+
+export const PASSWORD_MIN = 10;
+/** Hashing cost grows with the input; no real passphrase is longer than this. */
+export const PASSWORD_MAX = 200;
+
+const email = z
+  .string({ error: "Indiquez votre adresse e-mail." })
+  .trim()
+  .min(1, "Indiquez votre adresse e-mail.")
+  .max(254, "Cette adresse e-mail est trop longue.")
+  .pipe(z.email("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."))
+  .transform((value) => value.toLowerCase());
+
+export const SignupSchema = z.object({
+  name: z
+    .string({ error: "Indiquez votre nom." })
+    .trim()
+    .min(2, "Votre nom doit compter au moins 2 caractères.")
+    .max(100, "Votre nom ne peut pas dépasser 100 caractères."),
+  email,
+  profile: z.enum(PROFILES, { error: "Choisissez le profil qui vous correspond." }),
+  password: z
+    .string({ error: "Choisissez un mot de passe." })
+    .min(PASSWORD_MIN, `Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères.`)
+    .max(PASSWORD_MAX, `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX} caractères.`),
+  redirectTo: z.string().optional(),
+});
+
+export const LoginSchema = z.object({
+  email,
+  password: z
+    .string({ error: "Indiquez votre mot de passe." })
+    .min(1, "Indiquez votre mot de passe.")
+    .max(PASSWORD_MAX, "Adresse e-mail ou mot de passe incorrect."),
+  redirectTo: z.string().optional(),
+});
+
+export type SignupInput = z.infer<typeof SignupSchema>;
+export type LoginInput = z.infer<typeof LoginSchema>;

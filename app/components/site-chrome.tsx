@@ -1,0 +1,70 @@
+/** The header and footer around every page. */
+import { Form, Link, NavLink } from "@remix-run/react";
+import { useOptionalUser } from "~/utils/use-root-data.ts";
+
+export function SiteHeader() {
+  const user = useOptionalUser();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-title">
+          <span aria-hidden="true" className="site-title__mark">
+            17
+          </span>
+          <span>
+            Apprendre à faire alliance
+            <small>l'ODD 17 en pratique</small>
+          </span>
+        </Link>
+        <nav aria-label="Navigation principale">
+          <ul className="site-nav">
+            <li>
+              <NavLink to="/parcours">Parcours</NavLink>
+            </li>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/tableau-de-bord">Tableau de bord</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/compte">Mon compte</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/deconnexion">
+                    <button type="submit" className="link-button">
+                      Se déconnecter
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/connexion">Connexion</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/inscription" className="site-nav__cta">
+                    Créer un compte
+                  </NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>
+          Un parcours pour apprendre à concevoir une démarche d'alliance entre associations,
+          entreprises et pouvoirs publics, au service des Objectifs de développement durable.
+        </p>
+      </div>
+    </footer>
+  );
+}

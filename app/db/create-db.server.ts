@@ -1,0 +1,35 @@
+/**
+ * Opens a Prisma client on SQLite or PostgreSQL, chosen by the URL (see README « Décisions », D4).
+ *
+ * Prisma clients are generated per provider, so there are two (app/generated/prisma and
+ * app/generated/prisma-pg) built from one schema. The app is typed against the SQLite client: the
+ * models are identical, and only the provider's query compiler differs at run time.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "~/generated/prisma/client.ts";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
+import { pgConfigFromUrl, providerOf, sqliteFilePath, type Provider } from "./database-url.ts";
+
+export type Db = SqliteClient;
+
+export interface Database {
+  db: Db;
+  provider: Provider;
+}
+
+export function createDb(databaseUrl: string): Database {
+  const provider = providerOf(databaseUrl);
+  if (provider === "postgresql") {
+    const adapter = new PrismaPg(pgConfigFromUrl(databaseUrl));
+    return { provider, db: new PostgresClient({ adapter }) as unknown as Db };
+  }
+  const file = sqliteFilePath(databaseUrl);
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // timeout = how long a writer waits for another process's lock (tests and CLI scripts share the
+  // file with the server) before failing with SQLITE_BUSY.
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  return { provider, db: new SqliteClient({ adapter }) };
+}

@@ -1,0 +1,9 @@
+/** The app's database client, opened once per process from DATABASE_URL. */
+import { env } from "~/utils/env.server.ts";
+import { singleton } from "~/utils/singleton.server.ts";
+import { createDb } from "./create-db.server.ts";
+
+const database = singleton("database", () => createDb(env().DATABASE_URL));
+
+export const db = database.db;
+export const dbProvider = database.provider;

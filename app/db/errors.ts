@@ -1,0 +1,7 @@
+/**
+ * Prisma error codes we react to. Checked by code, not by class: the SQLite and PostgreSQL clients
+ * each have their own error classes.
+ */
+export function isUniqueConstraintError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -1,0 +1,73 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { getCurrentUser } from "~/auth/session.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { SiteFooter, SiteHeader } from "~/components/site-chrome.tsx";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Apprendre à faire alliance — l'ODD 17 en pratique" },
+  {
+    name: "description",
+    content:
+      "Parcours de 1 h, 4 h ou 12 h pour apprendre à concevoir une démarche d'alliance entre associations, entreprises et pouvoirs publics.",
+  },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  return json({ user: user ? { name: user.name, role: user.role, profile: user.profile } : null });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  // Lets end-to-end tests wait until React has taken over the page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html lang="fr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <SiteHeader />
+        <main id="contenu" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <GeneralErrorBoundary error={error} />;
+}

@@ -1,0 +1,87 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { verifyCredentials } from "~/auth/accounts.server.ts";
+import { LoginSchema } from "~/auth/auth-schemas.ts";
+import { getCurrentUser, startSession } from "~/auth/session.server.ts";
+import { FormErrors, TextField } from "~/components/forms.tsx";
+import { db } from "~/db/db.server.ts";
+import { readFormData } from "~/utils/form-data.server.ts";
+import { safeRedirect } from "~/utils/safe-redirect.ts";
+
+export const meta: MetaFunction = () => [{ title: "Connexion — Apprendre à faire alliance" }];
+
+/** One message whatever was wrong, so that nobody learns which addresses have an account. */
+export const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getCurrentUser(request, context)) throw redirect("/tableau-de-bord");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const userId = await verifyCredentials(db, submission.value.email, submission.value.password);
+  if (!userId) {
+    return json(submission.reply({ formErrors: [WRONG_CREDENTIALS], hideFields: ["password"] }), { status: 401 });
+  }
+  const cookie = await startSession(request, userId);
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "connexion",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    // First check on submit: validating on blur makes messages appear under the field being left,
+    // which moves the submit button away from under the pointer as it is clicked.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  // After a refused attempt the password field starts empty again (a new key remounts it), as it
+  // would after a full page load: the server never sends the password back.
+  const [attempts, setAttempts] = useState(0);
+  useEffect(() => {
+    if (lastResult) setAttempts((count) => count + 1);
+  }, [lastResult]);
+  return (
+    <div className="page page--narrow">
+      <h1>Connexion</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
+        <TextField
+          key={`mot-de-passe-${attempts}`}
+          meta={fields.password}
+          label="Mot de passe"
+          type="password"
+          autoComplete="current-password"
+        />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Se connecter
+          </button>
+        </div>
+      </Form>
+      <p>
+        Pas encore de compte ?{" "}
+        <Link to={redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription"}>
+          Créer un compte
+        </Link>
+      </p>
+    </div>
+  );
+}

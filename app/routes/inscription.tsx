@@ -1,0 +1,98 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { createAccount } from "~/auth/accounts.server.ts";
+import { PASSWORD_MIN, SignupSchema } from "~/auth/auth-schemas.ts";
+import { PROFILE_HINTS, PROFILE_LABELS, PROFILES } from "~/auth/profiles.ts";
+import { getCurrentUser, startSession } from "~/auth/session.server.ts";
+import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
+import { db } from "~/db/db.server.ts";
+import { readFormData } from "~/utils/form-data.server.ts";
+import { safeRedirect } from "~/utils/safe-redirect.ts";
+
+export const meta: MetaFunction = () => [{ title: "Créer un compte — Apprendre à faire alliance" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getCurrentUser(request, context)) throw redirect("/tableau-de-bord");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: SignupSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await createAccount(db, submission.value);
+  if (!result.ok) {
+    return json(
+      submission.reply({
+        fieldErrors: {
+          email: ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."],
+        },
+        hideFields: ["password"],
+      }),
+      { status: 409 },
+    );
+  }
+  const cookie = await startSession(request, result.userId);
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignupPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "inscription",
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    // First check on submit: validating on blur makes messages appear under the field being left,
+    // which moves the submit button away from under the pointer as it is clicked.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  return (
+    <div className="page page--narrow">
+      <h1>Créer un compte</h1>
+      <p className="lede">
+        Un compte garde votre progression, vos résultats et vos attestations. La lecture des leçons
+        reste ouverte sans compte.
+      </p>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.name} label="Nom et prénom" autoComplete="name" hint="Il figurera sur vos attestations." />
+        <TextField meta={fields.email} label="Adresse e-mail" type="email" autoComplete="email" />
+        <RadioGroup
+          meta={fields.profile}
+          legend="Vous êtes…"
+          options={PROFILES.map((profile) => ({
+            value: profile,
+            label: PROFILE_LABELS[profile],
+            hint: PROFILE_HINTS[profile],
+          }))}
+        />
+        <TextField
+          meta={fields.password}
+          label="Mot de passe"
+          type="password"
+          autoComplete="new-password"
+          hint={`Au moins ${PASSWORD_MIN} caractères. Une phrase de quelques mots est facile à retenir et difficile à deviner.`}
+        />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Créer mon compte
+          </button>
+        </div>
+      </Form>
+      <p>
+        Déjà un compte ?{" "}
+        <Link to={redirectTo ? `/connexion?${new URLSearchParams({ redirectTo })}` : "/connexion"}>Se connecter</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** The Express application that serves static files and hands every other request to Remix. */
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createRequestContext } from "./load-context.ts";
+import { requestGuards } from "./request-guards.ts";
+
+export interface AppOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development";
+  publicDir: string;
+  allowedOrigins: string[];
+}
+
+export function createApp({ build, mode, publicDir, allowedOrigins }: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    next();
+  });
+  // Fingerprinted assets can be cached forever; other public files for an hour.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: mode === "production" ? "1h" : 0 }));
+  app.use(requestGuards({ allowedOrigins }));
+  app.all("*", createRequestHandler({ build, mode, getLoadContext: () => createRequestContext() }));
+  return app;
+}

@@ -1,0 +1,18 @@
+/**
+ * What the HTTP server gives every loader and action. `responseCookies` lets code deep in a loader
+ * (e.g. a session refresh) add a Set-Cookie to whatever response Remix ends up sending: entry.server
+ * copies them onto document and data responses alike.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+
+export interface RequestContext {
+  responseCookies: string[];
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends RequestContext {}
+}
+
+export function createRequestContext(): AppLoadContext {
+  return { responseCookies: [] };
+}

@@ -1,0 +1,40 @@
+/**
+ * Starts the HTTP server on the Remix build in build/index.js. `npm start` runs it after making sure
+ * the build exists and the database is migrated; `npm run dev` runs it in development mode, where
+ * each rebuild is picked up on the next request.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { parseEnv } from "~/utils/env.server.ts";
+import { createApp } from "./http-server.ts";
+
+const env = parseEnv(process.env);
+const root = process.cwd();
+const buildFile = path.join(root, "build/index.js");
+
+async function importBuild(): Promise<ServerBuild> {
+  const version = statSync(buildFile).mtimeMs;
+  return import(`${pathToFileURL(buildFile).href}?v=${version}`) as Promise<ServerBuild>;
+}
+
+const mode = env.NODE_ENV === "production" ? "production" : "development";
+const app = createApp({
+  build: mode === "production" ? await importBuild() : importBuild,
+  mode,
+  publicDir: path.join(root, "public"),
+  allowedOrigins: env.PUBLIC_URL ? [env.PUBLIC_URL] : [],
+});
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Apprendre à faire alliance : http://localhost:${env.PORT} (${mode})`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold the process open; give requests in flight a moment.
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}

@@ -1,0 +1,127 @@
+import { expect, newAccount, seriousAxeViolations, signIn, signUp, test, waitForHydration } from "./fixtures.ts";
+
+test("sign up, reach the dashboard, sign out, fail then succeed to sign in", async ({ page, context }) => {
+  const account = newAccount({ name: "Léa Bernard" });
+  await signUp(page, account);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Léa Bernard");
+
+  const cookie = (await context.cookies()).find((c) => c.name === "aafa_session");
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+  expect(await page.evaluate(() => document.cookie)).not.toContain("aafa_session");
+
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Connexion" })).toBeVisible();
+  await page.goto("/tableau-de-bord");
+  await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Ftableau-de-bord$/);
+
+  await signIn(page, account.email, "pas le bon mot de passe");
+  await expect(page.getByRole("alert")).toHaveText(/Adresse e-mail ou mot de passe incorrect\./);
+  await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+
+  await signIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Léa Bernard");
+});
+
+test("an unknown e-mail gets exactly the same message as a wrong password", async ({ page }) => {
+  await signIn(page, "personne.inconnue@exemple.fr", "un mot de passe quelconque");
+  await expect(page.getByRole("alert")).toHaveText(/Adresse e-mail ou mot de passe incorrect\./);
+});
+
+test("invalid fields show French messages next to each field", async ({ page }) => {
+  await page.goto("/inscription");
+  await waitForHydration(page);
+  await page.getByLabel("Nom et prénom").fill("C");
+  await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await page.getByLabel("Mot de passe").fill("court");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+  const name = page.getByLabel("Nom et prénom");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  const describedBy = (await name.getAttribute("aria-describedby"))?.split(" ") ?? [];
+  const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  expect(descriptions.join(" ")).toContain("Votre nom doit compter au moins 2 caractères.");
+  await expect(page.getByText("Cette adresse e-mail n'est pas valide")).toBeVisible();
+  await expect(page.getByText("Choisissez le profil qui vous correspond.")).toBeVisible();
+  await expect(page.getByText("Le mot de passe doit compter au moins 10 caractères.")).toBeVisible();
+  await expect(page).toHaveURL(/\/inscription$/);
+});
+
+test("the trainer profile sees the trainer role on their account", async ({ page }) => {
+  await signUp(page, newAccount({ profile: "Formateur·rice", name: "Yann Le Goff" }));
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await page.getByRole("link", { name: "Mon compte" }).click();
+  await expect(page.getByText("Formateur·rice", { exact: true }).first()).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server explains a duplicate e-mail and keeps what was typed, except the password", async ({ page, browser }) => {
+    const account = newAccount();
+    const first = await browser.newPage();
+    await signUpWithoutHydration(first, account);
+    await first.close();
+
+    await signUpWithoutHydration(page, { ...account, name: "Autre Personne" });
+    await expect(page.getByText("Un compte existe déjà avec cette adresse.")).toBeVisible();
+    await expect(page.getByLabel("Nom et prénom")).toHaveValue("Autre Personne");
+    await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+  });
+});
+
+async function signUpWithoutHydration(page: import("@playwright/test").Page, account: ReturnType<typeof newAccount>) {
+  await page.goto("/inscription");
+  await page.getByLabel("Nom et prénom").fill(account.name);
+  await page.getByLabel("Adresse e-mail").fill(account.email);
+  await page.getByRole("radio", { name: account.profile }).check();
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+}
+
+test("a POST from another site is refused", async ({ request, baseURL }) => {
+  const response = await request.post(`${baseURL}/connexion`, {
+    headers: { Origin: "https://evil.example" },
+    form: { email: "a@b.fr", password: "x" },
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("a malformed form body gets a 4xx, not a 500", async ({ request, baseURL }) => {
+  const response = await request.post(`${baseURL}/connexion`, {
+    headers: { Origin: baseURL!, "Content-Type": "multipart/form-data; boundary=x" },
+    data: "pas du multipart",
+  });
+  expect(response.status()).toBe(400);
+  const json = await request.post(`${baseURL}/inscription`, {
+    headers: { Origin: baseURL!, "Content-Type": "application/json" },
+    data: { email: "a@b.fr" },
+  });
+  expect(json.status()).toBe(415);
+});
+
+test("an unknown address shows a French 404 in the site's layout", async ({ page }) => {
+  const response = await page.goto("/nulle-part");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
+});
+
+test("home, sign-up and sign-in pages have no serious accessibility violation, at 360 px too", async ({ page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ["/", "/inscription", "/connexion"]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      expect(await seriousAxeViolations(page), `${path} à ${width} px`).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} déborde horizontalement à ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeFocused();
+});

@@ -1,0 +1,33 @@
+/**
+ * The server end-to-end tests run against: the production build on a brand-new SQLite file
+ * (data/e2e.db), migrated with the real `prisma migrate deploy`. E2E_DATABASE_URL=postgresql://…
+ * runs the same tests on PostgreSQL (the database is emptied first).
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { buildApp } from "../../app/cli/build.ts";
+import { buildIsStale } from "../../app/cli/freshness.ts";
+import { migrateDeploy } from "../../prisma/tools/deploy.ts";
+import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+import { providerOf } from "../../app/db/database-url.ts";
+import { withPgAdmin } from "../setup/test-databases.ts";
+
+const databaseUrl = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
+
+if (buildIsStale(ROOT)) await buildApp();
+if (providerOf(databaseUrl) === "sqlite") {
+  const file = path.join(ROOT, databaseUrl.replace(/^file:/, ""));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+} else {
+  await withPgAdmin(databaseUrl, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
+}
+await migrateDeploy(databaseUrl);
+
+const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
