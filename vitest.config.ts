@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     testTimeout: 20_000,
     pool: "forks",
+    // In CI every test is listed with its database ([sqlite] / [postgresql]) as proof both ran.
+    reporters: process.env.CI ? ["verbose"] : ["default"],
   },
 });

@@ -6,7 +6,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { db } from "~/db/db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
-import { createLucia } from "./lucia.server.ts";
+import { createLucia, type AppLucia } from "./lucia.server.ts";
 import { isProfile, isRole, type Profile, type Role } from "./profiles.ts";
 
 export const lucia = singleton("lucia", () => createLucia(db, { secureCookies: useSecureCookies() }));
@@ -31,13 +31,18 @@ const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
 export function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   let pending = perRequest.get(request);
   if (!pending) {
-    pending = readSession(request, context);
+    pending = readSession(lucia, request, context);
     perRequest.set(request, pending);
   }
   return pending;
 }
 
-async function readSession(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+/** Exported for tests, which pass a Lucia instance on their own database. */
+export async function readSession(
+  lucia: AppLucia,
+  request: Request,
+  context: AppLoadContext,
+): Promise<CurrentUser | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
   const { session, user } = await lucia.validateSession(sessionId);

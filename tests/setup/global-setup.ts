@@ -42,6 +42,7 @@ export default async function setup(project: TestProject) {
         await migrateDeploy(withDatabase(pgUrl, name));
       })(),
     );
+    console.log(`Tests d'intégration sur SQLite et sur PostgreSQL (${new URL(pgUrl).host})`);
   } else {
     console.log("PostgreSQL : tests d'intégration ignorés (TEST_POSTGRES_URL n'est pas défini)");
   }
