@@ -1,8 +1,25 @@
 // End-to-end tests drive Debian's Chromium (no browser download on these machines) against the
-// production build, served by tests/e2e/serve.ts on a fresh SQLite database.
+// production build, served by tests/e2e/serve.ts on fresh SQLite databases:
+// - "plateforme": the real course content (courses/);
+// - "moteur": the fixture course (tests/fixtures/courses), for engine behaviour that must not
+//   depend on how the real lessons are written.
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PLATFORM_PORT = Number(process.env.E2E_PORT ?? 3100);
+const ENGINE_PORT = PLATFORM_PORT + 1;
+
+const chromium = {
+  executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -13,29 +30,27 @@ export default defineConfig({
   reporter: process.env.CI ? "line" : "list",
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  use: {
-    baseURL: `http://localhost:${PORT}`,
-    locale: "fr-FR",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+  use: { locale: "fr-FR", timezoneId: "Europe/Paris", trace: "retain-on-failure", launchOptions: chromium },
+  projects: [
+    { name: "plateforme", testIgnore: /engine\//, use: { baseURL: `http://localhost:${PLATFORM_PORT}` } },
+    { name: "moteur", testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/serve.ts",
+      url: `http://localhost:${PLATFORM_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(PLATFORM_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
+      stdout: "pipe",
     },
-  },
-  webServer: {
-    command: "npx tsx tests/e2e/serve.ts",
-    url: `http://localhost:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(PORT) },
-    stdout: "pipe",
-  },
+    {
+      command: "npx tsx tests/e2e/serve.ts",
+      url: `http://localhost:${ENGINE_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses" },
+      stdout: "pipe",
+    },
+  ],
 });

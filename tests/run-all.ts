@@ -15,6 +15,7 @@ const steps: Array<{ name: string; command: string; args: string[] }> = [
   { name: "clients Prisma", command: bin("tsx"), args: ["prisma/tools/generate.ts", "--if-missing"] },
   { name: "types (tsc)", command: bin("tsc"), args: [] },
   { name: "migrations (dérive)", command: bin("tsx"), args: ["prisma/tools/check-drift.ts"] },
+  { name: "contenu des cours (courses:check)", command: bin("tsx"), args: ["app/cli/courses-check.ts"] },
   { name: "unitaires et intégration (Vitest)", command: bin("vitest"), args: ["run"] },
   { name: "build de production", command: bin("tsx"), args: ["app/cli/build.ts"] },
   { name: "bout en bout (Playwright)", command: bin("playwright"), args: ["test"] },

@@ -4,13 +4,22 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { build as esbuild } from "esbuild";
+import { build as esbuild, stop as stopEsbuild } from "esbuild";
 import { generateClients } from "../../prisma/tools/generate.ts";
 import { isMain } from "../../prisma/tools/main.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+import { checkCourses } from "../courses/check-courses.server.ts";
 
 export async function buildApp(): Promise<void> {
   await generateClients({ ifMissing: true });
+  // Checking the content compiles every lesson into .cache/lessons: the server never compiles at
+  // request time, and invalid content stops the build with the list of problems.
+  const coursesDir = path.resolve(ROOT, process.env.COURSES_DIR || "courses");
+  const report = await checkCourses(coursesDir, { cacheDir: path.join(ROOT, ".cache/lessons") });
+  if (report.problems.length > 0) {
+    for (const problem of report.problems) console.error(`  ${problem.file} : ${problem.message}`);
+    throw new Error(`contenu invalide (${report.problems.length} problème(s)) : voir npm run courses:check`);
+  }
   const remix = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
@@ -27,6 +36,9 @@ export async function buildApp(): Promise<void> {
     packages: "external",
     logLevel: "warning",
   });
+  // mdx-bundler and this build share esbuild's service process; stop it so that it does not outlive
+  // us (left running, it aborts noisily when this process exits).
+  await stopEsbuild();
 }
 
 if (isMain(import.meta.url)) await buildApp();

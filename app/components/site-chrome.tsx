@@ -64,6 +64,16 @@ export function SiteFooter() {
           Un parcours pour apprendre à concevoir une démarche d'alliance entre associations,
           entreprises et pouvoirs publics, au service des Objectifs de développement durable.
         </p>
+        <nav aria-label="Liens utiles">
+          <ul>
+            <li>
+              <Link to="/parcours">Les parcours</Link>
+            </li>
+            <li>
+              <Link to="/glossaire">Glossaire</Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -9,11 +9,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "~/generated/prisma/client.ts";
+import { PrismaClient as SqliteClient, type Prisma } from "~/generated/prisma/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
 import { pgConfigFromUrl, providerOf, sqliteFilePath, type Provider } from "./database-url.ts";
 
 export type Db = SqliteClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
 
 export interface Database {
   db: Db;

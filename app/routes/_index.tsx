@@ -1,9 +1,20 @@
-import { Link } from "@remix-run/react";
-import { PATH_OVERVIEWS } from "~/courses/path-overview.ts";
-import { useOptionalUser } from "~/utils/use-root-data.ts";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/session.server.ts";
+import { PathCard } from "~/components/path-card.tsx";
+import { UpcomingPaths } from "~/components/upcoming-paths.tsx";
+import { getCatalog } from "~/courses/catalog.server.ts";
+import { loadPathCards } from "~/courses/path-overview.server.ts";
+import { db } from "~/db/db.server.ts";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  return json({ signedIn: Boolean(user), ...(await loadPathCards(getCatalog(), db, user?.id ?? null)) });
+}
 
 export default function Home() {
-  const user = useOptionalUser();
+  const { signedIn, published, upcoming } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <section className="hero" aria-labelledby="titre-accueil">
@@ -13,7 +24,7 @@ export default function Home() {
           résout seul : c'est l'ODD 17. Ici, vous apprenez à concevoir une démarche d'alliance
           adaptée à votre territoire ou à votre organisation, en 1 heure, 4 heures ou 12 heures.
         </p>
-        {user ? null : (
+        {signedIn ? null : (
           <p>
             La lecture est libre. <Link to="/inscription">Créez un compte</Link> pour garder votre
             progression et obtenir une attestation.
@@ -22,23 +33,16 @@ export default function Home() {
       </section>
       <section aria-labelledby="titre-parcours">
         <h2 id="titre-parcours">Trois parcours, un même objectif</h2>
-        <ul className="card-grid">
-          {PATH_OVERVIEWS.map((path) => (
-            <li key={path.slug}>
-              <article className="card">
-                <span className="card__duration">{path.duration}</span>
-                <h3>{path.title}</h3>
-                <p>{path.pitch}</p>
-                <p className="muted">Pour : {path.suits}</p>
-                <p>
-                  <Link to={`/parcours/${path.slug}`} className="button button--secondary">
-                    Voir le parcours<span className="visually-hidden"> « {path.title} » ({path.duration})</span>
-                  </Link>
-                </p>
-              </article>
-            </li>
-          ))}
-        </ul>
+        {published.length > 0 ? (
+          <ul className="card-grid">
+            {published.map((path) => (
+              <li key={path.id}>
+                <PathCard path={path} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <UpcomingPaths paths={upcoming} headingLevel={3} />
       </section>
     </div>
   );

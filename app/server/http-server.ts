@@ -2,6 +2,7 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { createRequestContext } from "./load-context.ts";
 import { requestGuards } from "./request-guards.ts";
@@ -16,6 +17,8 @@ export interface AppOptions {
 export function createApp({ build, mode, publicDir, allowedOrigins }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  // Pages, scripts and styles travel gzipped: a lesson page's JavaScript drops to a third.
+  app.use(compression());
   app.use((_req, res, next) => {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -62,6 +62,8 @@ export async function signUp(page: Page, account: NewAccount) {
   await page.getByRole("radio", { name: account.profile }).check();
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  // Signed up once the browser has left the form (the next page decides where: dashboard or back).
+  await page.waitForURL((url) => !url.pathname.startsWith("/inscription"));
 }
 
 export async function signIn(page: Page, email: string, password: string) {

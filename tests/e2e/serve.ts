@@ -1,7 +1,7 @@
 /**
- * The server end-to-end tests run against: the production build on a brand-new SQLite file
- * (data/e2e.db), migrated with the real `prisma migrate deploy`. E2E_DATABASE_URL=postgresql://…
- * runs the same tests on PostgreSQL (the database is emptied first).
+ * A server for end-to-end tests: the production build on a brand-new database (E2E_DATABASE_URL,
+ * an SQLite file by default, emptied first), migrated with the real `prisma migrate deploy`, serving
+ * the course content of COURSES_DIR (courses/ by default), compiled before the server starts.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -12,6 +12,7 @@ import { migrateDeploy } from "../../prisma/tools/deploy.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { providerOf } from "../../app/db/database-url.ts";
 import { withPgAdmin } from "../setup/test-databases.ts";
+import { checkCourses } from "../../app/courses/check-courses.server.ts";
 
 const databaseUrl = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 
@@ -23,6 +24,10 @@ if (providerOf(databaseUrl) === "sqlite") {
   await withPgAdmin(databaseUrl, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
 }
 await migrateDeploy(databaseUrl);
+if (process.env.COURSES_DIR) {
+  const report = await checkCourses(path.resolve(ROOT, process.env.COURSES_DIR), { cacheDir: path.join(ROOT, ".cache/lessons") });
+  if (report.problems.length > 0) throw new Error(`contenu de test invalide : ${JSON.stringify(report.problems)}`);
+}
 
 const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
   cwd: ROOT,

@@ -1,0 +1,17 @@
+/**
+ * `npm run courses:check [dossier]`: validates the course content (courses/ by default) and exits
+ * with 1 if anything is wrong, listing each problem with its file.
+ */
+import path from "node:path";
+import { checkCourses } from "~/courses/check-courses.server.ts";
+
+const dir = path.resolve(process.argv[2] ?? "courses");
+const started = performance.now();
+const report = await checkCourses(dir, { cacheDir: path.resolve(".cache/lessons") });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (report.problems.length > 0) {
+  console.error(`✗ ${report.problems.length} problème(s) dans ${path.relative(process.cwd(), dir) || dir} :`);
+  for (const problem of report.problems) console.error(`  ${problem.file} : ${problem.message}`);
+  process.exit(1);
+}
+console.log(`✓ contenu valide : ${report.paths} parcours, ${report.lessons} leçons compilées (${seconds} s)`);

@@ -1,0 +1,69 @@
+/**
+ * The catalogue the running app serves. Production reads courses/ once; development re-reads it
+ * when a file under courses/ changes, so that an edited lesson shows on reload.
+ * COURSES_DIR points elsewhere (the engine's end-to-end tests use a fixture course).
+ */
+import path from "node:path";
+import { newestMtime } from "~/cli/freshness.ts";
+import { singleton } from "~/utils/singleton.server.ts";
+import type { Catalog, Lesson } from "./catalog.ts";
+import { checkCatalog } from "./check-rules.ts";
+import { createLessonCompiler, type CompiledLesson } from "./compile-lesson.server.ts";
+import { loadCatalog } from "./load-catalog.server.ts";
+
+export function coursesDir(): string {
+  return path.resolve(process.env.COURSES_DIR || "courses");
+}
+
+/** Compiled lessons survive restarts here; `npm run build` fills it. */
+export function lessonCacheDir(): string {
+  return path.resolve(".cache/lessons");
+}
+
+interface LoadedState {
+  catalog: Catalog;
+  lessonFiles: Map<string, string>;
+  stamp: number;
+}
+
+const state = singleton("course-catalog", () => ({ current: null as LoadedState | null }));
+export const lessonCompiler = singleton("lesson-compiler", () => createLessonCompiler({ cacheDir: lessonCacheDir() }));
+
+function load(): LoadedState {
+  const dir = coursesDir();
+  const stamp = newestMtime(dir);
+  const { catalog, problems, lessonFiles } = loadCatalog(dir);
+  problems.push(...checkCatalog(catalog));
+  if (problems.length > 0) {
+    // The server refuses to run on content the checker would refuse (npm run courses:check).
+    throw new Error(`Contenu invalide dans ${dir} :\n${problems.map((p) => `  ${p.file} : ${p.message}`).join("\n")}`);
+  }
+  return { catalog, lessonFiles, stamp };
+}
+
+function current(): LoadedState {
+  const loaded = state.current;
+  if (!loaded) return (state.current = load());
+  if (process.env.NODE_ENV !== "production" && newestMtime(coursesDir()) !== loaded.stamp) {
+    return (state.current = load());
+  }
+  return loaded;
+}
+
+export function getCatalog(): Catalog {
+  return current().catalog;
+}
+
+export async function getCompiledLesson(lesson: Lesson): Promise<CompiledLesson> {
+  const file = current().lessonFiles.get(lesson.id);
+  if (!file) throw new Error(`fichier de la leçon ${lesson.id} introuvable`);
+  return lessonCompiler.compile(file, lesson.contentHash);
+}
+
+/** The compiled lesson whose content hash is `hash`, compiling it if needed; undefined if unknown. */
+export async function getCompiledLessonByHash(hash: string): Promise<CompiledLesson | undefined> {
+  const cached = lessonCompiler.cached(hash);
+  if (cached) return cached;
+  const lesson = getCatalog().lessons.find((candidate) => candidate.contentHash === hash);
+  return lesson ? getCompiledLesson(lesson) : undefined;
+}

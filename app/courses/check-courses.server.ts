@@ -1,0 +1,33 @@
+/**
+ * `npm run courses:check`: loads courses/, applies every rule, compiles every lesson, and returns
+ * the problems (file and reason). An empty list means the content can be published.
+ */
+import { checkCatalog, checkLessonUsage, type KnownIds } from "./check-rules.ts";
+import { createLessonCompiler } from "./compile-lesson.server.ts";
+import { loadCatalog, type Problem } from "./load-catalog.server.ts";
+import { loadActivityIds } from "./activity-ids.server.ts";
+
+export interface CheckReport {
+  problems: Problem[];
+  lessons: number;
+  paths: number;
+}
+
+export async function checkCourses(coursesDir: string, options: { cacheDir?: string | null } = {}): Promise<CheckReport> {
+  const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
+  problems.push(...checkCatalog(catalog));
+  const known: KnownIds = loadActivityIds(coursesDir);
+  const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
+  const reflectionIds = new Map<string, string>();
+  for (const lesson of catalog.lessons) {
+    const file = lessonFiles.get(lesson.id);
+    if (!file) continue;
+    try {
+      const compiled = await compiler.compile(file, lesson.contentHash);
+      problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
+    } catch (error) {
+      problems.push({ file: lesson.file, message: `ne compile pas : ${(error as Error).message}` });
+    }
+  }
+  return { problems, lessons: catalog.lessons.length, paths: catalog.paths.length };
+}

@@ -1,0 +1,224 @@
+/**
+ * The content checker's rules, as pure functions over the catalogue and what each lesson's compile
+ * recorded. check-courses.server.ts does the reading and compiling; the rules live here so each can
+ * be tested on its own.
+ */
+import { pathLessons, pathMinutes, type Catalog } from "./catalog.ts";
+import { AUDIENCES } from "./course-schema.ts";
+import type { Problem } from "./load-catalog.server.ts";
+import type { LessonUsage } from "./mdx-usage.ts";
+
+/** Tolerance of a published path's total around its nominal duration. */
+export const DURATION_TOLERANCE = 0.1;
+
+export const CALLOUT_KINDS = ["a-retenir", "attention", "info", "debat"] as const;
+
+/** Plain HTML elements a lesson may write as JSX. */
+const HTML_ELEMENTS = new Set(["abbr", "br", "sup", "sub", "small", "kbd", "em", "strong", "span"]);
+
+interface AttributeRule {
+  required: string[];
+  optional?: string[];
+}
+
+/** The fixed set of lesson components (app/mdx/) and their attributes. */
+export const COMPONENT_RULES: Record<string, AttributeRule> = {
+  KeyFigure: { required: ["value", "label", "source", "heading"] },
+  Definition: { required: ["term"] },
+  CaseStudy: { required: ["title"] },
+  Callout: { required: ["kind"], optional: ["title"] },
+  Source: { required: ["ref", "heading"] },
+  ForProfile: { required: ["profile"] },
+  Reflection: { required: ["id", "prompt"] },
+  Quiz: { required: ["id"] },
+  Simulation: { required: ["id"] },
+};
+
+function duplicates<T>(items: T[], key: (item: T) => string): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const item of items) {
+    const value = key(item);
+    if (seen.has(value)) repeated.add(value);
+    seen.add(value);
+  }
+  return [...repeated];
+}
+
+/** Identifiers, references between files, and path durations. */
+export function checkCatalog(catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  const sourceIds = new Set(catalog.sources.map((source) => source.id));
+
+  for (const id of duplicates(catalog.paths, (path) => path.id)) problems.push({ file: "paths/", message: `id de parcours en double : ${id}` });
+  for (const slug of duplicates(catalog.paths, (path) => path.slug)) problems.push({ file: "paths/", message: `slug de parcours en double : ${slug}` });
+  for (const id of duplicates(catalog.modules, (module) => module.id)) problems.push({ file: "lessons/", message: `id de module en double : ${id}` });
+  for (const id of duplicates(catalog.lessons, (lesson) => lesson.id)) {
+    const files = catalog.lessons.filter((lesson) => lesson.id === id).map((lesson) => lesson.file);
+    problems.push({ file: files.join(", "), message: `id de leçon en double : ${id}` });
+  }
+  for (const slug of duplicates(catalog.lessons, (lesson) => lesson.slug)) {
+    const files = catalog.lessons.filter((lesson) => lesson.slug === slug).map((lesson) => lesson.file);
+    problems.push({ file: files.join(", "), message: `deux leçons auraient la même adresse « ${slug} » : renommez l'un des fichiers` });
+  }
+  for (const id of duplicates(catalog.sources, (source) => source.id)) problems.push({ file: "sources.yaml", message: `id de source en double : ${id}` });
+  for (const id of duplicates(catalog.glossary, (entry) => entry.id)) problems.push({ file: "glossary.yaml", message: `id de terme en double : ${id}` });
+  for (const term of duplicates(catalog.glossary, (entry) => entry.term.toLowerCase())) problems.push({ file: "glossary.yaml", message: `terme en double : ${term}` });
+
+  for (const entry of catalog.glossary) {
+    for (const source of entry.sources) {
+      if (!sourceIds.has(source.ref)) problems.push({ file: "glossary.yaml", message: `${entry.term} : source inconnue « ${source.ref} »` });
+    }
+  }
+
+  const moduleIds = new Set(catalog.modules.map((module) => module.id));
+  for (const path of catalog.paths) {
+    for (const moduleId of path.modules) {
+      if (!moduleIds.has(moduleId)) problems.push({ file: path.file, message: `module inconnu : ${moduleId}` });
+    }
+    for (const id of duplicates(path.modules, (moduleId) => moduleId)) problems.push({ file: path.file, message: `module listé deux fois : ${id}` });
+    if (!path.draft) {
+      const total = pathMinutes(catalog, path);
+      const low = Math.round(path.nominalMinutes * (1 - DURATION_TOLERANCE));
+      const high = Math.round(path.nominalMinutes * (1 + DURATION_TOLERANCE));
+      if (total < low || total > high) {
+        problems.push({
+          file: path.file,
+          message: `durée estimée de ${total} min hors de la fourchette ${low}–${high} min (nominal ${path.nominalMinutes} min ± 10 %) ; marquez le parcours draft: true s'il est en construction`,
+        });
+      }
+    }
+  }
+
+  for (const lesson of catalog.lessons) {
+    for (const source of lesson.sources) {
+      if (!sourceIds.has(source.ref)) problems.push({ file: lesson.file, message: `source inconnue « ${source.ref} » (voir sources.yaml)` });
+    }
+  }
+  return problems;
+}
+
+/** Addresses a lesson may link to. */
+export function internalTargets(catalog: Catalog, extra: string[] = []): Set<string> {
+  const targets = new Set(["/", "/parcours", "/glossaire", "/inscription", "/connexion", "/tableau-de-bord", ...extra]);
+  for (const path of catalog.paths) {
+    targets.add(`/parcours/${path.slug}`);
+    for (const { lesson } of pathLessons(catalog, path)) targets.add(`/parcours/${path.slug}/${lesson.slug}`);
+  }
+  for (const entry of catalog.glossary) targets.add(`/glossaire#${entry.id}`);
+  return targets;
+}
+
+export interface KnownIds {
+  quizzes: Set<string>;
+  scenarios: Set<string>;
+  /** Extra addresses lessons may link to (pages of later features). */
+  routes?: string[];
+}
+
+/**
+ * Rules on a compiled lesson: only allowed components with valid attributes, existing references,
+ * valid internal links. `reflectionIds` collects ids across lessons to catch duplicates.
+ */
+export function checkLessonUsage(
+  catalog: Catalog,
+  lessonFile: string,
+  usage: LessonUsage,
+  known: KnownIds,
+  reflectionIds: Map<string, string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const at = (line: number | null) => (line ? ` (ligne ${line})` : "");
+  const sourceIds = new Set(catalog.sources.map((source) => source.id));
+  const terms = new Set(catalog.glossary.flatMap((entry) => [entry.term, entry.id]));
+  const targets = internalTargets(catalog, known.routes);
+
+  const localComponents = new Set(usage.importedNames);
+  for (const specifier of usage.imports) {
+    if (!specifier.startsWith("./")) {
+      problems.push({ file: lessonFile, message: `import interdit « ${specifier} » : seuls les composants placés à côté de la leçon (./…) peuvent être importés` });
+    }
+  }
+
+  for (const component of usage.components) {
+    const { name, attributes, line } = component;
+    const rule = COMPONENT_RULES[name];
+    if (!rule) {
+      if (/^[a-z]/.test(name) && !HTML_ELEMENTS.has(name)) {
+        problems.push({ file: lessonFile, message: `élément HTML <${name}> non autorisé${at(line)}` });
+      } else if (/^[A-Z]/.test(name) && !localComponents.has(name)) {
+        problems.push({ file: lessonFile, message: `composant <${name}> non autorisé${at(line)} : composants permis : ${Object.keys(COMPONENT_RULES).join(", ")}` });
+      }
+      continue;
+    }
+    for (const attribute of rule.required) {
+      if (!(attribute in attributes) || attributes[attribute] === "") {
+        problems.push({ file: lessonFile, message: `<${name}> : attribut « ${attribute} » manquant${at(line)}` });
+      }
+    }
+    for (const [attribute, value] of Object.entries(attributes)) {
+      if (!rule.required.includes(attribute) && !rule.optional?.includes(attribute)) {
+        problems.push({ file: lessonFile, message: `<${name}> : attribut inconnu « ${attribute} »${at(line)}` });
+      } else if (value === null) {
+        problems.push({ file: lessonFile, message: `<${name}> : « ${attribute} » doit être un texte entre guillemets${at(line)}` });
+      }
+    }
+    const value = (attribute: string) => attributes[attribute] ?? "";
+    switch (name) {
+      case "KeyFigure":
+      case "Source": {
+        const ref = name === "KeyFigure" ? value("source") : value("ref");
+        if (ref && !sourceIds.has(ref)) problems.push({ file: lessonFile, message: `<${name}> : source inconnue « ${ref} »${at(line)}` });
+        break;
+      }
+      case "Definition":
+        if (value("term") && !terms.has(value("term"))) {
+          problems.push({ file: lessonFile, message: `<Definition> : terme absent du glossaire « ${value("term")} »${at(line)}` });
+        }
+        break;
+      case "Callout":
+        if (!(CALLOUT_KINDS as readonly string[]).includes(value("kind"))) {
+          problems.push({ file: lessonFile, message: `<Callout> : kind « ${value("kind")} » invalide (${CALLOUT_KINDS.join(", ")})${at(line)}` });
+        }
+        break;
+      case "ForProfile":
+        if (!(AUDIENCES as readonly string[]).includes(value("profile"))) {
+          problems.push({ file: lessonFile, message: `<ForProfile> : profil « ${value("profile")} » inconnu (${AUDIENCES.join(", ")})${at(line)}` });
+        }
+        break;
+      case "Reflection": {
+        const id = value("id");
+        if (id && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
+          problems.push({ file: lessonFile, message: `<Reflection> : id « ${id} » invalide${at(line)}` });
+        } else if (id && reflectionIds.has(id)) {
+          problems.push({ file: lessonFile, message: `<Reflection> : id « ${id} » déjà utilisé dans ${reflectionIds.get(id)}${at(line)}` });
+        } else if (id) {
+          reflectionIds.set(id, lessonFile);
+        }
+        break;
+      }
+      case "Quiz":
+        if (value("id") && !known.quizzes.has(value("id"))) {
+          problems.push({ file: lessonFile, message: `<Quiz> : quiz inconnu « ${value("id")} »${at(line)}` });
+        }
+        break;
+      case "Simulation":
+        if (value("id") && !known.scenarios.has(value("id"))) {
+          problems.push({ file: lessonFile, message: `<Simulation> : simulation inconnue « ${value("id")} »${at(line)}` });
+        }
+        break;
+    }
+  }
+
+  for (const { url, line } of usage.links) {
+    if (/^(https?:|mailto:)/.test(url) || url.startsWith("#")) continue;
+    if (!url.startsWith("/")) {
+      problems.push({ file: lessonFile, message: `lien relatif « ${url} »${at(line)} : utilisez une adresse absolue (/parcours/…)` });
+      continue;
+    }
+    const [pathPart, anchor] = url.split("#");
+    const target = pathPart === "/glossaire" && anchor ? `/glossaire#${anchor}` : pathPart!;
+    if (!targets.has(target)) problems.push({ file: lessonFile, message: `lien interne cassé « ${url} »${at(line)}` });
+  }
+  return problems;
+}

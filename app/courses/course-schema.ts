@@ -1,0 +1,87 @@
+/**
+ * The shape of everything in courses/: sources, glossary, paths, modules, lesson frontmatter.
+ * Strict objects: an unknown field is an error (usually a typo that would silently do nothing).
+ * Client-safe: no Node imports.
+ */
+import { z } from "zod";
+
+/** Profiles a passage can address, as written in MDX (`<ForProfile profile="elu">`). */
+export const AUDIENCES = ["etudiant", "elu", "agent", "formateur"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+const id = (what: string) =>
+  z
+    .string({ error: `${what} : identifiant manquant` })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide (minuscules, chiffres et tirets)`);
+
+const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
+
+export const SourceSchema = z.strictObject({
+  id: id("source"),
+  code: z.string().regex(/^\d{3}$/),
+  title: text("titre"),
+  /** How the source is named in a citation inside a lesson. */
+  shortTitle: text("titre court"),
+  publisher: text("éditeur"),
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "date au format AAAA-MM ou AAAA-MM-JJ"),
+  file: text("fichier"),
+});
+export type Source = z.infer<typeof SourceSchema>;
+export const SourcesFileSchema = z.array(SourceSchema).min(1);
+
+export const SourceRefSchema = z.strictObject({
+  ref: id("source"),
+  heading: text("intertitre"),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const GlossaryEntrySchema = z.strictObject({
+  id: id("terme"),
+  term: text("terme"),
+  definition: text("définition"),
+  sources: z.array(SourceRefSchema).min(1, "au moins une source"),
+  concepts: z.array(z.string().regex(/^R-\d{2}$/)).default([]),
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+export const GlossaryFileSchema = z.array(GlossaryEntrySchema);
+
+export const PathFileSchema = z.strictObject({
+  id: id("parcours"),
+  slug: id("slug"),
+  title: text("titre"),
+  nominalMinutes: z.number().int().positive(),
+  summary: text("résumé"),
+  suits: text("publics"),
+  objectives: z.array(text("objectif")).min(1, "au moins un objectif"),
+  modules: z.array(id("module")).min(1, "au moins un module"),
+  draft: z.boolean().default(false),
+});
+export type PathFile = z.infer<typeof PathFileSchema>;
+
+export const ModuleFileSchema = z.strictObject({
+  id: id("module"),
+  title: text("titre"),
+  lessons: z.array(id("leçon")).min(1, "au moins une leçon"),
+});
+export type ModuleFile = z.infer<typeof ModuleFileSchema>;
+
+export const LessonFrontmatterSchema = z.strictObject({
+  id: id("leçon"),
+  title: text("titre"),
+  summary: text("résumé"),
+  minutes: z.number({ error: "minutes : durée estimée manquante (entier)" }).int().positive().max(240),
+  objectives: z.array(text("objectif")).min(1, "au moins un objectif"),
+  audiences: z.array(z.enum(AUDIENCES)).min(1, "au moins un public"),
+  concepts: z.array(z.string().regex(/^R-\d{2}$/, "concept : identifiant R-xx du référentiel")).default([]),
+  sources: z.array(SourceRefSchema).min(1, "au moins une source (document et intertitre)"),
+});
+export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;
+
+/** Formats zod issues as « champ : message » lines for the checker and start-up errors. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? `${issue.path.join(".")} : ` : "";
+    if (issue.code === "unrecognized_keys") return `${where}champ(s) inconnu(s) : ${issue.keys.join(", ")}`;
+    return `${where}${issue.message}`;
+  });
+}

@@ -1,0 +1,17 @@
+/** What a learner can post from a lesson page: mark it completed, or save a reflection. */
+import { z } from "zod";
+import { REFLECTION_INTENT } from "~/mdx/reflection.tsx";
+import { REFLECTION_MAX_LENGTH } from "~/progress/progress.server.ts";
+
+export const LessonActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("terminer") }),
+  z.object({
+    intent: z.literal(REFLECTION_INTENT),
+    reflectionId: z.string().min(1).max(100),
+    answer: z
+      .string()
+      .trim()
+      .min(1, "Écrivez une réponse avant d'enregistrer.")
+      .max(REFLECTION_MAX_LENGTH, `Votre réponse dépasse ${REFLECTION_MAX_LENGTH} caractères.`),
+  }),
+]);

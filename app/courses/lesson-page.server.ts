@@ -1,0 +1,111 @@
+/**
+ * Everything the lesson page shows, gathered in one place: the lesson in its path, the learner's
+ * progress, their saved reflections, and the glossary terms and sources the lesson cites.
+ */
+import type { CurrentUser } from "~/auth/session.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { registerLessonCode } from "~/mdx/lesson-module.ts";
+import { getLessonProgress, getReflections } from "~/progress/progress.server.ts";
+import { summarizePath } from "~/progress/path-progress.ts";
+import type { ServerTiming } from "~/utils/server-timing.server.ts";
+import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "./catalog.ts";
+import { getCompiledLesson } from "./catalog.server.ts";
+import type { Audience } from "./course-schema.ts";
+
+const AUDIENCE_OF_PROFILE: Record<string, Audience | null> = {
+  ETUDIANT: "etudiant",
+  ELU: "elu",
+  AGENT: "agent",
+  FORMATEUR: "formateur",
+  AUTRE: null,
+};
+
+export async function loadLessonPage({
+  catalog,
+  db,
+  user,
+  pathSlug,
+  lessonSlug,
+  timing,
+}: {
+  catalog: Catalog;
+  db: Db;
+  user: CurrentUser | null;
+  pathSlug: string;
+  lessonSlug: string;
+  timing: ServerTiming;
+}) {
+  const path = findPathBySlug(catalog, pathSlug);
+  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
+  const entry = findPathLesson(catalog, path, lessonSlug);
+  if (!entry) throw new Response("Cette leçon n'existe pas dans ce parcours.", { status: 404 });
+  const { lesson, module } = entry;
+  const lessons = pathLessons(catalog, path);
+
+  const compiled = await timing.time("mdx", () => getCompiledLesson(lesson));
+  registerLessonCode(compiled.hash, compiled.code);
+
+  const reflectionIds = compiled.usage.components.filter((c) => c.name === "Reflection").map((c) => c.attributes.id ?? "");
+  const [progress, reflections] = user
+    ? await timing.time("db", () =>
+        Promise.all([
+          getLessonProgress(db, user.id, lessons.map(({ lesson: l }) => l.id)),
+          reflectionIds.length > 0 ? getReflections(db, user.id, reflectionIds) : Promise.resolve([]),
+        ]),
+      )
+    : [[], []];
+  const summary = summarizePath(lessons.map(({ lesson: l }) => l), progress);
+  const own = progress.find((record) => record.lessonId === lesson.id);
+
+  const terms = new Set(compiled.usage.components.filter((c) => c.name === "Definition").map((c) => c.attributes.term ?? ""));
+  const glossary = catalog.glossary.filter((g) => terms.has(g.term) || terms.has(g.id));
+  const citedSources = new Set([
+    ...lesson.sources.map((s) => s.ref),
+    ...compiled.usage.components.flatMap((c) => [c.attributes.source, c.attributes.ref].filter((v): v is string => Boolean(v))),
+  ]);
+  const { previous, next } = neighbours(catalog, path, lesson.id);
+  const link = (target: typeof previous) => (target ? { title: target.title, url: lessonUrl(path, target) } : null);
+
+  return {
+    path: { id: path.id, slug: path.slug, title: path.title, draft: path.draft, nominalMinutes: path.nominalMinutes },
+    module: { id: module.id, title: module.title, position: path.modules.indexOf(module.id) + 1 },
+    lesson: {
+      id: lesson.id,
+      title: lesson.title,
+      summary: lesson.summary,
+      minutes: lesson.minutes,
+      objectives: lesson.objectives,
+      hash: compiled.hash,
+      url: lessonUrl(path, lesson),
+      outline: compiled.usage.outline,
+      position: entry.index + 1,
+      count: lessons.length,
+      sources: lesson.sources.map((source) => {
+        const known = catalog.sources.find((s) => s.id === source.ref);
+        return { ref: source.ref, heading: source.heading, title: known?.title ?? source.ref, date: known?.date ?? "" };
+      }),
+    },
+    previous: link(previous),
+    next: link(next),
+    progress: user
+      ? {
+          completedAt: own?.completedAt ? new Date(own.completedAt).toISOString() : null,
+          pathPercent: summary.percent,
+        }
+      : null,
+    context: {
+      lessonId: lesson.id,
+      signedIn: Boolean(user),
+      audience: user ? (AUDIENCE_OF_PROFILE[user.profile] ?? null) : null,
+      loginUrl: `/connexion?${new URLSearchParams({ redirectTo: lessonUrl(path, lesson) })}`,
+      reflections: Object.fromEntries(
+        reflections.map((r) => [r.reflectionId, { answer: r.answer, updatedAt: new Date(r.updatedAt).toISOString() }]),
+      ),
+      glossary: Object.fromEntries(glossary.flatMap((g) => [g.term, g.id].map((key) => [key, { id: g.id, term: g.term, definition: g.definition }]))),
+      sources: Object.fromEntries(
+        catalog.sources.filter((s) => citedSources.has(s.id)).map((s) => [s.id, { shortTitle: s.shortTitle, title: s.title }]),
+      ),
+    },
+    terms: glossary.map((g) => ({ id: g.id, term: g.term, definition: g.definition })),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * A remark plugin that records, while a lesson compiles, what the checker must verify (components
+ * used and their attributes, links, imports) and what the page needs (the outline of its sections).
+ * It also gives each section heading a stable id so the outline can link to it.
+ */
+
+export interface ComponentUse {
+  name: string;
+  /** Literal attribute values; null when the value is a JavaScript expression. */
+  attributes: Record<string, string | null>;
+  line: number | null;
+}
+
+export interface LessonUsage {
+  components: ComponentUse[];
+  links: Array<{ url: string; line: number | null }>;
+  imports: string[];
+  /** Names bound by those imports, usable as components. */
+  importedNames: string[];
+  outline: Array<{ id: string; title: string }>;
+}
+
+interface Node {
+  type: string;
+  name?: string | null;
+  url?: string;
+  value?: unknown;
+  depth?: number;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  children?: Node[];
+  position?: { start: { line: number } };
+  data?: Record<string, unknown>;
+}
+
+/**
+ * « Du devoir à l'envie » → « du-devoir-a-l-envie ».
+ * @example slugify("Les 3 besoins : faire naître l'envie") // "les-3-besoins-faire-naitre-l-envie"
+ */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+function textOf(node: Node): string {
+  if (typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode")) return node.value;
+  return (node.children ?? []).map(textOf).join("");
+}
+
+function walk(node: Node, visit: (node: Node) => void) {
+  visit(node);
+  for (const child of node.children ?? []) walk(child, visit);
+}
+
+export function collectUsage(usage: LessonUsage) {
+  return () => (tree: Node) => {
+    const taken = new Map<string, number>();
+    walk(tree, (node) => {
+      const line = node.position?.start.line ?? null;
+      if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
+        const attributes: Record<string, string | null> = {};
+        for (const attribute of node.attributes ?? []) {
+          if (attribute.type !== "mdxJsxAttribute" || !attribute.name) continue;
+          attributes[attribute.name] =
+            typeof attribute.value === "string" ? attribute.value : attribute.value == null ? "" : null;
+        }
+        usage.components.push({ name: node.name, attributes, line });
+        // `ref` is reserved by React (it would become a string ref); <Source ref="…"> is how authors
+        // write it, so the attribute reaches the component as `sourceRef`.
+        if (node.name === "Source") {
+          for (const attribute of node.attributes ?? []) if (attribute.name === "ref") attribute.name = "sourceRef";
+        }
+      } else if (node.type === "link" && node.url) {
+        usage.links.push({ url: node.url, line });
+      } else if (node.type === "mdxjsEsm" && typeof node.value === "string") {
+        for (const match of node.value.matchAll(/import\s+([\s\S]+?)\s+from\s+["']([^"']+)["']/g)) {
+          usage.imports.push(match[2]!);
+          const bindings = match[1]!.replace(/[{}]/g, ",").split(",");
+          for (const binding of bindings) {
+            const name = binding.trim().split(/\s+as\s+/).pop()?.trim();
+            if (name && /^[A-Za-z_$][\w$]*$/.test(name)) usage.importedNames.push(name);
+          }
+        }
+      } else if (node.type === "heading" && (node.depth === 2 || node.depth === 3)) {
+        const title = textOf(node).trim();
+        const base = slugify(title) || "section";
+        const count = taken.get(base) ?? 0;
+        taken.set(base, count + 1);
+        const id = count === 0 ? base : `${base}-${count + 1}`;
+        node.data = { ...node.data, hProperties: { id } };
+        if (node.depth === 2) usage.outline.push({ id, title });
+      }
+    });
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The components lessons may use (the checker refuses any other; see courses/README.md).
+ * Each renders plain, semantic HTML that reads well without JavaScript.
+ */
+import type { ReactNode } from "react";
+import { AUDIENCE_LABELS, useLessonContext } from "./lesson-context.tsx";
+import { slugify } from "~/courses/mdx-usage.ts";
+import type { Audience } from "~/courses/course-schema.ts";
+
+export function KeyFigure({ value, label, source, heading }: { value: string; label: string; source: string; heading: string }) {
+  const { sources } = useLessonContext();
+  return (
+    <figure className="key-figure">
+      <p className="key-figure__value">{value}</p>
+      <figcaption>
+        <span className="key-figure__label">{label}</span>
+        <cite className="key-figure__source">
+          Source : {sources[source]?.shortTitle ?? source}, « {heading} »
+        </cite>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function Definition({ term, children }: { term: string; children?: ReactNode }) {
+  const { glossary } = useLessonContext();
+  const entry = glossary[term];
+  return (
+    <dfn className="term">
+      <a href={`/glossaire#${entry?.id ?? slugify(term)}`}>{children ?? term}</a>
+    </dfn>
+  );
+}
+
+export function CaseStudy({ title, children }: { title: string; children?: ReactNode }) {
+  const id = `cas-${slugify(title)}`;
+  return (
+    <aside className="case-study" aria-labelledby={id}>
+      <p className="case-study__kicker">Étude de cas</p>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </aside>
+  );
+}
+
+const CALLOUT_TITLES: Record<string, string> = {
+  "a-retenir": "À retenir",
+  attention: "Attention",
+  info: "Pour information",
+  debat: "En débat",
+};
+
+export function Callout({ kind, title, children }: { kind: string; title?: string; children?: ReactNode }) {
+  return (
+    <aside className={`callout callout--${kind}`}>
+      <p className="callout__title">{title ?? CALLOUT_TITLES[kind] ?? "Note"}</p>
+      {children}
+    </aside>
+  );
+}
+
+export function Source({ sourceRef: sourceId, heading }: { sourceRef: string; heading: string }) {
+  const { sources } = useLessonContext();
+  return (
+    <cite className="source-ref">
+      (source : {sources[sourceId]?.shortTitle ?? sourceId}, « {heading} »)
+    </cite>
+  );
+}
+
+/**
+ * A passage for one profile. Readers with that profile see it open; other signed-in readers find
+ * it folded; anonymous readers and the « autre » profile see every passage, labelled.
+ */
+export function ForProfile({ profile, children }: { profile: string; children?: ReactNode }) {
+  const { audience } = useLessonContext();
+  const label = AUDIENCE_LABELS[profile as Audience]?.example ?? "Exemple";
+  if (audience === null || audience === profile) {
+    return (
+      <section className="for-profile" aria-label={label}>
+        <p className="for-profile__label">{label}</p>
+        {children}
+      </section>
+    );
+  }
+  return (
+    <details className="for-profile for-profile--folded">
+      <summary>{label}</summary>
+      {children}
+    </details>
+  );
+}
+
+export function ActivityPlaceholder({ kind, id }: { kind: "Quiz" | "Simulation"; id: string }) {
+  return (
+    <aside className="callout callout--info" data-activity={id}>
+      <p className="callout__title">{kind === "Quiz" ? "Quiz" : "Simulation"}</p>
+      <p>Cette activité sera bientôt disponible.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Learner progress in the database: active time, lesson completion, the paths a learner started,
+ * and reflection answers. Every write is idempotent and safe under concurrent requests (unique
+ * constraints with native upserts, compare-and-set on the active-time clock).
+ */
+import type { Db, Tx } from "~/db/create-db.server.ts";
+import { creditedSeconds } from "./active-time.ts";
+
+const NEVER = new Date(0);
+
+export interface Heartbeat {
+  userId: string;
+  lessonId: string;
+  pathId: string | null;
+  claimedSeconds: number;
+  now?: Date;
+}
+
+/** Credits a heartbeat; returns the seconds credited (0 when another heartbeat got there first). */
+export async function recordActiveTime(db: Db, beat: Heartbeat): Promise<number> {
+  const now = beat.now ?? new Date();
+  // Make sure the learner's clock row exists, outside the transaction: a concurrent creation is a
+  // harmless unique-constraint conflict here, but would abort a PostgreSQL transaction.
+  await db.activeTimeClock
+    .upsert({ where: { userId: beat.userId }, create: { userId: beat.userId, lastBeatAt: NEVER }, update: {} })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    });
+
+  return db.$transaction(async (tx) => {
+    const clock = await tx.activeTimeClock.findUniqueOrThrow({ where: { userId: beat.userId } });
+    const lastBeatAt = clock.lastBeatAt.getTime() === NEVER.getTime() ? null : clock.lastBeatAt;
+    const seconds = creditedSeconds({ claimed: beat.claimedSeconds, lastBeatAt, now });
+    if (seconds <= 0) return 0;
+    const swapped = await tx.activeTimeClock.updateMany({
+      where: { userId: beat.userId, lastBeatAt: clock.lastBeatAt },
+      data: { lastBeatAt: now },
+    });
+    if (swapped.count === 0) return 0; // a concurrent heartbeat was credited for this moment
+    await tx.activeTimeEntry.create({
+      data: { userId: beat.userId, lessonId: beat.lessonId, pathId: beat.pathId, receivedAt: now, seconds },
+    });
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId: beat.userId, lessonId: beat.lessonId } },
+      create: { userId: beat.userId, lessonId: beat.lessonId, startedAt: now, activeSeconds: seconds, lastActiveAt: now },
+      update: { activeSeconds: { increment: seconds }, lastActiveAt: now },
+    });
+    if (beat.pathId) await touchPath(tx, beat.userId, beat.pathId, beat.lessonId, now);
+    return seconds;
+  });
+}
+
+/** Records that a learner opened `lessonId` within `pathId` (the dashboard's « Reprendre »). */
+export async function touchPath(db: Db | Tx, userId: string, pathId: string, lessonId: string, now = new Date()) {
+  await db.pathEnrollment.upsert({
+    where: { userId_pathId: { userId, pathId } },
+    create: { userId, pathId, startedAt: now, lastLessonId: lessonId, lastVisitedAt: now },
+    update: { lastLessonId: lessonId, lastVisitedAt: now },
+  });
+}
+
+/**
+ * Marks a lesson completed. Completing again keeps the first completion date.
+ * @returns whether this call completed it (false when it already was).
+ */
+export async function completeLesson(
+  db: Db,
+  { userId, lessonId, pathId, now = new Date() }: { userId: string; lessonId: string; pathId: string | null; now?: Date },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await tx.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId } },
+      create: { userId, lessonId, startedAt: now, lastActiveAt: now },
+      update: { lastActiveAt: now },
+    });
+    const completed = await tx.lessonProgress.updateMany({
+      where: { userId, lessonId, completedAt: null },
+      data: { completedAt: now },
+    });
+    if (pathId) await touchPath(tx, userId, pathId, lessonId, now);
+    return completed.count === 1;
+  });
+}
+
+export function getLessonProgress(db: Db, userId: string, lessonIds?: string[]) {
+  return db.lessonProgress.findMany({
+    where: { userId, ...(lessonIds ? { lessonId: { in: lessonIds } } : {}) },
+    select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true },
+  });
+}
+
+export function getEnrollments(db: Db, userId: string) {
+  return db.pathEnrollment.findMany({
+    where: { userId },
+    orderBy: { lastVisitedAt: "desc" },
+    select: { pathId: true, startedAt: true, lastLessonId: true, lastVisitedAt: true },
+  });
+}
+
+export const REFLECTION_MAX_LENGTH = 5000;
+
+export async function saveReflection(
+  db: Db,
+  { userId, lessonId, reflectionId, answer }: { userId: string; lessonId: string; reflectionId: string; answer: string },
+) {
+  return db.reflectionAnswer.upsert({
+    where: { userId_reflectionId: { userId, reflectionId } },
+    create: { userId, lessonId, reflectionId, answer },
+    update: { answer, lessonId },
+    select: { reflectionId: true, answer: true, updatedAt: true },
+  });
+}
+
+export function getReflections(db: Db, userId: string, reflectionIds: string[]) {
+  return db.reflectionAnswer.findMany({
+    where: { userId, reflectionId: { in: reflectionIds } },
+    select: { reflectionId: true, answer: true, updatedAt: true },
+  });
+}

@@ -1,0 +1,223 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  type ClientLoaderFunctionArgs,
+} from "@remix-run/react";
+import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
+import { ProgressMeter } from "~/components/progress-meter.tsx";
+import { findPathBySlug, findPathLesson, formatMinutes, lessonUrl } from "~/courses/catalog.ts";
+import { getCatalog, getCompiledLesson } from "~/courses/catalog.server.ts";
+import { LessonActionSchema } from "~/courses/lesson-actions.server.ts";
+import { loadLessonPage } from "~/courses/lesson-page.server.ts";
+import { db } from "~/db/db.server.ts";
+import { LessonBody } from "~/mdx/lesson-body.tsx";
+import { LessonContext } from "~/mdx/lesson-context.tsx";
+import { loadLessonScript } from "~/mdx/lesson-module.ts";
+import { completeLesson, saveReflection } from "~/progress/progress.server.ts";
+import { useActiveTime } from "~/progress/use-active-time.ts";
+import { readFormData } from "~/utils/form-data.server.ts";
+import { ServerTiming } from "~/utils/server-timing.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lesson.title} — ${data.path.title}` : "Leçon — Apprendre à faire alliance" },
+  ...(data ? [{ name: "description", content: data.lesson.summary }] : []),
+];
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Server-Timing": loaderHeaders.get("Server-Timing") ?? "",
+});
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const timing = new ServerTiming();
+  const user = await timing.time("session", () => getCurrentUser(request, context));
+  const page = await loadLessonPage({
+    catalog: getCatalog(),
+    db,
+    user,
+    pathSlug: params.parcours ?? "",
+    lessonSlug: params.lecon ?? "",
+    timing,
+  });
+  return json(page, { headers: { "Server-Timing": timing.header() } });
+}
+
+/** Before a client-side navigation shows a lesson, its compiled script must be loaded. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadLessonScript(data.lesson.hash);
+  return data;
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const catalog = getCatalog();
+  const path = findPathBySlug(catalog, params.parcours ?? "");
+  const entry = path ? findPathLesson(catalog, path, params.lecon ?? "") : undefined;
+  if (!path || !entry) throw new Response("Cette leçon n'existe pas dans ce parcours.", { status: 404 });
+  const user = await requireUser(request, context);
+  const parsed = LessonActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) {
+    return json({ error: parsed.error.issues[0]?.message ?? "Demande invalide." }, { status: 400 });
+  }
+  if (parsed.data.intent === "terminer") {
+    await completeLesson(db, { userId: user.id, lessonId: entry.lesson.id, pathId: path.id });
+    return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`);
+  }
+  const compiled = await getCompiledLesson(entry.lesson);
+  const reflectionIds = compiled.usage.components.filter((c) => c.name === "Reflection").map((c) => c.attributes.id);
+  if (!reflectionIds.includes(parsed.data.reflectionId)) {
+    return json({ error: "Cette question n'existe pas dans cette leçon." }, { status: 400 });
+  }
+  const saved = await saveReflection(db, {
+    userId: user.id,
+    lessonId: entry.lesson.id,
+    reflectionId: parsed.data.reflectionId,
+    answer: parsed.data.answer,
+  });
+  return json({ saved: { reflectionId: saved.reflectionId, updatedAt: saved.updatedAt.toISOString() } });
+}
+
+export default function LessonPage() {
+  const data = useLoaderData<typeof clientLoader>();
+  const { path, module, lesson, previous, next, progress, context, terms } = data;
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const justCompleted = searchParams.get("terminee") === "1";
+  useActiveTime({ lessonId: lesson.id, pathId: path.id, enabled: context.signedIn });
+
+  return (
+    <div className="page page--reading lesson-page">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/parcours">Parcours</Link>
+          </li>
+          <li>
+            <Link to={`/parcours/${path.slug}`}>{path.title}</Link>
+          </li>
+          <li aria-current="page">
+            Module {module.position} · {module.title}
+          </li>
+        </ol>
+      </nav>
+      <article aria-labelledby="titre-lecon">
+        <header className="lesson-header">
+          <p className="kicker">
+            Leçon {lesson.position} sur {lesson.count} · {formatMinutes(lesson.minutes)}
+          </p>
+          <h1 id="titre-lecon">{lesson.title}</h1>
+          <p className="lede">{lesson.summary}</p>
+          {path.draft ? <p className="notice notice--warning">Parcours en construction.</p> : null}
+          <section className="objectives" aria-labelledby="titre-objectifs">
+            <h2 id="titre-objectifs">Objectifs</h2>
+            <ul>
+              {lesson.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+          {lesson.outline.length > 1 ? (
+            <nav aria-label="Sommaire de la leçon" className="lesson-outline">
+              <p className="lesson-outline__title">Dans cette leçon</p>
+              <ol>
+                {lesson.outline.map((section) => (
+                  <li key={section.id}>
+                    <a href={`#${section.id}`}>{section.title}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+        </header>
+
+        <LessonContext.Provider value={context}>
+          <LessonBody hash={lesson.hash} />
+        </LessonContext.Provider>
+
+        {terms.length > 0 ? (
+          <section aria-labelledby="titre-termes" className="lesson-terms">
+            <h2 id="titre-termes">Les termes de la leçon</h2>
+            <dl>
+              {terms.map((term) => (
+                <div key={term.id}>
+                  <dt>
+                    <a href={`/glossaire#${term.id}`}>{term.term}</a>
+                  </dt>
+                  <dd>{term.definition}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="titre-sources" className="lesson-sources">
+          <h2 id="titre-sources">Sources</h2>
+          <ul>
+            {lesson.sources.map((source) => (
+              <li key={`${source.ref}-${source.heading}`}>
+                {source.title} ({source.date.slice(0, 4)}), « {source.heading} »
+              </li>
+            ))}
+          </ul>
+        </section>
+      </article>
+
+      <section className="lesson-end" id="fin-de-lecon" aria-labelledby="titre-fin">
+        <h2 id="titre-fin" className="visually-hidden">
+          Fin de la leçon
+        </h2>
+        {progress ? (
+          progress.completedAt ? (
+            <div className="notice notice--success" role={justCompleted ? "status" : undefined}>
+              <p>
+                {justCompleted ? "Leçon marquée comme terminée. " : ""}
+                Vous avez terminé cette leçon le{" "}
+                {new Date(progress.completedAt).toLocaleDateString("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" })}.
+              </p>
+              <ProgressMeter percent={progress.pathPercent} label={`Progression dans « ${path.title} »`} />
+            </div>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="terminer" />
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                J'ai terminé cette leçon
+              </button>
+            </Form>
+          )
+        ) : (
+          <div className="notice">
+            <p>
+              Pour garder votre progression et obtenir une attestation,{" "}
+              <Link to={`/inscription?${new URLSearchParams({ redirectTo: lesson.url })}`}>
+                créez un compte
+              </Link>{" "}
+              ou <Link to={context.loginUrl}>connectez-vous</Link>. La lecture reste libre.
+            </p>
+          </div>
+        )}
+        <nav aria-label="Leçons précédente et suivante" className="pager">
+          {previous ? (
+            <Link to={previous.url} rel="prev" className="pager__previous">
+              <span className="pager__label">Leçon précédente</span> {previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link to={next.url} rel="next" className="pager__next">
+              <span className="pager__label">Leçon suivante</span> {next.title}
+            </Link>
+          ) : (
+            <Link to={`/parcours/${path.slug}`} className="pager__next">
+              <span className="pager__label">Fin du parcours</span> Retour au programme
+            </Link>
+          )}
+        </nav>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCurrentUser } from "~/auth/session.server.ts";
+import { LessonStatusBadge } from "~/components/lesson-status.tsx";
+import { ProgressMeter } from "~/components/progress-meter.tsx";
+import { findPathBySlug, formatMinutes } from "~/courses/catalog.ts";
+import { getCatalog } from "~/courses/catalog.server.ts";
+import { loadPathOutline } from "~/courses/path-overview.server.ts";
+import { db } from "~/db/db.server.ts";
+import { formatDuration } from "~/progress/path-progress.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
+];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const catalog = getCatalog();
+  const path = findPathBySlug(catalog, params.parcours ?? "");
+  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
+  const user = await getCurrentUser(request, context);
+  return json({ signedIn: Boolean(user), path: await loadPathOutline(catalog, db, path, user?.id ?? null) });
+}
+
+export default function PathPage() {
+  const { path, signedIn } = useLoaderData<typeof loader>();
+  const started = path.progress?.started;
+  return (
+    <div className="page page--reading">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/parcours">Parcours</Link>
+          </li>
+          <li aria-current="page">{path.title}</li>
+        </ol>
+      </nav>
+      <h1>
+        {path.title} <span className="card__duration">{formatMinutes(path.nominalMinutes)}</span>
+      </h1>
+      {path.draft ? (
+        <p className="notice notice--warning">Parcours en construction : son contenu n'est pas encore complet.</p>
+      ) : null}
+      <p className="lede">{path.summary}</p>
+      <p className="muted">Pour qui : {path.suits}</p>
+
+      <section aria-labelledby="titre-objectifs" className="objectives">
+        <h2 id="titre-objectifs">À la fin du parcours, vous saurez</h2>
+        <ul>
+          {path.objectives.map((objective) => (
+            <li key={objective}>{objective}</li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="path-progress">
+        {path.progress ? (
+          <>
+            <ProgressMeter percent={path.progress.percent} label={`Progression dans « ${path.title} »`} />
+            <p className="muted">
+              Temps d'activité enregistré : {formatDuration(path.progress.activeSeconds)} (durée estimée du parcours :{" "}
+              {formatMinutes(path.estimatedMinutes)}).
+            </p>
+          </>
+        ) : null}
+        <p>
+          <Link to={path.resumeUrl} className="button">
+            {path.progress?.completed ? "Revoir le parcours" : started ? "Reprendre" : "Commencer le parcours"}
+          </Link>
+        </p>
+        {!signedIn ? (
+          <p className="muted">
+            La lecture est libre. <Link to={`/inscription?redirectTo=/parcours/${path.slug}`}>Créez un compte</Link> pour
+            garder votre progression et obtenir une attestation.
+          </p>
+        ) : null}
+      </div>
+
+      <h2>Programme</h2>
+      <ol className="module-list">
+        {path.modules.map((module) => (
+          <li key={module.id} className="module">
+            <h3>
+              Module {module.number} · {module.title} <span className="muted">({formatMinutes(module.minutes)})</span>
+            </h3>
+            <ol className="lesson-list">
+              {module.lessons.map((lesson) => (
+                <li key={lesson.id} className="lesson-list__item">
+                  <Link to={lesson.url}>{lesson.title}</Link>
+                  <span className="lesson-list__meta">
+                    {formatMinutes(lesson.minutes)}
+                    {lesson.status ? <LessonStatusBadge status={lesson.status} /> : null}
+                  </span>
+                  <p className="muted">{lesson.summary}</p>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

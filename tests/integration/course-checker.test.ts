@@ -1,0 +1,169 @@
+/**
+ * Each rule of the content checker fails on a copy of the fixture course with exactly one thing
+ * broken, and names the file and the reason.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { checkCourses } from "../../app/courses/check-courses.server.ts";
+
+const FIXTURE = path.resolve("tests/fixtures/courses");
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function copyFixture(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aafa-courses-"));
+  cpSync(FIXTURE, dir, { recursive: true });
+  made.push(dir);
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (text: string) => string) {
+  const target = path.join(dir, file);
+  writeFileSync(target, change(readFileSync(target, "utf8")));
+}
+
+const INTRO = "lessons/m01-premiers-pas/introduction.mdx";
+const CONCLUSION = "lessons/m02-aller-plus-loin/conclusion.mdx";
+
+async function problemsAfter(change: (dir: string) => void) {
+  const dir = copyFixture();
+  change(dir);
+  return (await checkCourses(dir)).problems;
+}
+
+test("the fixture course itself is valid", async () => {
+  expect((await checkCourses(FIXTURE)).problems).toEqual([]);
+});
+
+describe("the checker refuses", () => {
+  test("an unknown frontmatter field", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, INTRO, (t) => t.replace("minutes: 8", "minutes: 8\nduree: 8")));
+    expect(problems).toContainEqual({ file: INTRO, message: "champ(s) inconnu(s) : duree" });
+  });
+
+  test("a lesson without minutes", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, INTRO, (t) => t.replace("minutes: 8\n", "")));
+    expect(problems).toContainEqual({ file: INTRO, message: "minutes : minutes : durée estimée manquante (entier)" });
+  });
+
+  test("a duplicate lesson id", async () => {
+    const problems = await problemsAfter((dir) => {
+      edit(dir, CONCLUSION, (t) => t.replace("id: e2-1", "id: e1-1"));
+      edit(dir, "lessons/m02-aller-plus-loin/module.yaml", (t) => t.replace("[e2-1]", "[e1-1]"));
+    });
+    expect(problems.map((p) => p.message)).toContain("id de leçon en double : e1-1");
+  });
+
+  test("a lesson without sources", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => t.replace(/sources:\n  - ref: source-a\n    heading: Intertitre A\n/, "sources: []\n")),
+    );
+    expect(problems).toContainEqual({ file: CONCLUSION, message: "sources : au moins une source (document et intertitre)" });
+  });
+
+  test("a source that is not in sources.yaml", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("ref: source-a", "ref: source-z")));
+    expect(problems).toContainEqual({ file: CONCLUSION, message: "source inconnue « source-z » (voir sources.yaml)" });
+  });
+
+  test("a component lessons may not use", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<Video src="x" />\n`));
+    expect(problems.some((p) => p.file === CONCLUSION && p.message.startsWith("composant <Video> non autorisé"))).toBe(true);
+  });
+
+  test("an import from outside the lesson's folder", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => t.replace("## Ce qu'il faut retenir", 'import { useState } from "react";\n\n## Ce qu\'il faut retenir')),
+    );
+    expect(problems.some((p) => p.file === CONCLUSION && p.message.startsWith("import interdit « react »"))).toBe(true);
+  });
+
+  test("a quiz or a simulation that does not exist", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<Quiz id="quiz-fantome" />\n\n<Simulation id="cas-fantome" />\n`));
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
+    expect(messages.some((m) => m.startsWith("<Quiz> : quiz inconnu « quiz-fantome »"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("<Simulation> : simulation inconnue « cas-fantome »"))).toBe(true);
+  });
+
+  test("a broken internal link, and a relative one", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n[perdu](/parcours/essai/nulle-part) et [relatif](introduction)\n`),
+    );
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
+    expect(messages.some((m) => m.startsWith("lien interne cassé « /parcours/essai/nulle-part »"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("lien relatif « introduction »"))).toBe(true);
+  });
+
+  test("a glossary term that does not exist", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, INTRO, (t) => t.replace('term="Alliance"', 'term="Synergie"')));
+    expect(problems.some((p) => p.file === INTRO && p.message.startsWith("<Definition> : terme absent du glossaire « Synergie »"))).toBe(true);
+  });
+
+  test("a component with a missing, unknown or non-literal attribute", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n<KeyFigure value="3" label="trois" source="source-a" />\n\n<Callout kind="info" couleur="rouge">x</Callout>\n\n<ForProfile profile={"elu"}>x</ForProfile>\n`),
+    );
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
+    expect(messages.some((m) => m.startsWith("<KeyFigure> : attribut « heading » manquant"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("<Callout> : attribut inconnu « couleur »"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("<ForProfile> : « profile » doit être un texte entre guillemets"))).toBe(true);
+  });
+
+  test("a profile or a callout kind that does not exist", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n<ForProfile profile="maire">x</ForProfile>\n\n<Callout kind="astuce">x</Callout>\n`),
+    );
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
+    expect(messages.some((m) => m.startsWith("<ForProfile> : profil « maire » inconnu"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("<Callout> : kind « astuce » invalide"))).toBe(true);
+  });
+
+  test("two reflections with the same id", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<Reflection id="e1-1-defi" prompt="Encore ?" />\n`));
+    expect(problems.some((p) => p.message.startsWith("<Reflection> : id « e1-1-defi » déjà utilisé dans"))).toBe(true);
+  });
+
+  test("a published path whose lessons do not add up to its duration ± 10 %", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("minutes: 6", "minutes: 16")));
+    expect(problems).toContainEqual({
+      file: "paths/essai.yaml",
+      message: "durée estimée de 30 min hors de la fourchette 18–22 min (nominal 20 min ± 10 %) ; marquez le parcours draft: true s'il est en construction",
+    });
+  });
+
+  test("but not a draft path, which may be incomplete", async () => {
+    // brouillon.yaml (240 min nominal) holds 6 minutes of lessons and is draft: no problem reported.
+    const problems = await problemsAfter(() => undefined);
+    expect(problems.filter((p) => p.file === "paths/brouillon.yaml")).toEqual([]);
+    const undrafted = await problemsAfter((dir) => edit(dir, "paths/brouillon.yaml", (t) => t.replace("draft: true", "draft: false")));
+    expect(undrafted.some((p) => p.file === "paths/brouillon.yaml" && p.message.startsWith("durée estimée de 6 min"))).toBe(true);
+  });
+
+  test("a path listing an unknown module", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, "paths/essai.yaml", (t) => t.replace("[m1, m2]", "[m1, m2, m9]")));
+    expect(problems).toContainEqual({ file: "paths/essai.yaml", message: "module inconnu : m9" });
+  });
+
+  test("a module listing a lesson that is not in its folder, and a lesson the module forgot", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, "lessons/m01-premiers-pas/module.yaml", (t) => t.replace("[e1-1, e1-2]", "[e1-1, e1-9]")),
+    );
+    const file = "lessons/m01-premiers-pas/module.yaml";
+    expect(problems).toContainEqual({ file, message: "leçon e1-9 introuvable dans ce dossier" });
+    expect(problems.some((p) => p.file === file && p.message.startsWith("la leçon e1-2"))).toBe(true);
+  });
+
+  test("a lesson that does not compile", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<Callout kind="info">\nnon fermé\n`));
+    expect(problems.some((p) => p.file === CONCLUSION && p.message.startsWith("ne compile pas"))).toBe(true);
+  });
+
+  test("invalid YAML, with the file named", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, "paths/essai.yaml", (t) => `${t}\n  : : :\n`));
+    expect(problems.some((p) => p.file === "paths/essai.yaml" && p.message.startsWith("YAML invalide"))).toBe(true);
+  });
+});
