@@ -8,7 +8,6 @@ export default {
   serverPlatform: "node",
   // node_modules stay external: the server build only bundles our code and the generated Prisma client.
   serverDependenciesToBundle: [],
-  watchPaths: ["courses/**/*"],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

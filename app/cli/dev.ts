@@ -15,7 +15,9 @@ await migrateDeploy(databaseUrl);
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", DATABASE_URL: databaseUrl };
 const children = [
   spawn(path.join(ROOT, "node_modules/.bin/remix"), ["watch"], { cwd: ROOT, stdio: "inherit", env }),
-  spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["watch", "--clear-screen=false", "app/server/main.ts"], { cwd: ROOT, stdio: "inherit", env }),
+  // The server re-imports build/index.js after each rebuild (see app/server/main.ts); changes to
+  // app/server/ itself need a restart.
+  spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["app/server/main.ts"], { cwd: ROOT, stdio: "inherit", env }),
 ];
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

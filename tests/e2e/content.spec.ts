@@ -1,0 +1,27 @@
+/**
+ * Every lesson of the real content renders for a visitor: its content, no browser error, and no
+ * serious accessibility violation. New lessons are covered as soon as a path lists them.
+ */
+import { expect, seriousAxeViolations, test, waitForHydration } from "./fixtures.ts";
+
+const PATH_SLUGS = ["decouvrir", "comprendre-et-se-situer", "concevoir-sa-demarche"];
+
+test("every lesson of every path renders and passes axe", async ({ page }) => {
+  // One visit per lesson, in the first path that lists it (the 4 h and 12 h paths reuse lessons).
+  const lessons = new Map<string, string>();
+  for (const slug of PATH_SLUGS) {
+    await page.goto(`/parcours/${slug}`);
+    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {
+      const slug = href?.split("/").pop();
+      if (href && slug && !lessons.has(slug)) lessons.set(slug, href);
+    }
+  }
+  expect(lessons.size).toBeGreaterThan(0);
+  for (const url of lessons.values()) {
+    await page.goto(url);
+    await waitForHydration(page);
+    await expect(page.locator(".lesson-content h2").first(), url).toBeVisible();
+    await expect(page.getByText("Cette leçon n'a pas pu être affichée"), url).toHaveCount(0);
+    expect(await seriousAxeViolations(page), url).toEqual([]);
+  }
+});
