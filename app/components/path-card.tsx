@@ -18,6 +18,14 @@ export function PathCard({ path, headingLevel = 2 }: { path: SerializedCard; hea
       </Heading>
       <p>{path.summary}</p>
       <p className="muted">Pour qui : {path.suits}</p>
+      <details className="card__objectives">
+        <summary>Objectifs du parcours</summary>
+        <ul>
+          {path.objectives.map((objective) => (
+            <li key={objective}>{objective}</li>
+          ))}
+        </ul>
+      </details>
       <p className="muted">
         {path.lessonCount} leçon{path.lessonCount > 1 ? "s" : ""}, activités comprises
       </p>
