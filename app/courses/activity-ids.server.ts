@@ -1,6 +1,6 @@
 /**
- * Ids of the quizzes and scenarios defined in courses/, so that `<Quiz id>` and `<Simulation id>`
- * can be checked. Their full definitions are loaded by the quiz and simulation modules.
+ * Ids of the scenarios defined in courses/, so that `<Simulation id>` can be checked before the
+ * simulation module loads them in full. (Quizzes are loaded and checked by app/quizzes/.)
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -22,9 +22,6 @@ function idsIn(dir: string): Set<string> {
   return ids;
 }
 
-export function loadActivityIds(coursesDir: string): KnownIds {
-  return {
-    quizzes: idsIn(path.join(coursesDir, "quizzes")),
-    scenarios: idsIn(path.join(coursesDir, "scenarios")),
-  };
+export function loadActivityIds(coursesDir: string): Pick<KnownIds, "scenarios"> {
+  return { scenarios: idsIn(path.join(coursesDir, "scenarios")) };
 }

@@ -10,6 +10,8 @@ import type { Catalog, Lesson } from "./catalog.ts";
 import { checkCatalog } from "./check-rules.ts";
 import { createLessonCompiler, type CompiledLesson } from "./compile-lesson.server.ts";
 import { loadCatalog } from "./load-catalog.server.ts";
+import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
+import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 
 export function coursesDir(): string {
   return path.resolve(process.env.COURSES_DIR || "courses");
@@ -23,6 +25,7 @@ export function lessonCacheDir(): string {
 interface LoadedState {
   catalog: Catalog;
   lessonFiles: Map<string, string>;
+  quizzes: Map<string, QuizDefinition>;
   stamp: number;
 }
 
@@ -34,11 +37,13 @@ function load(): LoadedState {
   const stamp = newestMtime(dir);
   const { catalog, problems, lessonFiles } = loadCatalog(dir);
   problems.push(...checkCatalog(catalog));
+  const quizzes = loadQuizzes(dir, new Set(catalog.sources.map((source) => source.id)));
+  problems.push(...quizzes.problems);
   if (problems.length > 0) {
     // The server refuses to run on content the checker would refuse (npm run courses:check).
     throw new Error(`Contenu invalide dans ${dir} :\n${problems.map((p) => `  ${p.file} : ${p.message}`).join("\n")}`);
   }
-  return { catalog, lessonFiles, stamp };
+  return { catalog, lessonFiles, quizzes: quizzes.quizzes, stamp };
 }
 
 function current(): LoadedState {
@@ -52,6 +57,10 @@ function current(): LoadedState {
 
 export function getCatalog(): Catalog {
   return current().catalog;
+}
+
+export function getQuiz(id: string): QuizDefinition | undefined {
+  return current().quizzes.get(id);
 }
 
 export async function getCompiledLesson(lesson: Lesson): Promise<CompiledLesson> {

@@ -6,6 +6,7 @@ import { checkCatalog, checkLessonUsage, type KnownIds } from "./check-rules.ts"
 import { createLessonCompiler } from "./compile-lesson.server.ts";
 import { loadCatalog, type Problem } from "./load-catalog.server.ts";
 import { loadActivityIds } from "./activity-ids.server.ts";
+import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 
 export interface CheckReport {
   problems: Problem[];
@@ -16,7 +17,9 @@ export interface CheckReport {
 export async function checkCourses(coursesDir: string, options: { cacheDir?: string | null } = {}): Promise<CheckReport> {
   const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
   problems.push(...checkCatalog(catalog));
-  const known: KnownIds = loadActivityIds(coursesDir);
+  const quizzes = loadQuizzes(coursesDir, new Set(catalog.sources.map((source) => source.id)));
+  problems.push(...quizzes.problems);
+  const known: KnownIds = { ...loadActivityIds(coursesDir), quizzes: new Set(quizzes.quizzes.keys()) };
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
   const reflectionIds = new Map<string, string>();
   for (const lesson of catalog.lessons) {

@@ -9,7 +9,9 @@ import { getLessonProgress, getReflections } from "~/progress/progress.server.ts
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
 import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "./catalog.ts";
-import { getCompiledLesson } from "./catalog.server.ts";
+import { getCompiledLesson, getQuiz } from "./catalog.server.ts";
+import { getQuizView } from "~/quizzes/quiz-attempts.server.ts";
+import { readStep } from "~/quizzes/quiz-step.ts";
 import type { Audience } from "./course-schema.ts";
 
 const AUDIENCE_OF_PROFILE: Record<string, Audience | null> = {
@@ -27,6 +29,7 @@ export async function loadLessonPage({
   pathSlug,
   lessonSlug,
   timing,
+  url,
 }: {
   catalog: Catalog;
   db: Db;
@@ -34,6 +37,8 @@ export async function loadLessonPage({
   pathSlug: string;
   lessonSlug: string;
   timing: ServerTiming;
+  /** The requested address: after a plain-form quiz answer, it says which step to show. */
+  url: URL;
 }) {
   const path = findPathBySlug(catalog, pathSlug);
   if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
@@ -54,6 +59,15 @@ export async function loadLessonPage({
         ]),
       )
     : [[], []];
+  const quizIds = [...new Set(compiled.usage.components.filter((c) => c.name === "Quiz").map((c) => c.attributes.id ?? ""))];
+  const quizViews = await timing.time("quiz", () =>
+    Promise.all(
+      quizIds.flatMap((id) => {
+        const quiz = getQuiz(id);
+        return quiz ? [getQuizView(db, quiz, user?.id ?? null, readStep(url, id)).then((view) => [id, view] as const)] : [];
+      }),
+    ),
+  );
   const summary = summarizePath(lessons.map(({ lesson: l }) => l), progress);
   const own = progress.find((record) => record.lessonId === lesson.id);
 
@@ -95,6 +109,8 @@ export async function loadLessonPage({
       : null,
     context: {
       lessonId: lesson.id,
+      lessonUrl: lessonUrl(path, lesson),
+      quizzes: Object.fromEntries(quizViews),
       signedIn: Boolean(user),
       audience: user ? (AUDIENCE_OF_PROFILE[user.profile] ?? null) : null,
       loginUrl: `/connexion?${new URLSearchParams({ redirectTo: lessonUrl(path, lesson) })}`,

@@ -2,7 +2,9 @@
 import type { Db } from "~/db/create-db.server.ts";
 import { getLessonProgress, type getEnrollments } from "~/progress/progress.server.ts";
 import { summarizePath, type PathProgress } from "~/progress/path-progress.ts";
-import { draftPaths, findLesson, lessonUrl, pathLessons, pathMinutes, publishedPaths, type Catalog, type Path } from "./catalog.ts";
+import { bestResults } from "~/quizzes/quiz-attempts.server.ts";
+import { draftPaths, findLesson, lessonUrl, pathLessons, pathMinutes, publishedPaths, type Catalog, type Lesson, type Path } from "./catalog.ts";
+import { getCompiledLesson, getQuiz } from "./catalog.server.ts";
 
 type ProgressRows = Awaited<ReturnType<typeof getLessonProgress>>;
 
@@ -52,10 +54,27 @@ export async function loadStartedPaths(
   });
 }
 
-/** The path page: modules and lessons with each lesson's status for this learner. */
+/** The quizzes each lesson contains (from its compiled MDX), by lesson id. */
+async function quizzesByLesson(lessons: Lesson[]): Promise<Map<string, Array<{ id: string; title: string }>>> {
+  const result = new Map<string, Array<{ id: string; title: string }>>();
+  await Promise.all(
+    lessons.map(async (lesson) => {
+      const compiled = await getCompiledLesson(lesson);
+      const ids = [...new Set(compiled.usage.components.filter((c) => c.name === "Quiz").map((c) => c.attributes.id ?? ""))];
+      result.set(lesson.id, ids.flatMap((id) => (getQuiz(id) ? [{ id, title: getQuiz(id)!.title }] : [])));
+    }),
+  );
+  return result;
+}
+
+/** The path page: modules and lessons with each lesson's status, and its quizzes', for this learner. */
 export async function loadPathOutline(catalog: Catalog, db: Db, path: Path, userId: string | null) {
   const entries = pathLessons(catalog, path);
-  const rows = userId ? await getLessonProgress(db, userId, entries.map(({ lesson }) => lesson.id)) : null;
+  const quizzes = await quizzesByLesson(entries.map(({ lesson }) => lesson));
+  const allQuizIds = [...quizzes.values()].flat().map((quiz) => quiz.id);
+  const [rows, best] = userId
+    ? await Promise.all([getLessonProgress(db, userId, entries.map(({ lesson }) => lesson.id)), bestResults(db, userId, allQuizIds)])
+    : [null, null];
   const card = progressCard(catalog, path, rows);
   const summary = rows ? summarizePath(entries.map(({ lesson }) => lesson), rows) : null;
   const modules = path.modules.flatMap((moduleId, index) => {
@@ -74,6 +93,7 @@ export async function loadPathOutline(catalog: Catalog, db: Db, path: Path, user
           minutes: lesson.minutes,
           url: lessonUrl(path, lesson),
           status: summary?.statuses[lesson.id] ?? null,
+          quizzes: (quizzes.get(lesson.id) ?? []).map((quiz) => ({ ...quiz, best: best?.get(quiz.id) ?? null })),
         })),
       },
     ];

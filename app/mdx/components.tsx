@@ -1,6 +1,7 @@
 /** The one fixed map of components given to every compiled lesson. */
 import { ActivityPlaceholder, Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
 import { Reflection } from "./reflection.tsx";
+import { LessonQuiz } from "./lesson-quiz.tsx";
 
 export const lessonComponents = {
   KeyFigure,
@@ -10,6 +11,6 @@ export const lessonComponents = {
   Source,
   ForProfile,
   Reflection,
-  Quiz: ({ id }: { id: string }) => <ActivityPlaceholder kind="Quiz" id={id} />,
+  Quiz: LessonQuiz,
   Simulation: ({ id }: { id: string }) => <ActivityPlaceholder kind="Simulation" id={id} />,
 };

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Audience } from "~/courses/course-schema.ts";
+import type { QuizView } from "~/quizzes/quiz-types.ts";
 
 export interface LessonContextValue {
   lessonId: string;
@@ -16,6 +17,10 @@ export interface LessonContextValue {
   /** Glossary entries the lesson uses, by term and by id. */
   glossary: Record<string, { id: string; term: string; definition: string }>;
   sources: Record<string, { shortTitle: string; title: string }>;
+  /** The quizzes the lesson contains, as this reader sees them. */
+  quizzes: Record<string, QuizView>;
+  /** The lesson's own address (where plain-form quiz answers come back to). */
+  lessonUrl: string;
 }
 
 export const LessonContext = createContext<LessonContextValue | null>(null);

@@ -7,6 +7,7 @@ import {
   useNavigation,
   useSearchParams,
   type ClientLoaderFunctionArgs,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
@@ -42,9 +43,20 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     pathSlug: params.parcours ?? "",
     lessonSlug: params.lecon ?? "",
     timing,
+    url: new URL(request.url),
   });
   return json(page, { headers: { "Server-Timing": timing.header() } });
 }
+
+/**
+ * Answering a quiz or saving a reflection changes nothing the page's loader shows that the
+ * component does not already know: no need to reload the lesson after those.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, defaultShouldRevalidate }) => {
+  if (formAction?.startsWith("/quiz/")) return false;
+  if (formData?.get("intent") === "reflexion") return false;
+  return defaultShouldRevalidate;
+};
 
 /** Before a client-side navigation shows a lesson, its compiled script must be loaded. */
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {

@@ -92,6 +92,22 @@ export default function PathPage() {
                     {lesson.status ? <LessonStatusBadge status={lesson.status} /> : null}
                   </span>
                   <p className="muted">{lesson.summary}</p>
+                  {lesson.quizzes.length > 0 ? (
+                    <ul className="lesson-list__quizzes">
+                      {lesson.quizzes.map((quiz) => (
+                        <li key={quiz.id}>
+                          {quiz.title} :{" "}
+                          {quiz.best ? (
+                            <span className={quiz.best.passed ? "status status--terminee" : "status status--en-cours"}>
+                              {quiz.best.passed ? "réussi" : "pas encore réussi"} (meilleur score {quiz.best.score} %)
+                            </span>
+                          ) : (
+                            <span className="status status--a-faire">à faire</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ol>

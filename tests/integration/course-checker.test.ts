@@ -167,3 +167,40 @@ describe("the checker refuses", () => {
     expect(problems.some((p) => p.file === "paths/essai.yaml" && p.message.startsWith("YAML invalide"))).toBe(true);
   });
 });
+
+describe("the checker refuses a quiz", () => {
+  const QUIZ = "quizzes/quiz-essai.yaml";
+
+  test("whose choix unique has two right answers", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("      - text: Vert\n", "      - text: Vert\n        correct: true\n")));
+    expect(problems).toContainEqual({ file: QUIZ, message: "question essai-cu : un choix unique a exactement une bonne réponse (ici 2)" });
+  });
+
+  test("with a pass mark over 100, or an unknown question type", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("passMark: 70", "passMark: 150").replace("type: vrai-faux", "type: devinette")));
+    const messages = problems.filter((p) => p.file === QUIZ).map((p) => p.message);
+    expect(messages).toContain("passMark : seuil entre 0 et 100");
+    expect(messages.some((m) => m.startsWith("questions.1"))).toBe(true);
+  });
+
+  test("reusing a question that does not exist, or drawing more questions than it has", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, QUIZ, (t) => t.replace("shuffleOptions: false", "shuffleOptions: false\ndraw: 9").replace("questions:\n", "questions:\n  - from: question-fantome\n")),
+    );
+    expect(problems).toContainEqual({ file: QUIZ, message: "question reprise introuvable : question-fantome" });
+    expect(problems).toContainEqual({ file: QUIZ, message: "draw (9) dépasse le nombre de questions (5)" });
+  });
+
+  test("defining a question id twice, or citing an unknown source", async () => {
+    const problems = await problemsAfter((dir) => {
+      edit(dir, QUIZ, (t) => t.replace("ref: source-b, heading: Intertitre B }\n  - id: essai-as", "ref: source-z, heading: Intertitre B }\n  - id: essai-as"));
+      writeFileSync(
+        path.join(dir, "quizzes/autre.yaml"),
+        "id: autre\ntitle: Autre\npassMark: 50\nquestions:\n  - id: essai-vf\n    type: vrai-faux\n    stem: Encore ?\n    answer: false\n    feedback: Non.\n    source: { ref: source-a, heading: A }\n",
+      );
+    });
+    // Files are read in name order: autre.yaml defines essai-vf first.
+    expect(problems).toContainEqual({ file: QUIZ, message: "id de question en double : essai-vf (déjà dans quizzes/autre.yaml)" });
+    expect(problems).toContainEqual({ file: QUIZ, message: "question essai-cm : source inconnue « source-z »" });
+  });
+});

@@ -1,0 +1,426 @@
+/**
+ * A quiz inside a lesson. With JavaScript, the quiz machine drives it and each answer is posted in
+ * the background; without JavaScript, every step is a plain form posted to /quiz/<id>, which
+ * redirects back to the lesson at the right step. Either way the server grades: the browser never
+ * holds the answer to a question it has not answered.
+ */
+import { useFetcher } from "@remix-run/react";
+import { useMachine } from "@xstate/react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { QUIZ_MESSAGES, type QuizMessageCode } from "./quiz-messages.ts";
+import { quizMachine } from "./quiz.machine.ts";
+import type { AttemptResult, Correction, PublicQuestion, QuizView } from "./quiz-types.ts";
+import { replayAttempt } from "./replay.ts";
+import { parseResponse, responseFields } from "./responses.ts";
+
+type StartData = { attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] }; error?: QuizMessageCode };
+type AnswerData = { correction?: Correction; result?: AttemptResult | null; error?: QuizMessageCode };
+
+function initialSnapshot(view: QuizView) {
+  const input = { passMark: view.quiz.passMark, attemptsAllowed: view.quiz.attemptsAllowed, attemptsStarted: view.attemptsStarted };
+  if (!view.current) return { input, snapshot: undefined };
+  const actor = replayAttempt({
+    ...input,
+    attemptsStarted: view.current.number - 1,
+    attemptNumber: view.current.number,
+    questions: view.current.questions,
+    corrections: view.current.corrections,
+    result: view.current.result,
+    pauseAfter: view.showCorrectionOf,
+  });
+  const snapshot = actor.getPersistedSnapshot();
+  actor.stop();
+  return { input, snapshot };
+}
+
+function attemptsText(view: QuizView, started: number): string {
+  const allowed = view.quiz.attemptsAllowed;
+  if (allowed === null) return "tentatives illimitées";
+  const left = Math.max(0, allowed - started);
+  return `${left} tentative${left > 1 ? "s" : ""} restante${left > 1 ? "s" : ""} sur ${allowed}`;
+}
+
+export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; actionUrl: string; returnTo: string }) {
+  const startFetcher = useFetcher<StartData>();
+  const answerFetcher = useFetcher<AnswerData>();
+  const attemptIdRef = useRef<string | null>(view.current?.attemptId ?? null);
+  const questionsRef = useRef<PublicQuestion[]>(view.current?.questions ?? []);
+
+  const machine = useMemo(
+    () =>
+      quizMachine.provide({
+        actions: {
+          requestStart: () => {
+            startFetcher.submit({ intent: "commencer", mode: "js", retour: returnTo }, { method: "post", action: actionUrl });
+          },
+          submitAnswer: (_, { questionId, response }) => {
+            const form = new FormData();
+            form.set("intent", "repondre");
+            form.set("mode", "js");
+            form.set("retour", returnTo);
+            form.set("questionId", questionId);
+            if (attemptIdRef.current) form.set("attemptId", attemptIdRef.current);
+            for (const [name, value] of responseFields(response)) form.append(name, value);
+            answerFetcher.submit(form, { method: "post", action: actionUrl });
+          },
+        },
+      }),
+    // The fetchers' submit functions are stable; the machine is built once per quiz.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [actionUrl, returnTo],
+  );
+  const initial = useMemo(() => initialSnapshot(view), [view]);
+  const [snapshot, send] = useMachine(machine, initial.snapshot ? { snapshot: initial.snapshot, input: initial.input } : { input: initial.input });
+
+  useEffect(() => {
+    const data = startFetcher.data;
+    if (startFetcher.state !== "idle" || !data) return;
+    if (data.attempt) {
+      attemptIdRef.current = data.attempt.attemptId;
+      questionsRef.current = data.attempt.questions;
+      send({ type: "STARTED", attemptNumber: data.attempt.number, questions: data.attempt.questions });
+    } else {
+      send({ type: "REFUSED", message: data.error ?? "reseau" });
+    }
+  }, [startFetcher.state, startFetcher.data, send]);
+
+  useEffect(() => {
+    const data = answerFetcher.data;
+    if (answerFetcher.state !== "idle" || !data) return;
+    if (data.correction) send({ type: "CORRECTED", correction: data.correction, result: data.result ?? null });
+    else send({ type: "REFUSED", message: data.error ?? "reseau" });
+  }, [answerFetcher.state, answerFetcher.data, send]);
+
+  // Move keyboard and screen-reader focus to what just changed.
+  const focusTarget = useRef<HTMLElement | null>(null);
+  const stateKey = JSON.stringify(snapshot.value) + snapshot.context.index;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    focusTarget.current?.focus();
+  }, [stateKey]);
+
+  const { context } = snapshot;
+  const domId = `quiz-${view.quiz.id}`;
+  const errorCode = (context.error as QuizMessageCode | null) ?? view.message;
+  const started = context.attemptsStarted;
+
+  return (
+    <section className="quiz" id={domId} aria-labelledby={`${domId}-titre`}>
+      <p className="quiz__kicker">{view.quiz.kind === "evaluation-finale" ? "Évaluation finale" : "Quiz"}</p>
+      <h3 id={`${domId}-titre`}>{view.quiz.title}</h3>
+      {!view.signedIn ? (
+        <p className="notice">
+          Vous n'êtes pas connecté·e : vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas
+          enregistrés.
+        </p>
+      ) : null}
+
+      {snapshot.matches("intro") || snapshot.matches("starting") ? (
+        <div className="quiz__intro">
+          <p>
+            {view.quiz.questionCount} question{view.quiz.questionCount > 1 ? "s" : ""} · seuil de réussite {view.quiz.passMark} % ·{" "}
+            {attemptsText(view, started)}
+          </p>
+          {view.best ? (
+            <p>
+              Votre meilleur résultat : <strong>{view.best.score} %</strong> ({view.best.passed ? "réussi" : "non réussi"}).
+            </p>
+          ) : null}
+          {errorCode ? <Message code={errorCode} /> : null}
+          {snapshot.can({ type: "START" }) ? (
+            <form
+              method="post"
+              action={actionUrl}
+              onSubmit={(event) => {
+                event.preventDefault();
+                send({ type: "START" });
+              }}
+            >
+              <input type="hidden" name="intent" value="commencer" />
+              <input type="hidden" name="retour" value={returnTo} />
+              <button type="submit" className="button" disabled={snapshot.matches("starting")}>
+                {snapshot.matches("starting") ? "Préparation…" : started > 0 ? "Recommencer le quiz" : "Commencer le quiz"}
+              </button>
+            </form>
+          ) : (
+            <p className="notice notice--warning">Vous avez utilisé toutes les tentatives permises pour ce quiz.</p>
+          )}
+        </div>
+      ) : null}
+
+      {snapshot.matches("question") || snapshot.matches("checking") || snapshot.matches("answered") ? (
+        <QuestionStep
+          key={context.questions[context.index]?.id}
+          question={context.questions[context.index]!}
+          position={context.index + 1}
+          count={context.questions.length}
+          attemptId={attemptIdRef.current ?? view.current?.attemptId ?? null}
+          actionUrl={actionUrl}
+          returnTo={returnTo}
+          checking={snapshot.matches("checking")}
+          correction={snapshot.matches("answered") ? context.corrections.at(-1)! : null}
+          errorCode={snapshot.matches("question") ? errorCode : null}
+          isLast={context.index + 1 >= context.questions.length}
+          quizId={view.quiz.id}
+          focusRef={focusTarget}
+          onAnswer={(form) => {
+            const question = context.questions[context.index]!;
+            const parsed = parseResponse(question, form);
+            if (!parsed.ok) return parsed.code; // shown beside the question; nothing is sent
+            send({ type: "ANSWER", questionId: question.id, response: parsed.response });
+            return null;
+          }}
+          onNext={() => send({ type: "NEXT" })}
+        />
+      ) : null}
+
+      {snapshot.matches("result") ? (
+        <div className="quiz__result">
+          <h4 tabIndex={-1} ref={(element) => (focusTarget.current = element)} className="quiz__result-title">
+            {context.result?.passed ? "✓ Quiz réussi" : "Quiz non réussi"} : {context.result?.score} %
+          </h4>
+          <p role="status">
+            Votre score est de {context.result?.score} % (seuil de réussite : {view.quiz.passMark} %).{" "}
+            {view.signedIn ? "Il est enregistré." : "Il n'est pas enregistré, faute de compte."}
+          </p>
+          <ol className="quiz__summary">
+            {context.corrections.map((correction, index) => (
+              <li key={correction.questionId}>
+                Question {index + 1} : {correction.correct ? "juste" : correction.score > 0 ? `en partie juste (${Math.round(correction.score * 100)} %)` : "inexacte"}
+              </li>
+            ))}
+          </ol>
+          <p>{attemptsText(view, started)}.</p>
+          {snapshot.can({ type: "RETRY" }) ? (
+            <form
+              method="post"
+              action={actionUrl}
+              onSubmit={(event) => {
+                event.preventDefault();
+                send({ type: "RETRY" });
+                send({ type: "START" });
+              }}
+            >
+              <input type="hidden" name="intent" value="commencer" />
+              <input type="hidden" name="retour" value={returnTo} />
+              <button type="submit" className="button button--secondary">
+                Recommencer le quiz
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Message({ code }: { code: QuizMessageCode }) {
+  return (
+    <p className="form-error" role="alert">
+      {QUIZ_MESSAGES[code]}
+    </p>
+  );
+}
+
+function QuestionStep({
+  question,
+  position,
+  count,
+  attemptId,
+  actionUrl,
+  returnTo,
+  checking,
+  correction,
+  errorCode,
+  isLast,
+  quizId,
+  focusRef,
+  onAnswer,
+  onNext,
+}: {
+  question: PublicQuestion;
+  position: number;
+  count: number;
+  attemptId: string | null;
+  actionUrl: string;
+  returnTo: string;
+  checking: boolean;
+  correction: Correction | null;
+  errorCode: QuizMessageCode | null;
+  isLast: boolean;
+  quizId: string;
+  focusRef: React.MutableRefObject<HTMLElement | null>;
+  onAnswer: (form: FormData) => QuizMessageCode | null;
+  onNext: () => void;
+}) {
+  const [localError, setLocalError] = useState<QuizMessageCode | null>(null);
+  const shownError = localError ?? errorCode;
+  const answered = correction !== null;
+  const chosen = new Set(correction ? responseFields(correction.response).map(([name, value]) => `${name}=${value}`) : []);
+  const legendId = `q-${question.id}-enonce`;
+  const errorId = `q-${question.id}-erreur`;
+  const [base] = returnTo.split(/[?#]/);
+  const nextHref = isLast ? `${base}?${new URLSearchParams({ quiz: quizId, etape: "resultat" })}#quiz-${quizId}` : `${base}#quiz-${quizId}`;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setLocalError(onAnswer(new FormData(event.currentTarget)));
+  }
+
+  return (
+    <div className="quiz__question">
+      <p className="quiz__position" tabIndex={-1} ref={answered ? undefined : (element) => (focusRef.current = element)}>
+        Question {position} sur {count}
+      </p>
+      <form method="post" action={actionUrl} onSubmit={submit}>
+        <input type="hidden" name="intent" value="repondre" />
+        <input type="hidden" name="retour" value={returnTo} />
+        <input type="hidden" name="questionId" value={question.id} />
+        {attemptId ? <input type="hidden" name="attemptId" value={attemptId} /> : null}
+        <fieldset disabled={answered || checking} aria-describedby={shownError ? errorId : undefined}>
+          <legend id={legendId}>
+            {question.stem}
+            {question.type === "choix-multiple" ? (
+              <span className="quiz__hint"> ({question.correctCount} bonne{(question.correctCount ?? 0) > 1 ? "s" : ""} réponse{(question.correctCount ?? 0) > 1 ? "s" : ""})</span>
+            ) : null}
+          </legend>
+          <QuestionFields question={question} chosen={chosen} />
+        </fieldset>
+        {shownError ? (
+          <p className="form-error" id={errorId} role="alert">
+            {QUIZ_MESSAGES[shownError]}
+          </p>
+        ) : null}
+        {!answered ? (
+          <button type="submit" className="button" disabled={checking}>
+            {checking ? "Vérification…" : "Valider ma réponse"}
+          </button>
+        ) : null}
+      </form>
+      {correction ? (
+        <div className={`quiz__correction quiz__correction--${correction.correct ? "juste" : correction.score > 0 ? "partielle" : "inexacte"}`}>
+          <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
+            <span aria-hidden="true">{correction.correct ? "✓ " : correction.score > 0 ? "◐ " : "✗ "}</span>
+            {correction.correct
+              ? "Bonne réponse"
+              : correction.score > 0
+                ? `Réponse en partie juste (${Math.round(correction.score * 100)} %)`
+                : "Réponse inexacte"}
+          </h4>
+          {correction.optionFeedback.some((option) => option.feedback) ? (
+            <ul>
+              {correction.optionFeedback
+                .filter((option) => option.feedback)
+                .map((option) => (
+                  <li key={option.optionId}>
+                    « {option.text} » : {option.feedback}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+          {!correction.correct ? (
+            <div>
+              <p className="quiz__solution-title">La bonne réponse :</p>
+              <ul>
+                {correction.solution.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p>{correction.feedback}</p>
+          <a
+            href={nextHref}
+            className="button"
+            onClick={(event) => {
+              event.preventDefault();
+              onNext();
+            }}
+          >
+            {isLast ? "Voir mon résultat" : "Question suivante"}
+          </a>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function QuestionFields({ question, chosen }: { question: PublicQuestion; chosen: Set<string> }) {
+  const id = (suffix: string) => `q-${question.id}-${suffix}`;
+  switch (question.type) {
+    case "choix-unique":
+    case "choix-multiple": {
+      const type = question.type === "choix-unique" ? "radio" : "checkbox";
+      return (
+        <div className="quiz__choices">
+          {question.options?.map((option) => (
+            <div className="choice" key={option.id}>
+              <input type={type} id={id(option.id)} name="reponse" value={option.id} defaultChecked={chosen.has(`reponse=${option.id}`)} />
+              <label htmlFor={id(option.id)}>{option.text}</label>
+            </div>
+          ))}
+        </div>
+      );
+    }
+    case "vrai-faux":
+      return (
+        <div className="quiz__choices quiz__choices--inline">
+          {(["vrai", "faux"] as const).map((value) => (
+            <div className="choice" key={value}>
+              <input type="radio" id={id(value)} name="reponse" value={value} defaultChecked={chosen.has(`reponse=${value}`)} />
+              <label htmlFor={id(value)}>{value === "vrai" ? "Vrai" : "Faux"}</label>
+            </div>
+          ))}
+        </div>
+      );
+    case "association":
+      return (
+        <div className="quiz__pairs">
+          {question.lefts?.map((left) => {
+            const selected = question.rights?.find((right) => chosen.has(`paire-${left.id}=${right.id}`))?.id ?? "";
+            return (
+              <div className="field" key={left.id}>
+                <label htmlFor={id(left.id)}>{left.text}</label>
+                <select id={id(left.id)} name={`paire-${left.id}`} defaultValue={selected}>
+                  <option value="">Choisir…</option>
+                  {question.rights?.map((right) => (
+                    <option key={right.id} value={right.id}>
+                      {right.text}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      );
+    case "remise-en-ordre": {
+      const count = question.items?.length ?? 0;
+      return (
+        <div className="quiz__order">
+          <p className="field__hint">Donnez à chaque élément sa position (1 = en premier).</p>
+          {question.items?.map((item) => {
+            const rank = Array.from({ length: count }, (_, i) => String(i + 1)).find((value) => chosen.has(`rang-${item.id}=${value}`)) ?? "";
+            return (
+              <div className="field field--inline" key={item.id}>
+                <label htmlFor={id(item.id)}>{item.text}</label>
+                <select id={id(item.id)} name={`rang-${item.id}`} defaultValue={rank}>
+                  <option value="">Position…</option>
+                  {Array.from({ length: count }, (_, i) => (
+                    <option key={i} value={i + 1}>
+                      Position {i + 1}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      );
+    }
+  }
+}

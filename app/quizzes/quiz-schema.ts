@@ -1,0 +1,73 @@
+/**
+ * Quiz definitions as authors write them in courses/quizzes/<id>.yaml (see courses/README.md).
+ * These include the answer key: only server code may import the parsed definitions.
+ */
+import { z } from "zod";
+import { SourceRefSchema } from "~/courses/course-schema.ts";
+
+export const QUESTION_TYPES = ["choix-unique", "choix-multiple", "vrai-faux", "association", "remise-en-ordre"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
+const id = (what: string) => z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
+
+const common = {
+  id: id("question"),
+  stem: text("énoncé"),
+  /** Explanation shown after answering, right or wrong. */
+  feedback: text("rétroaction"),
+  source: SourceRefSchema,
+  concepts: z.array(z.string().regex(/^R-\d{2}$/)).default([]),
+};
+
+const OptionSchema = z.strictObject({
+  text: text("option"),
+  correct: z.boolean().default(false),
+  /** Shown to a learner who chose this option. */
+  feedback: text("rétroaction de l'option").optional(),
+});
+
+export const QuestionSchema = z.discriminatedUnion("type", [
+  z.strictObject({ ...common, type: z.literal("choix-unique"), options: z.array(OptionSchema).min(2, "au moins 2 options").max(8) }),
+  z.strictObject({ ...common, type: z.literal("choix-multiple"), options: z.array(OptionSchema).min(3, "au moins 3 options").max(10) }),
+  z.strictObject({ ...common, type: z.literal("vrai-faux"), answer: z.boolean({ error: "answer : vrai (true) ou faux (false)" }) }),
+  z.strictObject({
+    ...common,
+    type: z.literal("association"),
+    /** Each left item goes with its right item; several left items may share one right item. */
+    pairs: z.array(z.strictObject({ left: text("élément de gauche"), right: text("élément de droite") })).min(2, "au moins 2 paires").max(10),
+  }),
+  z.strictObject({
+    ...common,
+    type: z.literal("remise-en-ordre"),
+    /** In the correct order; shown shuffled. */
+    items: z.array(text("élément")).min(3, "au moins 3 éléments").max(8),
+  }),
+]);
+export type Question = z.infer<typeof QuestionSchema>;
+
+/** A question of another quiz, reused by id (final assessments draw from the module quizzes). */
+const QuestionRefSchema = z.strictObject({ from: id("question") });
+
+export const QUIZ_KINDS = ["entrainement", "evaluation-finale"] as const;
+
+export const QuizFileSchema = z.strictObject({
+  id: id("quiz"),
+  title: text("titre"),
+  kind: z.enum(QUIZ_KINDS).default("entrainement"),
+  /** Score (in %) at or above which an attempt passes. */
+  passMark: z.number().int().min(0, "seuil entre 0 et 100").max(100, "seuil entre 0 et 100"),
+  /** Attempts allowed per learner; absent = unlimited (practice). */
+  attempts: z.number().int().min(1).max(20).optional(),
+  shuffleOptions: z.boolean().default(true),
+  /** Number of questions drawn at random for each attempt; absent = all, in order. */
+  draw: z.number().int().min(1).optional(),
+  questions: z.array(z.union([QuestionSchema, QuestionRefSchema])).min(1, "au moins une question"),
+});
+export type QuizFile = z.infer<typeof QuizFileSchema>;
+
+/** A quiz with references resolved: every question is a full question. */
+export interface QuizDefinition extends Omit<QuizFile, "questions"> {
+  questions: Question[];
+  file: string;
+}

@@ -1,0 +1,83 @@
+/**
+ * What the browser may know about a quiz: questions without their answer key, responses, and the
+ * corrections the server returns once a question is answered. Client-safe.
+ */
+import type { QuizMessageCode } from "./quiz-messages.ts";
+import type { QuestionType } from "./quiz-schema.ts";
+
+export interface Choice {
+  id: string;
+  text: string;
+}
+
+export interface PublicQuestion {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  /** choix-unique / choix-multiple, in display order. */
+  options?: Choice[];
+  /** choix-multiple: how many options are right (announced to the learner). */
+  correctCount?: number;
+  /** association: items to place, and the categories to place them in (display order). */
+  lefts?: Choice[];
+  rights?: Choice[];
+  /** remise-en-ordre: items in display (shuffled) order. */
+  items?: Choice[];
+}
+
+export type QuizResponse =
+  | { optionId: string }
+  | { optionIds: string[] }
+  | { value: boolean }
+  | { pairs: Record<string, string> }
+  | { order: string[] };
+
+/** A graded answer as the machine needs it. */
+export interface Grading {
+  questionId: string;
+  /** 0 to 1: partial credit for choix multiple, association and remise en ordre. */
+  score: number;
+  correct: boolean;
+}
+
+/** Everything shown after answering one question. */
+export interface Correction extends Grading {
+  response: QuizResponse;
+  feedback: string;
+  /** Feedback of the options the learner chose (and whether each was right). */
+  optionFeedback: Array<{ optionId: string; text: string; correct: boolean; feedback?: string }>;
+  /** The right answer, in words. */
+  solution: string[];
+}
+
+export interface AttemptResult {
+  score: number;
+  passed: boolean;
+}
+
+/** A quiz as a learner sees it, with their history. Built by quiz-attempts.server.ts. */
+export interface QuizView {
+  quiz: {
+    id: string;
+    title: string;
+    kind: "entrainement" | "evaluation-finale";
+    passMark: number;
+    attemptsAllowed: number | null;
+    questionCount: number;
+  };
+  signedIn: boolean;
+  attemptsStarted: number;
+  best: { score: number; passed: boolean; submittedAt: string } | null;
+  /** The attempt to show: in progress, or just finished. */
+  current: {
+    attemptId: string | null;
+    number: number;
+    questions: PublicQuestion[];
+    corrections: Correction[];
+    result: AttemptResult | null;
+  } | null;
+  /** Show the correction of this question instead of moving on (after a plain-form answer). */
+  showCorrectionOf: string | null;
+  /** A message to show (after a plain-form request that was refused). */
+  message: QuizMessageCode | null;
+}
