@@ -70,6 +70,9 @@ export function SiteFooter() {
               <Link to="/parcours">Les parcours</Link>
             </li>
             <li>
+              <Link to="/simulations">Simulations</Link>
+            </li>
+            <li>
               <Link to="/glossaire">Glossaire</Link>
             </li>
           </ul>

@@ -12,6 +12,8 @@ import { createLessonCompiler, type CompiledLesson } from "./compile-lesson.serv
 import { loadCatalog } from "./load-catalog.server.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
+import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
+import type { Scenario } from "~/simulations/scenario-schema.ts";
 
 export function coursesDir(): string {
   return path.resolve(process.env.COURSES_DIR || "courses");
@@ -26,6 +28,7 @@ interface LoadedState {
   catalog: Catalog;
   lessonFiles: Map<string, string>;
   quizzes: Map<string, QuizDefinition>;
+  scenarios: Map<string, Scenario>;
   stamp: number;
 }
 
@@ -37,13 +40,17 @@ function load(): LoadedState {
   const stamp = newestMtime(dir);
   const { catalog, problems, lessonFiles } = loadCatalog(dir);
   problems.push(...checkCatalog(catalog));
-  const quizzes = loadQuizzes(dir, new Set(catalog.sources.map((source) => source.id)));
+  const sourceIds = new Set(catalog.sources.map((source) => source.id));
+  const quizzes = loadQuizzes(dir, sourceIds);
   problems.push(...quizzes.problems);
+  // The graph proof runs in the content checker and the build; the server only loads.
+  const scenarios = loadScenarios(dir, sourceIds, { prove: false });
+  problems.push(...scenarios.problems);
   if (problems.length > 0) {
     // The server refuses to run on content the checker would refuse (npm run courses:check).
     throw new Error(`Contenu invalide dans ${dir} :\n${problems.map((p) => `  ${p.file} : ${p.message}`).join("\n")}`);
   }
-  return { catalog, lessonFiles, quizzes: quizzes.quizzes, stamp };
+  return { catalog, lessonFiles, quizzes: quizzes.quizzes, scenarios: scenarios.scenarios, stamp };
 }
 
 function current(): LoadedState {
@@ -57,6 +64,14 @@ function current(): LoadedState {
 
 export function getCatalog(): Catalog {
   return current().catalog;
+}
+
+export function getScenario(id: string): Scenario | undefined {
+  return current().scenarios.get(id);
+}
+
+export function allScenarios(): Scenario[] {
+  return [...current().scenarios.values()];
 }
 
 export function getQuiz(id: string): QuizDefinition | undefined {

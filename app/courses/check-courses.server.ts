@@ -5,7 +5,7 @@
 import { checkCatalog, checkLessonUsage, type KnownIds } from "./check-rules.ts";
 import { createLessonCompiler } from "./compile-lesson.server.ts";
 import { loadCatalog, type Problem } from "./load-catalog.server.ts";
-import { loadActivityIds } from "./activity-ids.server.ts";
+import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 
 export interface CheckReport {
@@ -17,9 +17,16 @@ export interface CheckReport {
 export async function checkCourses(coursesDir: string, options: { cacheDir?: string | null } = {}): Promise<CheckReport> {
   const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
   problems.push(...checkCatalog(catalog));
-  const quizzes = loadQuizzes(coursesDir, new Set(catalog.sources.map((source) => source.id)));
+  const sourceIds = new Set(catalog.sources.map((source) => source.id));
+  const quizzes = loadQuizzes(coursesDir, sourceIds);
   problems.push(...quizzes.problems);
-  const known: KnownIds = { ...loadActivityIds(coursesDir), quizzes: new Set(quizzes.quizzes.keys()) };
+  const scenarios = loadScenarios(coursesDir, sourceIds);
+  problems.push(...scenarios.problems);
+  const known: KnownIds = {
+    quizzes: new Set(quizzes.quizzes.keys()),
+    scenarios: new Set(scenarios.scenarios.keys()),
+    routes: [...scenarios.scenarios.keys()].map((id) => `/simulations/${id}`).concat("/simulations"),
+  };
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
   const reflectionIds = new Map<string, string>();
   for (const lesson of catalog.lessons) {

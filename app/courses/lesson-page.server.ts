@@ -9,18 +9,12 @@ import { getLessonProgress, getReflections } from "~/progress/progress.server.ts
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
 import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "./catalog.ts";
-import { getCompiledLesson, getQuiz } from "./catalog.server.ts";
+import { getCompiledLesson, getQuiz, getScenario } from "./catalog.server.ts";
+import { loadSimulationBlock } from "~/simulations/simulation-page.server.ts";
 import { getQuizView } from "~/quizzes/quiz-attempts.server.ts";
 import { readStep } from "~/quizzes/quiz-step.ts";
-import type { Audience } from "./course-schema.ts";
+import { AUDIENCE_OF_PROFILE } from "./audience.ts";
 
-const AUDIENCE_OF_PROFILE: Record<string, Audience | null> = {
-  ETUDIANT: "etudiant",
-  ELU: "elu",
-  AGENT: "agent",
-  FORMATEUR: "formateur",
-  AUTRE: null,
-};
 
 export async function loadLessonPage({
   catalog,
@@ -68,6 +62,17 @@ export async function loadLessonPage({
       }),
     ),
   );
+  const scenarioIds = [...new Set(compiled.usage.components.filter((c) => c.name === "Simulation").map((c) => c.attributes.id ?? ""))];
+  const simulationBlocks = await timing.time("simulation", () =>
+    Promise.all(
+      scenarioIds.flatMap((id) => {
+        const scenario = getScenario(id);
+        return scenario
+          ? [loadSimulationBlock({ db, catalog, scenario, user, url, pathId: path.id }).then((block) => [id, block] as const)]
+          : [];
+      }),
+    ),
+  );
   const summary = summarizePath(lessons.map(({ lesson: l }) => l), progress);
   const own = progress.find((record) => record.lessonId === lesson.id);
 
@@ -111,6 +116,7 @@ export async function loadLessonPage({
       lessonId: lesson.id,
       lessonUrl: lessonUrl(path, lesson),
       quizzes: Object.fromEntries(quizViews),
+      simulations: Object.fromEntries(simulationBlocks),
       signedIn: Boolean(user),
       audience: user ? (AUDIENCE_OF_PROFILE[user.profile] ?? null) : null,
       loginUrl: `/connexion?${new URLSearchParams({ redirectTo: lessonUrl(path, lesson) })}`,

@@ -1,7 +1,8 @@
 /** The one fixed map of components given to every compiled lesson. */
-import { ActivityPlaceholder, Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
+import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
 import { Reflection } from "./reflection.tsx";
 import { LessonQuiz } from "./lesson-quiz.tsx";
+import { LessonSimulation } from "./lesson-simulation.tsx";
 
 export const lessonComponents = {
   KeyFigure,
@@ -12,5 +13,5 @@ export const lessonComponents = {
   ForProfile,
   Reflection,
   Quiz: LessonQuiz,
-  Simulation: ({ id }: { id: string }) => <ActivityPlaceholder kind="Simulation" id={id} />,
+  Simulation: LessonSimulation,
 };

@@ -90,12 +90,3 @@ export function ForProfile({ profile, children }: { profile: string; children?: 
     </details>
   );
 }
-
-export function ActivityPlaceholder({ kind, id }: { kind: "Quiz" | "Simulation"; id: string }) {
-  return (
-    <aside className="callout callout--info" data-activity={id}>
-      <p className="callout__title">{kind === "Quiz" ? "Quiz" : "Simulation"}</p>
-      <p>Cette activité sera bientôt disponible.</p>
-    </aside>
-  );
-}

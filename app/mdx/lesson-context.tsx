@@ -6,6 +6,9 @@
 import { createContext, useContext } from "react";
 import type { Audience } from "~/courses/course-schema.ts";
 import type { QuizView } from "~/quizzes/quiz-types.ts";
+import type { SimulationView } from "~/simulations/runs.server.ts";
+import type { Scenario } from "~/simulations/scenario-schema.ts";
+import type { ConceptLessons } from "~/simulations/simulation-debrief.tsx";
 
 export interface LessonContextValue {
   lessonId: string;
@@ -19,6 +22,8 @@ export interface LessonContextValue {
   sources: Record<string, { shortTitle: string; title: string }>;
   /** The quizzes the lesson contains, as this reader sees them. */
   quizzes: Record<string, QuizView>;
+  /** The simulations the lesson contains, with this reader's run. */
+  simulations: Record<string, { scenario: Scenario; view: SimulationView; conceptLessons: ConceptLessons; showLastDebrief: boolean }>;
   /** The lesson's own address (where plain-form quiz answers come back to). */
   lessonUrl: string;
 }

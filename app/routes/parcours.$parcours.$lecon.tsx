@@ -53,7 +53,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
  * component does not already know: no need to reload the lesson after those.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, defaultShouldRevalidate }) => {
-  if (formAction?.startsWith("/quiz/")) return false;
+  if (formAction?.startsWith("/quiz/") || formAction?.startsWith("/simulations/")) return false;
   if (formData?.get("intent") === "reflexion") return false;
   return defaultShouldRevalidate;
 };

@@ -25,3 +25,24 @@ test("every lesson of every path renders and passes axe", async ({ page }) => {
     expect(await seriousAxeViolations(page), url).toEqual([]);
   }
 });
+
+test("every real simulation can be played to its best ending, and passes axe", async ({ page }) => {
+  await page.goto("/simulations");
+  const links = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
+  expect(links.length).toBeGreaterThanOrEqual(3);
+  for (const url of links) {
+    await page.goto(url);
+    await waitForHydration(page);
+    expect(await seriousAxeViolations(page), url).toEqual([]);
+    const sim = page.locator(".simulation");
+    await sim.getByRole("button", { name: "Commencer la simulation" }).click();
+    // Always take the first option: in every scenario of the brief it leads to an ending.
+    for (let step = 0; step < 20; step++) {
+      const choices = sim.locator(".choice-button");
+      if ((await choices.count()) === 0) break;
+      await choices.first().click();
+    }
+    await expect(sim.getByText("Fin de la simulation"), url).toBeVisible();
+    expect(await seriousAxeViolations(page), `${url} (débriefing)`).toEqual([]);
+  }
+});

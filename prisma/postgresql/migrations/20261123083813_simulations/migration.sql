@@ -1,0 +1,29 @@
+-- CreateTable
+CREATE TABLE "SimulationRun" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "scenarioId" TEXT NOT NULL,
+    "choices" TEXT NOT NULL DEFAULT '[]',
+    "step" INTEGER NOT NULL DEFAULT 0,
+    "openSlot" TEXT,
+    "endingId" TEXT,
+    "finalState" TEXT,
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3),
+    "abandonedAt" TIMESTAMP(3),
+
+    CONSTRAINT "SimulationRun_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SimulationRun_openSlot_key" ON "SimulationRun"("openSlot");
+
+-- CreateIndex
+CREATE INDEX "SimulationRun_userId_scenarioId_idx" ON "SimulationRun"("userId", "scenarioId");
+
+-- CreateIndex
+CREATE INDEX "SimulationRun_scenarioId_idx" ON "SimulationRun"("scenarioId");
+
+-- AddForeignKey
+ALTER TABLE "SimulationRun" ADD CONSTRAINT "SimulationRun_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,117 @@
+/**
+ * The graph proof of every simulation: the real ones are complete and encode the brief's mechanics
+ * exactly (same number of paths per ending, same example outcomes); broken definitions are refused
+ * with the scene named.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { describe, expect, test } from "vitest";
+import { loadScenarios } from "../../app/simulations/load-scenarios.server.ts";
+import { checkGraph } from "../../app/simulations/graph-check.ts";
+import { replayChoices } from "../../app/simulations/replay.ts";
+import { ScenarioSchema, type Scenario } from "../../app/simulations/scenario-schema.ts";
+
+const real = loadScenarios(path.resolve("courses"), new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]));
+
+test("every real simulation is valid and proven complete", () => {
+  expect(real.problems).toEqual([]);
+  expect([...real.scenarios.keys()].sort()).toEqual(expect.arrayContaining(["s0-premier-pas", "sa-catalyseur", "sb-maire"]));
+});
+
+/** Paths per ending and example runs, as computed in the content brief (simulations.md). */
+const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ path: string; ending: string; vars: Record<string, number> }> }> = {
+  "s0-premier-pas": {
+    paths: { "s0-f1": 2, "s0-f2": 160, "s0-f3": 81 },
+    examples: [
+      { path: "p1a p2a p3a p4a p5a", ending: "s0-f1", vars: { confiance: 10, impact: 3, ressources: 4 } },
+      { path: "p1a p2a p3a p4a p5b", ending: "s0-f2", vars: { confiance: 9, impact: 2, ressources: 4 } },
+      { path: "p1a p2a p3a p4c p5a", ending: "s0-f3", vars: { confiance: 9, impact: 1, ressources: 4 } },
+    ],
+  },
+  "sa-catalyseur": {
+    paths: { "sa-f4": 4467, "sa-f1": 1, "sa-f3": 6126, "sa-f2": 1070 },
+    examples: [
+      { path: "a1a a2a a3a a4a a5a a6b a7a a8b", ending: "sa-f4", vars: { confiance: 7, impact: 8, ressources: 0, maturite: 6 } },
+      { path: "a1a a2a a3a a4a a5a a6a a7a a8a", ending: "sa-f1", vars: { confiance: 9, impact: 9, ressources: 4, maturite: 10 } },
+      { path: "a1a a2a a3a a4a a5a a6c a7b a8a", ending: "sa-f3", vars: { confiance: 3, impact: 7, ressources: 6, maturite: 7 } },
+      { path: "a1a a2a a3a a4a a5a a6a a7a a8b", ending: "sa-f2", vars: { confiance: 8, impact: 8, ressources: 1, maturite: 9 } },
+    ],
+  },
+  "sb-maire": {
+    paths: { "sb-f4": 3183, "sb-f1": 4, "sb-f3": 6129, "sb-f2": 1619 },
+    examples: [
+      { path: "b1a b2a b3a b4a b5c b6a b7a b8a", ending: "sb-f4", vars: { confiance: 10, dynamique: 9, ressources: 0, impact: 4 } },
+      { path: "b1a b2a b3a b4a b5a b6a b7a b8a", ending: "sb-f1", vars: { confiance: 10, dynamique: 10, ressources: 2, impact: 5 } },
+      { path: "b1a b2a b3a b4a b5a b6b b7c b8a", ending: "sb-f3", vars: { confiance: 3, dynamique: 9, ressources: 2, impact: 5 } },
+      { path: "b1a b2a b3a b4a b5a b6a b7a b8b", ending: "sb-f2", vars: { confiance: 8, dynamique: 10, ressources: 3, impact: 3 } },
+    ],
+  },
+};
+
+describe.each(Object.entries(BRIEF))("%s matches the brief", (id, expected) => {
+  test("same number of complete paths per ending", () => {
+    expect(real.reports.get(id)?.pathsPerEnding).toEqual(expected.paths);
+  });
+  test.each(expected.examples)("$path → $ending", ({ path: steps, ending, vars }) => {
+    const choices = steps.split(" ").map((step) => ({ sceneId: step.slice(0, -1), choiceId: step.slice(-1) }));
+    const result = replayChoices(real.scenarios.get(id)!, choices);
+    expect(result).toMatchObject({ ok: true, endingId: ending });
+    if (result.ok) expect(result.snapshot.context.vars).toEqual(vars);
+  });
+});
+
+describe("broken simulations are refused, naming the scene", () => {
+  const fixture = () =>
+    ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8"))) as Scenario;
+
+  test("the fixture itself is complete", () => {
+    expect(checkGraph(fixture())).toMatchObject({ problems: [], totalPaths: 6, pathsPerEnding: { "essai-f1": 1, "essai-f2": 4, "essai-f3": 1 } });
+  });
+
+  test("an unreachable ending", () => {
+    const scenario = fixture();
+    scenario.endings[0]!.when = { var: "confiance", gte: 11 };
+    expect(checkGraph(scenario).problems).toContain("fin essai-f1 : inatteignable");
+  });
+
+  test("an unreachable scene", () => {
+    const scenario = fixture();
+    scenario.scenes[0]!.choices[1]!.next = "e2"; // the event e1e is never triggered any more
+    expect(checkGraph(scenario).problems).toContain("scène e1e : inatteignable");
+  });
+
+  test("a choice with no applicable next scene (dead end)", () => {
+    const scenario = fixture();
+    scenario.scenes[0]!.choices[1]!.next = [{ when: { var: "confiance", gte: 5 }, goto: "e1e" }]; // never true after −2
+    const { problems } = checkGraph(scenario);
+    expect(problems.some((p) => p.startsWith("scène e1, choix b : aucune suite ne s'applique"))).toBe(true);
+  });
+
+  test("an endless loop", () => {
+    const scenario = fixture();
+    scenario.scenes[1]!.choices[0]!.next = "e1"; // e1e a → e1 → e1 b → e1e …
+    scenario.scenes[1]!.choices[0]!.effects = {};
+    scenario.scenes[0]!.choices[1]!.effects = {};
+    scenario.scenes[0]!.choices[1]!.next = "e1e";
+    expect(checkGraph(scenario).problems.some((p) => p.endsWith("boucle sans fin (un parcours peut y revenir indéfiniment)"))).toBe(true);
+  });
+
+  test("unknown references, a conditional last ending, an initial value out of bounds", () => {
+    const scenario = fixture();
+    scenario.scenes[2]!.choices[0]!.next = "e9";
+    scenario.scenes[2]!.choices[1]!.effects = { budget: 2 };
+    scenario.endings[2]!.when = { flag: "inconnu" };
+    scenario.variables[1]!.initial = 12;
+    const { problems } = checkGraph(scenario);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "scène e2, choix a : suite inconnue « e9 »",
+        "scène e2, choix b : variable inconnue « budget »",
+        "fin essai-f3 : la dernière fin ne doit pas avoir de condition (elle s'applique dans tous les autres cas)",
+        "fin essai-f3 : condition sur un drapeau inconnu « inconnu »",
+        "variable impact : valeur initiale 12 hors des bornes 0–10",
+      ]),
+    );
+  });
+});
