@@ -49,7 +49,9 @@ export default defineConfig({
       url: `http://localhost:${ENGINE_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses" },
+      // TRUST_PROXY as behind a reverse proxy: tests give themselves distinct addresses (X-Forwarded-For)
+      // so that per-address rate limits are tested without one test exhausting another's allowance.
+      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1" },
       stdout: "pipe",
     },
   ],

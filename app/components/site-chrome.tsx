@@ -73,6 +73,9 @@ export function SiteFooter() {
               <Link to="/simulations">Simulations</Link>
             </li>
             <li>
+              <Link to="/verifier">Vérifier un certificat</Link>
+            </li>
+            <li>
               <Link to="/glossaire">Glossaire</Link>
             </li>
           </ul>

@@ -2,7 +2,8 @@
  * `npm run courses:check`: loads courses/, applies every rule, compiles every lesson, and returns
  * the problems (file and reason). An empty list means the content can be published.
  */
-import { checkCatalog, checkLessonUsage, type KnownIds } from "./check-rules.ts";
+import { checkCatalog, checkFinalAssessments, checkLessonUsage, type KnownIds } from "./check-rules.ts";
+import { embeddedIds } from "./mdx-usage.ts";
 import { createLessonCompiler } from "./compile-lesson.server.ts";
 import { loadCatalog, type Problem } from "./load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
@@ -29,15 +30,19 @@ export async function checkCourses(coursesDir: string, options: { cacheDir?: str
   };
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
   const reflectionIds = new Map<string, string>();
+  const quizzesOfLesson = new Map<string, string[]>();
   for (const lesson of catalog.lessons) {
     const file = lessonFiles.get(lesson.id);
     if (!file) continue;
     try {
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
+      quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
     } catch (error) {
       problems.push({ file: lesson.file, message: `ne compile pas : ${(error as Error).message}` });
     }
   }
+  const quizKinds = new Map([...quizzes.quizzes].map(([id, quiz]) => [id, quiz.kind]));
+  problems.push(...checkFinalAssessments(catalog, quizKinds, quizzesOfLesson));
   return { problems, lessons: catalog.lessons.length, paths: catalog.paths.length };
 }

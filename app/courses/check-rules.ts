@@ -98,6 +98,36 @@ export function checkCatalog(catalog: Catalog): Problem[] {
   return problems;
 }
 
+/**
+ * A path's final assessment: required once published (it decides the certificate), a quiz of kind
+ * evaluation-finale, embedded in one of the path's lessons so that learners meet it on their way.
+ */
+export function checkFinalAssessments(catalog: Catalog, quizKinds: Map<string, string>, quizzesOfLesson: Map<string, string[]>): Problem[] {
+  const problems: Problem[] = [];
+  for (const path of catalog.paths) {
+    const quizId = path.finalAssessment;
+    if (!quizId) {
+      if (!path.draft) {
+        problems.push({ file: path.file, message: "évaluation finale manquante (finalAssessment: <id de quiz>) : un parcours publié délivre un certificat" });
+      }
+      continue;
+    }
+    const kind = quizKinds.get(quizId);
+    if (kind === undefined) {
+      problems.push({ file: path.file, message: `évaluation finale : quiz inconnu « ${quizId} »` });
+      continue;
+    }
+    if (kind !== "evaluation-finale") {
+      problems.push({ file: path.file, message: `évaluation finale : le quiz « ${quizId} » doit avoir kind: evaluation-finale` });
+    }
+    const embedded = pathLessons(catalog, path).some(({ lesson }) => quizzesOfLesson.get(lesson.id)?.includes(quizId));
+    if (!embedded) {
+      problems.push({ file: path.file, message: `évaluation finale : aucune leçon du parcours ne contient <Quiz id="${quizId}" />` });
+    }
+  }
+  return problems;
+}
+
 /** Addresses a lesson may link to. */
 export function internalTargets(catalog: Catalog, extra: string[] = []): Set<string> {
   const targets = new Set(["/", "/parcours", "/glossaire", "/inscription", "/connexion", "/tableau-de-bord", ...extra]);

@@ -54,6 +54,11 @@ export const PathFileSchema = z.strictObject({
   suits: text("publics"),
   objectives: z.array(text("objectif")).min(1, "au moins un objectif"),
   modules: z.array(id("module")).min(1, "au moins un module"),
+  /**
+   * Id of the quiz (kind: evaluation-finale) that a learner must pass for the path's certificate; a
+   * lesson of the path embeds it. Required once the path is published.
+   */
+  finalAssessment: id("évaluation finale").optional(),
   draft: z.boolean().default(false),
 });
 export type PathFile = z.infer<typeof PathFileSchema>;

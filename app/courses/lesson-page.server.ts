@@ -2,6 +2,7 @@
  * Everything the lesson page shows, gathered in one place: the lesson in its path, the learner's
  * progress, their saved reflections, and the glossary terms and sources the lesson cites.
  */
+import { embeddedIds } from "~/courses/mdx-usage.ts";
 import type { CurrentUser } from "~/auth/session.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { registerLessonCode } from "~/mdx/lesson-module.ts";
@@ -53,7 +54,7 @@ export async function loadLessonPage({
         ]),
       )
     : [[], []];
-  const quizIds = [...new Set(compiled.usage.components.filter((c) => c.name === "Quiz").map((c) => c.attributes.id ?? ""))];
+  const quizIds = embeddedIds(compiled.usage, "Quiz");
   const quizViews = await timing.time("quiz", () =>
     Promise.all(
       quizIds.flatMap((id) => {
@@ -62,7 +63,7 @@ export async function loadLessonPage({
       }),
     ),
   );
-  const scenarioIds = [...new Set(compiled.usage.components.filter((c) => c.name === "Simulation").map((c) => c.attributes.id ?? ""))];
+  const scenarioIds = embeddedIds(compiled.usage, "Simulation");
   const simulationBlocks = await timing.time("simulation", () =>
     Promise.all(
       scenarioIds.flatMap((id) => {

@@ -32,6 +32,11 @@ interface Node {
   data?: Record<string, unknown>;
 }
 
+/** Ids given to `<Quiz id>` or `<Simulation id>` in a lesson, once each, in order of appearance. */
+export function embeddedIds(usage: Pick<LessonUsage, "components">, component: "Quiz" | "Simulation"): string[] {
+  return [...new Set(usage.components.filter((c) => c.name === component).map((c) => c.attributes.id ?? "").filter(Boolean))];
+}
+
 /**
  * « Du devoir à l'envie » → « du-devoir-a-l-envie ».
  * @example slugify("Les 3 besoins : faire naître l'envie") // "les-3-besoins-faire-naitre-l-envie"

@@ -1,4 +1,5 @@
 /** Paths as cards and as a detailed outline, with the learner's progress when signed in. */
+import { embeddedIds } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { getLessonProgress, type getEnrollments } from "~/progress/progress.server.ts";
 import { summarizePath, type PathProgress } from "~/progress/path-progress.ts";
@@ -60,7 +61,7 @@ async function quizzesByLesson(lessons: Lesson[]): Promise<Map<string, Array<{ i
   await Promise.all(
     lessons.map(async (lesson) => {
       const compiled = await getCompiledLesson(lesson);
-      const ids = [...new Set(compiled.usage.components.filter((c) => c.name === "Quiz").map((c) => c.attributes.id ?? ""))];
+      const ids = embeddedIds(compiled.usage, "Quiz");
       result.set(lesson.id, ids.flatMap((id) => (getQuiz(id) ? [{ id, title: getQuiz(id)!.title }] : [])));
     }),
   );

@@ -20,6 +20,7 @@ import { LessonBody } from "~/mdx/lesson-body.tsx";
 import { LessonContext } from "~/mdx/lesson-context.tsx";
 import { loadLessonScript } from "~/mdx/lesson-module.ts";
 import { completeLesson, saveReflection } from "~/progress/progress.server.ts";
+import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
@@ -77,6 +78,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
   if (parsed.data.intent === "terminer") {
     await completeLesson(db, { userId: user.id, lessonId: entry.lesson.id, pathId: path.id });
+    await issueCertificatesAfter(db, request, user.id, { lessonId: entry.lesson.id });
     return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`);
   }
   const compiled = await getCompiledLesson(entry.lesson);

@@ -9,6 +9,8 @@ import { getCatalog } from "~/courses/catalog.server.ts";
 import { loadPathOutline } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
+import { certificateStatus } from "~/certificates/certificates.server.ts";
+import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
@@ -19,11 +21,16 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const path = findPathBySlug(catalog, params.parcours ?? "");
   if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
   const user = await getCurrentUser(request, context);
-  return json({ signedIn: Boolean(user), path: await loadPathOutline(catalog, db, path, user?.id ?? null) });
+  const [outline, certificate] = await Promise.all([
+    loadPathOutline(catalog, db, path, user?.id ?? null),
+    // Also issues a certificate whose last requirement was met before certificates existed.
+    user && !path.draft ? certificateStatus(db, request, user.id, path) : null,
+  ]);
+  return json({ signedIn: Boolean(user), path: outline, certificate });
 }
 
 export default function PathPage() {
-  const { path, signedIn } = useLoaderData<typeof loader>();
+  const { path, signedIn, certificate } = useLoaderData<typeof loader>();
   const started = path.progress?.started;
   return (
     <div className="page page--reading">
@@ -75,6 +82,27 @@ export default function PathPage() {
           </p>
         ) : null}
       </div>
+
+      {certificate ? (
+        <section aria-labelledby="titre-certificat" className="certificate-panel">
+          <h2 id="titre-certificat">Certificat</h2>
+          {certificate.certificate ? (
+            <p>
+              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : `Parcours achevé : votre certificat a été délivré le ${formatCertificateDate(certificate.certificate.issuedAt)}.`}{" "}
+              <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
+            </p>
+          ) : (
+            <>
+              <p>Le certificat est délivré automatiquement quand tout ceci est fait :</p>
+              <ul className="checklist">
+                {certificate.missing.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
 
       <h2>Programme</h2>
       <ol className="module-list">

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { getQuiz } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
+import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { answerQuestion, gradePractice, QuizError, startAttempt, startPractice } from "~/quizzes/quiz-attempts.server.ts";
 import type { QuizMessageCode } from "~/quizzes/quiz-messages.ts";
 import { stepUrl } from "~/quizzes/quiz-step.ts";
@@ -48,6 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         questionId,
         form,
       });
+      if (result) await issueCertificatesAfter(db, request, user.id, { quizId: quiz.id });
       return js ? json({ correction, result }) : redirect(stepUrl(returnTo, quiz.id, `correction-${questionId}`), { status: 303 });
     }
     return fail(400, "champ-inattendu");

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
+import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
 import { getCatalog, getScenario } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -64,6 +65,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         sceneId: String(form.get("sceneId") ?? ""),
         choiceId: String(form.get("choix") ?? ""),
       });
+      if (result.endingId) await issueCertificatesAfter(db, request, user.id, { scenarioId: scenario.id });
       if (js) return json({ ok: true, endingId: result.endingId });
       return back(returnTo, scenario.id, result.endingId ? "debriefing" : null);
     }

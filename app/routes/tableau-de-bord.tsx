@@ -10,18 +10,20 @@ import { loadStartedPaths } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
 import { getEnrollments } from "~/progress/progress.server.ts";
+import { listCertificates } from "~/certificates/issuance.server.ts";
+import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Apprendre à faire alliance" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const enrollments = await getEnrollments(db, user.id);
-  const paths = await loadStartedPaths(getCatalog(), db, user.id, enrollments);
-  return json({ name: user.name, profile: PROFILE_LABELS[user.profile], paths });
+  const [paths, certificates] = await Promise.all([loadStartedPaths(getCatalog(), db, user.id, enrollments), listCertificates(db, user.id)]);
+  return json({ name: user.name, profile: PROFILE_LABELS[user.profile], paths, certificates });
 }
 
 export default function Dashboard() {
-  const { name, profile, paths } = useLoaderData<typeof loader>();
+  const { name, profile, paths, certificates } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>Bonjour {name}</h1>
@@ -61,6 +63,24 @@ export default function Dashboard() {
                     )}
                   </p>
                 </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="titre-mes-certificats">
+        <h2 id="titre-mes-certificats">Mes certificats</h2>
+        {certificates.length === 0 ? (
+          <p className="muted">Un certificat est délivré automatiquement pour chaque parcours achevé : toutes ses leçons, son évaluation finale réussie et ses simulations jouées.</p>
+        ) : (
+          <ul className="certificate-list">
+            {certificates.map((certificate) => (
+              <li key={certificate.id}>
+                <Link to={`/certificats/${certificate.id}`}>Certificat « {certificate.pathTitle} »</Link>{" "}
+                <span className="muted">
+                  délivré le {formatCertificateDate(certificate.issuedAt)}
+                  {certificate.revokedAt ? " — révoqué" : ""}
+                </span>
               </li>
             ))}
           </ul>

@@ -12,11 +12,14 @@ export interface AppOptions {
   mode: "production" | "development";
   publicDir: string;
   allowedOrigins: string[];
+  /** Express « trust proxy » setting (TRUST_PROXY): a number of hops, or a list of addresses. */
+  trustProxy?: string;
 }
 
-export function createApp({ build, mode, publicDir, allowedOrigins }: AppOptions) {
+export function createApp({ build, mode, publicDir, allowedOrigins, trustProxy }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   // Pages, scripts and styles travel gzipped: a lesson page's JavaScript drops to a third.
   app.use(compression());
   app.use((_req, res, next) => {
@@ -28,6 +31,6 @@ export function createApp({ build, mode, publicDir, allowedOrigins }: AppOptions
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: mode === "production" ? "1h" : 0 }));
   app.use(requestGuards({ allowedOrigins }));
-  app.all("*", createRequestHandler({ build, mode, getLoadContext: () => createRequestContext() }));
+  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req) => createRequestContext(req.ip) }));
   return app;
 }

@@ -7,12 +7,14 @@ import type { AppLoadContext } from "@remix-run/node";
 
 export interface RequestContext {
   responseCookies: string[];
+  /** The visitor's address as Express sees it (after TRUST_PROXY), for per-address rate limits. */
+  clientIp: string;
 }
 
 declare module "@remix-run/node" {
   interface AppLoadContext extends RequestContext {}
 }
 
-export function createRequestContext(): AppLoadContext {
-  return { responseCookies: [] };
+export function createRequestContext(clientIp = "inconnue"): AppLoadContext {
+  return { responseCookies: [], clientIp };
 }

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { serverSigningKey } from "~/certificates/signing.server.ts";
 import { parseEnv } from "~/utils/env.server.ts";
 import { createApp } from "./http-server.ts";
 
@@ -19,16 +20,21 @@ async function importBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(buildFile).href}?v=${version}`) as Promise<ServerBuild>;
 }
 
+// The certificate key is read (or created, on first start) now rather than at the first issuance,
+// so that a bad key fails the start-up and not a learner's request.
+const { keyId } = serverSigningKey();
+
 const mode = env.NODE_ENV === "production" ? "production" : "development";
 const app = createApp({
   build: mode === "production" ? await importBuild() : importBuild,
   mode,
   publicDir: path.join(root, "public"),
   allowedOrigins: env.PUBLIC_URL ? [env.PUBLIC_URL] : [],
+  trustProxy: env.TRUST_PROXY,
 });
 
 const server = app.listen(env.PORT, () => {
-  console.log(`Apprendre à faire alliance : http://localhost:${env.PORT} (${mode})`);
+  console.log(`Apprendre à faire alliance : http://localhost:${env.PORT} (${mode}) — clé des certificats ${keyId}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

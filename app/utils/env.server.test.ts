@@ -7,7 +7,13 @@ describe("parseEnv", () => {
       NODE_ENV: "development",
       PORT: 3000,
       DATABASE_URL: "file:./data/app.db",
+      CERTIFICATE_ISSUER: "Apprendre à faire alliance",
+      CERTIFICATE_KEY_FILE: "data/keys/certificats-ed25519.pem",
     });
+  });
+
+  test("refuses a signing key that is not a PEM private key", () => {
+    expect(() => parseEnv({ CERTIFICATE_SIGNING_KEY: "secret" })).toThrow(/CERTIFICATE_SIGNING_KEY : clé PEM attendue/);
   });
 
   test("reads PORT as a number and keeps a PostgreSQL URL", () => {

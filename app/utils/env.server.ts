@@ -16,6 +16,20 @@ const EnvSchema = z.object({
    * certificates and e-mails, and accepted as an Origin for POST requests behind a proxy.
    */
   PUBLIC_URL: z.url().optional(),
+  /** Who delivers the certificates, as printed on them. */
+  CERTIFICATE_ISSUER: z.string().trim().min(1).default("Apprendre à faire alliance"),
+  /**
+   * The Ed25519 private key that signs certificates (PEM, PKCS#8). Give the same key to every
+   * instance of a multi-server deployment; otherwise leave unset and a key file is created.
+   */
+  CERTIFICATE_SIGNING_KEY: z.string().includes("PRIVATE KEY", { message: "clé PEM attendue" }).optional(),
+  /** Where the generated key is kept when CERTIFICATE_SIGNING_KEY is unset. */
+  CERTIFICATE_KEY_FILE: z.string().min(1).default("data/keys/certificats-ed25519.pem"),
+  /**
+   * Express's « trust proxy » (e.g. 1 behind one reverse proxy): which X-Forwarded-For hop is the
+   * visitor's address, for per-address rate limits. Unset: the connection's address.
+   */
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -204,3 +204,31 @@ describe("the checker refuses a quiz", () => {
     expect(problems).toContainEqual({ file: QUIZ, message: "question essai-cm : source inconnue « source-z »" });
   });
 });
+
+describe("the checker refuses a path's final assessment", () => {
+  const PATH = "paths/essai.yaml";
+
+  test("missing on a published path (it decides the certificate)", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai\n", "")));
+    expect(problems).toContainEqual({ file: PATH, message: "évaluation finale manquante (finalAssessment: <id de quiz>) : un parcours publié délivre un certificat" });
+  });
+
+  test("naming a quiz that does not exist", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai", "finalAssessment: quiz-fantome")));
+    expect(problems).toContainEqual({ file: PATH, message: "évaluation finale : quiz inconnu « quiz-fantome »" });
+  });
+
+  test("naming a practice quiz, or one no lesson of the path contains", async () => {
+    const problems = await problemsAfter((dir) => {
+      edit(dir, "quizzes/quiz-essai.yaml", (t) => t.replace("kind: evaluation-finale", "kind: entrainement"));
+      edit(dir, CONCLUSION, (t) => t.replace('<Quiz id="quiz-essai" />', ""));
+    });
+    expect(problems).toContainEqual({ file: PATH, message: "évaluation finale : le quiz « quiz-essai » doit avoir kind: evaluation-finale" });
+    expect(problems).toContainEqual({ file: PATH, message: 'évaluation finale : aucune leçon du parcours ne contient <Quiz id="quiz-essai" />' });
+  });
+
+  test("but not on a draft path, which delivers no certificate", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai\n", "draft: true\n")));
+    expect(problems.filter((p) => p.file === PATH)).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The certificate as an A4 PDF (pdf-lib): embedded Source Sans 3 (accents and « » render
+ * everywhere), every field of the certificate, a QR code to the verification page, and the signed
+ * payload with its signature attached as files, so the PDF alone can be checked offline.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import QRCode from "qrcode";
+import subsetFont from "subset-font";
+import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
+import { formatCode } from "./verification-code.ts";
+
+export const PAYLOAD_ATTACHMENT = "certificat.json";
+export const SIGNATURE_ATTACHMENT = "certificat.sig";
+
+export interface CertificateForPdf {
+  code: string;
+  learnerName: string;
+  pathTitle: string;
+  nominalMinutes: number;
+  activeSeconds: number;
+  firstActivityAt: Date;
+  completedAt: Date;
+  finalScore: number;
+  objectives: string[];
+  issuer: string;
+  issuedAt: Date;
+  keyId: string;
+  payload: string;
+  /** base64url */
+  signature: string;
+  verificationUrl: string;
+  publicKeyUrl: string;
+}
+
+const require = createRequire(import.meta.url);
+let fonts: { regular: Uint8Array; semibold: Uint8Array; bold: Uint8Array } | undefined;
+function fontBytes() {
+  const file = (weight: string) => readFileSync(require.resolve(`@expo-google-fonts/source-sans-3/${weight}/SourceSans3_${weight}.ttf`));
+  fonts ??= { regular: file("400Regular"), semibold: file("600SemiBold"), bold: file("700Bold") };
+  return fonts;
+}
+
+const INK = rgb(0.11, 0.13, 0.17);
+const MUTED = rgb(0.32, 0.35, 0.4);
+const ACCENT = rgb(0.05, 0.33, 0.42);
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 56;
+
+/** Every character the page may draw: the fixed wording, digits, and this certificate's fields. */
+function certificateCharacters(certificate: CertificateForPdf): string {
+  const fixed =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,;:!?'’«»()[]/-–—•·%@_#&+=" +
+    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u00a0\u202f";
+  return fixed + Object.values(certificate).filter((value) => typeof value === "string").join("") + certificate.objectives.join("");
+}
+
+/** Splits text into lines no wider than `width` at this size (words are never cut). */
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(candidate, size) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const count = qr.modules.size;
+  const quiet = 2; // modules of white margin on each side, inside the square
+  const cell = size / (count + quiet * 2);
+  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  for (let row = 0; row < count; row += 1) {
+    for (let col = 0; col < count; col += 1) {
+      if (!qr.modules.get(row, col)) continue;
+      page.drawRectangle({
+        x: x + (col + quiet) * cell,
+        y: y + size - (row + quiet + 1) * cell,
+        width: cell,
+        height: cell,
+        color: rgb(0, 0, 0),
+      });
+    }
+  }
+}
+
+export async function renderCertificatePdf(certificate: CertificateForPdf): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  // pdf-lib's own subsetting drops glyphs of this font in some readers, and the full fonts weigh
+  // 370 KB each: HarfBuzz (subset-font) cuts each font down to the characters of this certificate.
+  const bytes = fontBytes();
+  const characters = certificateCharacters(certificate);
+  const embed = async (font: Uint8Array) =>
+    pdf.embedFont(await subsetFont(Buffer.from(font), characters, { targetFormat: "truetype" }), { subset: false });
+  const [regular, semibold, bold] = await Promise.all([embed(bytes.regular), embed(bytes.semibold), embed(bytes.bold)]);
+
+  const code = formatCode(certificate.code);
+  pdf.setTitle(`Certificat — ${certificate.pathTitle} — ${certificate.learnerName}`);
+  pdf.setAuthor(certificate.issuer);
+  pdf.setSubject(`Code de vérification ${code}`);
+  pdf.setLanguage("fr-FR");
+  pdf.setCreator("Apprendre à faire alliance");
+  pdf.setProducer("Apprendre à faire alliance (pdf-lib)");
+  pdf.setCreationDate(certificate.issuedAt);
+  pdf.setModificationDate(certificate.issuedAt);
+
+  const page = pdf.addPage([A4.width, A4.height]);
+  const width = A4.width - 2 * MARGIN;
+  let y = A4.height - MARGIN;
+
+  const text = (value: string, font: PDFFont, size: number, color = INK, x = MARGIN) => {
+    page.drawText(value, { x, y, size, font, color });
+  };
+  const paragraph = (value: string, font: PDFFont, size: number, color = INK, indent = 0, gap = 1.35) => {
+    for (const line of wrapText(value, font, size, width - indent)) {
+      text(line, font, size, color, MARGIN + indent);
+      y -= size * gap;
+    }
+  };
+
+  page.drawRectangle({ x: 0, y: A4.height - 10, width: A4.width, height: 10, color: ACCENT });
+  y -= 8;
+  text("APPRENDRE À FAIRE ALLIANCE · L'ODD 17 EN PRATIQUE", semibold, 9.5, ACCENT);
+  y -= 44;
+  text("Certificat de formation", bold, 30);
+  y -= 34;
+  paragraph(`${certificate.issuer} certifie que`, regular, 13, MUTED);
+  y -= 8;
+  paragraph(certificate.learnerName, bold, 24);
+  y -= 4;
+  paragraph(`a suivi et achevé le parcours « ${certificate.pathTitle} », dont l'évaluation finale est réussie.`, regular, 13);
+  y -= 14;
+
+  const rows: Array<[string, string]> = [
+    ["Durée nominale du parcours", formatNominalDuration(certificate.nominalMinutes)],
+    ["Temps d'activité enregistré", formatActiveTime(certificate.activeSeconds)],
+    ["Première activité", formatCertificateDate(certificate.firstActivityAt)],
+    ["Parcours achevé le", formatCertificateDate(certificate.completedAt)],
+    ["Score à l'évaluation finale", `${certificate.finalScore} %`],
+    ["Délivré le", formatCertificateDate(certificate.issuedAt)],
+  ];
+  for (const [label, value] of rows) {
+    text(label, regular, 11.5, MUTED);
+    text(value, semibold, 11.5, INK, MARGIN + 190);
+    y -= 19;
+  }
+  y -= 12;
+
+  text("Objectifs du parcours", bold, 13);
+  y -= 19;
+  for (const objective of certificate.objectives) {
+    text("•", regular, 11, ACCENT, MARGIN + 2);
+    paragraph(objective, regular, 11, INK, 14, 1.4);
+    y -= 3;
+  }
+
+  // Verification block at the bottom: code, address, QR code.
+  const qrSize = 118;
+  const blockTop = MARGIN + qrSize + 40;
+  page.drawLine({ start: { x: MARGIN, y: blockTop + 14 }, end: { x: A4.width - MARGIN, y: blockTop + 14 }, thickness: 0.8, color: rgb(0.8, 0.82, 0.85) });
+  drawQrCode(page, certificate.verificationUrl, A4.width - MARGIN - qrSize, blockTop - qrSize, qrSize);
+  y = blockTop - 6;
+  const left = width - qrSize - 20;
+  text("Code de vérification", semibold, 11, MUTED);
+  y -= 20;
+  text(code, bold, 15, INK);
+  y -= 22;
+  for (const line of wrapText(`Vérifiez ce certificat sur ${certificate.verificationUrl}`, regular, 10, left)) {
+    text(line, regular, 10, INK);
+    y -= 13;
+  }
+  y -= 6;
+  const signatureNote =
+    `Signé électroniquement (Ed25519, clé ${certificate.keyId}). Les données signées sont jointes à ce PDF ` +
+    `(${PAYLOAD_ATTACHMENT}, ${SIGNATURE_ATTACHMENT}) ; la clé publique est publiée sur ${certificate.publicKeyUrl}.`;
+  for (const line of wrapText(signatureNote, regular, 8.5, left)) {
+    text(line, regular, 8.5, MUTED);
+    y -= 11;
+  }
+
+  await pdf.attach(new TextEncoder().encode(certificate.payload), PAYLOAD_ATTACHMENT, {
+    mimeType: "application/json",
+    description: "Données du certificat, telles que signées",
+    creationDate: certificate.issuedAt,
+    modificationDate: certificate.issuedAt,
+  });
+  await pdf.attach(Buffer.from(certificate.signature, "base64url"), SIGNATURE_ATTACHMENT, {
+    mimeType: "application/octet-stream",
+    description: "Signature Ed25519 (64 octets) de certificat.json",
+    creationDate: certificate.issuedAt,
+    modificationDate: certificate.issuedAt,
+  });
+  return pdf.save();
+}

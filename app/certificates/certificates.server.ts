@@ -1,0 +1,76 @@
+/**
+ * Certificates inside the running app: what a path requires (from the compiled lessons), the
+ * issuance context (site address, issuer, key), and the hooks that issue a certificate right after
+ * the activity that completes a path.
+ */
+import { pathLessons, publishedPaths, findLesson, type Path } from "~/courses/catalog.ts";
+import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/courses/catalog.server.ts";
+import { embeddedIds } from "~/courses/mdx-usage.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { env } from "~/utils/env.server.ts";
+import type { Missing, PathRequirements } from "./eligibility.ts";
+import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
+import { serverSigningKey } from "./signing.server.ts";
+
+export async function pathRequirements(path: Path): Promise<PathRequirements> {
+  const lessons = pathLessons(getCatalog(), path).map(({ lesson }) => lesson);
+  const compiled = await Promise.all(lessons.map((lesson) => getCompiledLesson(lesson)));
+  return {
+    lessonIds: lessons.map((lesson) => lesson.id),
+    finalAssessmentId: path.finalAssessment ?? null,
+    scenarioIds: [...new Set(compiled.flatMap((lesson) => embeddedIds(lesson.usage, "Simulation")))],
+  };
+}
+
+/** The site's public address: PUBLIC_URL in production, else the address this request came to. */
+export function siteUrl(request: Request): string {
+  return env().PUBLIC_URL ?? new URL(request.url).origin;
+}
+
+export function issuanceContext(request: Request): IssuanceContext {
+  return { siteUrl: siteUrl(request), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
+}
+
+export type CompletedActivity = { lessonId: string } | { quizId: string } | { scenarioId: string };
+
+/**
+ * Called after a learner completes a lesson, finishes a quiz attempt or ends a simulation: issues
+ * the certificate of every published path this activity may have completed.
+ */
+export async function issueCertificatesAfter(db: Db, request: Request, userId: string, activity: CompletedActivity) {
+  const issued = [];
+  for (const path of publishedPaths(getCatalog())) {
+    const requirements = await pathRequirements(path);
+    const concerned =
+      ("lessonId" in activity && requirements.lessonIds.includes(activity.lessonId)) ||
+      ("quizId" in activity && requirements.finalAssessmentId === activity.quizId) ||
+      ("scenarioId" in activity && requirements.scenarioIds.includes(activity.scenarioId));
+    if (!concerned) continue;
+    const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext(request));
+    if (certificate) issued.push(certificate);
+  }
+  return issued;
+}
+
+/** What the path page shows: the certificate, or the checklist of what remains (with titles). */
+export async function certificateStatus(db: Db, request: Request, userId: string, path: Path) {
+  const requirements = await pathRequirements(path);
+  const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext(request));
+  if (certificate) return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [] };
+  const missing = eligibility && !eligibility.eligible ? eligibility.missing : [];
+  return { certificate: null, missing: missing.map((item) => describeMissing(item)) };
+}
+
+function describeMissing(item: Missing): string {
+  const catalog = getCatalog();
+  switch (item.kind) {
+    case "lecon":
+      return `Terminer la leçon « ${findLesson(catalog, item.lessonId)?.title ?? item.lessonId} »`;
+    case "evaluation": {
+      const title = getQuiz(item.quizId)?.title ?? item.quizId;
+      return item.state === "non-reussie" ? `Réussir « ${title} » (pas encore atteint le seuil)` : `Passer « ${title} »`;
+    }
+    case "simulation":
+      return `Jouer la simulation « ${getScenario(item.scenarioId)?.title ?? item.scenarioId} » jusqu'à une fin`;
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, test } from "vitest";
+import { pathEligibility, type LearnerActivity, type PathRequirements } from "./eligibility.ts";
+
+const PATH: PathRequirements = { lessonIds: ["l1", "l2"], finalAssessmentId: "final", scenarioIds: ["s1"] };
+const day = (n: number, hour = 9) => new Date(Date.UTC(2026, 10, n, hour));
+
+const lesson = (lessonId: string, started: number, completed: number | null, activeSeconds = 600) => ({
+  lessonId,
+  startedAt: day(started),
+  completedAt: completed === null ? null : day(completed),
+  activeSeconds,
+});
+const attempt = (submitted: number | null, score: number | null, passed: boolean | null, quizId = "final") => ({
+  quizId,
+  startedAt: day(submitted ?? 20, 8),
+  submittedAt: submitted === null ? null : day(submitted),
+  score,
+  passed,
+});
+const run = (scenarioId: string, started: number, finished: number | null) => ({
+  scenarioId,
+  startedAt: day(started),
+  finishedAt: finished === null ? null : day(finished),
+});
+
+const complete: LearnerActivity = {
+  lessons: [lesson("l1", 2, 3, 900), lesson("l2", 4, 5, 1200)],
+  attempts: [attempt(6, 60, false), attempt(7, 80, true)],
+  runs: [run("s1", 4, 4)],
+};
+
+describe("path eligibility", () => {
+  test("a complete path: dates, best passing score and active time come from the records", () => {
+    expect(pathEligibility(PATH, complete)).toEqual({
+      eligible: true,
+      firstActivityAt: day(2),
+      completedAt: day(7),
+      finalScore: 80,
+      activeSeconds: 2100,
+    });
+  });
+
+  const cases: Array<[string, LearnerActivity, unknown[]]> = [
+    ["nothing done", { lessons: [], attempts: [], runs: [] }, [
+      { kind: "lecon", lessonId: "l1" },
+      { kind: "lecon", lessonId: "l2" },
+      { kind: "evaluation", quizId: "final", state: "a-faire" },
+      { kind: "simulation", scenarioId: "s1" },
+    ]],
+    ["a lesson started but not completed", { ...complete, lessons: [lesson("l1", 2, 3), lesson("l2", 4, null)] }, [{ kind: "lecon", lessonId: "l2" }]],
+    ["the assessment failed", { ...complete, attempts: [attempt(6, 60, false)] }, [{ kind: "evaluation", quizId: "final", state: "non-reussie" }]],
+    ["the assessment begun, not finished", { ...complete, attempts: [attempt(null, null, null)] }, [{ kind: "evaluation", quizId: "final", state: "a-faire" }]],
+    ["another quiz passed instead", { ...complete, attempts: [attempt(6, 100, true, "practice")] }, [{ kind: "evaluation", quizId: "final", state: "a-faire" }]],
+    ["the simulation left before its ending", { ...complete, runs: [run("s1", 4, null)] }, [{ kind: "simulation", scenarioId: "s1" }]],
+    ["another simulation played", { ...complete, runs: [run("s2", 4, 4)] }, [{ kind: "simulation", scenarioId: "s1" }]],
+  ];
+  test.each(cases)("incomplete: %s", (_why, activity, missing) => {
+    expect(pathEligibility(PATH, activity)).toEqual({ eligible: false, missing });
+  });
+
+  test("completion is when the last requirement was first met, not a later replay or retry", () => {
+    const activity: LearnerActivity = {
+      lessons: [lesson("l1", 2, 3), lesson("l2", 4, 5)],
+      attempts: [attempt(6, 75, true), attempt(12, 95, true)],
+      runs: [run("s1", 4, 9), run("s1", 14, 15)],
+    };
+    const result = pathEligibility(PATH, activity);
+    expect(result).toMatchObject({ eligible: true, completedAt: day(9), finalScore: 95 });
+  });
+
+  test("first activity includes opening the path and starting an activity before any lesson", () => {
+    const result = pathEligibility(PATH, { ...complete, runs: [run("s1", 1, 4)], enrolledAt: day(1, 7) });
+    expect(result).toMatchObject({ eligible: true, firstActivityAt: day(1, 7) });
+  });
+
+  test("progress on lessons outside the path counts neither as done nor as time", () => {
+    const result = pathEligibility(PATH, { ...complete, lessons: [...complete.lessons, lesson("autre", 1, 1, 5000)] });
+    expect(result).toMatchObject({ eligible: true, activeSeconds: 2100, firstActivityAt: day(2) });
+  });
+
+  test("a path without a final assessment or simulation needs only its lessons", () => {
+    const result = pathEligibility({ lessonIds: ["l1"], finalAssessmentId: null, scenarioIds: [] }, { lessons: [lesson("l1", 2, 3)], attempts: [], runs: [] });
+    expect(result).toMatchObject({ eligible: true, finalScore: null, completedAt: day(3) });
+  });
+
+  test("a path without lessons is never complete", () => {
+    expect(pathEligibility({ lessonIds: [], finalAssessmentId: null, scenarioIds: [] }, { lessons: [], attempts: [], runs: [] })).toEqual({ eligible: false, missing: [] });
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * When has a learner completed a path? Pure: the same answer for issuance, the path page's checklist
+ * and the trainer's table. A path is complete when every lesson is completed, its final assessment
+ * is passed, and every simulation it contains has been played to an ending.
+ */
+
+export interface PathRequirements {
+  lessonIds: string[];
+  /** Quiz id of the final assessment; null for a path without one (only drafts, see the checker). */
+  finalAssessmentId: string | null;
+  scenarioIds: string[];
+}
+
+type When = Date | string;
+
+export interface LearnerActivity {
+  lessons: Array<{ lessonId: string; startedAt: When; completedAt: When | null; activeSeconds: number }>;
+  /** Submitted attempts at the final assessment. */
+  attempts: Array<{ quizId: string; startedAt: When; submittedAt: When | null; score: number | null; passed: boolean | null }>;
+  runs: Array<{ scenarioId: string; startedAt: When; finishedAt: When | null }>;
+  /** When the learner first opened the path, if recorded. */
+  enrolledAt?: When | null;
+}
+
+export type Missing =
+  | { kind: "lecon"; lessonId: string }
+  | { kind: "evaluation"; quizId: string; state: "a-faire" | "non-reussie" }
+  | { kind: "simulation"; scenarioId: string };
+
+export type Eligibility =
+  | {
+      eligible: true;
+      /** Earliest activity on the path's lessons, assessment or simulations. */
+      firstActivityAt: Date;
+      /** When the last requirement was met. */
+      completedAt: Date;
+      /** Best score at the final assessment (%), or null when the path has none. */
+      finalScore: number | null;
+      /** Active time recorded on the path's lessons. */
+      activeSeconds: number;
+    }
+  | { eligible: false; missing: Missing[] };
+
+const time = (when: When) => new Date(when).getTime();
+
+export function pathEligibility(requirements: PathRequirements, activity: LearnerActivity): Eligibility {
+  const missing: Missing[] = [];
+  const metAt: number[] = [];
+  const startedAt: number[] = activity.enrolledAt ? [time(activity.enrolledAt)] : [];
+  let activeSeconds = 0;
+
+  const lessons = new Map(activity.lessons.map((row) => [row.lessonId, row]));
+  for (const lessonId of requirements.lessonIds) {
+    const row = lessons.get(lessonId);
+    if (row) {
+      startedAt.push(time(row.startedAt));
+      activeSeconds += row.activeSeconds;
+    }
+    if (row?.completedAt) metAt.push(time(row.completedAt));
+    else missing.push({ kind: "lecon", lessonId });
+  }
+
+  let finalScore: number | null = null;
+  if (requirements.finalAssessmentId) {
+    const attempts = activity.attempts.filter((attempt) => attempt.quizId === requirements.finalAssessmentId);
+    for (const attempt of attempts) startedAt.push(time(attempt.startedAt));
+    const passing = attempts.filter((attempt) => attempt.submittedAt && attempt.passed);
+    if (passing.length === 0) {
+      const tried = attempts.some((attempt) => attempt.submittedAt);
+      missing.push({ kind: "evaluation", quizId: requirements.finalAssessmentId, state: tried ? "non-reussie" : "a-faire" });
+    } else {
+      // Met when first passed; later attempts may still raise the score printed.
+      metAt.push(Math.min(...passing.map((attempt) => time(attempt.submittedAt!))));
+      finalScore = Math.max(...passing.map((attempt) => attempt.score ?? 0));
+    }
+  }
+
+  for (const scenarioId of requirements.scenarioIds) {
+    const runs = activity.runs.filter((run) => run.scenarioId === scenarioId);
+    for (const run of runs) startedAt.push(time(run.startedAt));
+    const finished = runs.filter((run) => run.finishedAt).map((run) => time(run.finishedAt!));
+    if (finished.length === 0) missing.push({ kind: "simulation", scenarioId });
+    else metAt.push(Math.min(...finished));
+  }
+
+  if (missing.length > 0 || requirements.lessonIds.length === 0) return { eligible: false, missing };
+  return {
+    eligible: true,
+    firstActivityAt: new Date(Math.min(...startedAt)),
+    completedAt: new Date(Math.max(...metAt)),
+    finalScore,
+    activeSeconds,
+  };
+}

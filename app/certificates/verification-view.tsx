@@ -1,0 +1,136 @@
+/** The verification form and result, shared by /verifier and /verifier/:code. */
+import { Form } from "@remix-run/react";
+import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
+import { formatCode } from "./verification-code.ts";
+
+export type VerificationResult =
+  | {
+      status: "valide" | "revoque";
+      code: string;
+      learnerName: string | null;
+      pathTitle: string;
+      nominalMinutes: number;
+      activeSeconds: number;
+      completedAt: string;
+      issuedAt: string;
+      issuer: string;
+      revokedAt: string | null;
+    }
+  | { status: "inconnu"; code: string }
+  | { status: "malforme"; typed: string }
+  | { status: "limite"; minutes: number };
+
+export function VerificationForm({ typed, error }: { typed?: string; error?: string | null }) {
+  return (
+    <Form method="get" action="/verifier" className="verification-form">
+      <div className="field">
+        <label htmlFor="code">Code de vérification</label>
+        <p id="code-aide" className="field__hint">
+          28 lettres et chiffres, imprimés sous « Code de vérification » sur le certificat. Espaces, tirets et majuscules n'ont pas d'importance.
+        </p>
+        <input
+          id="code"
+          name="code"
+          type="text"
+          defaultValue={typed}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "code-aide code-erreur" : "code-aide"}
+        />
+        {error ? (
+          <ul id="code-erreur" className="error-list">
+            <li>{error}</li>
+          </ul>
+        ) : null}
+      </div>
+      <button type="submit" className="button">
+        Vérifier
+      </button>
+    </Form>
+  );
+}
+
+export const MALFORMED_MESSAGE = "Ce code n'a pas le bon format : il compte 28 lettres et chiffres, par exemple 7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78.";
+
+export function VerificationOutcome({ result }: { result: VerificationResult }) {
+  switch (result.status) {
+    case "malforme":
+      return null; // the form shows the message next to the field
+    case "limite":
+      return (
+        <section className="verification" aria-labelledby="resultat" role="alert">
+          <h2 id="resultat">Trop de vérifications</h2>
+          <p>
+            Trop de vérifications en peu de temps depuis cette connexion. Réessayez dans {result.minutes} minute{result.minutes > 1 ? "s" : ""}.
+          </p>
+        </section>
+      );
+    case "inconnu":
+      return (
+        <section className="verification verification--inconnu" aria-labelledby="resultat">
+          <h2 id="resultat">Certificat inconnu</h2>
+          <p>
+            Aucun certificat ne porte le code <code className="verification-code">{formatCode(result.code)}</code>. Vérifiez la saisie
+            caractère par caractère : un certificat authentique de la plateforme est toujours retrouvé ici.
+          </p>
+        </section>
+      );
+    case "valide":
+    case "revoque":
+      return (
+        <section className={`verification verification--${result.status}`} aria-labelledby="resultat">
+          <h2 id="resultat">{result.status === "valide" ? "Certificat valide" : "Certificat révoqué"}</h2>
+          {result.status === "revoque" && result.revokedAt ? (
+            <p>
+              <strong>Ce certificat a été révoqué le {formatCertificateDate(result.revokedAt)}</strong> : il ne vaut plus attestation.
+            </p>
+          ) : (
+            <p>Ce certificat a bien été délivré par {result.issuer} et n'a pas été révoqué.</p>
+          )}
+          <dl className="certificate-facts">
+            <dt>Titulaire</dt>
+            <dd>{result.learnerName ?? "titulaire anonymisé (compte supprimé)"}</dd>
+            <dt>Parcours</dt>
+            <dd>{result.pathTitle}</dd>
+            <dt>Durée nominale</dt>
+            <dd>{formatNominalDuration(result.nominalMinutes)}</dd>
+            <dt>Temps d'activité enregistré</dt>
+            <dd>{formatActiveTime(result.activeSeconds)}</dd>
+            <dt>Parcours achevé le</dt>
+            <dd>{formatCertificateDate(result.completedAt)}</dd>
+            <dt>Délivré le</dt>
+            <dd>{formatCertificateDate(result.issuedAt)}</dd>
+            <dt>Code</dt>
+            <dd>
+              <code className="verification-code">{formatCode(result.code)}</code>
+            </dd>
+          </dl>
+        </section>
+      );
+  }
+}
+
+export function OfflineVerificationHelp() {
+  return (
+    <section aria-labelledby="hors-ligne">
+      <h2 id="hors-ligne">Vérifier un PDF hors ligne</h2>
+      <p>
+        Chaque PDF contient en pièces jointes les données du certificat (<code>certificat.json</code>) et leur signature Ed25519 (
+        <code>certificat.sig</code>). Avec la <a href="/certificats/cle-publique.pem">clé publique de la plateforme</a>, la signature se
+        vérifie sans connexion, par exemple avec OpenSSL :
+      </p>
+      <pre>
+        <code>{`pdfdetach -saveall certificat.pdf
+openssl pkeyutl -verify -pubin -inkey cle-publique.pem -rawin \\
+  -in certificat.json -sigfile certificat.sig`}</code>
+      </pre>
+      <p>
+        « Signature Verified Successfully » : les données jointes sont celles que la plateforme a signées ; comparez-les avec ce
+        qu'affiche le PDF. La signature ne dit pas si le certificat a été révoqué depuis : cette page le dit.
+      </p>
+    </section>
+  );
+}

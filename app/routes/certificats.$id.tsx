@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server.ts";
+import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "~/certificates/certificate-format.ts";
+import { siteUrl } from "~/certificates/certificates.server.ts";
+import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
+import { formatCode } from "~/certificates/verification-code.ts";
+import { db } from "~/db/db.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Certificat « ${data.certificate.pathTitle} » — Apprendre à faire alliance` : "Certificat" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  // Someone else's certificate is « not found », not « forbidden »: its id reveals nothing.
+  const certificate = await getOwnCertificate(db, user.id, params.id ?? "");
+  if (!certificate) throw new Response("Ce certificat n'existe pas, ou n'est pas le vôtre.", { status: 404 });
+  return json(
+    {
+      certificate: {
+        id: certificate.id,
+        learnerName: certificate.learnerName,
+        pathTitle: certificate.pathTitle,
+        nominalMinutes: certificate.nominalMinutes,
+        activeSeconds: certificate.activeSeconds,
+        firstActivityAt: certificate.firstActivityAt.toISOString(),
+        completedAt: certificate.completedAt.toISOString(),
+        issuedAt: certificate.issuedAt.toISOString(),
+        finalScore: certificate.finalScore,
+        objectives: certificate.objectives,
+        issuer: certificate.issuer,
+        code: formatCode(certificate.code),
+        revokedAt: certificate.revokedAt?.toISOString() ?? null,
+      },
+      verificationUrl: verificationUrl(siteUrl(request), certificate.code),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function CertificatePage() {
+  const { certificate, verificationUrl } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page--reading">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/tableau-de-bord">Tableau de bord</Link>
+          </li>
+          <li aria-current="page">Certificat</li>
+        </ol>
+      </nav>
+      <h1>Certificat « {certificate.pathTitle} »</h1>
+      {certificate.revokedAt ? (
+        <p className="notice notice--warning">Ce certificat a été révoqué le {formatCertificateDate(certificate.revokedAt)}.</p>
+      ) : null}
+      <p className="lede">
+        {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours « {certificate.pathTitle} », dont
+        l'évaluation finale est réussie.
+      </p>
+      <dl className="certificate-facts">
+        <dt>Durée nominale du parcours</dt>
+        <dd>{formatNominalDuration(certificate.nominalMinutes)}</dd>
+        <dt>Temps d'activité enregistré</dt>
+        <dd>{formatActiveTime(certificate.activeSeconds)}</dd>
+        <dt>Première activité</dt>
+        <dd>{formatCertificateDate(certificate.firstActivityAt)}</dd>
+        <dt>Parcours achevé le</dt>
+        <dd>{formatCertificateDate(certificate.completedAt)}</dd>
+        <dt>Score à l'évaluation finale</dt>
+        <dd>{certificate.finalScore} %</dd>
+        <dt>Délivré le</dt>
+        <dd>{formatCertificateDate(certificate.issuedAt)}</dd>
+        <dt>Code de vérification</dt>
+        <dd>
+          <code className="verification-code">{certificate.code}</code>
+        </dd>
+      </dl>
+      <h2>Objectifs du parcours</h2>
+      <ul>
+        {certificate.objectives.map((objective) => (
+          <li key={objective}>{objective}</li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/certificats/${certificate.id}/pdf`} className="button" download>
+          Télécharger le PDF
+        </a>
+      </p>
+      <p className="muted">
+        Toute personne peut vérifier ce certificat, sans compte, à l'adresse <a href={verificationUrl}>{verificationUrl}</a> ou en
+        scannant le code QR du PDF. Le PDF est signé électroniquement : voir <Link to="/verifier">comment le vérifier</Link>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { verifyCode } from "~/certificates/verification.server.ts";
+import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { MALFORMED_MESSAGE, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
+import { db } from "~/db/db.server.ts";
+import { hitRateLimit } from "~/utils/rate-limit.server.ts";
+
+/**
+ * Per visitor address: plenty for a person checking certificates, far too few to enumerate codes
+ * (which carry 140 random bits anyway).
+ */
+export const VERIFY_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 };
+
+export const meta: MetaFunction = () => [
+  { title: "Vérification d'un certificat — Apprendre à faire alliance" },
+  // A verification page names a person: search engines have no business indexing it.
+  { name: "robots", content: "noindex" },
+];
+
+// The page's HTTP headers are the loader's (no-store, and Retry-After when limited).
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const typed = (params.code ?? "").slice(0, 200);
+  const limited = await hitRateLimit(db, `verifier:ip:${context.clientIp}`, VERIFY_RATE_LIMIT);
+  if (!limited.allowed) {
+    const result: VerificationResult = { status: "limite", minutes: Math.ceil(limited.retryAfterSeconds / 60) };
+    return json({ result }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds), "Cache-Control": "no-store" } });
+  }
+
+  const code = normalizeCode(typed);
+  // One address per certificate: a code typed in another way lands on the printed form.
+  if (code && typed !== formatCode(code)) return redirect(`/verifier/${formatCode(code)}`, { status: 301 });
+  const verification = await verifyCode(db, typed);
+  const headers = { "Cache-Control": "no-store" };
+  let result: VerificationResult;
+  switch (verification.status) {
+    case "malforme":
+      return json({ result: { status: "malforme", typed } as VerificationResult }, { status: 400, headers });
+    case "inconnu":
+      return json({ result: verification as VerificationResult }, { status: 404, headers });
+    default:
+      result = {
+        ...verification,
+        completedAt: verification.completedAt.toISOString(),
+        issuedAt: verification.issuedAt.toISOString(),
+        revokedAt: verification.revokedAt?.toISOString() ?? null,
+      };
+      return json({ result }, { headers });
+  }
+}
+
+export default function VerificationPage() {
+  const { result } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page--reading">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/verifier">Vérifier un certificat</Link>
+          </li>
+          <li aria-current="page">Résultat</li>
+        </ol>
+      </nav>
+      <h1>Vérification d'un certificat</h1>
+      <VerificationOutcome result={result} />
+      <h2>Vérifier un autre code</h2>
+      <VerificationForm
+        typed={result.status === "malforme" ? result.typed : ""}
+        error={result.status === "malforme" ? MALFORMED_MESSAGE : null}
+      />
+    </div>
+  );
+}

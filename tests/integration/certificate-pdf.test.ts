@@ -1,0 +1,120 @@
+/**
+ * The certificate PDF: it parses, its text (extracted as a reader would) holds the name, hours and
+ * code, and the signed data attached to it verifies offline — with the library and with the
+ * documented command — and stops verifying once tampered with.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, describe, expect, test } from "vitest";
+import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
+import { PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "../../app/certificates/certificate-pdf.server.ts";
+import { readAttachments } from "../../app/certificates/pdf-attachments.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "../../app/certificates/signing.server.ts";
+import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+
+const run = promisify(execFile);
+const key = signingKeyFromPem(generateSigningKeyPem());
+const dir = mkdtempSync(path.join(tmpdir(), "aafa-pdf-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const facts = {
+  code: "7KQM3XRT9PWDAB12CD34EF56GH78",
+  learnerName: "Hélène Lefèvre-Çelik",
+  pathId: "parcours-4h",
+  pathTitle: "Comprendre et se situer",
+  nominalMinutes: 240,
+  objectives: ["Situer son territoire parmi les démarches d'alliance.", "Choisir une porte d'entrée adaptée à son organisation."],
+  activeSeconds: 4 * 3600 + 7 * 60 + 42,
+  firstActivityAt: new Date("2026-11-02T09:00:00Z"),
+  completedAt: new Date("2026-11-20T15:30:00Z"),
+  finalScore: 85,
+  issuer: "Apprendre à faire alliance",
+  verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
+  issuedAt: new Date("2026-11-20T15:31:00Z"),
+  keyId: key.keyId,
+};
+
+function certificateFor(payload = certificatePayload(facts), signature = signPayload(key, payload)): CertificateForPdf {
+  return { ...facts, payload, signature, publicKeyUrl: "https://alliances.exemple.fr/certificats/cle-publique.pem" };
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const document = await getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  await document.destroy();
+  return pages.join("\n").replace(/\s+/g, " ");
+}
+
+describe("the certificate PDF", () => {
+  test("is one A4 page whose text holds every field of the certificate, accents included", async () => {
+    const bytes = await renderCertificatePdf(certificateFor());
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBe(1);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+
+    const text = await pdfText(bytes);
+    for (const expected of [
+      "Certificat de formation",
+      "Hélène Lefèvre-Çelik",
+      "« Comprendre et se situer »",
+      "Durée nominale du parcours 4 h",
+      "Temps d'activité enregistré 4 h 07 min",
+      "Première activité 2 novembre 2026",
+      "Parcours achevé le 20 novembre 2026",
+      "Score à l'évaluation finale 85 %",
+      "Situer son territoire parmi les démarches d'alliance.",
+      "7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
+      "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
+      "Apprendre à faire alliance certifie que",
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  test("embeds its fonts as small subsets, and stays light", async () => {
+    const bytes = await renderCertificatePdf(certificateFor());
+    expect(bytes.length).toBeLessThan(200_000);
+    // Embedded TrueType fonts are font descriptors with a FontFile2 stream.
+    const pdf = await PDFDocument.load(bytes);
+    const descriptors = pdf.context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object instanceof PDFDict && object.get(PDFName.of("Type")) === PDFName.of("FontDescriptor"));
+    expect(descriptors).toHaveLength(3);
+    for (const [, descriptor] of descriptors) expect((descriptor as PDFDict).has(PDFName.of("FontFile2"))).toBe(true);
+  });
+
+  test("carries the signed data and its signature, which verify with the public key", async () => {
+    const attachments = await readAttachments(await renderCertificatePdf(certificateFor()));
+    const payload = new TextDecoder().decode(attachments.get(PAYLOAD_ATTACHMENT));
+    expect(payload).toBe(certificatePayload(facts));
+    const signature = Buffer.from(attachments.get(SIGNATURE_ATTACHMENT)!).toString("base64url");
+    expect(verifyPayload(key.publicKeyPem, payload, signature)).toBe(true);
+  });
+
+  test("offline, `npm run certificate:verify` accepts the real PDF and rejects a tampered one", async () => {
+    const keyFile = path.join(dir, "cle-publique.pem");
+    writeFileSync(keyFile, key.publicKeyPem);
+    const genuine = path.join(dir, "authentique.pdf");
+    writeFileSync(genuine, await renderCertificatePdf(certificateFor()));
+    const tampered = path.join(dir, "modifie.pdf");
+    const forged = certificatePayload({ ...facts, activeSeconds: 12 * 3600 });
+    writeFileSync(tampered, await renderCertificatePdf(certificateFor(forged, signPayload(key, certificatePayload(facts)))));
+
+    const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
+    const { stdout } = await verify(genuine);
+    expect(stdout).toContain("✓ Signature valide");
+    expect(stdout).toContain("Titulaire : Hélène Lefèvre-Çelik");
+    expect(stdout).toContain("Temps d'activité enregistré : 4 h 07 min");
+    await expect(verify(tampered)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("Signature INVALIDE") });
+  });
+});
