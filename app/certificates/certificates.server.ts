@@ -5,10 +5,10 @@
  */
 import { pathLessons, publishedPaths, findLesson, type Path } from "~/courses/catalog.ts";
 import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/courses/catalog.server.ts";
-import { embeddedIds } from "~/courses/mdx-usage.ts";
+import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import type { Missing, PathRequirements } from "./eligibility.ts";
+import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
 
@@ -18,7 +18,7 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
   return {
     lessonIds: lessons.map((lesson) => lesson.id),
     finalAssessmentId: path.finalAssessment ?? null,
-    scenarioIds: [...new Set(compiled.flatMap((lesson) => embeddedIds(lesson.usage, "Simulation")))],
+    ...scenarioRequirements(compiled.flatMap((lesson) => scenarioGroups(lesson.usage))),
   };
 }
 
@@ -29,6 +29,10 @@ export function siteUrl(request: Request): string {
 
 export function issuanceContext(request: Request): IssuanceContext {
   return { siteUrl: siteUrl(request), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
+}
+
+export function allScenarioIds(requirements: PathRequirements): string[] {
+  return [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
 }
 
 export type CompletedActivity = { lessonId: string } | { quizId: string } | { scenarioId: string };
@@ -44,7 +48,7 @@ export async function issueCertificatesAfter(db: Db, request: Request, userId: s
     const concerned =
       ("lessonId" in activity && requirements.lessonIds.includes(activity.lessonId)) ||
       ("quizId" in activity && requirements.finalAssessmentId === activity.quizId) ||
-      ("scenarioId" in activity && requirements.scenarioIds.includes(activity.scenarioId));
+      ("scenarioId" in activity && allScenarioIds(requirements).includes(activity.scenarioId));
     if (!concerned) continue;
     const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext(request));
     if (certificate) issued.push(certificate);
@@ -72,5 +76,7 @@ function describeMissing(item: Missing): string {
     }
     case "simulation":
       return `Jouer la simulation « ${getScenario(item.scenarioId)?.title ?? item.scenarioId} » jusqu'à une fin`;
+    case "simulation-au-choix":
+      return `Jouer jusqu'à une fin l'une des simulations : ${item.scenarioIds.map((id) => `« ${getScenario(id)?.title ?? id} »`).join(", ")}`;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { pathEligibility, type LearnerActivity, type PathRequirements } from "./eligibility.ts";
+import { pathEligibility, scenarioRequirements, type LearnerActivity, type PathRequirements } from "./eligibility.ts";
 
 const PATH: PathRequirements = { lessonIds: ["l1", "l2"], finalAssessmentId: "final", scenarioIds: ["s1"] };
 const day = (n: number, hour = 9) => new Date(Date.UTC(2026, 10, n, hour));
@@ -85,5 +85,38 @@ describe("path eligibility", () => {
 
   test("a path without lessons is never complete", () => {
     expect(pathEligibility({ lessonIds: [], finalAssessmentId: null, scenarioIds: [] }, { lessons: [], attempts: [], runs: [] })).toEqual({ eligible: false, missing: [] });
+  });
+
+  describe("a simulation offered as a choice (<SimulationChoice>)", () => {
+    const CHOICE: PathRequirements = { ...PATH, scenarioIds: [], scenarioChoices: [["sa", "sb"]] };
+    const choice = (runs: LearnerActivity["runs"]): LearnerActivity => ({ ...complete, runs });
+
+    test.each([
+      ["the first option played", [run("sa", 4, 4)]],
+      ["the second option played", [run("sb", 4, 4)]],
+      ["both played", [run("sa", 4, 4), run("sb", 4, 8)]],
+    ])("is met by any one option: %s", (_why, runs) => {
+      expect(pathEligibility(CHOICE, choice(runs))).toMatchObject({ eligible: true, completedAt: day(7) });
+    });
+
+    test("is missing while no option has reached an ending, and says which options there are", () => {
+      expect(pathEligibility(CHOICE, choice([run("sa", 4, null), run("autre", 4, 4)]))).toEqual({
+        eligible: false,
+        missing: [{ kind: "simulation-au-choix", scenarioIds: ["sa", "sb"] }],
+      });
+    });
+
+    test("is met when the earliest option ends, even if that is the last requirement", () => {
+      expect(pathEligibility(CHOICE, choice([run("sb", 9, 10), run("sa", 11, 12)]))).toMatchObject({ eligible: true, completedAt: day(10) });
+    });
+  });
+
+  test.each([
+    ["single simulations are all required", [["s0"], ["sa"]], { scenarioIds: ["s0", "sa"], scenarioChoices: [] }],
+    ["a choice stays a choice", [["s0"], ["sa", "sb"]], { scenarioIds: ["s0"], scenarioChoices: [["sa", "sb"]] }],
+    ["a choice including a required simulation is already met by it", [["sa", "sb"], ["sb"]], { scenarioIds: ["sb"], scenarioChoices: [] }],
+    ["the same choice in two lessons counts once", [["sa", "sb"], ["sb", "sa"]], { scenarioIds: [], scenarioChoices: [["sa", "sb"]] }],
+  ])("requirements from a path's simulations: %s", (_why, groups, expected) => {
+    expect(scenarioRequirements(groups)).toEqual(expected);
   });
 });

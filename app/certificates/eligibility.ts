@@ -9,6 +9,8 @@ export interface PathRequirements {
   /** Quiz id of the final assessment; null for a path without one (only drafts, see the checker). */
   finalAssessmentId: string | null;
   scenarioIds: string[];
+  /** Groups of simulations offered as a choice (`<SimulationChoice>`): one of each group must be played. */
+  scenarioChoices?: string[][];
 }
 
 type When = Date | string;
@@ -25,7 +27,8 @@ export interface LearnerActivity {
 export type Missing =
   | { kind: "lecon"; lessonId: string }
   | { kind: "evaluation"; quizId: string; state: "a-faire" | "non-reussie" }
-  | { kind: "simulation"; scenarioId: string };
+  | { kind: "simulation"; scenarioId: string }
+  | { kind: "simulation-au-choix"; scenarioIds: string[] };
 
 export type Eligibility =
   | {
@@ -40,6 +43,23 @@ export type Eligibility =
       activeSeconds: number;
     }
   | { eligible: false; missing: Missing[] };
+
+/**
+ * The simulation groups of a path's lessons (see `scenarioGroups`) as requirements: single ones
+ * must all be played; a choice already met by a simulation required elsewhere is dropped.
+ * @example scenarioRequirements([["s0"], ["sa", "sb"], ["sb"]]) // { scenarioIds: ["s0", "sb"], scenarioChoices: [] }
+ */
+export function scenarioRequirements(groups: string[][]): Pick<PathRequirements, "scenarioIds" | "scenarioChoices"> {
+  const scenarioIds = [...new Set(groups.filter((group) => group.length === 1).flat())];
+  const seen = new Set<string>();
+  const scenarioChoices = groups.filter((group) => {
+    const key = [...group].sort().join(" ");
+    if (group.length < 2 || group.some((id) => scenarioIds.includes(id)) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { scenarioIds, scenarioChoices };
+}
 
 const time = (when: When) => new Date(when).getTime();
 
@@ -75,12 +95,14 @@ export function pathEligibility(requirements: PathRequirements, activity: Learne
     }
   }
 
-  for (const scenarioId of requirements.scenarioIds) {
-    const runs = activity.runs.filter((run) => run.scenarioId === scenarioId);
+  const groups = [...requirements.scenarioIds.map((id) => [id]), ...(requirements.scenarioChoices ?? [])];
+  for (const group of groups) {
+    const runs = activity.runs.filter((run) => group.includes(run.scenarioId));
     for (const run of runs) startedAt.push(time(run.startedAt));
     const finished = runs.filter((run) => run.finishedAt).map((run) => time(run.finishedAt!));
-    if (finished.length === 0) missing.push({ kind: "simulation", scenarioId });
-    else metAt.push(Math.min(...finished));
+    if (finished.length > 0) metAt.push(Math.min(...finished));
+    else if (group.length === 1) missing.push({ kind: "simulation", scenarioId: group[0]! });
+    else missing.push({ kind: "simulation-au-choix", scenarioIds: group });
   }
 
   if (missing.length > 0 || requirements.lessonIds.length === 0) return { eligible: false, missing };

@@ -33,6 +33,7 @@ export function verificationUrl(siteUrl: string, code: string): string {
 }
 
 export async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
+  const scenarioIds = [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
   const [lessons, attempts, runs, enrollment] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId, lessonId: { in: requirements.lessonIds } },
@@ -44,9 +45,9 @@ export async function loadLearnerActivity(db: Db, userId: string, pathId: string
           select: { quizId: true, startedAt: true, submittedAt: true, score: true, passed: true },
         })
       : [],
-    requirements.scenarioIds.length > 0
+    scenarioIds.length > 0
       ? db.simulationRun.findMany({
-          where: { userId, scenarioId: { in: requirements.scenarioIds } },
+          where: { userId, scenarioId: { in: scenarioIds } },
           select: { scenarioId: true, startedAt: true, finishedAt: true },
         })
       : [],

@@ -6,7 +6,7 @@
 import { pathLessons, pathMinutes, type Catalog } from "./catalog.ts";
 import { AUDIENCES } from "./course-schema.ts";
 import type { Problem } from "./load-catalog.server.ts";
-import type { LessonUsage } from "./mdx-usage.ts";
+import { choiceIds, type LessonUsage } from "./mdx-usage.ts";
 
 /** Tolerance of a published path's total around its nominal duration. */
 export const DURATION_TOLERANCE = 0.1;
@@ -32,6 +32,7 @@ export const COMPONENT_RULES: Record<string, AttributeRule> = {
   Reflection: { required: ["id", "prompt"] },
   Quiz: { required: ["id"] },
   Simulation: { required: ["id"] },
+  SimulationChoice: { required: ["ids"] },
 };
 
 function duplicates<T>(items: T[], key: (item: T) => string): string[] {
@@ -237,6 +238,16 @@ export function checkLessonUsage(
           problems.push({ file: lessonFile, message: `<Simulation> : simulation inconnue « ${value("id")} »${at(line)}` });
         }
         break;
+      case "SimulationChoice": {
+        const ids = choiceIds(value("ids") ?? "");
+        if (ids.length < 2) {
+          problems.push({ file: lessonFile, message: `<SimulationChoice> : proposez au moins deux simulations (ids="a b")${at(line)}` });
+        }
+        for (const id of ids) {
+          if (!known.scenarios.has(id)) problems.push({ file: lessonFile, message: `<SimulationChoice> : simulation inconnue « ${id} »${at(line)}` });
+        }
+        break;
+      }
     }
   }
 

@@ -2,7 +2,7 @@
  * Everything the lesson page shows, gathered in one place: the lesson in its path, the learner's
  * progress, their saved reflections, and the glossary terms and sources the lesson cites.
  */
-import { embeddedIds } from "~/courses/mdx-usage.ts";
+import { embeddedIds, embeddedScenarioIds } from "~/courses/mdx-usage.ts";
 import type { CurrentUser } from "~/auth/session.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { registerLessonCode } from "~/mdx/lesson-module.ts";
@@ -63,7 +63,7 @@ export async function loadLessonPage({
       }),
     ),
   );
-  const scenarioIds = embeddedIds(compiled.usage, "Simulation");
+  const scenarioIds = embeddedScenarioIds(compiled.usage);
   const simulationBlocks = await timing.time("simulation", () =>
     Promise.all(
       scenarioIds.flatMap((id) => {

@@ -38,6 +38,28 @@ export function embeddedIds(usage: Pick<LessonUsage, "components">, component: "
 }
 
 /**
+ * The simulations a lesson asks for, as groups of alternatives: `<Simulation id>` is a group of one
+ * (it must be played), `<SimulationChoice ids="a b">` a group of several (any one of them will do).
+ */
+export function scenarioGroups(usage: Pick<LessonUsage, "components">): string[][] {
+  return usage.components.flatMap((c) => {
+    if (c.name === "Simulation") return c.attributes.id ? [[c.attributes.id]] : [];
+    if (c.name === "SimulationChoice") return [choiceIds(c.attributes.ids ?? "")];
+    return [];
+  });
+}
+
+/** `ids="sb-maire sa-catalyseur"` (spaces or commas) → ["sb-maire", "sa-catalyseur"]. */
+export function choiceIds(attribute: string): string[] {
+  return [...new Set(attribute.split(/[\s,]+/).filter(Boolean))];
+}
+
+/** Every simulation a lesson shows, whether required or offered as a choice, once each. */
+export function embeddedScenarioIds(usage: Pick<LessonUsage, "components">): string[] {
+  return [...new Set(scenarioGroups(usage).flat())];
+}
+
+/**
  * « Du devoir à l'envie » → « du-devoir-a-l-envie ».
  * @example slugify("Les 3 besoins : faire naître l'envie") // "les-3-besoins-faire-naitre-l-envie"
  */

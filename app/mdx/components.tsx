@@ -3,6 +3,7 @@ import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from ".
 import { Reflection } from "./reflection.tsx";
 import { LessonQuiz } from "./lesson-quiz.tsx";
 import { LessonSimulation } from "./lesson-simulation.tsx";
+import { LessonSimulationChoice } from "./lesson-simulation-choice.tsx";
 
 export const lessonComponents = {
   KeyFigure,
@@ -14,4 +15,5 @@ export const lessonComponents = {
   Reflection,
   Quiz: LessonQuiz,
   Simulation: LessonSimulation,
+  SimulationChoice: LessonSimulationChoice,
 };

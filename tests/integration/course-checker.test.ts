@@ -89,6 +89,15 @@ describe("the checker refuses", () => {
     expect(messages.some((m) => m.startsWith("<Simulation> : simulation inconnue « cas-fantome »"))).toBe(true);
   });
 
+  test("a simulation choice with fewer than two cases, or an unknown one", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n<SimulationChoice ids="cas-essai" />\n\n<SimulationChoice ids="cas-essai cas-fantome" />\n`),
+    );
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
+    expect(messages.some((m) => m.startsWith("<SimulationChoice> : proposez au moins deux simulations"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("<SimulationChoice> : simulation inconnue « cas-fantome »"))).toBe(true);
+  });
+
   test("a broken internal link, and a relative one", async () => {
     const problems = await problemsAfter((dir) =>
       edit(dir, CONCLUSION, (t) => `${t}\n[perdu](/parcours/essai/nulle-part) et [relatif](introduction)\n`),
