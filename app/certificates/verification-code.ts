@@ -12,20 +12,20 @@ const GROUP = 4;
  * Turns random bytes into a code; each character takes 5 bits, so 18 bytes (144 bits) give the 28
  * characters (140 bits) needed.
  */
-export function codeFromBytes(bytes: Uint8Array): string {
-  if (bytes.length * 8 < CODE_LENGTH * 5) throw new Error(`il faut ${Math.ceil((CODE_LENGTH * 5) / 8)} octets aléatoires`);
+export function codeFromBytes(bytes: Uint8Array, length = CODE_LENGTH): string {
+  if (bytes.length * 8 < length * 5) throw new Error(`il faut ${Math.ceil((length * 5) / 8)} octets aléatoires`);
   let code = "";
   let buffer = 0;
   let bits = 0;
   for (const byte of bytes) {
     buffer = (buffer << 8) | byte;
     bits += 8;
-    while (bits >= 5 && code.length < CODE_LENGTH) {
+    while (bits >= 5 && code.length < length) {
       bits -= 5;
       code += CODE_ALPHABET[(buffer >> bits) & 31];
     }
     buffer &= (1 << bits) - 1;
-    if (code.length === CODE_LENGTH) break;
+    if (code.length === length) break;
   }
   return code;
 }
@@ -40,18 +40,18 @@ export function formatCode(code: string): string {
 }
 
 /**
- * Reads a code as a person may type it: any case, with spaces, dashes or dots, O for 0, I or L for 1.
+ * Reads a code (of `length` characters: a certificate's by default) as a person may type it: any case, with spaces, dashes or dots, O for 0, I or L for 1.
  * @returns the stored form, or null when it cannot be a code (wrong length or a character outside
  * the alphabet, such as U).
  * @example normalizeCode(" 7kqm 3xrt-9pwd.abi2 cd34 ef56 gh78 ") // "7KQM3XRT9PWDAB12CD34EF56GH78"
  */
-export function normalizeCode(input: string): string | null {
+export function normalizeCode(input: string, length = CODE_LENGTH): string | null {
   const cleaned = input
     .toUpperCase()
     .replace(/[\s\-_.–—]/g, "")
     .replace(/O/g, "0")
     .replace(/[IL]/g, "1");
-  if (cleaned.length !== CODE_LENGTH) return null;
+  if (cleaned.length !== length) return null;
   for (const char of cleaned) if (!CODE_ALPHABET.includes(char)) return null;
   return cleaned;
 }

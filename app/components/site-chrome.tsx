@@ -26,6 +26,11 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/tableau-de-bord">Tableau de bord</NavLink>
                 </li>
+                {user.role === "TRAINER" || user.role === "ADMIN" ? (
+                  <li>
+                    <NavLink to="/formateur">Mes cohortes</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/compte">Mon compte</NavLink>
                 </li>

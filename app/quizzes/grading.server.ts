@@ -146,3 +146,35 @@ export function gradeResponse(question: Question, response: QuizResponse): Corre
     }
   }
 }
+
+/**
+ * The wrong parts of a response, in words, for the trainer's item analysis: the wrong options
+ * chosen, the wrong truth value, the items placed in the wrong category or at the wrong position.
+ * Empty for a fully right response (or one that does not fit the question).
+ */
+export function wrongAnswerLabels(question: Question, response: QuizResponse): string[] {
+  switch (question.type) {
+    case "choix-unique":
+    case "choix-multiple": {
+      const chosen = new Set("optionId" in response ? [response.optionId] : "optionIds" in response ? response.optionIds : []);
+      return question.options.flatMap((option, index) => (chosen.has(optionId(index)) && !option.correct ? [option.text] : []));
+    }
+    case "vrai-faux":
+      return "value" in response && response.value !== question.answer ? [response.value ? "Vrai" : "Faux"] : [];
+    case "association": {
+      const rights = rightChoices(question);
+      const given = "pairs" in response ? response.pairs : {};
+      return question.pairs.flatMap((pair, index) => {
+        const placed = rights.find((choice) => choice.id === given[leftId(index)]);
+        return placed && placed.text !== pair.right ? [`${pair.left} → ${placed.text}`] : [];
+      });
+    }
+    case "remise-en-ordre": {
+      const given = "order" in response ? response.order : [];
+      return question.items.flatMap((item, index) => {
+        const position = given.indexOf(itemId(index));
+        return position !== -1 && position !== index ? [`${item} (placé en position ${position + 1})`] : [];
+      });
+    }
+  }
+}

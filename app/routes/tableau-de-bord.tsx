@@ -11,6 +11,9 @@ import { db } from "~/db/db.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
 import { getEnrollments } from "~/progress/progress.server.ts";
 import { listCertificates } from "~/certificates/issuance.server.ts";
+import { listMemberships } from "~/cohorts/cohorts.server.ts";
+import { JoinCodeForm } from "~/cohorts/join-code-form.tsx";
+import { findPath } from "~/courses/catalog.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Apprendre à faire alliance" }];
@@ -18,15 +21,38 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Apprendre
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const enrollments = await getEnrollments(db, user.id);
-  const [paths, certificates] = await Promise.all([loadStartedPaths(getCatalog(), db, user.id, enrollments), listCertificates(db, user.id)]);
-  return json({ name: user.name, profile: PROFILE_LABELS[user.profile], paths, certificates });
+  const [paths, certificates, memberships] = await Promise.all([
+    loadStartedPaths(getCatalog(), db, user.id, enrollments),
+    listCertificates(db, user.id),
+    listMemberships(db, user.id),
+  ]);
+  const joined = new URL(request.url).searchParams.get("cohorte");
+  const cohorts = memberships.map(({ cohort, joinedAt }) => {
+    const path = findPath(getCatalog(), cohort.pathId);
+    return { id: cohort.id, name: cohort.name, trainerName: cohort.trainer.name, pathTitle: path?.title ?? "", pathSlug: path?.slug ?? null, joinedAt: joinedAt.toISOString() };
+  });
+  return json({
+    name: user.name,
+    profile: PROFILE_LABELS[user.profile],
+    isTrainer: user.role === "TRAINER" || user.role === "ADMIN",
+    paths,
+    certificates,
+    cohorts,
+    justJoined: cohorts.find((cohort) => cohort.id === joined) ?? null,
+  });
 }
 
 export default function Dashboard() {
-  const { name, profile, paths, certificates } = useLoaderData<typeof loader>();
+  const { name, profile, paths, certificates, cohorts, justJoined, isTrainer } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>Bonjour {name}</h1>
+      {justJoined ? (
+        <p className="notice notice--success" role="status">
+          Vous avez rejoint la cohorte « {justJoined.name} » de {justJoined.trainerName}.{" "}
+          {justJoined.pathSlug ? <Link to={`/parcours/${justJoined.pathSlug}`}>Commencer ou reprendre « {justJoined.pathTitle} »</Link> : null}
+        </p>
+      ) : null}
       <p className="lede">Profil : {profile}. Les exemples des leçons s'adaptent à ce profil.</p>
       <section aria-labelledby="titre-mes-parcours">
         <h2 id="titre-mes-parcours">Mes parcours</h2>
@@ -85,6 +111,35 @@ export default function Dashboard() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="titre-mes-cohortes">
+        <h2 id="titre-mes-cohortes">Mes cohortes</h2>
+        {isTrainer ? (
+          <p>
+            Vous animez des groupes : retrouvez-les dans <Link to="/formateur">Mes cohortes de formateur·rice</Link>.
+          </p>
+        ) : null}
+        {cohorts.length > 0 ? (
+          <ul>
+            {cohorts.map((cohort) => (
+              <li key={cohort.id}>
+                « {cohort.name} », avec {cohort.trainerName}
+                {cohort.pathSlug ? (
+                  <>
+                    {" "}
+                    — <Link to={`/parcours/${cohort.pathSlug}`}>{cohort.pathTitle}</Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Un·e formateur·rice vous a donné un code ? Saisissez-le pour rejoindre sa cohorte.</p>
+        )}
+        <JoinCodeForm />
+        <p className="muted">
+          Vous pouvez quitter une cohorte depuis <Link to="/compte">Mon compte</Link>.
+        </p>
       </section>
     </div>
   );

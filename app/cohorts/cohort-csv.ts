@@ -1,0 +1,49 @@
+/** The learner table as CSV, every quiz and simulation in its own column. Pure. */
+import type { CohortContent, LearnerRow } from "./dashboard.ts";
+import { slugify } from "~/courses/mdx-usage.ts";
+import { csvDate, toCsv } from "./csv.ts";
+
+export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]): string {
+  const header = [
+    "Nom",
+    "E-mail",
+    "A rejoint le",
+    "Progression (%)",
+    "Leçons terminées",
+    "Leçons du parcours",
+    "Dernière activité",
+    "Temps actif (min)",
+    ...content.quizzes.map((quiz) => `${quiz.final ? "Évaluation finale" : "Quiz"} « ${quiz.title} » : meilleur score (%)`),
+    ...content.scenarios.map((scenario) => `Simulation « ${scenario.title} » : fin`),
+    "Certificat",
+    "Certificat délivré le",
+    "En retard",
+    "Inactif depuis 7 jours",
+  ];
+  const endingTitle = new Map(content.scenarios.flatMap((scenario) => scenario.endings.map((ending) => [`${scenario.id}:${ending.id}`, ending.title] as const)));
+  const rows = learners.map((learner) => [
+    learner.name,
+    learner.email,
+    csvDate(learner.joinedAt),
+    learner.percent,
+    learner.completedLessons,
+    learner.totalLessons,
+    csvDate(learner.lastActivityAt),
+    Math.floor(learner.activeSeconds / 60),
+    ...content.quizzes.map((quiz) => learner.bestScores[quiz.id] ?? null),
+    ...content.scenarios.map((scenario) => {
+      const ending = learner.endings[scenario.id];
+      return ending ? (endingTitle.get(`${scenario.id}:${ending}`) ?? ending) : null;
+    }),
+    learner.certificate ? (learner.certificate.revoked ? "révoqué" : "oui") : "non",
+    learner.certificate ? csvDate(learner.certificate.issuedAt) : null,
+    learner.behind ? "oui" : "non",
+    learner.inactive ? "oui" : "non",
+  ]);
+  return toCsv(header, rows);
+}
+
+/** « Master 2 — promo 2027 » → « cohorte-master-2-promo-2027.csv », for a download's file name. */
+export function cohortFileName(name: string, extension: string): string {
+  return `cohorte-${slugify(name).slice(0, 60) || "sans-nom"}.${extension}`;
+}

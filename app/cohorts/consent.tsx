@@ -1,0 +1,32 @@
+/**
+ * What a learner agrees to by joining a cohort, in plain words. The same list is the one the
+ * dashboard shows the trainer: keep them in step (see dashboard.ts and the learner page).
+ */
+export function ConsentDetails({ trainerName, pathTitle }: { trainerName: string; pathTitle: string }) {
+  return (
+    <>
+      <h2>Ce que {trainerName} verra</h2>
+      <ul>
+        <li>votre nom et votre adresse e-mail, et la date à laquelle vous avez rejoint la cohorte ;</li>
+        <li>
+          pour le parcours « {pathTitle} » seulement, y compris ce que vous y avez déjà fait : les leçons commencées et terminées, votre
+          temps actif, la date de votre dernière activité ;
+        </li>
+        <li>votre meilleur score à chaque quiz de ce parcours et à son évaluation finale ;</li>
+        <li>la fin obtenue dans chaque simulation de ce parcours (votre première partie terminée) ;</li>
+        <li>si vous avez obtenu le certificat du parcours, sa date, et une copie en PDF ;</li>
+        <li>
+          vos réponses aux questions et vos choix dans les simulations, mais uniquement mêlés à ceux du groupe, dans des statistiques
+          qui ne s'affichent qu'à partir de 5 personnes.
+        </li>
+      </ul>
+      <h2>Ce que {trainerName} ne verra pas</h2>
+      <ul>
+        <li>vos réflexions personnelles (les réponses aux questions ouvertes des leçons) ;</li>
+        <li>votre activité sur les autres parcours, ni les autres cohortes dont vous faites partie ;</li>
+        <li>votre mot de passe, ni les réglages de votre compte.</li>
+      </ul>
+      <p>Vous pourrez quitter la cohorte à tout moment depuis « Mon compte » : {trainerName} ne verra alors plus rien de vous.</p>
+    </>
+  );
+}

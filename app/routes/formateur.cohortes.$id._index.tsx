@@ -1,0 +1,365 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { formatCertificateDate } from "~/certificates/certificate-format.ts";
+import { siteUrl } from "~/certificates/certificates.server.ts";
+import { BarChart, countText } from "~/cohorts/bar-chart.tsx";
+import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
+import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
+import { formatDay } from "~/cohorts/cohort-schemas.ts";
+import { MIN_RESPONDENTS, sortLearners, type SortKey } from "~/cohorts/dashboard.ts";
+import { formatJoinCode } from "~/cohorts/join-code.ts";
+import { expectedLessons } from "~/cohorts/pace.ts";
+import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohorts/table-query.ts";
+import { db } from "~/db/db.server.ts";
+import { formatDuration } from "~/progress/path-progress.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { cohort, path } = await requireTrainerCohort(request, context, params.id);
+  const url = new URL(request.url);
+  const query = readTableQuery(url.searchParams);
+  const now = new Date();
+  const dashboard = await buildCohortDashboard(db, cohort, path, now);
+  const learners = dashboard.learners;
+  const shown = sortLearners(applyFilter(learners, query.filter), query.sort, query.order);
+  const total = dashboard.content.lessons.length;
+  return json(
+    {
+      cohort: {
+        id: cohort.id,
+        name: cohort.name,
+        pathTitle: path.title,
+        pathSlug: path.slug,
+        startsOn: cohort.startsOn?.toISOString() ?? null,
+        dueOn: cohort.dueOn?.toISOString() ?? null,
+        archived: Boolean(cohort.archivedAt),
+        joinCode: formatJoinCode(cohort.joinCode),
+        joinUrl: `${siteUrl(request)}/rejoindre/${formatJoinCode(cohort.joinCode)}`,
+      },
+      created: url.searchParams.has("creee"),
+      query,
+      hasCalendar: Boolean(cohort.startsOn && cohort.dueOn),
+      expectedLessons: expectedLessons({ startsOn: cohort.startsOn, dueOn: cohort.dueOn ? new Date(cohort.dueOn.getTime() + 86_400_000) : null }, total, now),
+      totals: {
+        learners: learners.length,
+        completed: learners.filter((row) => row.percent === 100).length,
+        certificates: learners.filter((row) => row.certificate && !row.certificate.revoked).length,
+        behind: learners.filter((row) => row.behind).length,
+        inactive: learners.filter((row) => row.inactive).length,
+        lessons: total,
+        scenarios: dashboard.content.scenarios.length,
+      },
+      learners: shown.map((row) => ({
+        userId: row.userId,
+        name: row.name,
+        percent: row.percent,
+        completedLessons: row.completedLessons,
+        lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
+        activeSeconds: row.activeSeconds,
+        finalScore: row.finalScore,
+        quizzesDone: Object.keys(row.bestScores).length,
+        scenariosDone: Object.keys(row.endings).length,
+        certificate: row.certificate ? { issuedAt: row.certificate.issuedAt.toISOString(), revoked: row.certificate.revoked } : null,
+        behind: row.behind,
+        inactive: row.inactive,
+      })),
+      quizCount: dashboard.content.quizzes.length,
+      funnel: dashboard.funnel,
+      quizzes: dashboard.quizzes,
+      scenarios: dashboard.scenarios,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function CohortDashboardPage() {
+  const data = useLoaderData<typeof loader>();
+  const { cohort, totals } = data;
+  return (
+    <div className="page">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/formateur">Mes cohortes</Link>
+          </li>
+          <li aria-current="page">{cohort.name}</li>
+        </ol>
+      </nav>
+      <h1>{cohort.name}</h1>
+      {data.created ? (
+        <p className="notice" role="status">
+          Cohorte créée. Communiquez le code ou le lien ci-dessous à vos apprenant·es.
+        </p>
+      ) : null}
+      <p className="lede">
+        Parcours <Link to={`/parcours/${cohort.pathSlug}`}>{cohort.pathTitle}</Link>
+        {cohort.startsOn ? ` · du ${formatCertificateDate(cohort.startsOn)}` : ""}
+        {cohort.dueOn ? ` · échéance le ${formatCertificateDate(cohort.dueOn)}` : ""}
+        {cohort.archived ? " · archivée" : ""}
+      </p>
+      {cohort.archived ? (
+        <p className="notice">Cette cohorte est archivée : personne ne peut plus la rejoindre. Ses données restent consultables.</p>
+      ) : (
+        <section className="join-box" aria-labelledby="titre-rejoindre">
+          <h2 id="titre-rejoindre">Pour rejoindre la cohorte</h2>
+          <p>
+            Code : <span className="join-code join-code--large">{cohort.joinCode}</span>
+          </p>
+          <p>
+            Ou le lien : <a href={cohort.joinUrl}>{cohort.joinUrl}</a>
+          </p>
+        </section>
+      )}
+      <p className="actions">
+        <Link to="reglages">Réglages de la cohorte</Link> · <a href={`/formateur/cohortes/${cohort.id}/export.csv`}>Exporter le tableau (CSV)</a>
+        {totals.certificates > 0 ? (
+          <>
+            {" "}
+            · <a href={`/formateur/cohortes/${cohort.id}/certificats.zip`}>Télécharger les certificats (ZIP, {totals.certificates})</a>
+          </>
+        ) : null}
+      </p>
+
+      <ul className="cohort-stats" aria-label="La cohorte en chiffres">
+        <li>
+          <strong>{totals.learners}</strong> apprenant·e{totals.learners > 1 ? "s" : ""}
+        </li>
+        <li>
+          <strong>{totals.completed}</strong> parcours terminé{totals.completed > 1 ? "s" : ""}
+        </li>
+        <li>
+          <strong>{totals.certificates}</strong> certificat{totals.certificates > 1 ? "s" : ""}
+        </li>
+        <li>
+          <strong>{data.hasCalendar ? totals.behind : "—"}</strong> en retard
+        </li>
+        <li>
+          <strong>{totals.inactive}</strong> inactif·ve{totals.inactive > 1 ? "s" : ""} depuis 7 jours
+        </li>
+      </ul>
+
+      <LearnerTable data={data} />
+      <CohortOverview data={data} />
+    </div>
+  );
+}
+
+const COLUMNS: Array<{ key: SortKey | null; label: string; numeric?: boolean }> = [
+  { key: "nom", label: "Apprenant·e" },
+  { key: "progression", label: "Progression", numeric: true },
+  { key: null, label: "Leçons", numeric: true },
+  { key: "activite", label: "Dernière activité" },
+  { key: "temps", label: "Temps actif", numeric: true },
+  { key: "evaluation", label: "Évaluation finale", numeric: true },
+  { key: null, label: "Quiz faits", numeric: true },
+  { key: null, label: "Simulations", numeric: true },
+  { key: null, label: "Certificat" },
+];
+
+function SortHeader({ query, column }: { query: TableQuery; column: (typeof COLUMNS)[number] }) {
+  const active = column.key !== null && query.sort === column.key;
+  return (
+    <th scope="col" className={column.numeric ? "num" : undefined} aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
+      {column.key ? (
+        <Link to={sortHref(query, column.key)} className="sort-link" preventScrollReset>
+          {column.label}
+          <span aria-hidden="true">{active ? (query.order === "asc" ? " ▲" : " ▼") : ""}</span>
+          <span className="visually-hidden">{active ? ", trier dans l'autre sens" : ", trier par cette colonne"}</span>
+        </Link>
+      ) : (
+        column.label
+      )}
+    </th>
+  );
+}
+
+function LearnerTable({ data }: { data: Data }) {
+  const [params] = useSearchParams();
+  const { query, totals } = data;
+  return (
+    <section aria-labelledby="titre-apprenants">
+      <h2 id="titre-apprenants">Les apprenant·es</h2>
+      <Form method="get" className="filters">
+        {params.get("tri") ? <input type="hidden" name="tri" value={query.sort} /> : null}
+        {params.get("ordre") ? <input type="hidden" name="ordre" value={query.order} /> : null}
+        <fieldset>
+          <legend className="visually-hidden">Afficher</legend>
+          {(
+            [
+              ["tous", `Tous (${totals.learners})`],
+              ["en-retard", `En retard (${data.hasCalendar ? totals.behind : "sans calendrier"})`],
+              ["inactifs", `Inactifs depuis 7 jours (${totals.inactive})`],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
+              <input type="radio" name="filtre" value={value} defaultChecked={query.filter === value} disabled={value === "en-retard" && !data.hasCalendar} /> {label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button--secondary">
+          Filtrer
+        </button>
+      </Form>
+      {data.hasCalendar && data.expectedLessons !== null ? (
+        <p className="muted">
+          Rythme attendu aujourd'hui : {data.expectedLessons} leçon{data.expectedLessons > 1 ? "s" : ""} sur {totals.lessons}. « En retard » : moins que ce rythme.
+        </p>
+      ) : null}
+      {data.learners.length === 0 ? (
+        <p>{totals.learners === 0 ? "Personne n'a encore rejoint la cohorte." : "Aucun apprenant·e ne correspond à ce filtre."}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby="titre-apprenants" tabIndex={0}>
+          <table className="data-table">
+            <caption className="visually-hidden">
+              Apprenant·es de la cohorte, {data.learners.length} affiché·es, triés par {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()}
+            </caption>
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => (
+                  <SortHeader key={column.label} query={query} column={column} />
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.learners.map((row) => (
+                <tr key={row.userId}>
+                  <th scope="row">
+                    <Link to={`apprenants/${row.userId}`}>{row.name}</Link>
+                    {row.behind ? <span className="tag tag--alerte"> en retard</span> : null}
+                    {row.inactive ? <span className="tag"> inactif·ve</span> : null}
+                  </th>
+                  <td className="num">{row.percent} %</td>
+                  <td className="num">
+                    {row.completedLessons} / {totals.lessons}
+                  </td>
+                  <td>{row.lastActivityAt ? formatCertificateDate(row.lastActivityAt) : "jamais"}</td>
+                  <td className="num">{formatDuration(row.activeSeconds)}</td>
+                  <td className="num">{row.finalScore === null ? "—" : `${row.finalScore} %`}</td>
+                  <td className="num">
+                    {row.quizzesDone} / {data.quizCount}
+                  </td>
+                  <td className="num">
+                    {row.scenariosDone} / {totals.scenarios}
+                  </td>
+                  <td>{row.certificate ? (row.certificate.revoked ? "révoqué" : `oui, le ${formatCertificateDate(row.certificate.issuedAt)}`) : "non"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="muted">Le meilleur score à chaque quiz et la fin de chaque simulation sont sur la fiche de chaque apprenant·e et dans l'export CSV.</p>
+    </section>
+  );
+}
+
+function CohortOverview({ data }: { data: Data }) {
+  const members = data.totals.learners;
+  return (
+    <section aria-labelledby="titre-vue-ensemble">
+      <h2 id="titre-vue-ensemble">La cohorte d'un coup d'œil</h2>
+      {members === 0 ? <p className="muted">Les graphiques apparaîtront quand des apprenant·es auront rejoint la cohorte.</p> : null}
+      <BarChart
+        title="Entonnoir des leçons"
+        legend="barre foncée : leçon terminée ; barre claire : leçon commencée"
+        max={members}
+        rows={data.funnel.map((step, index) => ({
+          key: step.lessonId,
+          label: `${index + 1}. ${step.title}`,
+          value: step.completed,
+          background: step.started,
+          text: `terminée : ${countText(step.completed, members)} · commencée : ${step.started}`,
+        }))}
+      />
+      <h3>Quiz</h3>
+      <BarChart
+        title="Score moyen (meilleur score de chacun)"
+        max={100}
+        rows={data.quizzes.map((quiz) => ({
+          key: quiz.quizId,
+          label: `${quiz.final ? "Évaluation finale : " : ""}${quiz.title}`,
+          value: quiz.averageBest ?? 0,
+          text: quiz.averageBest === null ? "personne encore" : `${quiz.averageBest} % (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
+        }))}
+      />
+      <h3>Analyse par question</h3>
+      <p className="muted">
+        Sur la première tentative de chacun·e. Les réponses fausses ne sont détaillées qu'à partir de {MIN_RESPONDENTS} répondant·es, pour que personne ne soit reconnaissable.
+      </p>
+      {data.quizzes.map((quiz) => (
+        <details key={quiz.quizId} className="item-analysis">
+          <summary>{quiz.title}</summary>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption>Questions de « {quiz.title} »</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col" className="num">
+                    Répondant·es
+                  </th>
+                  <th scope="col" className="num">
+                    Réponses justes
+                  </th>
+                  <th scope="col">Erreur la plus fréquente</th>
+                </tr>
+              </thead>
+              <tbody>
+                {quiz.questions.map((question) => (
+                  <tr key={question.questionId}>
+                    <th scope="row">{question.stem}</th>
+                    <td className="num">{question.answered}</td>
+                    <td className="num">{question.correctShare === null ? "—" : `${Math.round(question.correctShare * 100)} %`}</td>
+                    <td>
+                      {question.hidden
+                        ? question.answered === 0
+                          ? "—"
+                          : `masquée (moins de ${MIN_RESPONDENTS} répondant·es)`
+                        : question.mostChosenWrong
+                          ? `${question.mostChosenWrong.label} (${question.mostChosenWrong.count})`
+                          : "aucune"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ))}
+      {data.scenarios.length > 0 ? <h3>Simulations</h3> : null}
+      {data.scenarios.map((scenario) => (
+        <div key={scenario.scenarioId} className="scenario-summary">
+          <h4>
+            {scenario.title} — {scenario.finished} partie{scenario.finished > 1 ? "s" : ""} terminée{scenario.finished > 1 ? "s" : ""}
+          </h4>
+          {scenario.hidden ? (
+            <p className="muted">Répartition masquée tant que moins de {MIN_RESPONDENTS} apprenant·es ont terminé une partie (première partie de chacun·e).</p>
+          ) : (
+            <>
+              <BarChart
+                title="Fins obtenues"
+                max={scenario.finished}
+                rows={scenario.endings.map((ending) => ({ key: ending.endingId, label: ending.title, value: ending.count, text: countText(ending.count, scenario.finished) }))}
+              />
+              {scenario.decisions.map((decision) =>
+                decision.hidden ? null : (
+                  <BarChart
+                    key={decision.sceneId}
+                    title={`Décision « ${decision.title} »`}
+                    max={decision.answered}
+                    rows={decision.choices.map((choice) => ({ key: choice.choiceId, label: choice.text, value: choice.count, text: countText(choice.count, decision.answered) }))}
+                  />
+                ),
+              )}
+            </>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+

@@ -1,0 +1,82 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireTrainer } from "~/cohorts/cohort-access.server.ts";
+import { CreateCohortSchema } from "~/cohorts/cohort-schemas.ts";
+import { createCohort } from "~/cohorts/cohorts.server.ts";
+import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
+import { formatMinutes, publishedPaths } from "~/courses/catalog.ts";
+import { getCatalog } from "~/courses/catalog.server.ts";
+import { db } from "~/db/db.server.ts";
+import { readFormData } from "~/utils/form-data.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Créer une cohorte — Apprendre à faire alliance" }];
+
+function pathChoices() {
+  return publishedPaths(getCatalog()).map((path) => ({ id: path.id, title: path.title, minutes: path.nominalMinutes, summary: path.summary }));
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireTrainer(request, context);
+  return json({ paths: pathChoices() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireTrainer(request, context);
+  const submission = parseWithZod(await readFormData(request), { schema: CreateCohortSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (!pathChoices().some((path) => path.id === submission.value.pathId)) {
+    return json(submission.reply({ fieldErrors: { pathId: ["Choisissez l'un des parcours proposés."] } }), { status: 400 });
+  }
+  const { id } = await createCohort(db, user.id, submission.value);
+  return redirect(`/formateur/cohortes/${id}?creee=1`);
+}
+
+export default function NewCohortPage() {
+  const { paths } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "nouvelle-cohorte",
+    lastResult,
+    constraint: getZodConstraint(CreateCohortSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateCohortSchema }),
+  });
+  return (
+    <div className="page page--narrow">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/formateur">Mes cohortes</Link>
+          </li>
+          <li aria-current="page">Nouvelle cohorte</li>
+        </ol>
+      </nav>
+      <h1>Créer une cohorte</h1>
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.name} label="Nom de la cohorte" hint="Vos apprenant·es le verront en rejoignant la cohorte, par exemple « Master 2 Transitions — 2027 »." />
+        <RadioGroup
+          meta={fields.pathId}
+          legend="Parcours suivi"
+          options={paths.map((path) => ({ value: path.id, label: `${path.title} (${formatMinutes(path.minutes)})`, hint: path.summary }))}
+        />
+        <fieldset className="field">
+          <legend>Calendrier (facultatif)</legend>
+          <p className="field__hint">Avec un début et une échéance, le tableau de bord signale les apprenant·es en retard sur le rythme attendu.</p>
+          <TextField meta={fields.startsOn} label="Début" type="date" />
+          <TextField meta={fields.dueOn} label="Échéance" type="date" />
+        </fieldset>
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            Créer la cohorte
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
