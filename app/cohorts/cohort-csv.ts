@@ -13,7 +13,7 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     "Leçons du parcours",
     "Dernière activité",
     "Temps actif (min)",
-    ...content.quizzes.map((quiz) => `${quiz.final ? "Évaluation finale" : "Quiz"} « ${quiz.title} » : meilleur score (%)`),
+    ...content.quizzes.map((quiz) => `« ${quiz.title} »${quiz.final ? " (évaluation finale)" : ""} : meilleur score (%)`),
     ...content.scenarios.map((scenario) => `Simulation « ${scenario.title} » : fin`),
     "Certificat",
     "Certificat délivré le",

@@ -281,7 +281,7 @@ function CohortOverview({ data }: { data: Data }) {
         max={100}
         rows={data.quizzes.map((quiz) => ({
           key: quiz.quizId,
-          label: `${quiz.final ? "Évaluation finale : " : ""}${quiz.title}`,
+          label: quiz.title,
           value: quiz.averageBest ?? 0,
           text: quiz.averageBest === null ? "personne encore" : `${quiz.averageBest} % (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
         }))}

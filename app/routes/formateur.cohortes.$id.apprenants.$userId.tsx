@@ -110,8 +110,8 @@ export default function CohortLearnerPage() {
             {quizzes.map((quiz) => (
               <tr key={quiz.id}>
                 <th scope="row">
-                  {quiz.final ? "Évaluation finale : " : ""}
                   {quiz.title}
+                  {quiz.final ? <span className="tag"> évaluation finale</span> : null}
                 </th>
                 <td className="num">{quiz.best === null ? "pas encore fait" : `${quiz.best} %`}</td>
               </tr>

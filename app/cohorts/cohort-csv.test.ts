@@ -1,0 +1,57 @@
+import { expect, test } from "vitest";
+import { cohortFileName, learnerTableCsv } from "./cohort-csv.ts";
+import type { CohortContent, LearnerRow } from "./dashboard.ts";
+
+const content: CohortContent = {
+  lessons: [{ id: "l1", title: "Leçon", minutes: 10 }],
+  quizzes: [
+    { id: "q1", title: "Quiz 1", final: false, questions: [] },
+    { id: "final", title: "Évaluation finale", final: true, questions: [] },
+  ],
+  scenarios: [{ id: "s1", title: "Le maire", endings: [{ id: "f1", title: "Alliance en marche" }], decisions: [] }],
+};
+const row: LearnerRow = {
+  userId: "u1",
+  name: "=Hélène; « Lefèvre »",
+  email: "helene@exemple.fr",
+  joinedAt: new Date("2027-01-04T10:00:00Z"),
+  percent: 50,
+  completedLessons: 1,
+  totalLessons: 2,
+  activeSeconds: 3599,
+  lastActivityAt: null,
+  bestScores: { final: 85 },
+  finalScore: 85,
+  endings: { s1: "f1" },
+  certificate: { issuedAt: new Date("2027-02-01T10:00:00Z"), revoked: false },
+  behind: false,
+  inactive: true,
+};
+
+test("one column per quiz and simulation, values a French spreadsheet reads, a hostile name neutralised", () => {
+  const [header, line, end] = learnerTableCsv(content, [row]).replace(/^\uFEFF/, "").split("\r\n");
+  expect(header!.split(";")).toEqual([
+    "Nom",
+    "E-mail",
+    "A rejoint le",
+    "Progression (%)",
+    "Leçons terminées",
+    "Leçons du parcours",
+    "Dernière activité",
+    "Temps actif (min)",
+    "« Quiz 1 » : meilleur score (%)",
+    "« Évaluation finale » (évaluation finale) : meilleur score (%)",
+    "Simulation « Le maire » : fin",
+    "Certificat",
+    "Certificat délivré le",
+    "En retard",
+    "Inactif depuis 7 jours",
+  ]);
+  expect(line).toBe(`"'=Hélène; « Lefèvre »";helene@exemple.fr;04/01/2027;50;1;2;;59;;85;Alliance en marche;oui;01/02/2027;non;oui`);
+  expect(end).toBe("");
+});
+
+test("download names are plain ASCII", () => {
+  expect(cohortFileName("Élus — promo 2027 !", "csv")).toBe("cohorte-elus-promo-2027.csv");
+  expect(cohortFileName("???", "zip")).toBe("cohorte-sans-nom.zip");
+});
