@@ -31,6 +31,7 @@ export async function checkCourses(coursesDir: string, options: { cacheDir?: str
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
   const reflectionIds = new Map<string, string>();
   const quizzesOfLesson = new Map<string, string[]>();
+  const recalled: Array<{ file: string; id: string; line: number | null }> = [];
   for (const lesson of catalog.lessons) {
     const file = lessonFiles.get(lesson.id);
     if (!file) continue;
@@ -38,9 +39,16 @@ export async function checkCourses(coursesDir: string, options: { cacheDir?: str
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
+      for (const use of compiled.usage.components) {
+        if (use.name === "MyAnswer" && use.attributes.reflection) recalled.push({ file: lesson.file, id: use.attributes.reflection, line: use.line });
+      }
     } catch (error) {
       problems.push({ file: lesson.file, message: `ne compile pas : ${(error as Error).message}` });
     }
+  }
+  // Checked once every lesson is read: a recalled reflection may sit in any lesson.
+  for (const { file, id, line } of recalled) {
+    if (!reflectionIds.has(id)) problems.push({ file, message: `<MyAnswer> : réflexion inconnue « ${id} »${line ? ` (ligne ${line})` : ""}` });
   }
   const quizKinds = new Map([...quizzes.quizzes].map(([id, quiz]) => [id, quiz.kind]));
   problems.push(...checkFinalAssessments(catalog, quizKinds, quizzesOfLesson));

@@ -30,6 +30,7 @@ export const COMPONENT_RULES: Record<string, AttributeRule> = {
   Source: { required: ["ref", "heading"] },
   ForProfile: { required: ["profile"] },
   Reflection: { required: ["id", "prompt"] },
+  MyAnswer: { required: ["reflection", "prompt"] },
   Quiz: { required: ["id"] },
   Simulation: { required: ["id"] },
   SimulationChoice: { required: ["ids"] },

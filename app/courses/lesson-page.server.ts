@@ -45,7 +45,10 @@ export async function loadLessonPage({
   const compiled = await timing.time("mdx", () => getCompiledLesson(lesson));
   registerLessonCode(compiled.hash, compiled.code);
 
-  const reflectionIds = compiled.usage.components.filter((c) => c.name === "Reflection").map((c) => c.attributes.id ?? "");
+  // Its own reflections, and those of earlier lessons it recalls (<MyAnswer>).
+  const reflectionIds = compiled.usage.components.flatMap((c) =>
+    c.name === "Reflection" ? [c.attributes.id ?? ""] : c.name === "MyAnswer" ? [c.attributes.reflection ?? ""] : [],
+  );
   const [progress, reflections] = user
     ? await timing.time("db", () =>
         Promise.all([

@@ -1,6 +1,7 @@
 /** The one fixed map of components given to every compiled lesson. */
 import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
 import { Reflection } from "./reflection.tsx";
+import { MyAnswer } from "./my-answer.tsx";
 import { LessonQuiz } from "./lesson-quiz.tsx";
 import { LessonSimulation } from "./lesson-simulation.tsx";
 import { LessonSimulationChoice } from "./lesson-simulation-choice.tsx";
@@ -13,6 +14,7 @@ export const lessonComponents = {
   Source,
   ForProfile,
   Reflection,
+  MyAnswer,
   Quiz: LessonQuiz,
   Simulation: LessonSimulation,
   SimulationChoice: LessonSimulationChoice,

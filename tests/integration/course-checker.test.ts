@@ -98,6 +98,13 @@ describe("the checker refuses", () => {
     expect(messages.some((m) => m.startsWith("<SimulationChoice> : simulation inconnue « cas-fantome »"))).toBe(true);
   });
 
+  test("recalling an answer to a reflection that does not exist", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n<MyAnswer reflection="e1-1-defi" prompt="Votre défi" />\n\n<MyAnswer reflection="e9-fantome" prompt="?" />\n`),
+    );
+    expect(problems.filter((p) => p.file === CONCLUSION).map((p) => p.message)).toEqual([expect.stringMatching(/^<MyAnswer> : réflexion inconnue « e9-fantome »/)]);
+  });
+
   test("a broken internal link, and a relative one", async () => {
     const problems = await problemsAfter((dir) =>
       edit(dir, CONCLUSION, (t) => `${t}\n[perdu](/parcours/essai/nulle-part) et [relatif](introduction)\n`),

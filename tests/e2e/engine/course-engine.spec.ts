@@ -81,6 +81,9 @@ test("a reflection is saved privately, and shown again on the next visit", async
   await expect(page.getByText(/Réponse enregistrée le/)).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Citez un défi de votre territoire.")).toHaveValue("L'isolement des aînés dans les villages.");
+  // A later lesson recalls it, read-only.
+  await page.goto("/parcours/essai/conclusion");
+  await expect(page.getByRole("figure").filter({ hasText: "Le défi que vous aviez cité en introduction" })).toContainText("L'isolement des aînés dans les villages.");
 });
 
 test.describe("without JavaScript", () => {

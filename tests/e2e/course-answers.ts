@@ -1,0 +1,73 @@
+/**
+ * The answer key of the real quizzes, read from courses/quizzes/*.yaml the way an author wrote
+ * it, so that an end-to-end test can play a quiz right through the interface (the browser never
+ * receives the key). Also plays a simulation to an ending.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { expect, type Locator } from "@playwright/test";
+
+type Question =
+  | { id: string; type: "choix-unique" | "choix-multiple"; stem: string; options: Array<{ text: string; correct?: boolean }> }
+  | { id: string; type: "vrai-faux"; stem: string; answer: boolean }
+  | { id: string; type: "association"; stem: string; pairs: Array<{ left: string; right: string }> }
+  | { id: string; type: "remise-en-ordre"; stem: string; items: string[] };
+
+function loadQuestions(dir: string): Map<string, Question> {
+  const byStem = new Map<string, Question>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".yaml"))) {
+    const quiz = parse(readFileSync(path.join(dir, file), "utf8")) as { questions: Array<Question | { from: string }> };
+    for (const question of quiz.questions) if (!("from" in question)) byStem.set(question.stem.trim(), question);
+  }
+  return byStem;
+}
+
+const QUESTIONS = loadQuestions(path.resolve("courses/quizzes"));
+
+async function answer(quiz: Locator, question: Question) {
+  switch (question.type) {
+    case "choix-unique":
+    case "choix-multiple":
+      for (const option of question.options.filter((o) => o.correct)) await quiz.getByLabel(option.text, { exact: true }).check();
+      return;
+    case "vrai-faux":
+      await quiz.getByLabel(question.answer ? "Vrai" : "Faux", { exact: true }).check();
+      return;
+    case "association":
+      for (const pair of question.pairs) await quiz.getByLabel(pair.left, { exact: true }).selectOption({ label: pair.right });
+      return;
+    case "remise-en-ordre":
+      for (const [index, item] of question.items.entries()) await quiz.getByLabel(item, { exact: true }).selectOption({ label: `Position ${index + 1}` });
+      return;
+  }
+}
+
+/** Starts the quiz and answers every question right; returns the score shown at the end. */
+export async function passQuiz(quiz: Locator): Promise<string> {
+  await quiz.getByRole("button", { name: /^(Commencer|Recommencer) le quiz$/ }).click();
+  for (let step = 0; step < 60; step++) {
+    const result = quiz.locator(".quiz__result-title");
+    if (await result.isVisible()) return (await result.innerText()).trim();
+    const legend = quiz.locator("legend").first();
+    await expect(legend).toBeVisible();
+    const stem = (await legend.evaluate((el) => el.firstChild?.textContent ?? "")).trim();
+    const question = QUESTIONS.get(stem);
+    if (!question) throw new Error(`question introuvable dans courses/quizzes : « ${stem} »`);
+    await answer(quiz, question);
+    await quiz.getByRole("button", { name: "Valider ma réponse" }).click();
+    await quiz.getByRole("link", { name: /Question suivante|Voir mon résultat/ }).click();
+  }
+  throw new Error("le quiz ne s'est pas terminé");
+}
+
+/** Starts a simulation and takes the first choice at every scene until an ending. */
+export async function playToAnEnding(simulation: Locator) {
+  await simulation.getByRole("button", { name: "Commencer la simulation" }).click();
+  for (let step = 0; step < 30; step++) {
+    const choices = simulation.locator(".choice-button");
+    if ((await choices.count()) === 0) break;
+    await choices.first().click();
+  }
+  await expect(simulation.getByText("Fin de la simulation")).toBeVisible();
+}
