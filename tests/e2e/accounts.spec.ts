@@ -52,7 +52,7 @@ test("invalid fields show French messages next to each field", async ({ page }) 
 test("the trainer profile sees the trainer role on their account", async ({ page }) => {
   await signUp(page, newAccount({ profile: "Formateur·rice", name: "Yann Le Goff" }));
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
-  await page.getByRole("link", { name: "Mon compte" }).click();
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon compte" }).click();
   await expect(page.getByText("Formateur·rice", { exact: true }).first()).toBeVisible();
 });
 

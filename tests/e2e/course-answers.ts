@@ -64,10 +64,14 @@ export async function passQuiz(quiz: Locator): Promise<string> {
 /** Starts a simulation and takes the first choice at every scene until an ending. */
 export async function playToAnEnding(simulation: Locator) {
   await simulation.getByRole("button", { name: "Commencer la simulation" }).click();
-  for (let step = 0; step < 30; step++) {
-    const choices = simulation.locator(".choice-button");
-    if ((await choices.count()) === 0) break;
-    await choices.first().click();
+  // Signed in, the run is created on the server first: wait for the first scene.
+  await expect(simulation.locator(".choice-button").first()).toBeVisible();
+  const ending = simulation.getByText("Fin de la simulation");
+  for (let step = 1; step <= 30; step++) {
+    await simulation.locator(".choice-button").first().click();
+    // Either the journal has recorded this decision and the next scene is shown, or it was the last.
+    await expect(ending.or(simulation.locator(".simulation__journal summary", { hasText: `(${step})` }))).toBeVisible();
+    if (await ending.isVisible()) return;
   }
-  await expect(simulation.getByText("Fin de la simulation")).toBeVisible();
+  throw new Error("la simulation ne s'est pas terminée");
 }
