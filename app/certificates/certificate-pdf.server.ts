@@ -3,12 +3,9 @@
  * everywhere), every field of the certificate, a QR code to the verification page, and the signed
  * payload with its signature attached as files, so the PDF alone can be checked offline.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
-import subsetFont from "subset-font";
+import { embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
 import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
 import { formatCode } from "./verification-code.ts";
 
@@ -35,44 +32,19 @@ export interface CertificateForPdf {
   publicKeyUrl: string;
 }
 
-const require = createRequire(import.meta.url);
-let fonts: { regular: Uint8Array; semibold: Uint8Array; bold: Uint8Array } | undefined;
-function fontBytes() {
-  const file = (weight: string) => readFileSync(require.resolve(`@expo-google-fonts/source-sans-3/${weight}/SourceSans3_${weight}.ttf`));
-  fonts ??= { regular: file("400Regular"), semibold: file("600SemiBold"), bold: file("700Bold") };
-  return fonts;
-}
-
 const INK = rgb(0.11, 0.13, 0.17);
 const MUTED = rgb(0.32, 0.35, 0.4);
 const ACCENT = rgb(0.05, 0.33, 0.42);
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
-/** Every character the page may draw: the fixed wording, digits, and this certificate's fields. */
+/** This certificate's own characters (the base wording is always embedded). */
 function certificateCharacters(certificate: CertificateForPdf): string {
-  const fixed =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,;:!?'’«»()[]/-–—•·%@_#&+=" +
-    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u00a0\u202f";
-  return fixed + Object.values(certificate).filter((value) => typeof value === "string").join("") + certificate.objectives.join("");
+  return Object.values(certificate).filter((value) => typeof value === "string").join("") + certificate.objectives.join("");
 }
 
-/** Splits text into lines no wider than `width` at this size (words are never cut). */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+/** Re-exported: tests and the project export use the same line breaking. */
+export { wrapText };
 
 function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
@@ -96,14 +68,7 @@ function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: num
 
 export async function renderCertificatePdf(certificate: CertificateForPdf): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  // pdf-lib's own subsetting drops glyphs of this font in some readers, and the full fonts weigh
-  // 370 KB each: HarfBuzz (subset-font) cuts each font down to the characters of this certificate.
-  const bytes = fontBytes();
-  const characters = certificateCharacters(certificate);
-  const embed = async (font: Uint8Array) =>
-    pdf.embedFont(await subsetFont(Buffer.from(font), characters, { targetFormat: "truetype" }), { subset: false });
-  const [regular, semibold, bold] = await Promise.all([embed(bytes.regular), embed(bytes.semibold), embed(bytes.bold)]);
+  const { regular, semibold, bold } = await embedFonts(pdf, certificateCharacters(certificate));
 
   const code = formatCode(certificate.code);
   pdf.setTitle(`Certificat — ${certificate.pathTitle} — ${certificate.learnerName}`);

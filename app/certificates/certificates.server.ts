@@ -18,6 +18,7 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
   return {
     lessonIds: lessons.map((lesson) => lesson.id),
     finalAssessmentId: path.finalAssessment ?? null,
+    finalProjectId: path.finalProject ?? null,
     ...scenarioRequirements(compiled.flatMap((lesson) => scenarioGroups(lesson.usage))),
   };
 }
@@ -35,7 +36,7 @@ export function allScenarioIds(requirements: PathRequirements): string[] {
   return [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
 }
 
-export type CompletedActivity = { lessonId: string } | { quizId: string } | { scenarioId: string };
+export type CompletedActivity = { lessonId: string } | { quizId: string } | { scenarioId: string } | { projectId: string };
 
 /**
  * Called after a learner completes a lesson, finishes a quiz attempt or ends a simulation: issues
@@ -48,7 +49,8 @@ export async function issueCertificatesAfter(db: Db, request: Request, userId: s
     const concerned =
       ("lessonId" in activity && requirements.lessonIds.includes(activity.lessonId)) ||
       ("quizId" in activity && requirements.finalAssessmentId === activity.quizId) ||
-      ("scenarioId" in activity && allScenarioIds(requirements).includes(activity.scenarioId));
+      ("scenarioId" in activity && allScenarioIds(requirements).includes(activity.scenarioId)) ||
+      ("projectId" in activity && requirements.finalProjectId === activity.projectId);
     if (!concerned) continue;
     const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext(request));
     if (certificate) issued.push(certificate);
@@ -76,6 +78,10 @@ function describeMissing(item: Missing): string {
     }
     case "simulation":
       return `Jouer la simulation « ${getScenario(item.scenarioId)?.title ?? item.scenarioId} » jusqu'à une fin`;
+    case "projet":
+      return item.state === "en-cours"
+        ? "Remettre le projet final, avec son auto-évaluation"
+        : "Rédiger et remettre le projet final, avec son auto-évaluation";
     case "simulation-au-choix":
       return `Jouer jusqu'à une fin l'une des simulations : ${item.scenarioIds.map((id) => `« ${getScenario(id)?.title ?? id} »`).join(", ")}`;
   }

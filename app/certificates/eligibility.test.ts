@@ -119,4 +119,22 @@ describe("path eligibility", () => {
   ])("requirements from a path's simulations: %s", (_why, groups, expected) => {
     expect(scenarioRequirements(groups)).toEqual(expected);
   });
+
+  describe("a path with a final project", () => {
+    const WITH_PROJECT: PathRequirements = { ...PATH, finalProjectId: "projet-12h" };
+    test.each([
+      ["not started", null, "a-faire"],
+      ["started, not submitted", { createdAt: day(5), submittedAt: null }, "en-cours"],
+    ] as const)("is incomplete while the project is %s", (_why, project, state) => {
+      expect(pathEligibility(WITH_PROJECT, { ...complete, project })).toEqual({ eligible: false, missing: [{ kind: "projet", projectId: "projet-12h", state }] });
+    });
+
+    test("is complete once the project is submitted, which may be its last requirement", () => {
+      expect(pathEligibility(WITH_PROJECT, { ...complete, project: { createdAt: day(1, 6), submittedAt: day(12) } })).toMatchObject({
+        eligible: true,
+        firstActivityAt: day(1, 6),
+        completedAt: day(12),
+      });
+    });
+  });
 });

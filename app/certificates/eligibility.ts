@@ -11,6 +11,8 @@ export interface PathRequirements {
   scenarioIds: string[];
   /** Groups of simulations offered as a choice (`<SimulationChoice>`): one of each group must be played. */
   scenarioChoices?: string[][];
+  /** Final project to submit with its self-assessment (12 h path), if any. */
+  finalProjectId?: string | null;
 }
 
 type When = Date | string;
@@ -22,13 +24,16 @@ export interface LearnerActivity {
   runs: Array<{ scenarioId: string; startedAt: When; finishedAt: When | null }>;
   /** When the learner first opened the path, if recorded. */
   enrolledAt?: When | null;
+  /** The learner's final project, when the path has one. */
+  project?: { createdAt: When; submittedAt: When | null } | null;
 }
 
 export type Missing =
   | { kind: "lecon"; lessonId: string }
   | { kind: "evaluation"; quizId: string; state: "a-faire" | "non-reussie" }
   | { kind: "simulation"; scenarioId: string }
-  | { kind: "simulation-au-choix"; scenarioIds: string[] };
+  | { kind: "simulation-au-choix"; scenarioIds: string[] }
+  | { kind: "projet"; projectId: string; state: "a-faire" | "en-cours" };
 
 export type Eligibility =
   | {
@@ -103,6 +108,13 @@ export function pathEligibility(requirements: PathRequirements, activity: Learne
     if (finished.length > 0) metAt.push(Math.min(...finished));
     else if (group.length === 1) missing.push({ kind: "simulation", scenarioId: group[0]! });
     else missing.push({ kind: "simulation-au-choix", scenarioIds: group });
+  }
+
+  if (requirements.finalProjectId) {
+    const project = activity.project;
+    if (project) startedAt.push(time(project.createdAt));
+    if (project?.submittedAt) metAt.push(time(project.submittedAt));
+    else missing.push({ kind: "projet", projectId: requirements.finalProjectId, state: project ? "en-cours" : "a-faire" });
   }
 
   if (missing.length > 0 || requirements.lessonIds.length === 0) return { eligible: false, missing };

@@ -34,7 +34,7 @@ export function verificationUrl(siteUrl: string, code: string): string {
 
 export async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
   const scenarioIds = [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
-  const [lessons, attempts, runs, enrollment] = await Promise.all([
+  const [lessons, attempts, runs, enrollment, project] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId, lessonId: { in: requirements.lessonIds } },
       select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true },
@@ -52,8 +52,11 @@ export async function loadLearnerActivity(db: Db, userId: string, pathId: string
         })
       : [],
     db.pathEnrollment.findUnique({ where: { userId_pathId: { userId, pathId } }, select: { startedAt: true } }),
+    requirements.finalProjectId
+      ? db.finalProject.findUnique({ where: { userId_projectId: { userId, projectId: requirements.finalProjectId } }, select: { createdAt: true, submittedAt: true } })
+      : null,
   ]);
-  return { lessons, attempts, runs, enrolledAt: enrollment?.startedAt ?? null };
+  return { lessons, attempts, runs, enrolledAt: enrollment?.startedAt ?? null, project };
 }
 
 const CERTIFICATE_SELECT = { id: true, code: true, pathId: true, pathTitle: true, issuedAt: true, revokedAt: true } as const;

@@ -2,7 +2,7 @@
  * What a learner agrees to by joining a cohort, in plain words. The same list is the one the
  * dashboard shows the trainer: keep them in step (see dashboard.ts and the learner page).
  */
-export function ConsentDetails({ trainerName, pathTitle }: { trainerName: string; pathTitle: string }) {
+export function ConsentDetails({ trainerName, pathTitle, hasProject = false }: { trainerName: string; pathTitle: string; hasProject?: boolean }) {
   return (
     <>
       <h2>Ce que {trainerName} verra</h2>
@@ -15,6 +15,9 @@ export function ConsentDetails({ trainerName, pathTitle }: { trainerName: string
         <li>votre meilleur score à chaque quiz de ce parcours et à son évaluation finale ;</li>
         <li>la fin obtenue dans chaque simulation de ce parcours (votre première partie terminée) ;</li>
         <li>si vous avez obtenu le certificat du parcours, sa date, et une copie en PDF ;</li>
+        {hasProject ? (
+          <li>votre projet final et votre auto-évaluation, en lecture seule ; {trainerName} pourra y laisser des commentaires écrits, que vous verrez ;</li>
+        ) : null}
         <li>
           vos réponses aux questions et vos choix dans les simulations, mais uniquement mêlés à ceux du groupe, dans des statistiques
           qui ne s'affichent qu'à partir de 5 personnes.

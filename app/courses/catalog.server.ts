@@ -13,6 +13,8 @@ import { loadCatalog } from "./load-catalog.server.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
+import { loadProjects } from "~/projects/load-projects.server.ts";
+import type { ProjectDefinition } from "~/projects/project-schema.ts";
 import type { Scenario } from "~/simulations/scenario-schema.ts";
 
 export function coursesDir(): string {
@@ -29,6 +31,7 @@ interface LoadedState {
   lessonFiles: Map<string, string>;
   quizzes: Map<string, QuizDefinition>;
   scenarios: Map<string, Scenario>;
+  projects: Map<string, ProjectDefinition>;
   stamp: number;
 }
 
@@ -46,11 +49,13 @@ function load(): LoadedState {
   // The graph proof runs in the content checker and the build; the server only loads.
   const scenarios = loadScenarios(dir, sourceIds, { prove: false });
   problems.push(...scenarios.problems);
+  const projects = loadProjects(dir);
+  problems.push(...projects.problems);
   if (problems.length > 0) {
     // The server refuses to run on content the checker would refuse (npm run courses:check).
     throw new Error(`Contenu invalide dans ${dir} :\n${problems.map((p) => `  ${p.file} : ${p.message}`).join("\n")}`);
   }
-  return { catalog, lessonFiles, quizzes: quizzes.quizzes, scenarios: scenarios.scenarios, stamp };
+  return { catalog, lessonFiles, quizzes: quizzes.quizzes, scenarios: scenarios.scenarios, projects: projects.projects, stamp };
 }
 
 function current(): LoadedState {
@@ -72,6 +77,10 @@ export function getScenario(id: string): Scenario | undefined {
 
 export function allScenarios(): Scenario[] {
   return [...current().scenarios.values()];
+}
+
+export function getProject(id: string): ProjectDefinition | undefined {
+  return current().projects.get(id);
 }
 
 export function getQuiz(id: string): QuizDefinition | undefined {

@@ -2,7 +2,8 @@
  * `npm run courses:check`: loads courses/, applies every rule, compiles every lesson, and returns
  * the problems (file and reason). An empty list means the content can be published.
  */
-import { checkCatalog, checkFinalAssessments, checkLessonUsage, type KnownIds } from "./check-rules.ts";
+import { checkCatalog, checkFinalAssessments, checkFinalProjects, checkLessonUsage, type KnownIds } from "./check-rules.ts";
+import { loadProjects } from "~/projects/load-projects.server.ts";
 import { embeddedIds } from "./mdx-usage.ts";
 import { createLessonCompiler } from "./compile-lesson.server.ts";
 import { loadCatalog, type Problem } from "./load-catalog.server.ts";
@@ -23,15 +24,21 @@ export async function checkCourses(coursesDir: string, options: { cacheDir?: str
   problems.push(...quizzes.problems);
   const scenarios = loadScenarios(coursesDir, sourceIds);
   problems.push(...scenarios.problems);
+  const projects = loadProjects(coursesDir);
+  problems.push(...projects.problems);
   const known: KnownIds = {
     quizzes: new Set(quizzes.quizzes.keys()),
     scenarios: new Set(scenarios.scenarios.keys()),
-    routes: [...scenarios.scenarios.keys()].map((id) => `/simulations/${id}`).concat("/simulations"),
+    projects: new Set(projects.projects.keys()),
+    routes: [...scenarios.scenarios.keys()]
+      .map((id) => `/simulations/${id}`)
+      .concat("/simulations", [...projects.projects.keys()].map((id) => `/projet/${id}`)),
   };
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
   const reflectionIds = new Map<string, string>();
   const quizzesOfLesson = new Map<string, string[]>();
   const recalled: Array<{ file: string; id: string; line: number | null }> = [];
+  const projectsOfLesson = new Map<string, string[]>();
   for (const lesson of catalog.lessons) {
     const file = lessonFiles.get(lesson.id);
     if (!file) continue;
@@ -39,6 +46,7 @@ export async function checkCourses(coursesDir: string, options: { cacheDir?: str
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
+      projectsOfLesson.set(lesson.id, compiled.usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""));
       for (const use of compiled.usage.components) {
         if (use.name === "MyAnswer" && use.attributes.reflection) recalled.push({ file: lesson.file, id: use.attributes.reflection, line: use.line });
       }
@@ -50,6 +58,15 @@ export async function checkCourses(coursesDir: string, options: { cacheDir?: str
   for (const { file, id, line } of recalled) {
     if (!reflectionIds.has(id)) problems.push({ file, message: `<MyAnswer> : réflexion inconnue « ${id} »${line ? ` (ligne ${line})` : ""}` });
   }
+  // A project field may be pre-filled from a workshop's reflection: it must exist.
+  for (const project of projects.projects.values()) {
+    for (const field of project.steps.flatMap((step) => step.fields)) {
+      if (field.prefillFrom && !reflectionIds.has(field.prefillFrom)) {
+        problems.push({ file: project.file, message: `champ ${field.id} : prefillFrom « ${field.prefillFrom} » n'est la réponse d'aucune <Reflection>` });
+      }
+    }
+  }
+  problems.push(...checkFinalProjects(catalog, new Set(projects.projects.keys()), projectsOfLesson));
   const quizKinds = new Map([...quizzes.quizzes].map(([id, quiz]) => [id, quiz.kind]));
   problems.push(...checkFinalAssessments(catalog, quizKinds, quizzesOfLesson));
   return { problems, lessons: catalog.lessons.length, paths: catalog.paths.length };

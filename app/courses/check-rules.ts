@@ -34,6 +34,7 @@ export const COMPONENT_RULES: Record<string, AttributeRule> = {
   Quiz: { required: ["id"] },
   Simulation: { required: ["id"] },
   SimulationChoice: { required: ["ids"] },
+  FinalProject: { required: ["id"] },
 };
 
 function duplicates<T>(items: T[], key: (item: T) => string): string[] {
@@ -130,6 +131,26 @@ export function checkFinalAssessments(catalog: Catalog, quizKinds: Map<string, s
   return problems;
 }
 
+/**
+ * A path's final project: it must exist, and a lesson of the path must embed <FinalProject id>, so
+ * that learners find it on their way.
+ */
+export function checkFinalProjects(catalog: Catalog, projectIds: Set<string>, projectsOfLesson: Map<string, string[]>): Problem[] {
+  const problems: Problem[] = [];
+  for (const path of catalog.paths) {
+    const projectId = path.finalProject;
+    if (!projectId) continue;
+    if (!projectIds.has(projectId)) {
+      problems.push({ file: path.file, message: `projet final : projet inconnu « ${projectId} »` });
+      continue;
+    }
+    if (!pathLessons(catalog, path).some(({ lesson }) => projectsOfLesson.get(lesson.id)?.includes(projectId))) {
+      problems.push({ file: path.file, message: `projet final : aucune leçon du parcours ne contient <FinalProject id="${projectId}" />` });
+    }
+  }
+  return problems;
+}
+
 /** Addresses a lesson may link to. */
 export function internalTargets(catalog: Catalog, extra: string[] = []): Set<string> {
   const targets = new Set(["/", "/parcours", "/glossaire", "/inscription", "/connexion", "/tableau-de-bord", ...extra]);
@@ -144,6 +165,7 @@ export function internalTargets(catalog: Catalog, extra: string[] = []): Set<str
 export interface KnownIds {
   quizzes: Set<string>;
   scenarios: Set<string>;
+  projects?: Set<string>;
   /** Extra addresses lessons may link to (pages of later features). */
   routes?: string[];
 }
@@ -237,6 +259,11 @@ export function checkLessonUsage(
       case "Simulation":
         if (value("id") && !known.scenarios.has(value("id"))) {
           problems.push({ file: lessonFile, message: `<Simulation> : simulation inconnue « ${value("id")} »${at(line)}` });
+        }
+        break;
+      case "FinalProject":
+        if (value("id") && !known.projects?.has(value("id"))) {
+          problems.push({ file: lessonFile, message: `<FinalProject> : projet inconnu « ${value("id")} »${at(line)}` });
         }
         break;
       case "SimulationChoice": {

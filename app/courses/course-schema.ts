@@ -59,6 +59,11 @@ export const PathFileSchema = z.strictObject({
    * lesson of the path embeds it. Required once the path is published.
    */
   finalAssessment: id("évaluation finale").optional(),
+  /**
+   * Id of the final project (courses/projects/<id>.yaml) a learner must submit, with its
+   * self-assessment, for the path's certificate; a lesson of the path embeds <FinalProject id>.
+   */
+  finalProject: id("projet final").optional(),
   draft: z.boolean().default(false),
 });
 export type PathFile = z.infer<typeof PathFileSchema>;

@@ -10,7 +10,9 @@ import { getLessonProgress, getReflections } from "~/progress/progress.server.ts
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
 import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "./catalog.ts";
-import { getCompiledLesson, getQuiz, getScenario } from "./catalog.server.ts";
+import { getCompiledLesson, getProject as getProjectDefinition, getQuiz, getScenario } from "./catalog.server.ts";
+import { getProject } from "~/projects/project.server.ts";
+import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
 import { loadSimulationBlock } from "~/simulations/simulation-page.server.ts";
 import { getQuizView } from "~/quizzes/quiz-attempts.server.ts";
 import { readStep } from "~/quizzes/quiz-step.ts";
@@ -77,6 +79,32 @@ export async function loadLessonPage({
       }),
     ),
   );
+  // <FinalProject id>: the learner's progress in it, if they have started.
+  const projectIds = [...new Set(compiled.usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""))];
+  const projects = await Promise.all(
+    projectIds.flatMap((id) => {
+      const definition = getProjectDefinition(id);
+      if (!definition) return [];
+      return [
+        (user ? getProject(db, user.id, id) : Promise.resolve(null)).then((state) => {
+          const steps = state ? stepStatuses(definition, state.answers) : [];
+          const assessment = state ? summarizeAssessment(definition, state.assessment) : null;
+          return [
+            id,
+            {
+              title: definition.title,
+              steps: definition.steps.length,
+              stepsComplete: steps.filter((step) => step.complete).length,
+              criteria: definition.assessment.criteria.length,
+              criteriaRated: assessment?.rated ?? 0,
+              started: Boolean(state),
+              submittedAt: state?.submittedAt?.toISOString() ?? null,
+            },
+          ] as const;
+        }),
+      ];
+    }),
+  );
   const summary = summarizePath(lessons.map(({ lesson: l }) => l), progress);
   const own = progress.find((record) => record.lessonId === lesson.id);
 
@@ -121,6 +149,7 @@ export async function loadLessonPage({
       lessonUrl: lessonUrl(path, lesson),
       quizzes: Object.fromEntries(quizViews),
       simulations: Object.fromEntries(simulationBlocks),
+      projects: Object.fromEntries(projects),
       signedIn: Boolean(user),
       audience: user ? (AUDIENCE_OF_PROFILE[user.profile] ?? null) : null,
       loginUrl: `/connexion?${new URLSearchParams({ redirectTo: lessonUrl(path, lesson) })}`,

@@ -2,6 +2,7 @@
 import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
 import { Reflection } from "./reflection.tsx";
 import { MyAnswer } from "./my-answer.tsx";
+import { FinalProject } from "./final-project.tsx";
 import { LessonQuiz } from "./lesson-quiz.tsx";
 import { LessonSimulation } from "./lesson-simulation.tsx";
 import { LessonSimulationChoice } from "./lesson-simulation-choice.tsx";
@@ -15,6 +16,7 @@ export const lessonComponents = {
   ForProfile,
   Reflection,
   MyAnswer,
+  FinalProject,
   Quiz: LessonQuiz,
   Simulation: LessonSimulation,
   SimulationChoice: LessonSimulationChoice,

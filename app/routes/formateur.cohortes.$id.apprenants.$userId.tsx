@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
@@ -8,6 +8,10 @@ import { getCohortMember, removeMember } from "~/cohorts/cohorts.server.ts";
 import { db } from "~/db/db.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { getProject as getProjectDefinition } from "~/courses/catalog.server.ts";
+import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
+import { addProjectComment, COMMENT_MAX, getMemberProject } from "~/projects/project.server.ts";
+import { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.learner.name ?? "Apprenant·e"} — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
 
@@ -19,6 +23,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!member) throw new Response(NOT_A_MEMBER, { status: 404 });
   const { content, learners } = await buildCohortDashboard(db, cohort, path);
   const row = learners.find((learner) => learner.userId === member.user.id)!;
+  const definition = path.finalProject ? getProjectDefinition(path.finalProject) : undefined;
+  const project = definition ? await getMemberProject(db, user.id, cohort.id, member.user.id, definition.id) : null;
   return json(
     {
       cohort: { id: cohort.id, name: cohort.name, pathTitle: path.title },
@@ -37,6 +43,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         inactive: row.inactive,
       },
       quizzes: content.quizzes.map((quiz) => ({ id: quiz.id, title: quiz.title, final: quiz.final, best: row.bestScores[quiz.id] ?? null })),
+      project: definition
+        ? {
+            title: definition.title,
+            state: project
+              ? {
+                  submittedAt: project.submittedAt?.toISOString() ?? null,
+                  updatedAt: project.updatedAt.toISOString(),
+                  steps: definition.steps.map((step, index) => ({
+                    id: step.id,
+                    title: `${index + 1}. ${step.title}`,
+                    complete: stepStatuses(definition, project.answers)[index]!.complete,
+                    fields: step.fields.map((field) => ({ id: field.id, label: field.label, text: project.answers[field.id] ?? "" })),
+                  })),
+                  criteria: definition.assessment.criteria.map((criterion) => {
+                    const entry = project.assessment[criterion.id];
+                    return { id: criterion.id, title: criterion.title, level: entry?.level ?? null, levelName: entry ? definition.assessment.levelNames[entry.level - 1] : null, justification: entry?.justification ?? "" };
+                  }),
+                  total: summarizeAssessment(definition, project.assessment).total,
+                  max: definition.assessment.criteria.length * 4,
+                  comments: project.comments.map((c) => ({ id: c.id, body: c.body, authorName: c.authorName, createdAt: c.createdAt.toISOString() })),
+                }
+              : null,
+          }
+        : null,
+      commented: new URL(request.url).searchParams.has("commentaire"),
       scenarios: content.scenarios.map((scenario) => {
         const endingId = row.endings[scenario.id];
         return { id: scenario.id, title: scenario.title, ending: endingId ? (scenario.endings.find((e) => e.id === endingId)?.title ?? endingId) : null };
@@ -46,9 +77,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
 }
 
+const CommentSchema = z.object({
+  body: z.string({ error: "Écrivez votre commentaire." }).trim().min(1, "Écrivez votre commentaire.").max(COMMENT_MAX, `Un commentaire compte au plus ${COMMENT_MAX} caractères.`),
+});
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, cohort } = await requireTrainerCohort(request, context, params.id);
+  const { user, cohort, path } = await requireTrainerCohort(request, context, params.id);
   const form = await readFormData(request);
+  if (form.get("intent") === "commenter") {
+    const parsed = CommentSchema.safeParse({ body: form.get("body") ?? undefined });
+    if (!parsed.success) return json({ commentError: parsed.error.issues[0]!.message, body: String(form.get("body") ?? "") }, { status: 400 });
+    const added = path.finalProject ? await addProjectComment(db, user.id, cohort.id, params.userId ?? "", path.finalProject, parsed.data.body) : false;
+    if (!added) throw new Response("Cette personne n'a pas encore de projet à commenter dans cette cohorte.", { status: 404 });
+    return redirect(`/formateur/cohortes/${cohort.id}/apprenants/${params.userId}?commentaire=1#projet`);
+  }
   if (form.get("intent") !== "retirer") throw new Response("Cette action n'existe pas.", { status: 400 });
   const removed = await removeMember(db, user.id, cohort.id, params.userId ?? "");
   if (!removed) throw new Response(NOT_A_MEMBER, { status: 404 });
@@ -56,7 +98,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CohortLearnerPage() {
-  const { cohort, learner, quizzes, scenarios } = useLoaderData<typeof loader>();
+  const { cohort, learner, quizzes, scenarios, project, commented } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="page page--reading">
       <nav aria-label="Fil d'Ariane" className="breadcrumbs">
@@ -133,6 +176,8 @@ export default function CohortLearnerPage() {
         </>
       ) : null}
 
+      {project ? <ProjectSection project={project} commented={commented} error={actionData?.commentError ?? null} typed={actionData?.body ?? ""} /> : null}
+
       <h2>Retirer de la cohorte</h2>
       <p>
         {learner.name} ne fera plus partie de la cohorte : vous ne verrez plus sa progression. Son compte, sa progression et ses
@@ -145,5 +190,95 @@ export default function CohortLearnerPage() {
         </button>
       </Form>
     </div>
+  );
+}
+
+type ProjectData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["project"]>;
+
+function ProjectSection({ project, commented, error, typed }: { project: ProjectData; commented: boolean; error: string | null; typed: string }) {
+  const state = project.state;
+  return (
+    <section id="projet" aria-labelledby="titre-projet">
+      <h2 id="titre-projet">Projet final : {project.title}</h2>
+      {!state ? (
+        <p className="muted">Pas encore commencé.</p>
+      ) : (
+        <>
+          <p className="muted">
+            {state.submittedAt ? `Remis le ${formatCertificateDate(state.submittedAt)}` : "Brouillon"} · dernière modification le {formatCertificateDate(state.updatedAt)} · auto-évaluation {state.total} / {state.max}. Lecture seule.
+          </p>
+          {state.steps.map((step) => (
+            <details key={step.id} className="item-analysis">
+              <summary>
+                {step.title} {step.complete ? "" : <span className="tag tag--alerte"> incomplète</span>}
+              </summary>
+              {step.fields.map((field) => (
+                <div key={field.id}>
+                  <h4>{field.label}</h4>
+                  {field.text.trim() ? field.text.split(/\n+/).map((line, index) => <p key={index}>{line}</p>) : <p className="muted">(non renseigné)</p>}
+                </div>
+              ))}
+            </details>
+          ))}
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption>Auto-évaluation</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Critère</th>
+                  <th scope="col">Niveau</th>
+                  <th scope="col">Justification</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.criteria.map((criterion) => (
+                  <tr key={criterion.id}>
+                    <th scope="row">{criterion.title}</th>
+                    <td>{criterion.level ? `${criterion.level} — ${criterion.levelName}` : "—"}</td>
+                    <td>{criterion.justification || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3>Commentaires</h3>
+          {commented ? (
+            <p className="notice notice--success" role="status">
+              Commentaire enregistré : l'apprenant·e le voit sur la page de son projet.
+            </p>
+          ) : null}
+          {state.comments.length === 0 ? <p className="muted">Aucun commentaire pour l'instant.</p> : null}
+          <ul className="comment-list">
+            {state.comments.map((comment) => (
+              <li key={comment.id}>
+                <p className="muted">
+                  {comment.authorName}, le {formatCertificateDate(comment.createdAt)}
+                </p>
+                {comment.body.split(/\n+/).map((line, index) => (
+                  <p key={index}>{line}</p>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="commenter" />
+            <div className="field">
+              <label htmlFor="commentaire">Votre commentaire</label>
+              <textarea id="commentaire" name="body" rows={5} maxLength={4000} defaultValue={typed} aria-invalid={error ? true : undefined} aria-describedby={error ? "commentaire-erreur" : undefined} />
+              {error ? (
+                <ul id="commentaire-erreur" className="error-list">
+                  <li>{error}</li>
+                </ul>
+              ) : null}
+            </div>
+            <div>
+              <button type="submit" className="button">
+                Publier le commentaire
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
   );
 }

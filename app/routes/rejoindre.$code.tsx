@@ -48,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         trainerName: cohort.trainer.name,
         pathTitle: path?.title ?? "parcours",
         pathSlug: path?.slug ?? null,
+        hasProject: Boolean(path?.finalProject),
         dueOn: cohort.dueOn?.toISOString() ?? null,
       },
       signedIn: Boolean(user),
@@ -93,7 +94,7 @@ export default function JoinCohortPage() {
         </p>
       ) : (
         <>
-          <ConsentDetails trainerName={cohort.trainerName} pathTitle={cohort.pathTitle} />
+          <ConsentDetails trainerName={cohort.trainerName} pathTitle={cohort.pathTitle} hasProject={cohort.hasProject} />
           {signedIn ? (
             <Form method="post">
               <button type="submit" className="button">

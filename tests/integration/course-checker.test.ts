@@ -105,6 +105,29 @@ describe("the checker refuses", () => {
     expect(problems.filter((p) => p.file === CONCLUSION).map((p) => p.message)).toEqual([expect.stringMatching(/^<MyAnswer> : réflexion inconnue « e9-fantome »/)]);
   });
 
+  test("a final project that does not exist, a prefill from an unknown reflection, a path whose lessons never show its project", async () => {
+    const problems = await problemsAfter((dir) => {
+      edit(dir, CONCLUSION, (t) => `${t}\n<FinalProject id="projet-fantome" />\n`);
+      edit(dir, "projects/projet-essai.yaml", (t) => t.replace("prefillFrom: e1-1-defi", "prefillFrom: e9-fantome"));
+      edit(dir, "lessons/m03-projet/projet-final.mdx", (t) => t.replace('<FinalProject id="projet-essai" />', ""));
+    });
+    const messages = problems.map((p) => `${p.file} : ${p.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^lessons\/m02-aller-plus-loin\/conclusion\.mdx : <FinalProject> : projet inconnu « projet-fantome »/),
+        "projects/projet-essai.yaml : champ defi : prefillFrom « e9-fantome » n'est la réponse d'aucune <Reflection>",
+        'paths/projet.yaml : projet final : aucune leçon du parcours ne contient <FinalProject id="projet-essai" />',
+      ]),
+    );
+  });
+
+  test("a project with a duplicate field, or a grid whose bar cannot be reached", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, "projects/projet-essai.yaml", (t) => t.replace("- id: actions", "- id: besoins").replace("minTotal: 5", "minTotal: 9")),
+    );
+    expect(problems.filter((p) => p.file === "projects/projet-essai.yaml").map((p) => p.message)).toEqual(["champ en double : besoins", "minTotal dépasse le total possible de la grille"]);
+  });
+
   test("a broken internal link, and a relative one", async () => {
     const problems = await problemsAfter((dir) =>
       edit(dir, CONCLUSION, (t) => `${t}\n[perdu](/parcours/essai/nulle-part) et [relatif](introduction)\n`),

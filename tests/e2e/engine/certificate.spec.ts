@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
+import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
 
 const run = promisify(execFile);
 let addressCounter = 0;
@@ -24,44 +25,6 @@ async function pdfText(bytes: Uint8Array) {
   const text = content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
   await document.destroy();
   return text.replace(/\s+/g, " ");
-}
-
-async function completeLesson(page: Page, slug: string) {
-  await page.goto(`/parcours/essai/${slug}`);
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
-  await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
-}
-
-async function passFinalAssessment(page: Page) {
-  const q = page.locator("#quiz-quiz-essai");
-  await q.getByRole("button", { name: "Commencer le quiz" }).click();
-  for (let i = 0; i < 5; i++) {
-    const legend = await q.locator("legend").innerText();
-    if (legend.startsWith("Quelle couleur")) await q.getByLabel("Bleu").check();
-    else if (legend.startsWith("Deux et deux")) await q.getByLabel("Vrai").check();
-    else if (legend.startsWith("Lesquels")) {
-      await q.getByLabel("Deux").check();
-      await q.getByLabel("Quatre").check();
-    } else if (legend.startsWith("Associez")) {
-      await q.getByLabel("Truite").selectOption({ label: "Eau" });
-      await q.getByLabel("Aigle").selectOption({ label: "Air" });
-    } else {
-      for (const [index, item] of ["Un", "Deux", "Trois"].entries()) await q.getByLabel(item, { exact: true }).selectOption({ label: `Position ${index + 1}` });
-    }
-    await q.getByRole("button", { name: "Valider ma réponse" }).click();
-    await q.getByRole("link", { name: /Question suivante|Voir mon résultat/ }).click();
-  }
-  await expect(q.getByRole("heading", { name: /Quiz réussi : 100 %/ })).toBeVisible();
-}
-
-async function playSimulation(page: Page) {
-  const sim = page.locator("#simulation-cas-essai");
-  await sim.getByRole("button", { name: "Commencer la simulation" }).click();
-  await sim.getByRole("button", { name: "Agir seul." }).click();
-  await sim.getByRole("button", { name: "Rouvrir le dialogue." }).click();
-  await sim.getByRole("button", { name: "Gouvernance partagée." }).click();
-  await expect(sim.getByRole("heading", { name: "Projet utile mais fragile" })).toBeVisible();
 }
 
 /** Completes the whole fixture path; returns the printed verification code. */

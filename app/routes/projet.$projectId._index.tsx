@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formatCertificateDate } from "~/certificates/certificate-format.ts";
+import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
+import { db } from "~/db/db.server.ts";
+import { requireProjectPage } from "~/projects/project-access.server.ts";
+import { projectUrl } from "~/projects/project-urls.ts";
+import { stepStatuses, submitBlockers, summarizeAssessment } from "~/projects/project-progress.ts";
+import { submitProject } from "~/projects/project.server.ts";
+import { readFormData } from "~/utils/form-data.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Projet final"} — Apprendre à faire alliance` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { definition, path, project } = await requireProjectPage(request, context, params.projectId);
+  const steps = stepStatuses(definition, project.answers);
+  const summary = summarizeAssessment(definition, project.assessment);
+  return json(
+    {
+      id: definition.id,
+      title: definition.title,
+      intro: definition.intro,
+      pathTitle: path?.title ?? null,
+      pathSlug: path?.slug ?? null,
+      steps,
+      assessment: { rated: summary.rated, criteria: summary.criteria, total: summary.total, max: summary.max, meetsBar: summary.meetsBar },
+      blockers: submitBlockers(definition, project.answers, project.assessment),
+      submittedAt: project.submittedAt?.toISOString() ?? null,
+      updatedAt: project.updatedAt.toISOString(),
+      comments: project.comments.map((c) => ({ id: c.id, body: c.body, authorName: c.authorName, createdAt: c.createdAt.toISOString() })),
+      justSubmitted: new URL(request.url).searchParams.has("remis"),
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, definition } = await requireProjectPage(request, context, params.projectId);
+  const form = await readFormData(request);
+  if (form.get("intent") !== "remettre") throw new Response("Cette action n'existe pas.", { status: 400 });
+  const result = await submitProject(db, user.id, definition);
+  if (!result.ok) return json({ error: "Il reste des parties à compléter avant de remettre le projet : voir la liste ci-dessous." }, { status: 400 });
+  await issueCertificatesAfter(db, request, user.id, { projectId: definition.id });
+  return redirect(projectUrl(definition.id, "?remis=1"));
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function ProjectOverviewPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="page page--reading">
+      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
+        <ol>
+          {data.pathSlug ? (
+            <li>
+              <Link to={`/parcours/${data.pathSlug}`}>{data.pathTitle}</Link>
+            </li>
+          ) : null}
+          <li aria-current="page">{data.title}</li>
+        </ol>
+      </nav>
+      <h1>{data.title}</h1>
+      {data.justSubmitted ? (
+        <p className="notice notice--success" role="status">
+          Projet remis. Vous pouvez encore le modifier : la date de remise reste celle-ci.
+        </p>
+      ) : null}
+      <p className="lede">{data.intro}</p>
+      <p className="muted">
+        {data.submittedAt ? `Remis le ${formatCertificateDate(data.submittedAt)}. ` : "Brouillon. "}
+        Dernière modification le {formatCertificateDate(data.updatedAt)} ; chaque étape s'enregistre quand vous la quittez.
+      </p>
+
+      <h2>Les étapes</h2>
+      <ol className="project-steps">
+        {data.steps.map((step) => (
+          <li key={step.stepId} className="project-steps__item">
+            <Link to={projectUrl(data.id, `/etapes/${step.stepId}`)}>{step.title}</Link>{" "}
+            <span className={step.complete ? "tag" : "tag tag--alerte"}>
+              {step.complete ? "complète" : `${step.filled} sur ${step.required} rubrique${step.required > 1 ? "s" : ""}`}
+            </span>
+          </li>
+        ))}
+        <li className="project-steps__item">
+          <Link to={projectUrl(data.id, "/auto-evaluation")}>Auto-évaluation</Link>{" "}
+          <span className={data.assessment.rated === data.assessment.criteria ? "tag" : "tag tag--alerte"}>
+            {data.assessment.rated} critère{data.assessment.rated > 1 ? "s" : ""} sur {data.assessment.criteria}
+            {data.assessment.rated > 0 ? ` · ${data.assessment.total} / ${data.assessment.max}` : ""}
+          </span>
+        </li>
+      </ol>
+
+      <Submission data={data} error={actionData?.error ?? null} />
+
+      <h2>Exporter</h2>
+      <p>
+        <a href={projectUrl(data.id, "/export.pdf")}>Télécharger en PDF</a> · <a href={projectUrl(data.id, "/export.md")}>Télécharger en Markdown</a>
+      </p>
+
+      <h2>Commentaires de vos formateur·rices</h2>
+      {data.comments.length === 0 ? (
+        <p className="muted">Si vous faites partie d'une cohorte sur ce parcours, votre formateur·rice peut lire votre projet et le commenter ici.</p>
+      ) : (
+        <ul className="comment-list">
+          {data.comments.map((comment) => (
+            <li key={comment.id}>
+              <p className="muted">
+                {comment.authorName}, le {formatCertificateDate(comment.createdAt)}
+              </p>
+              {comment.body.split(/\n+/).map((line, index) => (
+                <p key={index}>{line}</p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Submission({ data, error }: { data: Data; error: string | null }) {
+  if (data.submittedAt) return null;
+  return (
+    <section aria-labelledby="titre-remise" className="project-submit">
+      <h2 id="titre-remise">Remettre le projet</h2>
+      <p>
+        Quand toutes les étapes et les {data.assessment.criteria} critères de l'auto-évaluation sont remplis, remettez votre projet. C'est la
+        dernière condition du certificat du parcours{data.pathTitle ? ` « ${data.pathTitle} »` : ""}.
+      </p>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {data.blockers.length > 0 ? (
+        <ul>
+          {data.blockers.map((blocker) =>
+            blocker.kind === "etape" ? (
+              <li key={blocker.stepId}>
+                Compléter l'étape <Link to={projectUrl(data.id, `/etapes/${blocker.stepId}`)}>{blocker.title}</Link>
+              </li>
+            ) : (
+              <li key="grille">
+                Remplir <Link to={projectUrl(data.id, "/auto-evaluation")}>l'auto-évaluation</Link> ({blocker.missing} critère{blocker.missing > 1 ? "s" : ""} sans niveau ou sans justification)
+              </li>
+            ),
+          )}
+        </ul>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="remettre" />
+        <button type="submit" className="button">
+          Remettre mon projet
+        </button>
+      </Form>
+    </section>
+  );
+}

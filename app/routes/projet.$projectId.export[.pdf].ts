@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { slugify } from "~/courses/mdx-usage.ts";
+import { renderProjectPdf } from "~/projects/project-pdf.server.ts";
+import { requireProjectPage } from "~/projects/project-access.server.ts";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user, definition, path, project } = await requireProjectPage(request, context, params.projectId);
+  const pdf = await renderProjectPdf(definition, project.answers, project.assessment, {
+    learnerName: user.name,
+    pathTitle: path?.title ?? "",
+    updatedAt: project.updatedAt,
+    submittedAt: project.submittedAt,
+  });
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${slugify(definition.title)}-${slugify(user.name)}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
