@@ -24,6 +24,7 @@ const row: LearnerRow = {
   finalScore: 85,
   endings: { s1: "f1" },
   certificate: { issuedAt: new Date("2027-02-01T10:00:00Z"), revoked: false },
+  project: null,
   behind: false,
   inactive: true,
 };
@@ -49,6 +50,24 @@ test("one column per quiz and simulation, values a French spreadsheet reads, a h
   ]);
   expect(line).toBe(`"'=Hélène; « Lefèvre »";helene@exemple.fr;04/01/2027;50;1;2;;59;;85;Alliance en marche;oui;01/02/2027;non;oui`);
   expect(end).toBe("");
+});
+
+test("a path with a final project adds its status, date and self-assessment total", () => {
+  const withProject = { ...content, project: { id: "projet-12h", criteria: 8 } };
+  const rows = [
+    { ...row, name: "Remis", project: { submittedAt: new Date("2027-03-01T10:00:00Z"), selfAssessed: 8, total: 24 } },
+    { ...row, name: "En cours", project: { submittedAt: null, selfAssessed: 0, total: 0 } },
+    { ...row, name: "Pas commencé", project: null },
+  ];
+  const [header, ...lines] = learnerTableCsv(withProject, rows).replace(/^\uFEFF/, "").split("\r\n");
+  const columns = header!.split(";");
+  const at = columns.indexOf("Projet final");
+  expect(columns.slice(at, at + 3)).toEqual(["Projet final", "Projet remis le", "Auto-évaluation (sur 32)"]);
+  expect(lines.slice(0, 3).map((line) => line.split(";").slice(at, at + 3))).toEqual([
+    ["remis", "01/03/2027", "24"],
+    ["en cours", "", ""],
+    ["non commencé", "", ""],
+  ]);
 });
 
 test("download names are plain ASCII", () => {

@@ -15,6 +15,7 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     "Temps actif (min)",
     ...content.quizzes.map((quiz) => `« ${quiz.title} »${quiz.final ? " (évaluation finale)" : ""} : meilleur score (%)`),
     ...content.scenarios.map((scenario) => `Simulation « ${scenario.title} » : fin`),
+    ...(content.project ? ["Projet final", "Projet remis le", `Auto-évaluation (sur ${content.project.criteria * 4})`] : []),
     "Certificat",
     "Certificat délivré le",
     "En retard",
@@ -35,6 +36,13 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
       const ending = learner.endings[scenario.id];
       return ending ? (endingTitle.get(`${scenario.id}:${ending}`) ?? ending) : null;
     }),
+    ...(content.project
+      ? [
+          learner.project ? (learner.project.submittedAt ? "remis" : "en cours") : "non commencé",
+          learner.project?.submittedAt ? csvDate(learner.project.submittedAt) : null,
+          learner.project?.selfAssessed ? learner.project.total : null,
+        ]
+      : []),
     learner.certificate ? (learner.certificate.revoked ? "révoqué" : "oui") : "non",
     learner.certificate ? csvDate(learner.certificate.issuedAt) : null,
     learner.behind ? "oui" : "non",

@@ -1,11 +1,12 @@
 /**
  * Loads what a cohort's dashboard shows in a fixed number of queries, whatever the number of
- * learners (7, none of them per learner): members, lesson progress, path visits, quiz attempts,
- * simulation runs, certificates, and first-attempt answers grouped in SQL for item analysis.
+ * learners (7, none of them per learner, and an 8th for a path with a final project): members,
+ * lesson progress, path visits, quiz attempts, simulation runs, certificates, first-attempt answers
+ * grouped in SQL for item analysis, and final projects.
  */
 import { Prisma } from "~/generated/prisma/client.ts";
 import { pathLessons, type Path } from "~/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/courses/catalog.server.ts";
+import { getCatalog, getCompiledLesson, getProject, getQuiz, getScenario } from "~/courses/catalog.server.ts";
 import { embeddedIds, embeddedScenarioIds } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { wrongAnswerLabels } from "~/quizzes/grading.server.ts";
@@ -19,8 +20,10 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
   const compiled = await Promise.all(lessons.map((lesson) => getCompiledLesson(lesson)));
   const quizIds = [...new Set(compiled.flatMap((lesson) => embeddedIds(lesson.usage, "Quiz")))];
   const scenarioIds = [...new Set(compiled.flatMap((lesson) => embeddedScenarioIds(lesson.usage)))];
+  const project = path.finalProject ? getProject(path.finalProject) : undefined;
   return {
     lessons: lessons.map(({ id, title, minutes }) => ({ id, title, minutes })),
+    project: project ? { id: project.id, criteria: project.assessment.criteria.length } : null,
     quizzes: quizIds.flatMap((id) => {
       const quiz = getQuiz(id);
       return quiz ? [{ id, title: quiz.title, final: id === path.finalAssessment, questions: quiz.questions.map(({ id, stem }) => ({ id, stem })) }] : [];
@@ -59,7 +62,7 @@ export async function loadCohortRows(db: Db, cohortId: string, pathId: string, c
   const quizIds = content.quizzes.map((quiz) => quiz.id);
   const scenarioIds = content.scenarios.map((scenario) => scenario.id);
 
-  const [members, lessons, enrollments, attempts, runs, certificates, answerGroups] = await Promise.all([
+  const [members, lessons, enrollments, attempts, runs, certificates, answerGroups, projects] = await Promise.all([
     db.cohortMember.findMany({
       where: { cohortId },
       orderBy: { joinedAt: "asc" },
@@ -84,6 +87,12 @@ export async function loadCohortRows(db: Db, cohortId: string, pathId: string, c
         }),
     db.certificate.findMany({ where: { pathId, user: inCohort }, select: { userId: true, issuedAt: true, revokedAt: true } }),
     quizIds.length === 0 ? [] : firstAttemptAnswerGroups(db, cohortId, quizIds),
+    content.project
+      ? db.finalProject.findMany({
+          where: { projectId: content.project.id, user: inCohort },
+          select: { userId: true, submittedAt: true, updatedAt: true, assessments: { select: { level: true } } },
+        })
+      : [],
   ]);
 
   return {
@@ -92,6 +101,7 @@ export async function loadCohortRows(db: Db, cohortId: string, pathId: string, c
     enrollments,
     attempts,
     runs: runs.map((run) => ({ ...run, choices: parseJson(run.choices, []) })),
+    projects: projects.map((row) => ({ userId: row.userId, submittedAt: row.submittedAt, updatedAt: row.updatedAt, levels: row.assessments.map((a) => a.level) })),
     certificates: certificates.flatMap((row) => (row.userId ? [{ userId: row.userId, issuedAt: row.issuedAt, revokedAt: row.revokedAt }] : [])),
     answerGroups: answerGroups.map((group) => {
       const question = findQuestion(group.quizId, group.questionId);

@@ -85,6 +85,19 @@ describe("the learner table", () => {
   });
 });
 
+test("final projects: submitted or in progress, with the self-assessment total; last activity follows them", () => {
+  const projects = [
+    { userId: "u5", submittedAt: at(19), updatedAt: at(19), levels: [3, 2, 4] },
+    { userId: "u4", submittedAt: null, updatedAt: at(17), levels: [] },
+  ];
+  const table = learnerRows({ ...content, project: { id: "p", criteria: 8 } }, rows({ projects }), calendar, NOW);
+  const byName = Object.fromEntries(table.map((row) => [row.name, row]));
+  expect(byName.Farid!.project).toEqual({ submittedAt: at(19), selfAssessed: 3, total: 9 });
+  expect(byName.Farid!.lastActivityAt).toEqual(at(19));
+  expect(byName.Émilie!.project).toEqual({ submittedAt: null, selfAssessed: 0, total: 0 });
+  expect(byName.Ana!.project).toBeNull();
+});
+
 test("the funnel counts who started and who completed each lesson", () => {
   expect(lessonFunnel(content, rows())).toEqual([
     { lessonId: "l1", title: "Première", started: 3, completed: 2 },

@@ -14,6 +14,8 @@ export const MIN_RESPONDENTS = 5;
 
 export interface CohortContent {
   lessons: Array<{ id: string; title: string; minutes: number }>;
+  /** The path's final project, if it has one (12 h path). */
+  project?: { id: string; criteria: number } | null;
   /** The path's quizzes in the order lessons show them; `final` marks the final assessment. */
   quizzes: Array<{ id: string; title: string; final: boolean; questions: Array<{ id: string; stem: string }> }>;
   scenarios: Array<{
@@ -38,6 +40,8 @@ export interface CohortRows {
   attempts: Array<{ userId: string; quizId: string; score: number | null; startedAt: Date; submittedAt: Date | null }>;
   runs: Array<{ userId: string; scenarioId: string; choices: Array<{ sceneId: string; choiceId: string }>; endingId: string | null; startedAt: Date; updatedAt: Date; finishedAt: Date | null }>;
   certificates: Array<{ userId: string; issuedAt: Date; revokedAt: Date | null }>;
+  /** Final projects (12 h path): when submitted, and the self-assessment levels given so far. */
+  projects?: Array<{ userId: string; submittedAt: Date | null; updatedAt: Date; levels: number[] }>;
   /** First-attempt answers grouped by quiz, question and response, with their count. */
   answerGroups: Array<{ quizId: string; questionId: string; correct: boolean; count: number; wrongLabels: string[] }>;
 }
@@ -58,6 +62,8 @@ export interface LearnerRow {
   /** Ending of the learner's first finished run, per scenario id. */
   endings: Record<string, string>;
   certificate: { issuedAt: Date; revoked: boolean } | null;
+  /** The final project, when the path has one and the learner has started it. */
+  project: { submittedAt: Date | null; selfAssessed: number; total: number } | null;
   behind: boolean;
   inactive: boolean;
 }
@@ -100,6 +106,7 @@ export function learnerRows(content: CohortContent, rows: CohortRows, calendar: 
   const enrollment = new Map(rows.enrollments.map((row) => [row.userId, row.lastVisitedAt]));
   const certificate = new Map(rows.certificates.map((row) => [row.userId, row]));
   const finishedByUser = groupBy(firstFinishedRuns(rows.runs), (run) => run.userId);
+  const projects = new Map((rows.projects ?? []).map((row) => [row.userId, row]));
   const final = content.quizzes.find((quiz) => quiz.final)?.id ?? null;
 
   return rows.members.map((member) => {
@@ -119,7 +126,9 @@ export function learnerRows(content: CohortContent, rows: CohortRows, calendar: 
       enrollment.get(member.userId),
       ...attempts.flatMap((row) => [row.submittedAt, row.startedAt]),
       ...runs.map((row) => row.updatedAt),
+      projects.get(member.userId)?.updatedAt,
     ]);
+    const project = projects.get(member.userId);
     const cert = certificate.get(member.userId);
     return {
       ...member,
@@ -132,6 +141,7 @@ export function learnerRows(content: CohortContent, rows: CohortRows, calendar: 
       finalScore: final !== null && final in bestScores ? bestScores[final]! : null,
       endings,
       certificate: cert ? { issuedAt: cert.issuedAt, revoked: Boolean(cert.revokedAt) } : null,
+      project: project ? { submittedAt: project.submittedAt, selfAssessed: project.levels.length, total: project.levels.reduce((sum, level) => sum + level, 0) } : null,
       behind: !summary.completed && isBehindPace(summary.completedLessons, summary.totalLessons, calendar, now),
       inactive: !summary.completed && isInactive(lastActivityAt, now),
     };

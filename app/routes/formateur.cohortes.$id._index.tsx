@@ -62,10 +62,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         quizzesDone: Object.keys(row.bestScores).length,
         scenariosDone: Object.keys(row.endings).length,
         certificate: row.certificate ? { issuedAt: row.certificate.issuedAt.toISOString(), revoked: row.certificate.revoked } : null,
+        project: row.project ? { submittedAt: row.project.submittedAt?.toISOString() ?? null, selfAssessed: row.project.selfAssessed, total: row.project.total } : null,
         behind: row.behind,
         inactive: row.inactive,
       })),
       quizCount: dashboard.content.quizzes.length,
+      project: dashboard.content.project ?? null,
       funnel: dashboard.funnel,
       quizzes: dashboard.quizzes,
       scenarios: dashboard.scenarios,
@@ -222,6 +224,7 @@ function LearnerTable({ data }: { data: Data }) {
                 {COLUMNS.map((column) => (
                   <SortHeader key={column.label} query={query} column={column} />
                 ))}
+                {data.project ? <th scope="col">Projet final</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -246,6 +249,13 @@ function LearnerTable({ data }: { data: Data }) {
                     {row.scenariosDone} / {totals.scenarios}
                   </td>
                   <td>{row.certificate ? (row.certificate.revoked ? "révoqué" : `oui, le ${formatCertificateDate(row.certificate.issuedAt)}`) : "non"}</td>
+                  {data.project ? (
+                    <td>
+                      {row.project
+                        ? `${row.project.submittedAt ? `remis le ${formatCertificateDate(row.project.submittedAt)}` : "en cours"}${row.project.selfAssessed > 0 ? ` · ${row.project.total} / ${data.project.criteria * 4}` : ""}`
+                        : "non commencé"}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
