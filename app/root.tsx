@@ -13,6 +13,7 @@ import { getCurrentUser } from "~/auth/session.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome.tsx";
 import appStyles from "~/styles/app.css";
+import { useNonce } from "~/utils/nonce.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -34,6 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   // Lets end-to-end tests wait until React has taken over the page.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -56,8 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import { createRequestContext } from "./load-context.ts";
 import { requestGuards } from "./request-guards.ts";
+import { securityHeaders } from "./security-headers.ts";
 
 export interface AppOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -22,15 +23,11 @@ export function createApp({ build, mode, publicDir, allowedOrigins, trustProxy }
   if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   // Pages, scripts and styles travel gzipped: a lesson page's JavaScript drops to a third.
   app.use(compression());
-  app.use((_req, res, next) => {
-    res.set("X-Content-Type-Options", "nosniff");
-    res.set("Referrer-Policy", "strict-origin-when-cross-origin");
-    next();
-  });
+  app.use(securityHeaders());
   // Fingerprinted assets can be cached forever; other public files for an hour.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: mode === "production" ? "1h" : 0 }));
   app.use(requestGuards({ allowedOrigins }));
-  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req) => createRequestContext(req.ip) }));
+  app.all("*", createRequestHandler({ build, mode, getLoadContext: (req, res) => createRequestContext(req.ip, res.locals.cspNonce) }));
   return app;
 }

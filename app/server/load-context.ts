@@ -9,12 +9,14 @@ export interface RequestContext {
   responseCookies: string[];
   /** The visitor's address as Express sees it (after TRUST_PROXY), for per-address rate limits. */
   clientIp: string;
+  /** This response's Content-Security-Policy nonce: the page's inline scripts must carry it. */
+  cspNonce: string;
 }
 
 declare module "@remix-run/node" {
   interface AppLoadContext extends RequestContext {}
 }
 
-export function createRequestContext(clientIp = "inconnue"): AppLoadContext {
-  return { responseCookies: [], clientIp };
+export function createRequestContext(clientIp = "inconnue", cspNonce = ""): AppLoadContext {
+  return { responseCookies: [], clientIp, cspNonce };
 }

@@ -81,6 +81,30 @@ async function signUpWithoutHydration(page: import("@playwright/test").Page, acc
   await page.getByRole("button", { name: "Créer mon compte" }).click();
 }
 
+test("every response carries the security headers; the page's inline scripts carry the CSP nonce", async ({ page, request }) => {
+  const response = await page.goto("/");
+  const headers = response!.headers();
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" });
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  // Every inline script of the page was allowed by the nonce (browsers hide it from the DOM once used).
+  const inline = await page.locator("script:not([src])").count();
+  expect(inline).toBeGreaterThan(0);
+  const html = await (await request.get("/")).text();
+  const tags = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag).toMatch(/nonce="[^"]+"/);
+  // A fresh nonce per response.
+  const again = (await request.get("/")).headers()["content-security-policy"];
+  expect(again).not.toContain(nonce!);
+  for (const path of ["/favicon.svg", "/healthz", "/page-qui-n-existe-pas"]) {
+    const other = await request.get(path);
+    expect(other.headers()["x-frame-options"], path).toBe("DENY");
+  }
+});
+
 test("a POST from another site is refused", async ({ request, baseURL }) => {
   const response = await request.post(`${baseURL}/connexion`, {
     headers: { Origin: "https://evil.example" },

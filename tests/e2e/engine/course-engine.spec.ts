@@ -15,7 +15,7 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
   await expect(page.getByText("Parcours en construction (4 h)")).toBeVisible();
   await expect(page.getByRole("link", { name: /Parcours en construction/ })).toHaveCount(0);
 
-  await page.getByRole("link", { name: /Découvrir le parcours/ }).click();
+  await page.getByRole("link", { name: "Découvrir le parcours « Parcours d'essai »" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Parcours d'essai");
   await page.getByRole("link", { name: "Introduction" }).click();
 

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
-import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
+import { passFinalAssessment } from "./fixture-course.ts";
 import { createCohort, joinWithCode, person } from "./people.ts";
 
 async function pdfText(bytes: Buffer) {
@@ -84,11 +84,9 @@ test("a learner designs, assesses, exports and submits the project; the certific
   expect(pdf).toContain("Total : 4 / 8.");
 
   // The certificate waits for the project.
-  await completeLesson(page, "projet-final", "projet");
-  await page.goto("/parcours/projet/conclusion");
+  await page.goto("/parcours/projet/projet-final");
   await waitForHydration(page);
   await passFinalAssessment(page);
-  await playSimulation(page);
   await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
   await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
   await page.goto("/parcours/projet");
