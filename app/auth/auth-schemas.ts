@@ -38,5 +38,46 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+export const ResetRequestSchema = z.object({ email });
+
+const newPassword = z
+  .string({ error: "Choisissez un mot de passe." })
+  .min(PASSWORD_MIN, `Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères.`)
+  .max(PASSWORD_MAX, `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX} caractères.`);
+
+const confirmed = <T extends { password: string; confirmation: string }>(value: T) => value.password === value.confirmation;
+const CONFIRMATION_ERROR = { message: "Les deux mots de passe ne sont pas identiques.", path: ["confirmation"] };
+
+export const NewPasswordSchema = z
+  .object({ password: newPassword, confirmation: z.string({ error: "Retapez le mot de passe." }) })
+  .refine(confirmed, CONFIRMATION_ERROR);
+
+export const ChangePasswordSchema = z
+  .object({
+    current: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, "Indiquez votre mot de passe actuel.").max(PASSWORD_MAX),
+    password: newPassword,
+    confirmation: z.string({ error: "Retapez le nouveau mot de passe." }),
+  })
+  .refine(confirmed, CONFIRMATION_ERROR);
+
+export const ChangeNameSchema = z.object({ name: SignupSchema.shape.name });
+
+export const ChangeEmailSchema = z.object({
+  email,
+  current: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, "Indiquez votre mot de passe actuel.").max(PASSWORD_MAX),
+});
+
+export const DeleteAccountSchema = z.object({
+  current: z.string({ error: "Indiquez votre mot de passe pour confirmer." }).min(1, "Indiquez votre mot de passe pour confirmer.").max(PASSWORD_MAX),
+  confirm: z.literal("on", { error: "Cochez la case pour confirmer que vous voulez supprimer votre compte." }),
+});
+
+export const TotpCodeSchema = z.object({
+  code: z
+    .string({ error: "Saisissez le code à 6 chiffres de votre application." })
+    .transform((value) => value.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Le code compte 6 chiffres.")),
+});
+
 export type SignupInput = z.infer<typeof SignupSchema>;
 export type LoginInput = z.infer<typeof LoginSchema>;

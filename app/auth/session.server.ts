@@ -99,6 +99,11 @@ export async function startSession(request: Request, userId: string): Promise<st
   return lucia.createSessionCookie(session.id).serialize();
 }
 
+/** The id of the request's session cookie (to keep this session when ending the others). */
+export function currentSessionId(request: Request): string | null {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
 /** Ends the request's session (if any) and returns the Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");

@@ -83,6 +83,9 @@ export function SiteFooter() {
             <li>
               <Link to="/glossaire">Glossaire</Link>
             </li>
+            <li>
+              <Link to="/confidentialite">Confidentialité</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -10,13 +10,19 @@ import { db } from "~/db/db.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
-  return json({ signedIn: Boolean(user), ...(await loadPathCards(getCatalog(), db, user?.id ?? null)) });
+  const deleted = new URL(request.url).searchParams.has("compte-supprime");
+  return json({ signedIn: Boolean(user), deleted, ...(await loadPathCards(getCatalog(), db, user?.id ?? null)) });
 }
 
 export default function Home() {
-  const { signedIn, published, upcoming } = useLoaderData<typeof loader>();
+  const { signedIn, deleted, published, upcoming } = useLoaderData<typeof loader>();
   return (
     <div className="page">
+      {deleted ? (
+        <p className="notice notice--success" role="status">
+          Votre compte et vos données ont été supprimés. Vos certificats restent vérifiables, sans votre nom.
+        </p>
+      ) : null}
       <section className="hero" aria-labelledby="titre-accueil">
         <h1 id="titre-accueil">Apprendre à faire alliance</h1>
         <p className="lede">

@@ -1,27 +1,43 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { changeName, changePassword, requestEmailChange } from "~/auth/account-settings.server.ts";
+import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema, PASSWORD_MIN } from "~/auth/auth-schemas.ts";
 import { PROFILE_LABELS, ROLE_LABELS } from "~/auth/profiles.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { currentSessionId, requireUser } from "~/auth/session.server.ts";
+import { twoFactorState } from "~/auth/two-factor.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
+import { siteUrl } from "~/certificates/certificates.server.ts";
 import { leaveCohort, listMemberships } from "~/cohorts/cohorts.server.ts";
+import { FormErrors, TextField } from "~/components/forms.tsx";
 import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { mailer } from "~/utils/mailer.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Apprendre à faire alliance" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const memberships = await listMemberships(db, user.id);
+  const [memberships, twoFactor, pendingEmail] = await Promise.all([
+    listMemberships(db, user.id),
+    twoFactorState(db, user.id),
+    db.emailChangeToken.findFirst({ where: { userId: user.id, usedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, select: { newEmail: true } }),
+  ]);
+  const url = new URL(request.url);
   return json(
     {
       name: user.name,
       email: user.email,
       profile: PROFILE_LABELS[user.profile],
       role: ROLE_LABELS[user.role],
+      recommendTwoFactor: user.role !== "LEARNER",
+      twoFactorOn: Boolean(twoFactor?.enabledAt),
+      pendingEmail: pendingEmail?.newEmail ?? null,
       cohorts: memberships.map(({ cohort, joinedAt }) => ({
         id: cohort.id,
         name: cohort.name,
@@ -29,30 +45,113 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         pathTitle: findPath(getCatalog(), cohort.pathId)?.title ?? "",
         joinedAt: joinedAt.toISOString(),
       })),
-      left: new URL(request.url).searchParams.get("quittee"),
+      left: url.searchParams.get("quittee"),
+      done: url.searchParams.get("fait"),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-const LeaveSchema = z.object({ intent: z.literal("quitter-cohorte"), cohortId: z.string().min(1).max(100) });
+const LeaveSchema = z.object({ cohortId: z.string().min(1).max(100) });
+const INTENTS = ["nom", "email", "mot-de-passe", "quitter-cohorte"] as const;
+type Intent = (typeof INTENTS)[number];
+
+function reply(intent: Intent, result: SubmissionResult<string[]>, status: number) {
+  return json({ intent, result }, { status });
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const parsed = LeaveSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) throw new Response("Cette action n'existe pas.", { status: 400 });
-  const membership = (await listMemberships(db, user.id)).find((m) => m.cohort.id === parsed.data.cohortId);
-  if (!membership || !(await leaveCohort(db, user.id, parsed.data.cohortId))) {
-    throw new Response("Vous ne faites pas partie de cette cohorte.", { status: 404 });
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  switch (intent) {
+    case "nom": {
+      const submission = parseWithZod(formData, { schema: ChangeNameSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), 400);
+      await changeName(db, user.id, submission.value.name);
+      return redirect("/compte?fait=nom");
+    }
+    case "email": {
+      const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply({ hideFields: ["current"] }), 400);
+      const result = await requestEmailChange(db, mailer, user.id, submission.value.current, submission.value.email, siteUrl(request));
+      if (!result.ok) {
+        const fieldErrors: Record<string, string[]> =
+          result.reason === "mot-de-passe"
+            ? { current: ["Ce mot de passe n'est pas le bon."] }
+            : result.reason === "adresse-prise"
+              ? { email: ["Un autre compte utilise déjà cette adresse."] }
+              : { email: ["C'est déjà l'adresse de votre compte."] };
+        return reply(intent, submission.reply({ fieldErrors, hideFields: ["current"] }), result.reason === "mot-de-passe" ? 401 : 409);
+      }
+      return redirect("/compte?fait=email");
+    }
+    case "mot-de-passe": {
+      const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply({ hideFields: ["current", "password", "confirmation"] }), 400);
+      const changed = await changePassword(db, user.id, submission.value.current, submission.value.password, currentSessionId(request));
+      if (!changed) return reply(intent, submission.reply({ fieldErrors: { current: ["Ce mot de passe n'est pas le bon."] }, hideFields: ["current", "password", "confirmation"] }), 401);
+      return redirect("/compte?fait=mot-de-passe");
+    }
+    case "quitter-cohorte": {
+      const parsed = LeaveSchema.safeParse({ cohortId: formData.get("cohortId") ?? undefined });
+      if (!parsed.success) throw new Response("Cette cohorte n'existe pas.", { status: 400 });
+      const membership = (await listMemberships(db, user.id)).find((m) => m.cohort.id === parsed.data.cohortId);
+      if (!membership || !(await leaveCohort(db, user.id, parsed.data.cohortId))) {
+        throw new Response("Vous ne faites pas partie de cette cohorte.", { status: 404 });
+      }
+      return redirect(`/compte?${new URLSearchParams({ quittee: membership.cohort.name })}`);
+    }
+    default:
+      throw new Response("Cette action n'existe pas.", { status: 400 });
   }
-  return redirect(`/compte?${new URLSearchParams({ quittee: membership.cohort.name })}`);
 }
+
+const DONE: Record<string, string> = {
+  nom: "Votre nom a été changé. Il figurera sur vos prochains certificats ; ceux déjà délivrés gardent le nom d'alors.",
+  email: "Un lien de confirmation vient d'être envoyé à la nouvelle adresse. Votre adresse change quand vous l'ouvrez (valable 24 heures).",
+  "mot-de-passe": "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",
+  "email-confirme": "Votre nouvelle adresse e-mail est confirmée : c'est désormais celle de votre compte.",
+  "deux-facteurs-on": "La double authentification est activée.",
+  "deux-facteurs-off": "La double authentification est désactivée.",
+};
 
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const lastResult = (intent: Intent) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined);
+  const [nameForm, nameFields] = useForm({
+    id: "compte-nom",
+    lastResult: lastResult("nom"),
+    defaultValue: { name: account.name },
+    constraint: getZodConstraint(ChangeNameSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeNameSchema }),
+  });
+  const [emailForm, emailFields] = useForm({
+    id: "compte-email",
+    lastResult: lastResult("email"),
+    constraint: getZodConstraint(ChangeEmailSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "compte-mot-de-passe",
+    lastResult: lastResult("mot-de-passe"),
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const busy = navigation.state === "submitting";
   return (
     <div className="page page--narrow">
       <h1>Mon compte</h1>
+      {account.done && DONE[account.done] ? (
+        <p className="notice notice--success" role="status">
+          {DONE[account.done]}
+        </p>
+      ) : null}
       {account.left ? (
         <p className="notice notice--success" role="status">
           Vous avez quitté la cohorte « {account.left} » : son formateur ou sa formatrice ne voit plus votre progression.
@@ -62,12 +161,72 @@ export default function AccountPage() {
         <dt>Nom</dt>
         <dd>{account.name}</dd>
         <dt>Adresse e-mail</dt>
-        <dd>{account.email}</dd>
+        <dd>
+          {account.email}
+          {account.pendingEmail ? <span className="muted"> (changement vers {account.pendingEmail} en attente de confirmation)</span> : null}
+        </dd>
         <dt>Profil</dt>
         <dd>{account.profile}</dd>
         <dt>Rôle</dt>
         <dd>{account.role}</dd>
       </dl>
+
+      <section aria-labelledby="titre-nom">
+        <h2 id="titre-nom">Changer de nom</h2>
+        <Form method="post" className="form" {...getFormProps(nameForm)}>
+          <FormErrors id={nameForm.errorId} errors={nameForm.errors} />
+          <input type="hidden" name="intent" value="nom" />
+          <TextField meta={nameFields.name} label="Nom et prénom" autoComplete="name" hint="Il figurera sur vos prochains certificats." />
+          <div>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Enregistrer le nom
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="titre-email">
+        <h2 id="titre-email">Changer d'adresse e-mail</h2>
+        <Form method="post" className="form" {...getFormProps(emailForm)}>
+          <FormErrors id={emailForm.errorId} errors={emailForm.errors} />
+          <input type="hidden" name="intent" value="email" />
+          <TextField meta={emailFields.email} label="Nouvelle adresse e-mail" type="email" autoComplete="email" hint="Un lien de confirmation y sera envoyé." />
+          <TextField meta={emailFields.current} label="Mot de passe actuel" type="password" autoComplete="current-password" />
+          <div>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Envoyer le lien de confirmation
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="titre-mot-de-passe">
+        <h2 id="titre-mot-de-passe">Changer de mot de passe</h2>
+        <Form method="post" className="form" {...getFormProps(passwordForm)}>
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <input type="hidden" name="intent" value="mot-de-passe" />
+          <TextField meta={passwordFields.current} label="Mot de passe actuel" type="password" autoComplete="current-password" />
+          <TextField meta={passwordFields.password} label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN} caractères.`} />
+          <TextField meta={passwordFields.confirmation} label="Confirmez le nouveau mot de passe" type="password" autoComplete="new-password" />
+          <div>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Changer le mot de passe
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="titre-securite">
+        <h2 id="titre-securite">Double authentification</h2>
+        <p>
+          {account.twoFactorOn
+            ? "Activée : à chaque connexion, un code de votre application d'authentification vous est demandé."
+            : account.recommendTwoFactor
+              ? "Recommandée pour votre rôle : votre compte donne accès aux données d'autres personnes."
+              : "Facultative : un code de votre application d'authentification s'ajoute au mot de passe."}{" "}
+          <Link to="/compte/double-authentification">{account.twoFactorOn ? "Gérer" : "Activer"} la double authentification</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="titre-cohortes">
         <h2 id="titre-cohortes">Mes cohortes</h2>
@@ -91,6 +250,20 @@ export default function AccountPage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="titre-donnees">
+        <h2 id="titre-donnees">Mes données</h2>
+        <p>
+          <a href="/compte/mes-donnees.json" download>
+            Télécharger toutes mes données (JSON)
+          </a>{" "}
+          : compte, progression, temps actif, réponses aux quiz, parties des simulations, réflexions, projet final, certificats, cohortes.
+        </p>
+        <p>
+          <Link to="/confidentialite">Ce que la plateforme conserve, pourquoi et combien de temps</Link> ·{" "}
+          <Link to="/compte/supprimer">Supprimer mon compte</Link>
+        </p>
       </section>
 
       <Form method="post" action="/deconnexion">

@@ -6,6 +6,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { verifyCredentials } from "~/auth/accounts.server.ts";
 import { LoginSchema } from "~/auth/auth-schemas.ts";
+import { recordSignInFailure, signInAllowed, tooManyMessage } from "~/auth/auth-rate-limits.server.ts";
+import { challengeCookie } from "~/auth/two-factor-cookie.server.ts";
+import { createSignInChallenge, twoFactorState } from "~/auth/two-factor.server.ts";
 import { getCurrentUser, startSession } from "~/auth/session.server.ts";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
@@ -22,17 +25,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const userId = await verifyCredentials(db, submission.value.email, submission.value.password);
+  const { email, password } = submission.value;
+  const allowed = await signInAllowed(db, context.clientIp, email);
+  if (!allowed.allowed) {
+    return json(submission.reply({ formErrors: [tooManyMessage(allowed)], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(allowed.retryAfterSeconds) },
+    });
+  }
+  const userId = await verifyCredentials(db, email, password);
   if (!userId) {
+    await recordSignInFailure(db, context.clientIp, email);
     return json(submission.reply({ formErrors: [WRONG_CREDENTIALS], hideFields: ["password"] }), { status: 401 });
   }
+  const redirectTo = safeRedirect(submission.value.redirectTo);
+  if ((await twoFactorState(db, userId))?.enabledAt) {
+    // Right password, second factor on: no session until the code is typed.
+    const token = await createSignInChallenge(db, userId, redirectTo);
+    return redirect("/connexion/code", { headers: { "Set-Cookie": await challengeCookie.serialize(token) } });
+  }
   const cookie = await startSession(request, userId);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {
@@ -59,6 +77,21 @@ export default function LoginPage() {
   return (
     <div className="page page--narrow">
       <h1>Connexion</h1>
+      {searchParams.has("reinitialise") ? (
+        <p className="notice notice--success" role="status">
+          Votre mot de passe a été changé et toutes vos sessions ont été fermées. Connectez-vous avec le nouveau mot de passe.
+        </p>
+      ) : null}
+      {searchParams.has("code-expire") ? (
+        <p className="notice" role="status">
+          La vérification a expiré (5 minutes, 5 essais) : reprenez la connexion.
+        </p>
+      ) : null}
+      {searchParams.has("email-change") ? (
+        <p className="notice notice--success" role="status">
+          Votre adresse e-mail a été changée. Connectez-vous avec la nouvelle adresse.
+        </p>
+      ) : null}
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -76,6 +109,9 @@ export default function LoginPage() {
           </button>
         </div>
       </Form>
+      <p>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
       <p>
         Pas encore de compte ?{" "}
         <Link to={redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription"}>

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { createAccount } from "~/auth/accounts.server.ts";
+import { signUpAllowed, tooManyMessage } from "~/auth/auth-rate-limits.server.ts";
 import { PASSWORD_MIN, SignupSchema } from "~/auth/auth-schemas.ts";
 import { PROFILE_HINTS, PROFILE_LABELS, PROFILES } from "~/auth/profiles.ts";
 import { getCurrentUser, startSession } from "~/auth/session.server.ts";
@@ -19,10 +20,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: SignupSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const allowed = await signUpAllowed(db, context.clientIp);
+  if (!allowed.allowed) {
+    return json(submission.reply({ formErrors: [tooManyMessage(allowed)], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(allowed.retryAfterSeconds) },
+    });
   }
   const result = await createAccount(db, submission.value);
   if (!result.ok) {

@@ -30,6 +30,17 @@ const EnvSchema = z.object({
    * visitor's address, for per-address rate limits. Unset: the connection's address.
    */
   TRUST_PROXY: z.string().optional(),
+  /** SMTP server for e-mails (password reset, address change). Unset: e-mails go to OUTBOX_DIR. */
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true for implicit TLS (port 465); otherwise STARTTLS is used when the server offers it. */
+  SMTP_SECURE: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** Sender of the platform's e-mails. */
+  MAIL_FROM: z.string().trim().min(3).default("Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>"),
+  /** Where e-mails are written, one JSON file each, when no SMTP server is configured. */
+  OUTBOX_DIR: z.string().min(1).default("data/outbox"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -49,6 +49,19 @@ export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now
   return hitRateLimit(db, key, rule, now, retries - 1);
 }
 
+/**
+ * Whether `key` is over its limit right now, without counting a request (for limits that count
+ * only failures: check first, count after a failure).
+ */
+export async function isRateLimited(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+  const row = await db.rateLimit.findUnique({ where: { key }, select: { windowStart: true, count: true } });
+  if (!row || row.windowStart.getTime() <= now.getTime() - rule.windowMs || row.count < rule.limit) {
+    return { allowed: true, remaining: rule.limit - (row && row.windowStart.getTime() > now.getTime() - rule.windowMs ? row.count : 0) };
+  }
+  const reopensAt = row.windowStart.getTime() + rule.windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000)) };
+}
+
 /** Forgets windows closed for more than a day (run now and then; the table only holds open windows). */
 export async function pruneRateLimits(db: Db, now = new Date()) {
   await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } } });

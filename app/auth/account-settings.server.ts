@@ -1,0 +1,151 @@
+/**
+ * What a learner changes about their own account, and the rights the RGPD gives them: a copy of all
+ * their data, and the erasure of their account. Every change that matters for security asks for the
+ * current password first.
+ */
+import { createHash } from "node:crypto";
+import type { Db } from "~/db/create-db.server.ts";
+import { isUniqueConstraintError } from "~/db/errors.ts";
+import type { Mailer } from "~/utils/mailer.server.ts";
+import { hashPassword, verifyPassword } from "./password.server.ts";
+import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
+
+export const EMAIL_CHANGE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+async function passwordMatches(db: Db, userId: string, password: string): Promise<boolean> {
+  const row = await db.password.findUnique({ where: { userId }, select: { hash: true } });
+  return row ? verifyPassword(row.hash, password) : false;
+}
+
+export async function changeName(db: Db, userId: string, name: string) {
+  await db.user.update({ where: { id: userId }, data: { name } });
+}
+
+export type EmailChangeResult = { ok: true } | { ok: false; reason: "mot-de-passe" | "adresse-prise" | "meme-adresse" };
+
+/** Sends a confirmation link to the new address; the address changes only when it is followed. */
+export async function requestEmailChange(db: Db, mailer: Mailer, userId: string, password: string, newEmail: string, siteUrl: string, now = new Date()): Promise<EmailChangeResult> {
+  if (!(await passwordMatches(db, userId, password))) return { ok: false, reason: "mot-de-passe" };
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
+  if (user.email === newEmail) return { ok: false, reason: "meme-adresse" };
+  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { ok: false, reason: "adresse-prise" };
+  const { token, hash } = newSecretToken();
+  await db.emailChangeToken.create({ data: { userId, newEmail, tokenHash: hash, expiresAt: new Date(now.getTime() + EMAIL_CHANGE_LIFETIME_MS) } });
+  const link = `${siteUrl.replace(/\/+$/, "")}/compte/confirmer-email?${new URLSearchParams({ jeton: token })}`;
+  await mailer.send({
+    to: newEmail,
+    subject: "Confirmez votre nouvelle adresse — Apprendre à faire alliance",
+    text: [
+      `Bonjour ${user.name},`,
+      "",
+      "Pour que cette adresse devienne celle de votre compte « Apprendre à faire alliance », ouvrez ce lien dans les 24 heures :",
+      "",
+      link,
+      "",
+      "Si vous n'avez rien demandé, ignorez ce message : rien ne change.",
+    ].join("\n"),
+  });
+  return { ok: true };
+}
+
+export type ConfirmEmailResult = { ok: true; email: string } | { ok: false; reason: "lien" | "adresse-prise" };
+
+export async function confirmEmailChange(db: Db, token: string, now = new Date()): Promise<ConfirmEmailResult> {
+  if (!token || token.length > 100) return { ok: false, reason: "lien" };
+  const row = await db.emailChangeToken.findFirst({ where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: now } } });
+  if (!row) return { ok: false, reason: "lien" };
+  try {
+    return await db.$transaction(async (tx) => {
+      const claimed = await tx.emailChangeToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+      if (claimed.count !== 1) return { ok: false as const, reason: "lien" as const };
+      await tx.user.update({ where: { id: row.userId }, data: { email: row.newEmail } });
+      await tx.emailChangeToken.deleteMany({ where: { userId: row.userId, id: { not: row.id } } });
+      return { ok: true as const, email: row.newEmail };
+    });
+  } catch (error) {
+    // Someone created an account with this address in the meantime.
+    if (isUniqueConstraintError(error)) return { ok: false, reason: "adresse-prise" };
+    throw error;
+  }
+}
+
+/** Changes the password and ends every other session of the account (this one stays open). */
+export async function changePassword(db: Db, userId: string, current: string, next: string, keepSessionId: string | null): Promise<boolean> {
+  if (!(await passwordMatches(db, userId, current))) return false;
+  const hash = await hashPassword(next);
+  await db.$transaction([
+    db.password.update({ where: { userId }, data: { hash } }),
+    db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
+  ]);
+  return true;
+}
+
+/**
+ * Everything the platform holds about a person, as they would want to take it away (RGPD art. 20):
+ * no password hash, no session ids, no token hashes.
+ */
+export async function exportAccountData(db: Db, userId: string) {
+  const [user, lessons, time, reflections, attempts, runs, projects, certificates, memberships, cohortsLed, twoFactor] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, profile: true, role: true, createdAt: true, updatedAt: true } }),
+    db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true, lastActiveAt: true } }),
+    db.activeTimeEntry.findMany({ where: { userId }, orderBy: { receivedAt: "asc" }, select: { lessonId: true, pathId: true, receivedAt: true, seconds: true } }),
+    db.reflectionAnswer.findMany({ where: { userId }, select: { reflectionId: true, lessonId: true, answer: true, createdAt: true, updatedAt: true } }),
+    db.quizAttempt.findMany({
+      where: { userId },
+      orderBy: [{ quizId: "asc" }, { number: "asc" }],
+      select: { quizId: true, number: true, startedAt: true, submittedAt: true, score: true, passed: true, answers: { select: { questionId: true, response: true, score: true, correct: true, answeredAt: true } } },
+    }),
+    db.simulationRun.findMany({ where: { userId }, select: { scenarioId: true, choices: true, endingId: true, startedAt: true, finishedAt: true, abandonedAt: true } }),
+    db.finalProject.findMany({
+      where: { userId },
+      select: {
+        projectId: true,
+        createdAt: true,
+        submittedAt: true,
+        answers: { select: { fieldId: true, text: true, updatedAt: true } },
+        assessments: { select: { criterionId: true, level: true, justification: true } },
+        comments: { select: { body: true, createdAt: true, author: { select: { name: true } } } },
+      },
+    }),
+    db.certificate.findMany({ where: { userId }, select: { code: true, pathTitle: true, nominalMinutes: true, activeSeconds: true, firstActivityAt: true, completedAt: true, finalScore: true, issuedAt: true, revokedAt: true } }),
+    db.cohortMember.findMany({ where: { userId }, select: { joinedAt: true, cohort: { select: { name: true, pathId: true, trainer: { select: { name: true } } } } } }),
+    db.cohort.findMany({ where: { trainerId: userId }, select: { name: true, pathId: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } } }),
+    db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
+  ]);
+  return {
+    format: "apprendre-a-faire-alliance/export/1",
+    exportedAt: new Date().toISOString(),
+    account: { ...user, twoFactorEnabledAt: twoFactor?.enabledAt ?? null },
+    lessonProgress: lessons,
+    activeTime: time,
+    reflections,
+    quizAttempts: attempts.map((a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, response: JSON.parse(x.response) as unknown })) })),
+    simulationRuns: runs.map((r) => ({ ...r, choices: JSON.parse(r.choices) as unknown })),
+    finalProjects: projects.map((p) => ({ ...p, comments: p.comments.map((c) => ({ body: c.body, createdAt: c.createdAt, author: c.author.name })) })),
+    certificates,
+    cohorts: memberships.map((m) => ({ name: m.cohort.name, pathId: m.cohort.pathId, trainer: m.cohort.trainer.name, joinedAt: m.joinedAt })),
+    cohortsLed: cohortsLed.map((c) => ({ name: c.name, pathId: c.pathId, createdAt: c.createdAt, archivedAt: c.archivedAt, members: c._count.members })),
+  };
+}
+
+/**
+ * Erases the account and everything attached to it (progress, answers, projects, memberships, the
+ * cohorts the person led, sessions). Certificates stay verifiable by their code, but their holder's
+ * name is erased, and the signed copy is replaced by its SHA-256 (a PDF the person kept still
+ * verifies offline, and can still be matched to its record).
+ * @returns false when the password is wrong (nothing is erased).
+ */
+export async function deleteAccount(db: Db, userId: string, password: string): Promise<boolean> {
+  if (!(await passwordMatches(db, userId, password))) return false;
+  const certificates = await db.certificate.findMany({ where: { userId }, select: { id: true, payload: true } });
+  await db.$transaction([
+    ...certificates.map((certificate) =>
+      db.certificate.update({
+        where: { id: certificate.id },
+        data: { learnerName: "", payload: `sha256:${createHash("sha256").update(certificate.payload).digest("hex")}` },
+      }),
+    ),
+    db.user.delete({ where: { id: userId } }),
+  ]);
+  return true;
+}

@@ -1,0 +1,92 @@
+/**
+ * Two-factor sign-in with an authenticator app (TOTP, RFC 6238: 6 digits, 30 seconds, SHA-1, the
+ * settings every app supports), via the otpauth library. A code is accepted one step either side of
+ * the server's clock, and never twice: `lastUsedStep` only moves forward.
+ */
+import { Secret, TOTP } from "otpauth";
+import type { Db } from "~/db/create-db.server.ts";
+import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
+
+const ISSUER = "Apprendre à faire alliance";
+const PERIOD = 30;
+
+function totp(secret: string, label: string) {
+  return new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: PERIOD });
+}
+
+/** The 30-second step a valid code belongs to, or null. */
+export function codeStep(secret: string, code: string, now = Date.now()): number | null {
+  const delta = totp(secret, "").validate({ token: code, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / 1000 / PERIOD) + delta;
+}
+
+/** For tests and for the enrolment page's own check: the code of a secret at a time. */
+export function currentCode(secret: string, now = Date.now()): string {
+  return totp(secret, "").generate({ timestamp: now });
+}
+
+export async function twoFactorState(db: Db, userId: string) {
+  return db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
+}
+
+/** Starts (or restarts) enrolment: a new secret, not yet active. Refused while 2FA is on. */
+export async function startEnrollment(db: Db, userId: string, email: string): Promise<{ secret: string; uri: string } | null> {
+  const existing = await db.twoFactor.findUnique({ where: { userId } });
+  if (existing?.enabledAt) return null;
+  const secret = existing?.secret ?? new Secret({ size: 20 }).base32;
+  if (!existing) await db.twoFactor.create({ data: { userId, secret } });
+  return { secret, uri: totp(secret, email).toString() };
+}
+
+/** Turns 2FA on once the user types a first valid code from their app. */
+export async function confirmEnrollment(db: Db, userId: string, code: string, now = Date.now()): Promise<boolean> {
+  const row = await db.twoFactor.findUnique({ where: { userId } });
+  if (!row || row.enabledAt) return false;
+  const step = codeStep(row.secret, code, now);
+  if (step === null) return false;
+  const { count } = await db.twoFactor.updateMany({ where: { userId, enabledAt: null }, data: { enabledAt: new Date(now), lastUsedStep: step } });
+  return count === 1;
+}
+
+/** Checks a sign-in code; a code (or an earlier one) already used is refused. */
+export async function verifyTwoFactorCode(db: Db, userId: string, code: string, now = Date.now()): Promise<boolean> {
+  const row = await db.twoFactor.findUnique({ where: { userId } });
+  if (!row?.enabledAt) return false;
+  const step = codeStep(row.secret, code, now);
+  if (step === null) return false;
+  const { count } = await db.twoFactor.updateMany({
+    where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
+    data: { lastUsedStep: step },
+  });
+  return count === 1;
+}
+
+export async function disableTwoFactor(db: Db, userId: string) {
+  await db.twoFactor.deleteMany({ where: { userId } });
+}
+
+// A sign-in between the password and the code: the browser holds a random token in a short-lived
+// cookie; the database holds its hash, the account and where to go next.
+export const CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
+export const CHALLENGE_MAX_ATTEMPTS = 5;
+
+export async function createSignInChallenge(db: Db, userId: string, redirectTo: string, now = new Date()): Promise<string> {
+  const { token, hash } = newSecretToken();
+  await db.signInChallenge.deleteMany({ where: { userId } });
+  await db.signInChallenge.create({ data: { userId, tokenHash: hash, redirectTo, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) } });
+  return token;
+}
+
+export function findSignInChallenge(db: Db, token: string, now = new Date()) {
+  if (!token) return Promise.resolve(null);
+  return db.signInChallenge.findFirst({ where: { tokenHash: hashToken(token), expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } } });
+}
+
+/** Counts a wrong code; after the last allowed attempt the challenge is gone and the sign-in starts over. */
+export async function failSignInChallenge(db: Db, id: string) {
+  await db.signInChallenge.updateMany({ where: { id }, data: { attempts: { increment: 1 } } });
+}
+
+export async function endSignInChallenge(db: Db, id: string) {
+  await db.signInChallenge.deleteMany({ where: { id } });
+}

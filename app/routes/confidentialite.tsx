@@ -1,0 +1,118 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+
+export const meta: MetaFunction = () => [{ title: "Confidentialité et données personnelles — Apprendre à faire alliance" }];
+
+/** What is stored, why, for how long, and the rights of each person (RGPD). Kept in step with the schema. */
+export default function PrivacyPage() {
+  return (
+    <div className="page page--reading">
+      <h1>Confidentialité et données personnelles</h1>
+      <p className="lede">
+        La lecture des parcours est libre et sans compte. Un compte sert à garder votre progression, vos résultats et vos certificats. Voici
+        ce que la plateforme conserve, pourquoi, et combien de temps.
+      </p>
+
+      <h2>Ce qui est conservé, et pourquoi</h2>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">Données conservées, finalité et durée</caption>
+          <thead>
+            <tr>
+              <th scope="col">Données</th>
+              <th scope="col">Pourquoi</th>
+              <th scope="col">Combien de temps</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Compte : nom, adresse e-mail, profil, rôle, mot de passe (haché avec argon2id, jamais en clair)</th>
+              <td>Vous connecter ; adapter les exemples des leçons à votre profil ; écrire votre nom sur vos certificats</td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
+              <th scope="row">Progression : leçons commencées et terminées, temps actif (un relevé horodaté par tranche de 15 secondes au plus)</th>
+              <td>Reprendre où vous en étiez ; les heures inscrites sur les attestations</td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
+              <th scope="row">Réponses aux quiz, parties des simulations</th>
+              <td>Vos scores, calculés par le serveur ; les conditions du certificat</td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
+              <th scope="row">Réflexions (réponses aux questions ouvertes)</th>
+              <td>Les retrouver plus loin dans le parcours et dans le projet final ; elles ne sont visibles que de vous</td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
+              <th scope="row">Projet final et auto-évaluation (parcours 12 h), commentaires des formateur·rices</th>
+              <td>Rédiger et remettre votre projet ; le faire lire par le formateur ou la formatrice d'une cohorte que vous avez rejointe</td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
+              <th scope="row">Certificats : nom, parcours, durées, dates, score, code de vérification</th>
+              <td>Prouver votre formation à qui vous la présentez, y compris hors ligne (signature électronique)</td>
+              <td>Sans limite de durée, pour rester vérifiables ; sans votre nom après la suppression du compte</td>
+            </tr>
+            <tr>
+              <th scope="row">Cohortes rejointes</th>
+              <td>Permettre au formateur ou à la formatrice de suivre la cohorte, dans les limites affichées avant de la rejoindre</td>
+              <td>Jusqu'à ce que vous quittiez la cohorte, qu'on vous en retire ou que le compte soit supprimé</td>
+            </tr>
+            <tr>
+              <th scope="row">Sessions de connexion (cookie « aafa_session », identifiant aléatoire, HttpOnly)</th>
+              <td>Rester connecté·e</td>
+              <td>30 jours sans usage au plus ; fin immédiate à la déconnexion, au changement ou à la réinitialisation du mot de passe</td>
+            </tr>
+            <tr>
+              <th scope="row">Liens envoyés par e-mail (réinitialisation, changement d'adresse), empreintes seulement</th>
+              <td>Vérifier le lien quand vous l'ouvrez</td>
+              <td>1 heure (réinitialisation) ou 24 heures (adresse) ; inutilisables après usage</td>
+            </tr>
+            <tr>
+              <th scope="row">Compteurs de tentatives (adresse IP ou adresse e-mail et nombre de tentatives)</th>
+              <td>Freiner les tentatives de deviner un mot de passe ou un code</td>
+              <td>La durée de la fenêtre (15 minutes à 1 heure), puis effacés</td>
+            </tr>
+            <tr>
+              <th scope="row">Double authentification : la clé de votre application</th>
+              <td>Vérifier les codes à 6 chiffres</td>
+              <td>Jusqu'à sa désactivation ou la suppression du compte</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p>
+        Aucune publicité, aucun traceur, aucun service tiers : la plateforme ne charge rien depuis un autre site, et aucune donnée n'est vendue
+        ni cédée. Le seul cookie est celui de la session (et, pendant une connexion à double authentification, un cookie de 5 minutes).
+      </p>
+
+      <h2>Ce que voit un formateur ou une formatrice</h2>
+      <p>
+        Seulement si vous rejoignez sa cohorte, et seulement pour le parcours de la cohorte : la liste exacte s'affiche avant que vous
+        acceptiez. Les statistiques de groupe (réponses aux questions, choix dans les simulations) ne s'affichent qu'à partir de 5 personnes.
+        Vos réflexions ne lui sont jamais montrées.
+      </p>
+
+      <h2>Vos droits</h2>
+      <ul>
+        <li>
+          <strong>Accès et portabilité</strong> : <a href="/compte/mes-donnees.json">téléchargez toutes vos données</a> (fichier JSON) depuis{" "}
+          <Link to="/compte">Mon compte</Link>.
+        </li>
+        <li>
+          <strong>Rectification</strong> : changez votre nom, votre adresse e-mail et votre mot de passe depuis <Link to="/compte">Mon compte</Link>.
+        </li>
+        <li>
+          <strong>Effacement</strong> : <Link to="/compte/supprimer">supprimez votre compte</Link>. Tout est effacé, sauf vos certificats, qui
+          restent vérifiables par leur code avec la mention « titulaire anonymisé » : votre nom y est effacé, et la copie signée conservée par
+          la plateforme est remplacée par son empreinte. Les PDF que vous avez téléchargés restent valables.
+        </li>
+        <li>
+          <strong>Retrait d'une cohorte</strong> : quittez une cohorte à tout moment depuis <Link to="/compte">Mon compte</Link>.
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Sending the platform's e-mails: through SMTP when SMTP_HOST is set (nodemailer), otherwise into an
+ * outbox folder (data/outbox/, one JSON file per message) so that a newcomer without a mail server
+ * can still reset a password; an administrator reads it at /admin/boite-d-envoi.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { env, type Env } from "./env.server.ts";
+import { singleton } from "./singleton.server.ts";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  mode: "smtp" | "boite-d-envoi";
+  send(mail: Mail): Promise<void>;
+}
+
+export interface OutboxMessage extends Mail {
+  id: string;
+  from: string;
+  sentAt: string;
+}
+
+export function createMailer(config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP_SECURE" | "SMTP_USER" | "SMTP_PASSWORD" | "MAIL_FROM" | "OUTBOX_DIR">): Mailer {
+  if (config.SMTP_HOST) {
+    const transport = nodemailer.createTransport({
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? "" } : undefined,
+    });
+    return {
+      mode: "smtp",
+      async send(mail) {
+        await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+      },
+    };
+  }
+  const dir = path.resolve(config.OUTBOX_DIR);
+  return {
+    mode: "boite-d-envoi",
+    async send(mail) {
+      mkdirSync(dir, { recursive: true });
+      const sentAt = new Date().toISOString();
+      const id = `${sentAt.replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}`;
+      const message: OutboxMessage = { id, from: config.MAIL_FROM, sentAt, ...mail };
+      writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(message, null, 2), { mode: 0o600 });
+    },
+  };
+}
+
+export const mailer = singleton("mailer", () => createMailer(env()));
+
+/** The outbox, newest first (for the admin page and the tests). */
+export function readOutbox(dir = path.resolve(env().OUTBOX_DIR)): OutboxMessage[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  return names
+    .sort()
+    .reverse()
+    .map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")) as OutboxMessage);
+}

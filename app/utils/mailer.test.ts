@@ -1,0 +1,57 @@
+/**
+ * The mailer at its outside edge: a real SMTP conversation with a local server (smtp-server), and
+ * the outbox files written when no SMTP server is configured.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { afterAll, describe, expect, test } from "vitest";
+import { createMailer, readOutbox } from "./mailer.server.ts";
+
+const base = { SMTP_PORT: 0, SMTP_SECURE: false, SMTP_USER: undefined, SMTP_PASSWORD: undefined, MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@exemple.fr>" };
+const dir = mkdtempSync(path.join(tmpdir(), "aafa-outbox-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("mailer", () => {
+  test("with SMTP_HOST, the message goes through SMTP, UTF-8 intact", async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, _session, callback) {
+        let data = "";
+        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+        stream.on("end", () => {
+          received.push(data);
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.server.address() as { port: number }).port;
+    try {
+      const mailer = createMailer({ ...base, SMTP_HOST: "127.0.0.1", SMTP_PORT: port, OUTBOX_DIR: dir });
+      expect(mailer.mode).toBe("smtp");
+      await mailer.send({ to: "lea@exemple.fr", subject: "Réinitialiser votre mot de passe", text: "Bonjour Léa,\nVoici le lien." });
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatch(/^To: lea@exemple\.fr/m);
+      expect(received[0]).toMatch(/^Subject: =\?UTF-8\?/m);
+      expect(readOutbox(dir)).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  test("without SMTP_HOST, each message is a file of the outbox, newest first", async () => {
+    const mailer = createMailer({ ...base, SMTP_HOST: undefined, OUTBOX_DIR: dir });
+    expect(mailer.mode).toBe("boite-d-envoi");
+    await mailer.send({ to: "a@exemple.fr", subject: "Premier", text: "Un." });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await mailer.send({ to: "b@exemple.fr", subject: "Second", text: "Deux." });
+    expect(readOutbox(dir).map((m) => [m.to, m.subject])).toEqual([
+      ["b@exemple.fr", "Second"],
+      ["a@exemple.fr", "Premier"],
+    ]);
+  });
+});
