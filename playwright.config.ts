@@ -7,6 +7,9 @@ import { defineConfig } from "@playwright/test";
 
 const PLATFORM_PORT = Number(process.env.E2E_PORT ?? 3100);
 const ENGINE_PORT = PLATFORM_PORT + 1;
+// Every test signs up from the same address: per-address limits are raised on the test servers
+// (per-account limits, which the tests exercise, keep their production values).
+const SHARED_ADDRESS_LIMITS = { SIGNIN_LIMIT_PER_ADDRESS: "100000", SIGNUP_LIMIT_PER_ADDRESS: "100000" };
 
 const chromium = {
   executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
@@ -41,7 +44,7 @@ export default defineConfig({
       url: `http://localhost:${PLATFORM_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(PLATFORM_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
+      env: { PORT: String(PLATFORM_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", ...SHARED_ADDRESS_LIMITS },
       stdout: "pipe",
     },
     {
@@ -51,7 +54,7 @@ export default defineConfig({
       timeout: 120_000,
       // TRUST_PROXY as behind a reverse proxy: tests give themselves distinct addresses (X-Forwarded-For)
       // so that per-address rate limits are tested without one test exhausting another's allowance.
-      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1" },
+      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: "data/e2e-outbox", ...SHARED_ADDRESS_LIMITS },
       stdout: "pipe",
     },
   ],

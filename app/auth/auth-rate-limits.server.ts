@@ -8,6 +8,7 @@
  * its owner at another; only a distributed attack can, and for an hour at most.
  */
 import type { Db } from "~/db/create-db.server.ts";
+import { env } from "~/utils/env.server.ts";
 import { hitRateLimit, isRateLimited, type RateLimitResult, type RateLimitRule } from "~/utils/rate-limit.server.ts";
 
 const MINUTE = 60_000;
@@ -32,7 +33,7 @@ export function tooManyMessage(result: Extract<RateLimitResult, { allowed: false
 
 /** Before checking a password: counts the attempt for the address, and tells whether to refuse it. */
 export async function signInAllowed(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
-  const perAddress = await hitRateLimit(db, `connexion:ip:${clientIp}`, AUTH_LIMITS.signInPerAddress);
+  const perAddress = await hitRateLimit(db, `connexion:ip:${clientIp}`, { ...AUTH_LIMITS.signInPerAddress, limit: env().SIGNIN_LIMIT_PER_ADDRESS });
   if (!perAddress.allowed) return perAddress;
   const pair = await isRateLimited(db, `connexion:echecs:${email}:${clientIp}`, AUTH_LIMITS.signInFailuresPerAccountAndAddress);
   if (!pair.allowed) return pair;
@@ -45,7 +46,7 @@ export async function recordSignInFailure(db: Db, clientIp: string, email: strin
 }
 
 export function signUpAllowed(db: Db, clientIp: string) {
-  return hitRateLimit(db, `inscription:ip:${clientIp}`, AUTH_LIMITS.signUpPerAddress);
+  return hitRateLimit(db, `inscription:ip:${clientIp}`, { ...AUTH_LIMITS.signUpPerAddress, limit: env().SIGNUP_LIMIT_PER_ADDRESS });
 }
 
 /** Reset requests: per address, and per account (beyond, the request is answered the same but no e-mail leaves). */

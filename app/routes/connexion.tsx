@@ -15,6 +15,8 @@ import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
+export { actionHeaders as headers } from "~/utils/action-headers.ts";
+
 export const meta: MetaFunction = () => [{ title: "Connexion — Apprendre à faire alliance" }];
 
 /** One message whatever was wrong, so that nobody learns which addresses have an account. */

@@ -13,6 +13,8 @@ import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
+export { actionHeaders as headers } from "~/utils/action-headers.ts";
+
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Apprendre à faire alliance" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -12,6 +12,8 @@ import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
 
+export { actionHeaders as headers } from "~/utils/action-headers.ts";
+
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Apprendre à faire alliance" }];
 
 /** The same answer whether or not the address has an account. */
