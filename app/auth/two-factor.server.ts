@@ -29,23 +29,36 @@ export async function twoFactorState(db: Db, userId: string) {
   return db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
 }
 
-/** Starts (or restarts) enrolment: a new secret, not yet active. Refused while 2FA is on. */
-export async function startEnrollment(db: Db, userId: string, email: string): Promise<{ secret: string; uri: string } | null> {
-  const existing = await db.twoFactor.findUnique({ where: { userId } });
-  if (existing?.enabledAt) return null;
-  const secret = existing?.secret ?? new Secret({ size: 20 }).base32;
-  if (!existing) await db.twoFactor.create({ data: { userId, secret } });
-  return { secret, uri: totp(secret, email).toString() };
+/**
+ * A secret to enrol with, and its otpauth:// address for the QR code. Nothing is stored: the page
+ * shows it and the confirmation form sends it back with a first code (viewing the page writes nothing).
+ */
+export function newEnrollment(email: string): { secret: string; uri: string } {
+  const secret = new Secret({ size: 20 }).base32;
+  return { secret, uri: enrollmentUri(secret, email) };
 }
 
-/** Turns 2FA on once the user types a first valid code from their app. */
-export async function confirmEnrollment(db: Db, userId: string, code: string, now = Date.now()): Promise<boolean> {
-  const row = await db.twoFactor.findUnique({ where: { userId } });
-  if (!row || row.enabledAt) return false;
-  const step = codeStep(row.secret, code, now);
+/** The otpauth:// address an authenticator app reads from the QR code. */
+export function enrollmentUri(secret: string, email: string): string {
+  return totp(secret, email).toString();
+}
+
+/** A secret as newEnrollment makes them: 32 characters of base32 (160 bits). */
+export const SECRET_PATTERN = /^[A-Z2-7]{32}$/;
+
+/** Turns 2FA on with this secret once the user types a valid code from their app; refused while it is on. */
+export async function enableTwoFactor(db: Db, userId: string, secret: string, code: string, now = Date.now()): Promise<boolean> {
+  if (!SECRET_PATTERN.test(secret)) return false;
+  const step = codeStep(secret, code, now);
   if (step === null) return false;
-  const { count } = await db.twoFactor.updateMany({ where: { userId, enabledAt: null }, data: { enabledAt: new Date(now), lastUsedStep: step } });
-  return count === 1;
+  const existing = await db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
+  if (existing?.enabledAt) return false;
+  await db.twoFactor.upsert({
+    where: { userId },
+    create: { userId, secret, enabledAt: new Date(now), lastUsedStep: step },
+    update: { secret, enabledAt: new Date(now), lastUsedStep: step },
+  });
+  return true;
 }
 
 /** Checks a sign-in code; a code (or an earlier one) already used is refused. */

@@ -55,22 +55,37 @@ export async function getProject(db: Db, userId: string, projectId: string): Pro
   return row ? toState(row) : null;
 }
 
-/**
- * The learner's project, created on first visit with the fields that name a workshop reflection
- * filled from the learner's answer to it. Concurrent first visits create one project.
- */
-export async function openProject(db: Db, userId: string, definition: ProjectDefinition): Promise<ProjectState> {
-  const existing = await getProject(db, userId, definition.id);
-  if (existing) return existing;
+/** The fields that name a workshop reflection, filled from the learner's answer to it. */
+async function prefilledAnswers(db: Db, userId: string, definition: ProjectDefinition): Promise<Array<{ fieldId: string; text: string }>> {
   const sources = definition.steps.flatMap((step) => step.fields).filter((field) => field.prefillFrom);
   const reflections = sources.length
     ? await db.reflectionAnswer.findMany({ where: { userId, reflectionId: { in: sources.map((field) => field.prefillFrom!) } }, select: { reflectionId: true, answer: true } })
     : [];
   const byReflection = new Map(reflections.map((r) => [r.reflectionId, r.answer]));
-  const prefilled = sources.flatMap((field) => {
+  return sources.flatMap((field) => {
     const text = byReflection.get(field.prefillFrom!)?.trim();
     return text ? [{ fieldId: field.id, text }] : [];
   });
+}
+
+/** What the pages show, with nothing written: the project, or before the first save its pre-filled draft. */
+export type ProjectView = Omit<ProjectState, "id" | "createdAt" | "updatedAt"> & { id: string | null; createdAt: Date | null; updatedAt: Date | null };
+
+export async function viewProject(db: Db, userId: string, definition: ProjectDefinition): Promise<ProjectView> {
+  const existing = await getProject(db, userId, definition.id);
+  if (existing) return existing;
+  const prefilled = await prefilledAnswers(db, userId, definition);
+  return { id: null, createdAt: null, updatedAt: null, submittedAt: null, answers: Object.fromEntries(prefilled.map((a) => [a.fieldId, a.text])), assessment: {}, comments: [] };
+}
+
+/**
+ * The learner's project, created at the first save with the pre-filled fields (see prefillFrom).
+ * Concurrent first saves create one project.
+ */
+export async function openProject(db: Db, userId: string, definition: ProjectDefinition): Promise<ProjectState> {
+  const existing = await getProject(db, userId, definition.id);
+  if (existing) return existing;
+  const prefilled = await prefilledAnswers(db, userId, definition);
   try {
     await db.finalProject.create({ data: { userId, projectId: definition.id, answers: { create: prefilled } } });
   } catch (error) {
@@ -116,7 +131,8 @@ export type SubmitResult = { ok: true; submittedAt: Date } | { ok: false; blocke
 
 /** Submits the project if every step and every criterion is filled in; idempotent. */
 export async function submitProject(db: Db, userId: string, definition: ProjectDefinition, now = new Date()): Promise<SubmitResult> {
-  const project = await openProject(db, userId, definition);
+  const project = await getProject(db, userId, definition.id);
+  if (!project) return { ok: false, blockers: submitBlockers(definition, {}, {}) };
   if (project.submittedAt) return { ok: true, submittedAt: project.submittedAt };
   const blockers = submitBlockers(definition, project.answers, project.assessment);
   if (blockers.length > 0) return { ok: false, blockers };

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { db } from "~/db/db.server.ts";
-import { requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
 import { stepStatuses, submitBlockers, summarizeAssessment } from "~/projects/project-progress.ts";
 import { submitProject } from "~/projects/project.server.ts";
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       assessment: { rated: summary.rated, criteria: summary.criteria, total: summary.total, max: summary.max, meetsBar: summary.meetsBar },
       blockers: submitBlockers(definition, project.answers, project.assessment),
       submittedAt: project.submittedAt?.toISOString() ?? null,
-      updatedAt: project.updatedAt.toISOString(),
+      updatedAt: project.updatedAt?.toISOString() ?? null,
       comments: project.comments.map((c) => ({ id: c.id, body: c.body, authorName: c.authorName, createdAt: c.createdAt.toISOString() })),
       justSubmitted: new URL(request.url).searchParams.has("remis"),
     },
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, definition } = await requireProjectPage(request, context, params.projectId);
+  const { user, definition } = await requireProjectDefinition(request, context, params.projectId);
   const form = await readFormData(request);
   if (form.get("intent") !== "remettre") throw new Response("Cette action n'existe pas.", { status: 400 });
   const result = await submitProject(db, user.id, definition);
@@ -71,7 +71,8 @@ export default function ProjectOverviewPage() {
       <p className="lede">{data.intro}</p>
       <p className="muted">
         {data.submittedAt ? `Remis le ${formatCertificateDate(data.submittedAt)}. ` : "Brouillon. "}
-        Dernière modification le {formatCertificateDate(data.updatedAt)} ; chaque étape s'enregistre quand vous la quittez.
+        {data.updatedAt ? `Dernière modification le ${formatCertificateDate(data.updatedAt)}. ` : "Pas encore enregistré : les réponses de vos ateliers vous attendent dans les étapes. "}
+        Chaque étape s'enregistre quand vous la quittez.
       </p>
 
       <h2>Les étapes</h2>

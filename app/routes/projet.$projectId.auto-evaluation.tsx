@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { lessonUrl, pathLessons } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
-import { requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
 import { readAssessmentForm } from "~/projects/project-forms.ts";
 import { summarizeAssessment } from "~/projects/project-progress.ts";
@@ -44,8 +44,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, definition } = await requireProjectPage(request, context, params.projectId);
+  const { user, definition } = await requireProjectDefinition(request, context, params.projectId);
   const form = await readFormData(request);
+  if (!["terminer", "enregistrer"].includes(String(form.get("intent")))) throw new Response("Cette action n'existe pas.", { status: 400 });
   const { values, errors } = readAssessmentForm(definition, form);
   if (Object.keys(errors).length > 0) {
     const typed = Object.fromEntries(

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { db } from "~/db/db.server.ts";
-import { requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
 import { readStepForm } from "~/projects/project-forms.ts";
 import { saveAnswers } from "~/projects/project.server.ts";
@@ -12,8 +12,8 @@ import { readFormData } from "~/utils/form-data.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
 
-async function stepContext(request: Request, context: Parameters<typeof requireProjectPage>[1], projectId?: string, stepId?: string) {
-  const page = await requireProjectPage(request, context, projectId);
+async function stepContext(request: Request, context: Parameters<typeof requireProjectPage>[1], projectId?: string, stepId?: string, { open = true } = {}) {
+  const page = open ? await requireProjectPage(request, context, projectId) : { ...(await requireProjectDefinition(request, context, projectId)), project: null };
   const index = page.definition.steps.findIndex((step) => step.id === stepId);
   if (index === -1) throw new Response("Cette étape n'existe pas dans ce projet.", { status: 404 });
   return { ...page, index, step: page.definition.steps[index]! };
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       position: index + 1,
       count: definition.steps.length,
       step,
-      answers: Object.fromEntries(step.fields.map((field) => [field.id, project.answers[field.id] ?? ""])),
+      answers: Object.fromEntries(step.fields.map((field) => [field.id, project?.answers[field.id] ?? ""])),
       previous: previous ? { id: previous.id, title: previous.title } : null,
       next: next ? { id: next.id, title: next.title } : null,
       saved: new URL(request.url).searchParams.has("enregistre"),
@@ -40,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, definition, index, step } = await stepContext(request, context, params.projectId, params.stepId);
+  const { user, definition, index, step } = await stepContext(request, context, params.projectId, params.stepId, { open: false });
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent !== "enregistrer" && intent !== "suivante" && intent !== "auto") throw new Response("Cette action n'existe pas.", { status: 400 });

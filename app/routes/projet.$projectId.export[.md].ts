@@ -8,7 +8,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const markdown = projectMarkdown(definition, project.answers, project.assessment, {
     learnerName: user.name,
     pathTitle: path?.title ?? "",
-    updatedAt: project.updatedAt,
+    updatedAt: project.updatedAt ?? new Date(),
     submittedAt: project.submittedAt,
   });
   return new Response(markdown, {

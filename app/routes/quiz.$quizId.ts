@@ -1,3 +1,4 @@
+import { QUIZ_MESSAGES } from "~/quizzes/quiz-messages.ts";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/session.server.ts";
@@ -28,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const js = form.get("mode") === "js";
   const returnTo = safeRedirect(form.get("retour"), "/parcours");
   const fail = (status: number, code: QuizMessageCode) =>
-    js ? json({ error: code }, { status }) : redirect(stepUrl(returnTo, quiz.id, code), { status: 303 });
+    js ? json({ error: code, message: QUIZ_MESSAGES[code] }, { status }) : redirect(stepUrl(returnTo, quiz.id, code), { status: 303 });
 
   if ([...form.keys()].some((name) => !ALLOWED_FIELD.test(name))) return fail(400, "champ-inattendu");
   const user = await getCurrentUser(request, context);

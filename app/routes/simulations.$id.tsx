@@ -1,3 +1,4 @@
+import { SIMULATION_MESSAGES } from "~/simulations/simulation-messages.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -44,13 +45,14 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const js = form.get("mode") === "js";
   const returnTo = safeRedirect(form.get("retour"), `/simulations/${scenario.id}`);
-  const fail = (status: number, code: SimulationMessageCode) => (js ? json({ error: code }, { status }) : back(returnTo, scenario.id, code));
+  const fail = (status: number, code: SimulationMessageCode) =>
+    js ? json({ error: code, message: SIMULATION_MESSAGES[code] }, { status }) : back(returnTo, scenario.id, code);
   if ([...form.keys()].some((name) => !ALLOWED_FIELD.test(name))) return fail(400, "champ-inattendu");
 
   const user = await getCurrentUser(request, context);
   if (!user) {
     return js
-      ? json({ error: "partie-introuvable" as const }, { status: 401 })
+      ? json({ error: "partie-introuvable" as const, message: "Connectez-vous pour que votre partie soit enregistrée." }, { status: 401 })
       : redirect(`/connexion?${new URLSearchParams({ redirectTo: returnTo })}`);
   }
   const intent = form.get("intent");

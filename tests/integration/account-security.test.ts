@@ -10,7 +10,7 @@ import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, r
 import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
 import { AUTH_LIMITS, recordSignInFailure, signInAllowed } from "../../app/auth/auth-rate-limits.server.ts";
 import { findResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from "../../app/auth/password-reset.server.ts";
-import { confirmEnrollment, createSignInChallenge, currentCode, failSignInChallenge, findSignInChallenge, startEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
+import { createSignInChallenge, currentCode, enableTwoFactor, failSignInChallenge, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
 import { issueCertificateIfEligible } from "../../app/certificates/issuance.server.ts";
 import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
 import { verifyCode } from "../../app/certificates/verification.server.ts";
@@ -161,12 +161,15 @@ describeEachDatabase("account security", (get) => {
   test("two-factor: enabled by a first valid code; a code is accepted once; a challenge allows 5 attempts", async () => {
     const { db } = get();
     const { userId, email } = await account(db);
-    const enrollment = (await startEnrollment(db, userId, email))!;
+    const enrollment = newEnrollment(email);
     expect(enrollment.uri).toMatch(/^otpauth:\/\/totp\/Apprendre%20%C3%A0%20faire%20alliance:/);
-    expect(await confirmEnrollment(db, userId, "000000")).toBe(false);
+    expect(await db.twoFactor.count({ where: { userId } })).toBe(0); // showing the secret stores nothing
+    expect(await enableTwoFactor(db, userId, enrollment.secret, "000000")).toBe(false);
+    expect(await enableTwoFactor(db, userId, "PAS-UN-SECRET", currentCode(enrollment.secret))).toBe(false);
     const now = Date.now();
-    expect(await confirmEnrollment(db, userId, currentCode(enrollment.secret, now), now)).toBe(true);
-    expect(await startEnrollment(db, userId, email)).toBeNull();
+    expect(await enableTwoFactor(db, userId, enrollment.secret, currentCode(enrollment.secret, now), now)).toBe(true);
+    const other = newEnrollment(email);
+    expect(await enableTwoFactor(db, userId, other.secret, currentCode(other.secret, now), now)).toBe(false);
     // The enrolment code cannot sign in again; the next step's code can, once.
     expect(await verifyTwoFactorCode(db, userId, currentCode(enrollment.secret, now), now)).toBe(false);
     const next = now + 30_000;
