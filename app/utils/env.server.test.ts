@@ -9,7 +9,18 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/app.db",
       CERTIFICATE_ISSUER: "Apprendre à faire alliance",
       CERTIFICATE_KEY_FILE: "data/keys/certificats-ed25519.pem",
+      SMTP_PORT: 587,
+      SMTP_SECURE: false,
+      MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>",
+      OUTBOX_DIR: "data/outbox",
+      SIGNIN_LIMIT_PER_ADDRESS: 30,
+      SIGNUP_LIMIT_PER_ADDRESS: 10,
     });
+  });
+
+  test("an SMTP server when configured; « true » and « false » for implicit TLS", () => {
+    expect(parseEnv({ SMTP_HOST: "smtp.exemple.fr", SMTP_PORT: "465", SMTP_SECURE: "true" })).toMatchObject({ SMTP_HOST: "smtp.exemple.fr", SMTP_PORT: 465, SMTP_SECURE: true });
+    expect(() => parseEnv({ SMTP_SECURE: "oui" })).toThrow(/SMTP_SECURE/);
   });
 
   test("refuses a signing key that is not a PEM private key", () => {
