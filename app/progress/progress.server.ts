@@ -27,27 +27,30 @@ export async function recordActiveTime(db: Db, beat: Heartbeat): Promise<number>
       if ((error as { code?: string }).code !== "P2002") throw error;
     });
 
-  return db.$transaction(async (tx) => {
-    const clock = await tx.activeTimeClock.findUniqueOrThrow({ where: { userId: beat.userId } });
-    const lastBeatAt = clock.lastBeatAt.getTime() === NEVER.getTime() ? null : clock.lastBeatAt;
-    const seconds = creditedSeconds({ claimed: beat.claimedSeconds, lastBeatAt, now });
-    if (seconds <= 0) return 0;
-    const swapped = await tx.activeTimeClock.updateMany({
-      where: { userId: beat.userId, lastBeatAt: clock.lastBeatAt },
-      data: { lastBeatAt: now },
-    });
-    if (swapped.count === 0) return 0; // a concurrent heartbeat was credited for this moment
-    await tx.activeTimeEntry.create({
-      data: { userId: beat.userId, lessonId: beat.lessonId, pathId: beat.pathId, receivedAt: now, seconds },
-    });
-    await tx.lessonProgress.upsert({
+  const clock = await db.activeTimeClock.findUniqueOrThrow({ where: { userId: beat.userId } });
+  const lastBeatAt = clock.lastBeatAt.getTime() === NEVER.getTime() ? null : clock.lastBeatAt;
+  const seconds = creditedSeconds({ claimed: beat.claimedSeconds, lastBeatAt, now });
+  if (seconds <= 0) return 0;
+  // Compare-and-set in one statement: of concurrent heartbeats, only one moves the clock.
+  const swapped = await db.activeTimeClock.updateMany({
+    where: { userId: beat.userId, lastBeatAt: clock.lastBeatAt },
+    data: { lastBeatAt: now },
+  });
+  if (swapped.count === 0) return 0; // a concurrent heartbeat was credited for this moment
+  // The ledger entry and the running total are written together, or not at all. Should the process
+  // die between the clock and this write, those seconds are simply not credited: attestations may
+  // under-count, never over-count, and the ledger always equals the totals. (A batch transaction:
+  // no round trip to the app in the middle, so it holds a connection or the file lock briefly.)
+  await db.$transaction([
+    db.activeTimeEntry.create({ data: { userId: beat.userId, lessonId: beat.lessonId, pathId: beat.pathId, receivedAt: now, seconds } }),
+    db.lessonProgress.upsert({
       where: { userId_lessonId: { userId: beat.userId, lessonId: beat.lessonId } },
       create: { userId: beat.userId, lessonId: beat.lessonId, startedAt: now, activeSeconds: seconds, lastActiveAt: now },
       update: { activeSeconds: { increment: seconds }, lastActiveAt: now },
-    });
-    if (beat.pathId) await touchPath(tx, beat.userId, beat.pathId, beat.lessonId, now);
-    return seconds;
-  });
+    }),
+  ]);
+  if (beat.pathId) await touchPath(db, beat.userId, beat.pathId, beat.lessonId, now);
+  return seconds;
 }
 
 /** Records that a learner opened `lessonId` within `pathId` (the dashboard's « Reprendre »). */
@@ -67,19 +70,19 @@ export async function completeLesson(
   db: Db,
   { userId, lessonId, pathId, now = new Date() }: { userId: string; lessonId: string; pathId: string | null; now?: Date },
 ): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    await tx.lessonProgress.upsert({
-      where: { userId_lessonId: { userId, lessonId } },
-      create: { userId, lessonId, startedAt: now, lastActiveAt: now },
-      update: { lastActiveAt: now },
-    });
-    const completed = await tx.lessonProgress.updateMany({
-      where: { userId, lessonId, completedAt: null },
-      data: { completedAt: now },
-    });
-    if (pathId) await touchPath(tx, userId, pathId, lessonId, now);
-    return completed.count === 1;
+  // Each statement is atomic on its own; together they are idempotent, so no transaction is needed
+  // (a retry after a crash between them completes what was left).
+  await db.lessonProgress.upsert({
+    where: { userId_lessonId: { userId, lessonId } },
+    create: { userId, lessonId, startedAt: now, lastActiveAt: now },
+    update: { lastActiveAt: now },
   });
+  const completed = await db.lessonProgress.updateMany({
+    where: { userId, lessonId, completedAt: null },
+    data: { completedAt: now },
+  });
+  if (pathId) await touchPath(db, userId, pathId, lessonId, now);
+  return completed.count === 1;
 }
 
 export function getLessonProgress(db: Db, userId: string, lessonIds?: string[]) {

@@ -112,4 +112,4 @@ export const ScenarioSchema = z.strictObject({
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
-export const END = "fin";
+export { END } from "./scenario-end.ts";

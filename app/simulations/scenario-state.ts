@@ -2,7 +2,8 @@
  * The pure rules of a simulation: applying a choice's effects within bounds, evaluating a
  * condition, finding where a choice leads and which ending applies. Client-safe.
  */
-import { END, type Choice, type Condition, type Scenario } from "./scenario-schema.ts";
+import { END } from "./scenario-end.ts";
+import type { Choice, Condition, Scenario } from "./scenario-schema.ts";
 
 export interface ScenarioValues {
   vars: Record<string, number>;

@@ -7,7 +7,8 @@
  * only in its scene and only when the choice leads somewhere from the current values.
  */
 import { assign, setup, type SnapshotFrom } from "xstate";
-import { END, type Scenario } from "./scenario-schema.ts";
+import { END } from "./scenario-end.ts";
+import type { Scenario } from "./scenario-schema.ts";
 import { applyChoice, evaluate, initialValues, nextStep, type ScenarioValues } from "./scenario-state.ts";
 
 export interface Step {

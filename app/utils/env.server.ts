@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** file:./data/app.db (default, relative to the working directory) or postgresql://… */
   DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  /** PostgreSQL connections per app instance (node-postgres pool; 10 when unset). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   /**
    * Public address of the site (e.g. https://alliances.example.fr). Used in links printed on
    * certificates and e-mails, and accepted as an Origin for POST requests behind a proxy.

@@ -96,8 +96,9 @@ async function measure(name: string, databaseUrl: string, port: number) {
   const headers = { cookie: cookie(0) };
 
   // 1. A signed-in lesson page, and the same HTML as a static file.
-  const html = await (await fetch(`${base}${lessonPath}`, { headers })).text();
-  if (!html.includes("J'ai terminé cette leçon")) throw new Error("la page de leçon n'est pas celle d'un·e apprenant·e connecté·e");
+  const page = await fetch(`${base}${lessonPath}`, { headers });
+  const html = await page.text();
+  if (!html.includes("Se déconnecter")) throw new Error(`la page de leçon n'est pas celle d'un·e apprenant·e connecté·e (HTTP ${page.status})`);
   const lesson10 = await cannon({ url: `${base}${lessonPath}`, connections: 10, headers });
   const lesson100 = await cannon({ url: `${base}${lessonPath}`, connections: 100, headers });
   const staticServer = createServer((_req, res) => {
