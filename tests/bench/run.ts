@@ -82,7 +82,7 @@ async function consistency(db: Db) {
 async function measure(name: string, databaseUrl: string, port: number) {
   await migrateDeploy(databaseUrl);
   const { db } = createDb(databaseUrl);
-  const seeded = await seedLarge(db, { learners: LEARNERS });
+  const seeded = await seedLarge(databaseUrl, { learners: LEARNERS });
   console.log(`  ${name} : ${seeded.learners} apprenant·es, ${seeded.cohorts} cohortes, ${seeded.rows} lignes, semées en ${seeded.seconds.toFixed(0)} s`);
   const base = `http://localhost:${port}`;
   let server = await startServer(databaseUrl, port);

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { pathLessons, type Path } from "../../app/courses/catalog.ts";
 import { getCatalog, getCompiledLesson, getQuiz } from "../../app/courses/catalog.server.ts";
 import { embeddedIds } from "../../app/courses/mdx-usage.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
+import { openBulkWriter } from "./bulk-insert.ts";
 import { seededRandom } from "../../prisma/demo/synthetic-activity.ts";
 
 const id = () => `b${randomBytes(12).toString("hex")}`;
@@ -23,12 +23,7 @@ export interface LargeSeed {
   sessions: Array<{ userId: string; sessionId: string }>;
 }
 
-async function insert<T>(items: T[], write: (batch: T[]) => Promise<unknown>, size = 2000) {
-  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
-  return items.length;
-}
-
-export async function seedLarge(db: Db, { learners = 10_000, cohorts = 300, sessions = 300, seed = 17 } = {}): Promise<LargeSeed> {
+export async function seedLarge(databaseUrl: string, { learners = 10_000, cohorts = 300, sessions = 300, seed = 17 } = {}): Promise<LargeSeed> {
   const started = performance.now();
   const random = seededRandom(seed);
   const catalog = getCatalog();
@@ -43,17 +38,20 @@ export async function seedLarge(db: Db, { learners = 10_000, cohorts = 300, sess
   const hash = "$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzYWx0YmVuY2g$banc-d-essai-sans-mot-de-passe"; // nobody signs in with it
 
   const users = [], progress = [], ledger = [], attempts = [], answers = [], enrollments = [], members = [], sessionRows = [];
-  const trainers = Array.from({ length: Math.ceil(cohorts / 3) }, (_, i) => ({ id: id(), name: `Formateur·rice ${i + 1}`, email: `banc.formateur.${i}@exemple.fr`, profile: "FORMATEUR", role: "TRAINER" }));
+  const stamp = new Date(now);
+  const trainers = Array.from({ length: Math.ceil(cohorts / 3) }, (_, i) => ({ id: id(), name: `Formateur·rice ${i + 1}`, email: `banc.formateur.${i}@exemple.fr`, profile: "FORMATEUR", role: "TRAINER", createdAt: stamp, updatedAt: stamp }));
   const cohortRows = Array.from({ length: cohorts }, (_, i) => ({
     id: id(),
     trainerId: trainers[i % trainers.length]!.id,
     name: `Cohorte ${i + 1}`,
     pathId: paths[i % 3]!.id,
     joinCode: randomBytes(5).toString("hex").toUpperCase().slice(0, 8).replace(/[ILOU]/g, "X"),
+    createdAt: stamp,
+    updatedAt: stamp,
   }));
   for (let n = 0; n < learners; n += 1) {
     const userId = id();
-    users.push({ id: userId, name: `Apprenant·e ${n + 1}`, email: `banc.${n}@exemple.fr`, profile: ["ETUDIANT", "ELU", "AGENT", "AUTRE"][n % 4]! });
+    users.push({ id: userId, name: `Apprenant·e ${n + 1}`, email: `banc.${n}@exemple.fr`, profile: ["ETUDIANT", "ELU", "AGENT", "AUTRE"][n % 4]!, role: "LEARNER", createdAt: stamp, updatedAt: stamp });
     const plan = plans[random() < 0.4 ? 0 : random() < 0.67 ? 1 : 2]!;
     const done = Math.floor(plan.lessons.length * random() ** 0.8);
     const start = now - (10 + random() * 60) * DAY;
@@ -89,20 +87,24 @@ export async function seedLarge(db: Db, { learners = 10_000, cohorts = 300, sess
     enrollments.push({ id: id(), userId, pathId: plan.path.id, startedAt: new Date(start), lastLessonId: plan.lessons[touched - 1]!.lesson.id, lastVisitedAt: new Date(now - random() * 10 * DAY) });
     const cohort = cohortRows[n % cohorts]!;
     members.push({ id: id(), cohortId: cohort.id, userId, joinedAt: new Date(start) });
-    if (n < sessions) sessionRows.push({ id: randomBytes(25).toString("hex"), userId, expiresAt: new Date(now + 30 * DAY) });
+    if (n < sessions) sessionRows.push({ id: randomBytes(25).toString("hex"), userId, expiresAt: new Date(now + 30 * DAY), createdAt: stamp });
   }
+  const writer = await openBulkWriter(databaseUrl);
   let rows = 0;
-  rows += await insert(trainers, (batch) => db.user.createMany({ data: batch }));
-  rows += await insert(users, (batch) => db.user.createMany({ data: batch }));
-  rows += await insert(users.slice(0, sessions), (batch) => db.password.createMany({ data: batch.map((u) => ({ userId: u.id, hash })) }));
-  rows += await insert(cohortRows, (batch) => db.cohort.createMany({ data: batch }));
-  rows += await insert(members, (batch) => db.cohortMember.createMany({ data: batch }));
-  rows += await insert(enrollments, (batch) => db.pathEnrollment.createMany({ data: batch }));
-  rows += await insert(progress, (batch) => db.lessonProgress.createMany({ data: batch }));
-  rows += await insert(ledger, (batch) => db.activeTimeEntry.createMany({ data: batch }), 5000);
-  rows += await insert(attempts, (batch) => db.quizAttempt.createMany({ data: batch }));
-  rows += await insert(answers, (batch) => db.quizAnswer.createMany({ data: batch }), 5000);
-  rows += await insert(sessionRows, (batch) => db.session.createMany({ data: batch }));
+  try {
+    rows += await writer.insert("User", [...trainers, ...users]);
+    rows += await writer.insert("Password", users.slice(0, sessions).map((u) => ({ userId: u.id, hash })));
+    rows += await writer.insert("Cohort", cohortRows);
+    rows += await writer.insert("CohortMember", members);
+    rows += await writer.insert("PathEnrollment", enrollments);
+    rows += await writer.insert("LessonProgress", progress);
+    rows += await writer.insert("ActiveTimeEntry", ledger);
+    rows += await writer.insert("QuizAttempt", attempts);
+    rows += await writer.insert("QuizAnswer", answers);
+    rows += await writer.insert("Session", sessionRows);
+  } finally {
+    await writer.close();
+  }
   return {
     learners,
     cohorts,
