@@ -25,6 +25,26 @@ test("sign up, reach the dashboard, sign out, fail then succeed to sign in", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Léa Bernard");
 });
 
+test("signing in starts a new session and ends the one the browser carried (no session fixation)", async ({ page, context }) => {
+  const account = newAccount({ name: "Inès Roux" });
+  await signUp(page, account);
+  const before = (await context.cookies()).find((c) => c.name === "aafa_session")!.value;
+  const origin = new URL(page.url()).origin;
+
+  // Sign in again with the old cookie still sent: the server must issue a new id and end the old one.
+  const response = await page.request.post("/connexion", { form: { email: account.email, password: account.password }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  const after = (await context.cookies()).find((c) => c.name === "aafa_session")!.value;
+  expect(after).not.toBe(before);
+
+  await page.goto("/tableau-de-bord");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Inès Roux");
+  await context.clearCookies();
+  await context.addCookies([{ name: "aafa_session", value: before, url: origin }]);
+  await page.goto("/tableau-de-bord");
+  await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Ftableau-de-bord$/);
+});
+
 test("an unknown e-mail gets exactly the same message as a wrong password", async ({ page }) => {
   await signIn(page, "personne.inconnue@exemple.fr", "un mot de passe quelconque");
   await expect(page.getByRole("alert")).toHaveText(/Adresse e-mail ou mot de passe incorrect\./);

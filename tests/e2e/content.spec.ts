@@ -17,6 +17,8 @@ test("every lesson of every path renders and passes axe", async ({ page }) => {
     }
   }
   expect(lessons.size).toBeGreaterThan(0);
+  // A budget per lesson rather than one for the whole walk: the walk grows with the course.
+  test.setTimeout(30_000 + lessons.size * 5_000);
   for (const url of lessons.values()) {
     await page.goto(url);
     await waitForHydration(page);

@@ -137,13 +137,13 @@ test("forged requests change nothing and get a 4xx", async ({ page, baseURL }) =
   // A claimed score is refused outright.
   const claimed = await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: "essai-cu", reponse: "a", score: "100" });
   expect(claimed.status()).toBe(400);
-  expect(await claimed.json()).toEqual({ error: "champ-inattendu" });
+  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues : elle a été ignorée." });
   // Skipping ahead, then answering twice.
   expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: "essai-vf", reponse: "vrai" })).status()).toBe(409);
   expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: "essai-cu", reponse: "b" })).status()).toBe(200);
   const twice = await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: "essai-cu", reponse: "a" });
   expect(twice.status()).toBe(409);
-  expect(await twice.json()).toEqual({ error: "deja-repondu" });
+  expect(await twice.json()).toEqual({ error: "deja-repondu", message: "Vous avez déjà répondu à cette question." });
   // Someone else's attempt.
   const other = await page.context().browser()!.newContext();
   const otherPage = await other.newPage();
