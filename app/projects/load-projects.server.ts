@@ -1,31 +1,13 @@
 /** Reads courses/projects/*.yaml and validates each final project definition. */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
-import { describeIssues } from "~/courses/course-schema.ts";
 import type { Problem } from "~/courses/load-catalog.server.ts";
+import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
 import { ProjectFileSchema, type ProjectDefinition } from "./project-schema.ts";
 
 export function loadProjects(coursesDir: string): { projects: Map<string, ProjectDefinition>; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const { files, problems } = readYamlFolder(coursesDir, "projects", ProjectFileSchema);
   const projects = new Map<string, ProjectDefinition>();
-  const dir = path.join(coursesDir, "projects");
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".yaml")).sort() : [];
-  for (const name of names) {
-    const file = `projects/${name}`;
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(path.join(dir, name), "utf8"));
-    } catch (error) {
-      problems.push({ file, message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
-      continue;
-    }
-    const result = ProjectFileSchema.safeParse(raw);
-    if (!result.success) {
-      for (const message of describeIssues(result.error)) problems.push({ file, message });
-      continue;
-    }
-    const project = { ...result.data, file };
+  for (const { file, data } of files) {
+    const project = { ...data, file };
     const seen = new Set<string>();
     for (const step of project.steps) {
       if (seen.has(`etape:${step.id}`)) problems.push({ file, message: `étape en double : ${step.id}` });

@@ -2,12 +2,9 @@
  * Reads courses/quizzes/*.yaml, validates each quiz, resolves questions reused from other quizzes,
  * and checks the rules a schema cannot express (one right answer for « choix unique », etc.).
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
-import { describeIssues } from "~/courses/course-schema.ts";
 import type { Problem } from "~/courses/load-catalog.server.ts";
-import { QuizFileSchema, type Question, type QuizDefinition, type QuizFile } from "./quiz-schema.ts";
+import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
+import { QuizFileSchema, type Question, type QuizDefinition } from "./quiz-schema.ts";
 
 export interface LoadedQuizzes {
   quizzes: Map<string, QuizDefinition>;
@@ -50,26 +47,7 @@ export function questionProblems(question: Question): string[] {
 }
 
 export function loadQuizzes(coursesDir: string, sourceIds: Set<string>): LoadedQuizzes {
-  const problems: Problem[] = [];
-  const files: Array<{ file: string; data: QuizFile }> = [];
-  const dir = path.join(coursesDir, "quizzes");
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".yaml")).sort() : [];
-  for (const name of names) {
-    const file = `quizzes/${name}`;
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(path.join(dir, name), "utf8"));
-    } catch (error) {
-      problems.push({ file, message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
-      continue;
-    }
-    const result = QuizFileSchema.safeParse(raw);
-    if (!result.success) {
-      for (const message of describeIssues(result.error)) problems.push({ file, message });
-      continue;
-    }
-    files.push({ file, data: result.data });
-  }
+  const { files, problems } = readYamlFolder(coursesDir, "quizzes", QuizFileSchema);
 
   // Questions are defined once, in one quiz, and may be reused elsewhere by id.
   const defined = new Map<string, { question: Question; file: string }>();

@@ -7,6 +7,7 @@ import { siteUrl } from "~/certificates/certificates.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
 import { formatCode } from "~/certificates/verification-code.ts";
 import { db } from "~/db/db.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Certificat « ${data.certificate.pathTitle} » — Apprendre à faire alliance` : "Certificat" },
@@ -45,14 +46,7 @@ export default function CertificatePage() {
   const { certificate, verificationUrl } = useLoaderData<typeof loader>();
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/tableau-de-bord">Tableau de bord</Link>
-          </li>
-          <li aria-current="page">Certificat</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/tableau-de-bord", label: "Tableau de bord" }]} current="Certificat" />
       <h1>Certificat « {certificate.pathTitle} »</h1>
       {certificate.revokedAt ? (
         <p className="notice notice--warning">Ce certificat a été révoqué le {formatCertificateDate(certificate.revokedAt)}.</p>

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { TotpCodeSchema } from "~/auth/auth-schemas.ts";
@@ -13,6 +13,7 @@ import { disableTwoFactor, enableTwoFactor, enrollmentUri, newEnrollment, SECRET
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Double authentification — Apprendre à faire alliance" }];
 
@@ -83,14 +84,7 @@ export default function TwoFactorPage() {
   });
   return (
     <div className="page page--narrow">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/compte">Mon compte</Link>
-          </li>
-          <li aria-current="page">Double authentification</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/compte", label: "Mon compte" }]} current="Double authentification" />
       <h1>Double authentification</h1>
       {data.enabled ? (
         <>

@@ -13,6 +13,7 @@ import { expectedLessons } from "~/cohorts/pace.ts";
 import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohorts/table-query.ts";
 import { db } from "~/db/db.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
 
@@ -83,14 +84,7 @@ export default function CohortDashboardPage() {
   const { cohort, totals } = data;
   return (
     <div className="page">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/formateur">Mes cohortes</Link>
-          </li>
-          <li aria-current="page">{cohort.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }]} current={cohort.name} />
       <h1>{cohort.name}</h1>
       {data.created ? (
         <p className="notice" role="status">

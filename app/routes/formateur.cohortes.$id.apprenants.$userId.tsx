@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
@@ -12,6 +12,8 @@ import { getProject as getProjectDefinition } from "~/courses/catalog.server.ts"
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
 import { addProjectComment, COMMENT_MAX, getMemberProject } from "~/projects/project.server.ts";
 import { z } from "zod";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { CommentList } from "~/projects/comment-list.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.learner.name ?? "Apprenant·e"} — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
 
@@ -102,17 +104,7 @@ export default function CohortLearnerPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/formateur">Mes cohortes</Link>
-          </li>
-          <li>
-            <Link to={`/formateur/cohortes/${cohort.id}`}>{cohort.name}</Link>
-          </li>
-          <li aria-current="page">{learner.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }, { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name }]} current={learner.name} />
       <h1>{learner.name}</h1>
       <dl className="summary-list">
         <dt>Adresse e-mail</dt>
@@ -248,18 +240,7 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
             </p>
           ) : null}
           {state.comments.length === 0 ? <p className="muted">Aucun commentaire pour l'instant.</p> : null}
-          <ul className="comment-list">
-            {state.comments.map((comment) => (
-              <li key={comment.id}>
-                <p className="muted">
-                  {comment.authorName}, le {formatCertificateDate(comment.createdAt)}
-                </p>
-                {comment.body.split(/\n+/).map((line, index) => (
-                  <p key={index}>{line}</p>
-                ))}
-              </li>
-            ))}
-          </ul>
+          <CommentList comments={state.comments} />
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="commenter" />
             <div className="field">

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { CohortFieldsSchema, formatDay } from "~/cohorts/cohort-schemas.ts";
@@ -11,6 +11,7 @@ import { formatJoinCode } from "~/cohorts/join-code.ts";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Réglages — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
 
@@ -79,17 +80,7 @@ export default function CohortSettingsPage() {
   });
   return (
     <div className="page page--narrow">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/formateur">Mes cohortes</Link>
-          </li>
-          <li>
-            <Link to={`/formateur/cohortes/${cohort.id}`}>{cohort.name}</Link>
-          </li>
-          <li aria-current="page">Réglages</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }, { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name }]} current="Réglages" />
       <h1>Réglages de la cohorte</h1>
       {done && DONE[done] ? (
         <p className="notice notice--success" role="status">

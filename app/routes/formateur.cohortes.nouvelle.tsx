@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireTrainer } from "~/cohorts/cohort-access.server.ts";
 import { CreateCohortSchema } from "~/cohorts/cohort-schemas.ts";
 import { createCohort } from "~/cohorts/cohorts.server.ts";
@@ -11,6 +11,7 @@ import { formatMinutes, publishedPaths } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Créer une cohorte — Apprendre à faire alliance" }];
 
@@ -48,14 +49,7 @@ export default function NewCohortPage() {
   });
   return (
     <div className="page page--narrow">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/formateur">Mes cohortes</Link>
-          </li>
-          <li aria-current="page">Nouvelle cohorte</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }]} current="Nouvelle cohorte" />
       <h1>Créer une cohorte</h1>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

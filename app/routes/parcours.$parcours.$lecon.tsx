@@ -24,6 +24,7 @@ import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} — ${data.path.title}` : "Leçon — Apprendre à faire alliance" },
@@ -105,19 +106,7 @@ export default function LessonPage() {
 
   return (
     <div className="page page--reading lesson-page">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/parcours">Parcours</Link>
-          </li>
-          <li>
-            <Link to={`/parcours/${path.slug}`}>{path.title}</Link>
-          </li>
-          <li aria-current="page">
-            Module {module.position} · {module.title}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/parcours", label: "Parcours" }, { to: `/parcours/${path.slug}`, label: path.title }]} current={<>Module {module.position} · {module.title}</>} />
       <article aria-labelledby="titre-lecon">
         <header className="lesson-header">
           <p className="kicker">

@@ -11,6 +11,7 @@ import { db } from "~/db/db.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
 import { certificateStatus } from "~/certificates/certificates.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
@@ -34,14 +35,7 @@ export default function PathPage() {
   const started = path.progress?.started;
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/parcours">Parcours</Link>
-          </li>
-          <li aria-current="page">{path.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/parcours", label: "Parcours" }]} current={path.title} />
       <h1>
         {path.title} <span className="card__duration">{formatMinutes(path.nominalMinutes)}</span>
       </h1>

@@ -9,6 +9,8 @@ import { projectUrl } from "~/projects/project-urls.ts";
 import { stepStatuses, submitBlockers, summarizeAssessment } from "~/projects/project-progress.ts";
 import { submitProject } from "~/projects/project.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { CommentList } from "~/projects/comment-list.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Projet final"} — Apprendre à faire alliance` }];
 
@@ -52,16 +54,7 @@ export default function ProjectOverviewPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          {data.pathSlug ? (
-            <li>
-              <Link to={`/parcours/${data.pathSlug}`}>{data.pathTitle}</Link>
-            </li>
-          ) : null}
-          <li aria-current="page">{data.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={data.pathSlug ? [{ to: `/parcours/${data.pathSlug}`, label: data.pathTitle }] : []} current={data.title} />
       <h1>{data.title}</h1>
       {data.justSubmitted ? (
         <p className="notice notice--success" role="status">
@@ -105,18 +98,7 @@ export default function ProjectOverviewPage() {
       {data.comments.length === 0 ? (
         <p className="muted">Si vous faites partie d'une cohorte sur ce parcours, votre formateur·rice peut lire votre projet et le commenter ici.</p>
       ) : (
-        <ul className="comment-list">
-          {data.comments.map((comment) => (
-            <li key={comment.id}>
-              <p className="muted">
-                {comment.authorName}, le {formatCertificateDate(comment.createdAt)}
-              </p>
-              {comment.body.split(/\n+/).map((line, index) => (
-                <p key={index}>{line}</p>
-              ))}
-            </li>
-          ))}
-        </ul>
+        <CommentList comments={data.comments} />
       )}
     </div>
   );

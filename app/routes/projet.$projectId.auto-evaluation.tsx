@@ -11,6 +11,7 @@ import { summarizeAssessment } from "~/projects/project-progress.ts";
 import { saveAssessment } from "~/projects/project.server.ts";
 import { JUSTIFICATION_MAX } from "~/projects/project-schema.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Auto-évaluation — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
 
@@ -66,14 +67,7 @@ export default function SelfAssessmentPage() {
   const { summary, assessment } = data;
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={projectUrl(data.projectId)}>{data.projectTitle}</Link>
-          </li>
-          <li aria-current="page">Auto-évaluation</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: projectUrl(data.projectId), label: data.projectTitle }]} current="Auto-évaluation" />
       <h1>Auto-évaluation</h1>
       {data.saved ? (
         <p className="notice notice--success" role="status">

@@ -9,6 +9,7 @@ import { readStepForm } from "~/projects/project-forms.ts";
 import { saveAnswers } from "~/projects/project.server.ts";
 import { ANSWER_MAX } from "~/projects/project-schema.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
 
@@ -79,16 +80,7 @@ export default function ProjectStepPage() {
 
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={projectUrl(data.projectId)}>{data.projectTitle}</Link>
-          </li>
-          <li aria-current="page">
-            Étape {data.position} sur {data.count}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: projectUrl(data.projectId), label: data.projectTitle }]} current={<>Étape {data.position} sur {data.count}</>} />
       <p className="simulation__kicker">
         Étape {data.position} sur {data.count}
       </p>

@@ -1,7 +1,7 @@
 import { SIMULATION_MESSAGES } from "~/simulations/simulation-messages.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
@@ -13,6 +13,7 @@ import { SimulationPlayer } from "~/simulations/simulation-player.tsx";
 import type { SimulationMessageCode } from "~/simulations/simulation-messages.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.block.scenario.title} — simulation — Apprendre à faire alliance` : "Simulation" },
@@ -82,14 +83,7 @@ export default function SimulationPage() {
   const { block, audience, url } = useLoaderData<typeof loader>();
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/simulations">Simulations</Link>
-          </li>
-          <li aria-current="page">{block.scenario.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/simulations", label: "Simulations" }]} current={block.scenario.title} />
       <p className="lede">{block.scenario.summary}</p>
       <SimulationPlayer
         scenario={block.scenario}

@@ -1,11 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { verifyCode } from "~/certificates/verification.server.ts";
 import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
 import { MALFORMED_MESSAGE, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
 import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/utils/rate-limit.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 /**
  * Per visitor address: plenty for a person checking certificates, far too few to enumerate codes
@@ -56,14 +57,7 @@ export default function VerificationPage() {
   const { result } = useLoaderData<typeof loader>();
   return (
     <div className="page page--reading">
-      <nav aria-label="Fil d'Ariane" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/verifier">Vérifier un certificat</Link>
-          </li>
-          <li aria-current="page">Résultat</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: "/verifier", label: "Vérifier un certificat" }]} current="Résultat" />
       <h1>Vérification d'un certificat</h1>
       <VerificationOutcome result={result} />
       <h2>Vérifier un autre code</h2>

@@ -2,11 +2,8 @@
  * Reads courses/scenarios/*.yaml: each file validated, its references checked, and its machine
  * walked completely (graph-check.ts). Problems name the file and the scene.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
-import { describeIssues } from "~/courses/course-schema.ts";
 import type { Problem } from "~/courses/load-catalog.server.ts";
+import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
 import { checkGraph, type GraphReport } from "./graph-check.ts";
 import { ScenarioSchema, type Scenario } from "./scenario-schema.ts";
 
@@ -17,26 +14,10 @@ export interface LoadedScenarios {
 }
 
 export function loadScenarios(coursesDir: string, sourceIds: Set<string>, { prove = true } = {}): LoadedScenarios {
-  const problems: Problem[] = [];
+  const { files, problems } = readYamlFolder(coursesDir, "scenarios", ScenarioSchema);
   const scenarios = new Map<string, Scenario>();
   const reports = new Map<string, GraphReport>();
-  const dir = path.join(coursesDir, "scenarios");
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".yaml")).sort() : [];
-  for (const name of names) {
-    const file = `scenarios/${name}`;
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(path.join(dir, name), "utf8"));
-    } catch (error) {
-      problems.push({ file, message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
-      continue;
-    }
-    const result = ScenarioSchema.safeParse(raw);
-    if (!result.success) {
-      for (const message of describeIssues(result.error)) problems.push({ file, message });
-      continue;
-    }
-    const scenario = result.data;
+  for (const { file, data: scenario } of files) {
     if (scenarios.has(scenario.id)) {
       problems.push({ file, message: `id de simulation en double : ${scenario.id}` });
       continue;
