@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/utils/nonce.tsx";
+import { markPrivateResponse } from "~/utils/private-cache.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -12,8 +13,9 @@ function addResponseCookies(headers: Headers, context: AppLoadContext | undefine
   for (const cookie of context?.responseCookies ?? []) headers.append("Set-Cookie", cookie);
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+export const handleDataRequest: HandleDataRequestFunction = (response, { context, request }) => {
   addResponseCookies(response.headers, context);
+  markPrivateResponse(request, response.headers);
   return response;
 };
 
@@ -31,6 +33,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   addResponseCookies(responseHeaders, loadContext);
+  markPrivateResponse(request, responseHeaders);
   // Crawlers get the whole page at once; browsers get it as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {

@@ -8,6 +8,7 @@ import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/courses/c
 import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
 import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
@@ -23,13 +24,9 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
   };
 }
 
-/** The site's public address: PUBLIC_URL in production, else the address this request came to. */
-export function siteUrl(request: Request): string {
-  return env().PUBLIC_URL ?? new URL(request.url).origin;
-}
-
-export function issuanceContext(request: Request): IssuanceContext {
-  return { siteUrl: siteUrl(request), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
+/** Signed certificates name the site by its configured address (publicUrl), never the request's Host. */
+export function issuanceContext(): IssuanceContext {
+  return { siteUrl: publicUrl(), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
 }
 
 export function allScenarioIds(requirements: PathRequirements): string[] {
@@ -42,7 +39,7 @@ export type CompletedActivity = { lessonId: string } | { quizId: string } | { sc
  * Called after a learner completes a lesson, finishes a quiz attempt or ends a simulation: issues
  * the certificate of every published path this activity may have completed.
  */
-export async function issueCertificatesAfter(db: Db, request: Request, userId: string, activity: CompletedActivity) {
+export async function issueCertificatesAfter(db: Db, userId: string, activity: CompletedActivity) {
   const issued = [];
   for (const path of publishedPaths(getCatalog())) {
     const requirements = await pathRequirements(path);
@@ -52,16 +49,16 @@ export async function issueCertificatesAfter(db: Db, request: Request, userId: s
       ("scenarioId" in activity && allScenarioIds(requirements).includes(activity.scenarioId)) ||
       ("projectId" in activity && requirements.finalProjectId === activity.projectId);
     if (!concerned) continue;
-    const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext(request));
+    const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
     if (certificate) issued.push(certificate);
   }
   return issued;
 }
 
 /** What the path page shows: the certificate, or the checklist of what remains (with titles). */
-export async function certificateStatus(db: Db, request: Request, userId: string, path: Path) {
+export async function certificateStatus(db: Db, userId: string, path: Path) {
   const requirements = await pathRequirements(path);
-  const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext(request));
+  const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
   if (certificate) return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [] };
   const missing = eligibility && !eligibility.eligible ? eligibility.missing : [];
   return { certificate: null, missing: missing.map((item) => describeMissing(item)) };

@@ -41,7 +41,9 @@ export async function recordActiveTime(db: Db, beat: Heartbeat): Promise<number>
   // die between the clock and this write, those seconds are simply not credited: attestations may
   // under-count, never over-count, and the ledger always equals the totals. (A batch transaction:
   // no round trip to the app in the middle, so it holds a connection or the file lock briefly.)
+  // The path's enrolment is in the same batch: progress never exists without it, even after a crash.
   await db.$transaction([
+    ...(beat.pathId ? [enrollmentUpsert(db, beat.userId, beat.pathId, beat.lessonId, now)] : []),
     db.activeTimeEntry.create({ data: { userId: beat.userId, lessonId: beat.lessonId, pathId: beat.pathId, receivedAt: now, seconds } }),
     db.lessonProgress.upsert({
       where: { userId_lessonId: { userId: beat.userId, lessonId: beat.lessonId } },
@@ -49,13 +51,16 @@ export async function recordActiveTime(db: Db, beat: Heartbeat): Promise<number>
       update: { activeSeconds: { increment: seconds }, lastActiveAt: now },
     }),
   ]);
-  if (beat.pathId) await touchPath(db, beat.userId, beat.pathId, beat.lessonId, now);
   return seconds;
 }
 
 /** Records that a learner opened `lessonId` within `pathId` (the dashboard's « Reprendre »). */
 export async function touchPath(db: Db | Tx, userId: string, pathId: string, lessonId: string, now = new Date()) {
-  await db.pathEnrollment.upsert({
+  await enrollmentUpsert(db, userId, pathId, lessonId, now);
+}
+
+function enrollmentUpsert(db: Db | Tx, userId: string, pathId: string, lessonId: string, now: Date) {
+  return db.pathEnrollment.upsert({
     where: { userId_pathId: { userId, pathId } },
     create: { userId, pathId, startedAt: now, lastLessonId: lessonId, lastVisitedAt: now },
     update: { lastLessonId: lessonId, lastVisitedAt: now },
@@ -71,7 +76,9 @@ export async function completeLesson(
   { userId, lessonId, pathId, now = new Date() }: { userId: string; lessonId: string; pathId: string | null; now?: Date },
 ): Promise<boolean> {
   // Each statement is atomic on its own; together they are idempotent, so no transaction is needed
-  // (a retry after a crash between them completes what was left).
+  // (a retry after a crash between them completes what was left). The enrolment comes first, so
+  // that a crash can leave an enrolment without progress (harmless), never progress without one.
+  if (pathId) await touchPath(db, userId, pathId, lessonId, now);
   await db.lessonProgress.upsert({
     where: { userId_lessonId: { userId, lessonId } },
     create: { userId, lessonId, startedAt: now, lastActiveAt: now },
@@ -81,7 +88,6 @@ export async function completeLesson(
     where: { userId, lessonId, completedAt: null },
     data: { completedAt: now },
   });
-  if (pathId) await touchPath(db, userId, pathId, lessonId, now);
   return completed.count === 1;
 }
 

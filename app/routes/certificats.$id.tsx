@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
 import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "~/certificates/certificate-format.ts";
-import { siteUrl } from "~/certificates/certificates.server.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
 import { formatCode } from "~/certificates/verification-code.ts";
 import { db } from "~/db/db.server.ts";
@@ -36,7 +36,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         code: formatCode(certificate.code),
         revokedAt: certificate.revokedAt?.toISOString() ?? null,
       },
-      verificationUrl: verificationUrl(siteUrl(request), certificate.code),
+      verificationUrl: verificationUrl(publicUrl(), certificate.code),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );

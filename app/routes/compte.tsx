@@ -10,7 +10,7 @@ import { PROFILE_LABELS, ROLE_LABELS } from "~/auth/profiles.ts";
 import { currentSessionId, requireUser } from "~/auth/session.server.ts";
 import { twoFactorState } from "~/auth/two-factor.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
-import { siteUrl } from "~/certificates/certificates.server.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
 import { leaveCohort, listMemberships } from "~/cohorts/cohorts.server.ts";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { findPath } from "~/courses/catalog.ts";
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "email": {
       const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
       if (submission.status !== "success") return reply(intent, submission.reply({ hideFields: ["current"] }), 400);
-      const result = await requestEmailChange(db, mailer, user.id, submission.value.current, submission.value.email, siteUrl(request));
+      const result = await requestEmailChange(db, mailer, user.id, submission.value.current, submission.value.email, publicUrl());
       if (!result.ok) {
         const fieldErrors: Record<string, string[]> =
           result.reason === "mot-de-passe"

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
-import { siteUrl } from "~/certificates/certificates.server.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
 import { BarChart, countText } from "~/cohorts/bar-chart.tsx";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
@@ -37,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         dueOn: cohort.dueOn?.toISOString() ?? null,
         archived: Boolean(cohort.archivedAt),
         joinCode: formatJoinCode(cohort.joinCode),
-        joinUrl: `${siteUrl(request)}/rejoindre/${formatJoinCode(cohort.joinCode)}`,
+        joinUrl: `${publicUrl()}/rejoindre/${formatJoinCode(cohort.joinCode)}`,
       },
       created: url.searchParams.has("creee"),
       query,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { siteUrl } from "~/certificates/certificates.server.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
 import { cohortCertificatesZip } from "~/cohorts/cohort-certificates.server.ts";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { cohortFileName } from "~/cohorts/cohort-csv.ts";
@@ -7,7 +7,7 @@ import { db } from "~/db/db.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cohort, path } = await requireTrainerCohort(request, context, params.id);
-  const { zip, count } = await cohortCertificatesZip(db, cohort.id, path.id, siteUrl(request));
+  const { zip, count } = await cohortCertificatesZip(db, cohort.id, path.id, publicUrl());
   if (count === 0) throw new Response("Aucun certificat n'a encore été délivré dans cette cohorte.", { status: 404 });
   return new Response(Buffer.from(zip), {
     headers: {

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { resetAllowed, tooManyMessage } from "~/auth/auth-rate-limits.server.ts";
 import { ResetRequestSchema } from "~/auth/auth-schemas.ts";
 import { requestPasswordReset } from "~/auth/password-reset.server.ts";
-import { siteUrl } from "~/certificates/certificates.server.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply({ formErrors: [tooManyMessage(address)] }), sent: false }, { status: 429, headers: { "Retry-After": String(address.retryAfterSeconds) } });
   }
   // Beyond the per-account limit nothing is sent, but the answer does not change.
-  if (account.allowed) await requestPasswordReset(db, mailer, submission.value.email, siteUrl(request));
+  if (account.allowed) await requestPasswordReset(db, mailer, submission.value.email, publicUrl());
   return json({ result: submission.reply({ resetForm: true }), sent: true });
 }
 

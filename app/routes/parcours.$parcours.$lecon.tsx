@@ -79,7 +79,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
   if (parsed.data.intent === "terminer") {
     await completeLesson(db, { userId: user.id, lessonId: entry.lesson.id, pathId: path.id });
-    await issueCertificatesAfter(db, request, user.id, { lessonId: entry.lesson.id });
+    await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
     return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`);
   }
   const compiled = await getCompiledLesson(entry.lesson);

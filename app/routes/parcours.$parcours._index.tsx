@@ -25,7 +25,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const [outline, certificate] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),
     // Also issues a certificate whose last requirement was met before certificates existed.
-    user && !path.draft ? certificateStatus(db, request, user.id, path) : null,
+    user && !path.draft ? certificateStatus(db, user.id, path) : null,
   ]);
   return json({ signedIn: Boolean(user), path: outline, certificate });
 }

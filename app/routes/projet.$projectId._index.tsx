@@ -43,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "remettre") throw new Response("Cette action n'existe pas.", { status: 400 });
   const result = await submitProject(db, user.id, definition);
   if (!result.ok) return json({ error: "Il reste des parties à compléter avant de remettre le projet : voir la liste ci-dessous." }, { status: 400 });
-  await issueCertificatesAfter(db, request, user.id, { projectId: definition.id });
+  await issueCertificatesAfter(db, user.id, { projectId: definition.id });
   return redirect(projectUrl(definition.id, "?remis=1"));
 }
 

@@ -50,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         questionId,
         form,
       });
-      if (result) await issueCertificatesAfter(db, request, user.id, { quizId: quiz.id });
+      if (result) await issueCertificatesAfter(db, user.id, { quizId: quiz.id });
       return js ? json({ correction, result }) : redirect(stepUrl(returnTo, quiz.id, `correction-${questionId}`), { status: 303 });
     }
     return fail(400, "champ-inattendu");

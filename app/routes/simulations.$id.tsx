@@ -68,7 +68,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         sceneId: String(form.get("sceneId") ?? ""),
         choiceId: String(form.get("choix") ?? ""),
       });
-      if (result.endingId) await issueCertificatesAfter(db, request, user.id, { scenarioId: scenario.id });
+      if (result.endingId) await issueCertificatesAfter(db, user.id, { scenarioId: scenario.id });
       if (js) return json({ ok: true, endingId: result.endingId });
       return back(returnTo, scenario.id, result.endingId ? "debriefing" : null);
     }

@@ -29,12 +29,17 @@ const app = createApp({
   build: mode === "production" ? await importBuild() : importBuild,
   mode,
   publicDir: path.join(root, "public"),
-  allowedOrigins: env.PUBLIC_URL ? [env.PUBLIC_URL] : [],
+  publicUrl: env.PUBLIC_URL,
   trustProxy: env.TRUST_PROXY,
 });
 
 const server = app.listen(env.PORT, () => {
   console.log(`Apprendre à faire alliance : http://localhost:${env.PORT} (${mode}) — clé des certificats ${keyId}`);
+  if (!env.PUBLIC_URL) {
+    // Links in e-mails and the address signed into certificates come from configuration only
+    // (app/utils/public-url.server.ts): without PUBLIC_URL they name this local server.
+    console.log(`PUBLIC_URL n'est pas défini : les liens des e-mails et des certificats pointent vers http://localhost:${env.PORT}. Définissez PUBLIC_URL pour un site public.`);
+  }
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

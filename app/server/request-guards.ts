@@ -9,8 +9,25 @@ import { errorPage } from "./error-page.ts";
 /** Our forms are small; the largest (a final project step) stays far below this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function requestGuards({ allowedOrigins }: { allowedOrigins: string[] }) {
+/** A host name or an IP address (IPv6 in brackets), with an optional port: what Host may hold. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+export function isValidHostHeader(value: string): boolean {
+  return value.length <= 260 && HOST.test(value);
+}
+
+export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedOrigins: string[]; trustProxy?: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // Remix builds the request's URL from Host and X-Forwarded-Host (for its port): a malformed one
+    // made `new URL` throw, a 500 with an empty body. X-Forwarded-Host means something only when a
+    // trusted proxy sets it; otherwise it is whatever the client typed, and is dropped.
+    if (!trustProxy) delete req.headers["x-forwarded-host"];
+    const forwardedHost = req.get("x-forwarded-host");
+    const host = req.get("host");
+    if ((host !== undefined && !isValidHostHeader(host)) || (forwardedHost !== undefined && !isValidHostHeader(forwardedHost))) {
+      res.status(400).type("html").send(errorPage("Requête invalide", "L'adresse du site demandée dans cette requête est mal formée."));
+      return;
+    }
     if (!isAllowedRequest({ method: req.method, origin: req.get("origin") ?? null, host: req.get("host") ?? null, allowedOrigins })) {
       res
         .status(403)

@@ -29,9 +29,18 @@ export function contentSecurityPolicy(nonce: string): string {
 
 export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
-/** Sets the headers and leaves the nonce in res.locals.cspNonce for the page to use. */
-export function securityHeaders(): RequestHandler {
-  return (_req, res, next) => {
+/** One year; browsers then refuse plain HTTP to this host. Only sent on a site served over HTTPS. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+/**
+ * Sets the headers and leaves the nonce in res.locals.cspNonce for the page to use.
+ * `httpsSite`: the site's public address is https (PUBLIC_URL). Otherwise HSTS is sent only when this
+ * request arrived over HTTPS — directly, or through a trusted proxy's X-Forwarded-Proto (Express's
+ * `req.secure` honours TRUST_PROXY) — never on a plain-HTTP local server.
+ */
+export function securityHeaders({ httpsSite = false }: { httpsSite?: boolean } = {}): RequestHandler {
+  return (req, res, next) => {
+    if (httpsSite || req.secure) res.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set({

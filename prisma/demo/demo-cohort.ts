@@ -12,6 +12,7 @@ import { publishedPaths } from "../../app/courses/catalog.ts";
 import { getCatalog } from "../../app/courses/catalog.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
 import { env } from "../../app/utils/env.server.ts";
+import { publicUrl } from "../../app/utils/public-url.server.ts";
 import { planPath, seededRandom, writeLearnerActivity, type LearnerProfile } from "./synthetic-activity.ts";
 
 export const DEMO_DOMAIN = "demo.apprendre-a-faire-alliance.test";
@@ -59,7 +60,7 @@ export async function seedDemoCohort(db: Db, now = new Date()) {
   const random = seededRandom(2027);
   // Demo learners cannot sign in: their password hash is of a random string nobody knows.
   const lockedHash = await hashPassword(crypto.randomUUID());
-  const context = { siteUrl: env().PUBLIC_URL ?? `http://localhost:${env().PORT}`, issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
+  const context = { siteUrl: publicUrl(), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
   let certificates = 0;
   for (const [index, [name, profile]] of LEARNERS.entries()) {
     const email = `${name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]+/g, ".")}@${DEMO_DOMAIN}`;

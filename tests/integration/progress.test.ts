@@ -9,6 +9,7 @@ import {
   recordActiveTime,
   saveReflection,
 } from "../../app/progress/progress.server.ts";
+import { everyCrashPoint } from "../helpers/crash-at.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 let counter = 0;
@@ -106,5 +107,49 @@ describeEachDatabase("progress", (get) => {
     await saveReflection(db, { userId: other, lessonId: "l1-2", reflectionId: "l1-2-defi", answer: "Celle d'un autre" });
     expect((await getReflections(db, userId, ["l1-2-defi"])).map((row) => row.answer)).toEqual(["Réponse revue"]);
     expect(await db.reflectionAnswer.count({ where: { reflectionId: "l1-2-defi" } })).toBe(2);
+  });
+});
+
+describeEachDatabase("progress after a crash at any point", (get) => {
+  let counter = 0;
+  async function learner() {
+    counter += 1;
+    const created = await createAccount(get().db, { name: "Apprenant Arrêt", email: `arret.${counter}.${Date.now()}@exemple.fr`, profile: "ETUDIANT", password: "mot de passe solide" });
+    if (!created.ok) throw new Error("création impossible");
+    return created.userId;
+  }
+
+  /** Progress on a lesson of a path always comes with the learner's enrolment in that path. */
+  async function expectNoProgressWithoutEnrolment(userId: string, pathId: string, step: number) {
+    const { db } = get();
+    const progress = await db.lessonProgress.count({ where: { userId } });
+    const enrolled = await db.pathEnrollment.count({ where: { userId, pathId } });
+    expect(progress > 0 && enrolled === 0, `arrêt à l'étape ${step} : progression sans inscription au parcours`).toBe(false);
+  }
+
+  test("completing a lesson never leaves progress without the path's enrolment, whichever statement the process dies at", async () => {
+    const users: string[] = [];
+    const steps = await everyCrashPoint(
+      get().db,
+      async (db, run) => {
+        users[run] = await learner();
+        await completeLesson(db, { userId: users[run]!, lessonId: "l1-1", pathId: "parcours-1h" });
+      },
+      (run) => expectNoProgressWithoutEnrolment(users[run]!, "parcours-1h", run),
+    );
+    expect(steps).toBeGreaterThan(2);
+  });
+
+  test("a heartbeat never leaves active time without the path's enrolment, whichever statement the process dies at", async () => {
+    const users: string[] = [];
+    const steps = await everyCrashPoint(
+      get().db,
+      async (db, run) => {
+        users[run] = await learner();
+        await recordActiveTime(db, { userId: users[run]!, lessonId: "l1-1", pathId: "parcours-1h", claimedSeconds: HEARTBEAT_SECONDS });
+      },
+      (run) => expectNoProgressWithoutEnrolment(users[run]!, "parcours-1h", run),
+    );
+    expect(steps).toBeGreaterThan(3);
   });
 });
