@@ -12,13 +12,13 @@ import type { QuizMessageCode } from "./quiz-messages.ts";
 import { QUIZ_MESSAGES } from "./quiz-messages.ts";
 import { parseResponse } from "./responses.ts";
 import type { Question, QuizDefinition } from "./quiz-schema.ts";
-import type { AttemptResult, Correction, PublicQuestion, QuizView } from "./quiz-types.ts";
+import type { AnswerOutcome, AttemptResult, Correction, PublicQuestion, QuizView, Receipt } from "./quiz-types.ts";
 import { mayStartAttempt, replayAttempt } from "./replay.ts";
 import { attemptScore, isPassing } from "./scoring.ts";
 
 export class QuizError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409,
+    readonly status: 400 | 401 | 403 | 404 | 409,
     readonly code: QuizMessageCode,
   ) {
     super(QUIZ_MESSAGES[code]);
@@ -65,6 +65,21 @@ function questionsOf(quiz: QuizDefinition, layout: QuestionLayout[]): Array<{ qu
 }
 
 type StoredAnswer = { questionId: string; response: string; score: number; correct: boolean };
+
+/** A final assessment keeps its corrections until the attempt is submitted. */
+export function withholdsCorrections(quiz: Pick<QuizDefinition, "kind">): boolean {
+  return quiz.kind === "evaluation-finale";
+}
+
+function receiptOf(questionId: string, response: string | Correction["response"]): Receipt {
+  return { questionId, response: typeof response === "string" ? JSON.parse(response) : response, withheld: true };
+}
+
+/** What the learner may see of an attempt's answers now: corrections, or receipts while it is open. */
+function outcomesOf(quiz: QuizDefinition, attempt: { submittedAt: Date | null; answers: StoredAnswer[] }): AnswerOutcome[] {
+  if (withholdsCorrections(quiz) && !attempt.submittedAt) return attempt.answers.map((answer) => receiptOf(answer.questionId, answer.response));
+  return correctionsOf(quiz, attempt.answers);
+}
 
 /** Corrections of stored answers: the stored grade, with today's feedback texts. */
 function correctionsOf(quiz: QuizDefinition, answers: StoredAnswer[]): Correction[] {
@@ -140,7 +155,7 @@ export async function answerQuestion(
   quiz: QuizDefinition,
   userId: string,
   { attemptId, questionId, form }: { attemptId: string; questionId: string; form: URLSearchParams | FormData },
-): Promise<{ correction: Correction; result: AttemptResult | null }> {
+): Promise<{ correction: AnswerOutcome; result: AttemptResult | null; review: Correction[] | null }> {
   const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, userId, quizId: quiz.id }, select: ATTEMPT_SELECT });
   if (!attempt) throw new QuizError(404, "tentative-introuvable");
   if (attempt.submittedAt) throw new QuizError(409, "tentative-terminee");
@@ -183,7 +198,16 @@ export async function answerQuestion(
     throw error;
   }
   const result = await completeIfAnswered(db, quiz, attempt.id, entries.length);
-  return { correction, result };
+  if (!withholdsCorrections(quiz)) return { correction, result, review: null };
+  // A final assessment: a receipt while the attempt is open; once it is submitted, the corrections
+  // of this attempt's questions, and of no other.
+  if (!result) return { correction: receiptOf(questionId, parsed.response), result, review: null };
+  const stored = await db.quizAnswer.findMany({
+    where: { attemptId: attempt.id },
+    orderBy: { answeredAt: "asc" },
+    select: { questionId: true, response: true, score: true, correct: true },
+  });
+  return { correction, result, review: correctionsOf(quiz, stored) };
 }
 
 /** When every question has an answer, computes the score from the stored answers (once). */
@@ -197,8 +221,9 @@ async function completeIfAnswered(db: Db, quiz: QuizDefinition, attemptId: strin
   return { score: stored.score ?? score, passed: stored.passed ?? passed };
 }
 
-/** Practice without an account: a fresh layout, nothing stored. */
+/** Practice without an account: a fresh layout, nothing stored. Not for a final assessment. */
 export function startPractice(quiz: QuizDefinition, random: Random = Math.random) {
+  if (withholdsCorrections(quiz)) throw new QuizError(401, "connexion-requise");
   return {
     attemptId: null,
     number: 1,
@@ -210,6 +235,8 @@ export function startPractice(quiz: QuizDefinition, random: Random = Math.random
 
 /** Practice without an account: grades one answer, stores nothing. */
 export function gradePractice(quiz: QuizDefinition, questionId: string, form: URLSearchParams | FormData): Correction {
+  // A final assessment's key is never given to someone without a submitted attempt of their own.
+  if (withholdsCorrections(quiz)) throw new QuizError(401, "connexion-requise");
   const question = quiz.questions.find((candidate) => candidate.id === questionId);
   if (!question) throw new QuizError(400, "question-hors-tentative");
   const parsed = parseResponse(publicQuestion(question), form);
@@ -248,7 +275,7 @@ export async function getQuizView(db: Db, quiz: QuizDefinition, userId: string |
       attemptId: latest.id,
       number: latest.number,
       questions: payload.questions,
-      corrections: correctionsOf(quiz, latest.answers),
+      corrections: outcomesOf(quiz, latest),
       result: latest.submittedAt && latest.score !== null ? { score: latest.score, passed: Boolean(latest.passed) } : null,
     };
   }

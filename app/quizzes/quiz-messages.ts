@@ -18,6 +18,7 @@ export const QUIZ_MESSAGES = {
   "champ-inattendu": "Cette demande contient des données inattendues : elle a été ignorée.",
   "connexion-requise-sans-js":
     "Sans JavaScript, le quiz a besoin d'un compte pour passer d'une question à l'autre : connectez-vous, ou activez JavaScript pour vous entraîner sans compte.",
+  "connexion-requise": "L'évaluation finale compte pour le certificat : connectez-vous ou créez un compte pour la passer.",
   "reseau": "La réponse n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
 } as const;
 

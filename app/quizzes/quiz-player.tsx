@@ -9,12 +9,12 @@ import { useMachine } from "@xstate/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { QUIZ_MESSAGES, type QuizMessageCode } from "./quiz-messages.ts";
 import { quizMachine } from "./quiz.machine.ts";
-import type { AttemptResult, Correction, PublicQuestion, QuizView } from "./quiz-types.ts";
+import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, type PublicQuestion, type QuizView } from "./quiz-types.ts";
 import { replayAttempt } from "./replay.ts";
 import { parseResponse, responseFields } from "./responses.ts";
 
 type StartData = { attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] }; error?: QuizMessageCode };
-type AnswerData = { correction?: Correction; result?: AttemptResult | null; error?: QuizMessageCode };
+type AnswerData = { correction?: AnswerOutcome; result?: AttemptResult | null; review?: Correction[] | null; error?: QuizMessageCode };
 
 function initialSnapshot(view: QuizView) {
   const input = { passMark: view.quiz.passMark, attemptsAllowed: view.quiz.attemptsAllowed, attemptsStarted: view.attemptsStarted };
@@ -87,7 +87,11 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
   useEffect(() => {
     const data = answerFetcher.data;
     if (answerFetcher.state !== "idle" || !data) return;
-    if (data.correction) send({ type: "CORRECTED", correction: data.correction, result: data.result ?? null });
+    if (data.correction) {
+      send({ type: "CORRECTED", correction: data.correction, result: data.result ?? null, review: data.review ?? null });
+      // A final assessment just submitted: straight to the result and its corrections.
+      if (data.review) send({ type: "NEXT" });
+    }
     else send({ type: "REFUSED", message: data.error ?? "reseau" });
   }, [answerFetcher.state, answerFetcher.data, send]);
 
@@ -107,16 +111,25 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
   const domId = `quiz-${view.quiz.id}`;
   const errorCode = (context.error as QuizMessageCode | null) ?? view.message;
   const started = context.attemptsStarted;
+  const isFinal = view.quiz.kind === "evaluation-finale";
 
   return (
     <section className="quiz" id={domId} aria-labelledby={`${domId}-titre`}>
       <p className="quiz__kicker">{view.quiz.kind === "evaluation-finale" ? "Évaluation finale" : "Quiz"}</p>
       <h3 id={`${domId}-titre`}>{view.quiz.title}</h3>
-      {!view.signedIn ? (
+      {!view.signedIn && isFinal ? (
+        <p className="notice">
+          L'évaluation finale compte pour le certificat : elle se passe avec un compte.{" "}
+          <a href={`/connexion?${new URLSearchParams({ redirectTo: returnTo })}`}>Se connecter</a> ou{" "}
+          <a href={`/inscription?${new URLSearchParams({ redirectTo: returnTo })}`}>créer un compte</a>.
+        </p>
+      ) : !view.signedIn ? (
         <p className="notice">
           Vous n'êtes pas connecté·e : vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas
           enregistrés.
         </p>
+      ) : isFinal ? (
+        <p className="notice">Les corrections s'affichent une fois toutes les questions répondues.</p>
       ) : null}
 
       {snapshot.matches("intro") || snapshot.matches("starting") ? (
@@ -131,7 +144,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
             </p>
           ) : null}
           {errorCode ? <Message code={errorCode} /> : null}
-          {snapshot.can({ type: "START" }) ? (
+          {!view.signedIn && isFinal ? null : snapshot.can({ type: "START" }) ? (
             <form
               method="post"
               action={actionUrl}
@@ -187,13 +200,17 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
             Votre score est de {context.result?.score} % (seuil de réussite : {view.quiz.passMark} %).{" "}
             {view.signedIn ? "Il est enregistré." : "Il n'est pas enregistré, faute de compte."}
           </p>
-          <ol className="quiz__summary">
-            {context.corrections.map((correction, index) => (
-              <li key={correction.questionId}>
-                Question {index + 1} : {correction.correct ? "juste" : correction.score > 0 ? `en partie juste (${Math.round(correction.score * 100)} %)` : "inexacte"}
-              </li>
-            ))}
-          </ol>
+          {isFinal ? (
+            <AttemptReview questions={context.questions} outcomes={context.corrections} />
+          ) : (
+            <ol className="quiz__summary">
+              {context.corrections.map((correction, index) => (
+                <li key={correction.questionId}>
+                  Question {index + 1} : {verdictOf(correction)}
+                </li>
+              ))}
+            </ol>
+          )}
           <p>{attemptsText(view, started)}.</p>
           {snapshot.can({ type: "RETRY" }) ? (
             <form
@@ -215,6 +232,62 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
         </div>
       ) : null}
     </section>
+  );
+}
+
+function verdictOf(outcome: AnswerOutcome): string {
+  if (isReceipt(outcome)) return "réponse enregistrée";
+  if (outcome.correct) return "juste";
+  return outcome.score > 0 ? `en partie juste (${Math.round(outcome.score * 100)} %)` : "inexacte";
+}
+
+/** A submitted final attempt: each of its questions with the learner's verdict and the correction. */
+function AttemptReview({ questions, outcomes }: { questions: PublicQuestion[]; outcomes: AnswerOutcome[] }) {
+  const byId = new Map(outcomes.map((outcome) => [outcome.questionId, outcome]));
+  return (
+    <ol className="quiz__review">
+      {questions.map((question) => {
+        const outcome = byId.get(question.id);
+        return (
+          <li key={question.id}>
+            <p className="quiz__review-stem">{question.stem}</p>
+            <p>
+              <strong>{outcome ? verdictOf(outcome) : "sans réponse"}</strong>
+            </p>
+            {outcome && !isReceipt(outcome) ? <CorrectionDetails correction={outcome} /> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function CorrectionDetails({ correction }: { correction: Correction }) {
+  return (
+    <>
+      {correction.optionFeedback.some((option) => option.feedback) ? (
+        <ul>
+          {correction.optionFeedback
+            .filter((option) => option.feedback)
+            .map((option) => (
+              <li key={option.optionId}>
+                « {option.text} » : {option.feedback}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      {!correction.correct ? (
+        <div>
+          <p className="quiz__solution-title">La bonne réponse :</p>
+          <ul>
+            {correction.solution.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>{correction.feedback}</p>
+    </>
   );
 }
 
@@ -249,7 +322,7 @@ function QuestionStep({
   actionUrl: string;
   returnTo: string;
   checking: boolean;
-  correction: Correction | null;
+  correction: AnswerOutcome | null;
   errorCode: QuizMessageCode | null;
   isLast: boolean;
   quizId: string;
@@ -301,7 +374,24 @@ function QuestionStep({
           </button>
         ) : null}
       </form>
-      {correction ? (
+      {correction && isReceipt(correction) ? (
+        <div className="quiz__correction quiz__correction--enregistree">
+          <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
+            Réponse enregistrée
+          </h4>
+          <p>Vous découvrirez les corrections à la fin de l'évaluation.</p>
+          <a
+            href={nextHref}
+            className="button"
+            onClick={(event) => {
+              event.preventDefault();
+              onNext();
+            }}
+          >
+            {isLast ? "Voir mon résultat" : "Question suivante"}
+          </a>
+        </div>
+      ) : correction ? (
         <div className={`quiz__correction quiz__correction--${correction.correct ? "juste" : correction.score > 0 ? "partielle" : "inexacte"}`}>
           <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
             <span aria-hidden="true">{correction.correct ? "✓ " : correction.score > 0 ? "◐ " : "✗ "}</span>
@@ -311,28 +401,7 @@ function QuestionStep({
                 ? `Réponse en partie juste (${Math.round(correction.score * 100)} %)`
                 : "Réponse inexacte"}
           </h4>
-          {correction.optionFeedback.some((option) => option.feedback) ? (
-            <ul>
-              {correction.optionFeedback
-                .filter((option) => option.feedback)
-                .map((option) => (
-                  <li key={option.optionId}>
-                    « {option.text} » : {option.feedback}
-                  </li>
-                ))}
-            </ul>
-          ) : null}
-          {!correction.correct ? (
-            <div>
-              <p className="quiz__solution-title">La bonne réponse :</p>
-              <ul>
-                {correction.solution.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <p>{correction.feedback}</p>
+          <CorrectionDetails correction={correction} />
           <a
             href={nextHref}
             className="button"

@@ -50,6 +50,24 @@ export interface Correction extends Grading {
   solution: string[];
 }
 
+/**
+ * What a final assessment answers instead of a correction while the attempt is open: the answer is
+ * recorded, nothing more. Corrections of a final assessment are shown only once the attempt is
+ * submitted, and only for that attempt's questions, so that it can never be used to read its key.
+ */
+export interface Receipt {
+  questionId: string;
+  response: QuizResponse;
+  withheld: true;
+}
+
+/** What follows an answer: its correction (practice, or a finished final attempt) or a receipt. */
+export type AnswerOutcome = Correction | Receipt;
+
+export function isReceipt(outcome: AnswerOutcome): outcome is Receipt {
+  return "withheld" in outcome;
+}
+
 export interface AttemptResult {
   score: number;
   passed: boolean;
@@ -73,7 +91,8 @@ export interface QuizView {
     attemptId: string | null;
     number: number;
     questions: PublicQuestion[];
-    corrections: Correction[];
+    /** One per answered question, in answer order: receipts while a final attempt is open. */
+    corrections: AnswerOutcome[];
     result: AttemptResult | null;
   } | null;
   /** Show the correction of this question instead of moving on (after a plain-form answer). */

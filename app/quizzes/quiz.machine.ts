@@ -10,7 +10,7 @@
  */
 import { assertEvent, assign, setup } from "xstate";
 import { attemptScore, isPassing } from "./scoring.ts";
-import type { AttemptResult, Correction, PublicQuestion, QuizResponse } from "./quiz-types.ts";
+import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, type PublicQuestion, type QuizResponse } from "./quiz-types.ts";
 
 export interface QuizMachineInput {
   passMark: number;
@@ -24,7 +24,8 @@ export interface QuizContext extends QuizMachineInput {
   attemptNumber: number;
   questions: PublicQuestion[];
   index: number;
-  corrections: Correction[];
+  /** One per answered question: a correction, or a receipt while a final assessment is open. */
+  corrections: AnswerOutcome[];
   pending: { questionId: string; response: QuizResponse } | null;
   result: AttemptResult | null;
   /** Set by the server with the final answer's correction; otherwise computed from corrections. */
@@ -36,7 +37,11 @@ export type QuizEvent =
   | { type: "START" }
   | { type: "STARTED"; attemptNumber: number; questions: PublicQuestion[] }
   | { type: "ANSWER"; questionId: string; response: QuizResponse }
-  | { type: "CORRECTED"; correction: Correction; result?: AttemptResult | null }
+  /**
+   * The server's answer to ANSWER. `review`: with the last answer of a final assessment, the
+   * corrections of every question of the attempt, which replace the receipts.
+   */
+  | { type: "CORRECTED"; correction: AnswerOutcome; result?: AttemptResult | null; review?: Correction[] | null }
   | { type: "REFUSED"; message: string }
   | { type: "NEXT" }
   | { type: "RETRY" };
@@ -74,7 +79,11 @@ export const quizMachine = setup({
     }),
     assignCorrection: assign(({ context, event }) => {
       assertEvent(event, "CORRECTED");
-      return { corrections: [...context.corrections, event.correction], pending: null, serverResult: event.result ?? context.serverResult };
+      return {
+        corrections: event.review ?? [...context.corrections, event.correction],
+        pending: null,
+        serverResult: event.result ?? context.serverResult,
+      };
     }),
     assignRefusal: assign(({ event }) => {
       assertEvent(event, "REFUSED");
@@ -83,7 +92,7 @@ export const quizMachine = setup({
     advance: assign(({ context }) => ({ index: context.index + 1, error: null })),
     computeResult: assign(({ context }) => {
       if (context.serverResult) return { result: context.serverResult };
-      const score = attemptScore(context.corrections, context.questions.length);
+      const score = attemptScore(context.corrections.filter((outcome) => !isReceipt(outcome)) as Correction[], context.questions.length);
       return { result: { score, passed: isPassing(score, context.passMark) } };
     }),
   },

@@ -4,13 +4,13 @@
  */
 import { createActor, type SnapshotFrom } from "xstate";
 import { quizMachine, type QuizMachineInput } from "./quiz.machine.ts";
-import type { AttemptResult, Correction, PublicQuestion } from "./quiz-types.ts";
+import type { AnswerOutcome, AttemptResult, PublicQuestion } from "./quiz-types.ts";
 
 export interface AttemptHistory extends QuizMachineInput {
   attemptNumber: number;
   questions: PublicQuestion[];
-  /** Stored corrections, in the order the questions were answered. */
-  corrections: Correction[];
+  /** Stored corrections (or receipts of an open final attempt), in the order the questions were answered. */
+  corrections: AnswerOutcome[];
   /** The attempt's result as the server stored it, once every question is answered. */
   result: AttemptResult | null;
   /** Stop on this question's correction (the learner has not moved on yet). */

@@ -5,7 +5,7 @@ import { getCurrentUser } from "~/auth/session.server.ts";
 import { getQuiz } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
-import { answerQuestion, gradePractice, QuizError, startAttempt, startPractice } from "~/quizzes/quiz-attempts.server.ts";
+import { answerQuestion, gradePractice, QuizError, startAttempt, startPractice, withholdsCorrections } from "~/quizzes/quiz-attempts.server.ts";
 import type { QuizMessageCode } from "~/quizzes/quiz-messages.ts";
 import { stepUrl } from "~/quizzes/quiz-step.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
@@ -35,6 +35,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await getCurrentUser(request, context);
   const intent = form.get("intent");
   try {
+    // A final assessment counts for the certificate: it is taken signed in, or not at all.
+    if (!user && withholdsCorrections(quiz)) return fail(401, "connexion-requise");
     if (intent === "commencer") {
       if (!user) return js ? json({ attempt: startPractice(quiz) }) : fail(401, "connexion-requise-sans-js");
       const attempt = await startAttempt(db, quiz, user.id);
@@ -45,13 +47,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!user) {
         return js ? json({ correction: gradePractice(quiz, questionId, form), result: null }) : fail(401, "connexion-requise-sans-js");
       }
-      const { correction, result } = await answerQuestion(db, quiz, user.id, {
+      const { correction, result, review } = await answerQuestion(db, quiz, user.id, {
         attemptId: String(form.get("attemptId") ?? ""),
         questionId,
         form,
       });
       if (result) await issueCertificatesAfter(db, user.id, { quizId: quiz.id });
-      return js ? json({ correction, result }) : redirect(stepUrl(returnTo, quiz.id, `correction-${questionId}`), { status: 303 });
+      if (js) return json({ correction, result, review });
+      // A submitted final assessment goes straight to its result and corrections.
+      const step = result && review ? "resultat" : `correction-${questionId}`;
+      return redirect(stepUrl(returnTo, quiz.id, step), { status: 303 });
     }
     return fail(400, "champ-inattendu");
   } catch (error) {

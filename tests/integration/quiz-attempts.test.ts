@@ -4,7 +4,7 @@
  */
 import { expect, test } from "vitest";
 import { createAccount } from "../../app/auth/accounts.server.ts";
-import { answerQuestion, QuizError, startAttempt, getQuizView, bestResults } from "../../app/quizzes/quiz-attempts.server.ts";
+import { answerQuestion, QuizError, startAttempt, getQuizView, bestResults, gradePractice, startPractice } from "../../app/quizzes/quiz-attempts.server.ts";
 import type { Question, QuizDefinition } from "../../app/quizzes/quiz-schema.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
@@ -34,6 +34,7 @@ const finalQuiz: QuizDefinition = {
   questions: [q("q1", true), q("q2", false), multiple],
   file: "quizzes/eval-test.yaml",
 };
+const practiceQuiz: QuizDefinition = { ...finalQuiz, id: "entrainement-test", kind: "entrainement", attempts: undefined };
 const drawQuiz: QuizDefinition = { ...finalQuiz, id: "tirage", attempts: 5, draw: 2, questions: [q("t1", true), q("t2", true), q("t3", true), q("t4", true)] };
 
 const answers = (entries: Array<[string, string]>) => new URLSearchParams(entries);
@@ -61,7 +62,7 @@ describeEachDatabase("quiz attempts", (get) => {
     expect(JSON.stringify(attempt.questions)).not.toMatch(/answer|correct"/);
 
     const first = await answerQuestion(db, finalQuiz, userId, { attemptId: attempt.attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) });
-    expect(first).toMatchObject({ correction: { score: 1, correct: true }, result: null });
+    expect(first).toEqual({ correction: { questionId: "q1", response: { value: true }, withheld: true }, result: null, review: null });
     await answerQuestion(db, finalQuiz, userId, { attemptId: attempt.attemptId, questionId: "q2", form: answers([["reponse", "vrai"]]) });
     const last = await answerQuestion(db, finalQuiz, userId, {
       attemptId: attempt.attemptId,
@@ -174,11 +175,47 @@ describeEachDatabase("quiz attempts", (get) => {
   test("the learner's view: best result, attempts started, the attempt in progress with its corrections", async () => {
     const { db } = get();
     const userId = await learner();
-    const { attemptId } = await startAttempt(db, finalQuiz, userId);
-    await answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "faux"]]) });
-    const view = await getQuizView(db, finalQuiz, userId, { kind: "correction", questionId: "q1" });
+    const { attemptId } = await startAttempt(db, practiceQuiz, userId);
+    const first = await answerQuestion(db, practiceQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "faux"]]) });
+    expect(first.correction).toMatchObject({ questionId: "q1", correct: false, solution: ["Vrai"] });
+    const view = await getQuizView(db, practiceQuiz, userId, { kind: "correction", questionId: "q1" });
     expect(view).toMatchObject({ signedIn: true, attemptsStarted: 1, best: null, showCorrectionOf: "q1" });
     expect(view.current?.corrections).toMatchObject([{ questionId: "q1", correct: false, solution: ["Vrai"] }]);
-    expect(await getQuizView(db, finalQuiz, null)).toMatchObject({ signedIn: false, current: null, attemptsStarted: 0 });
+    expect(await getQuizView(db, practiceQuiz, null)).toMatchObject({ signedIn: false, current: null, attemptsStarted: 0 });
+  });
+
+  test("a final assessment shows no correction while the attempt is open, then those of its own questions only", async () => {
+    const { db } = get();
+    const userId = await learner();
+    const { attemptId, questions } = await startAttempt(db, drawQuiz, userId);
+    expect(questions).toHaveLength(2);
+    const [one, two] = questions.map((question) => question.id) as [string, string];
+    const open = await answerQuestion(db, drawQuiz, userId, { attemptId, questionId: one, form: answers([["reponse", "faux"]]) });
+    expect(open).toEqual({ correction: { questionId: one, response: { value: false }, withheld: true }, result: null, review: null });
+    // Nor does the page of the open attempt give the key away, whatever step the address asks for.
+    for (const step of [null, { kind: "correction" as const, questionId: one }, { kind: "resultat" as const }]) {
+      const view = await getQuizView(db, drawQuiz, userId, step);
+      expect(JSON.stringify(view)).not.toMatch(/solution|feedback|"correct"|"score"/);
+      expect(view.current?.corrections).toEqual([{ questionId: one, response: { value: false }, withheld: true }]);
+    }
+    const done = await answerQuestion(db, drawQuiz, userId, { attemptId, questionId: two, form: answers([["reponse", "vrai"]]) });
+    expect(done.result).toEqual({ score: 50, passed: false });
+    expect(done.review?.map((correction) => [correction.questionId, correction.correct])).toEqual([
+      [one, false],
+      [two, true],
+    ]);
+    expect(done.review?.[0]).toMatchObject({ solution: ["Vrai"], feedback: "Parce que." });
+    const after = await getQuizView(db, drawQuiz, userId, { kind: "resultat" });
+    expect(after.current?.corrections.map((correction) => correction.questionId)).toEqual([one, two]);
+    expect(after.current?.corrections[0]).toMatchObject({ correct: false, solution: ["Vrai"] });
+  });
+
+  test("a final assessment cannot be practised, nor its answers graded, without an account", () => {
+    expect(() => startPractice(finalQuiz)).toThrow(QuizError);
+    expect(() => gradePractice(finalQuiz, "q1", answers([["reponse", "vrai"]]))).toThrow(
+      expect.objectContaining({ status: 401, code: "connexion-requise" }),
+    );
+    expect(startPractice(practiceQuiz).questions).toHaveLength(3);
+    expect(gradePractice(practiceQuiz, "q1", answers([["reponse", "vrai"]]))).toMatchObject({ correct: true, solution: ["Vrai"] });
   });
 });

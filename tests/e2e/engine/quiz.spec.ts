@@ -1,6 +1,8 @@
 /**
- * Quizzes graded on the server, on the fixture course's « Quiz d'essai » (5 questions, one of each
- * type, 3 attempts, pass mark 70 %), in the lesson « Conclusion ».
+ * Quizzes graded on the server, in the fixture lesson « Conclusion »: the final assessment « Quiz
+ * d'essai » (5 questions, one of each type, 3 attempts, pass mark 70 %, corrections only once an
+ * attempt is submitted) and the practice quiz « Entraînement d'essai » (the same questions,
+ * corrected one by one, open to visitors).
  */
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -14,9 +16,12 @@ function quiz(page: Page) {
   return page.locator("#quiz-quiz-essai");
 }
 
-/** Answers the current question right or wrong, then moves on. */
-async function answer(page: Page, right: boolean) {
-  const q = quiz(page);
+function practice(page: Page) {
+  return page.locator("#quiz-quiz-entrainement");
+}
+
+/** Answers the current question right or wrong. */
+async function answer(page: Page, right: boolean, q = quiz(page)) {
   const legend = await q.locator("legend").innerText();
   if (legend.startsWith("Quelle couleur")) await q.getByLabel(right ? "Bleu" : "Vert").check();
   else if (legend.startsWith("Deux et deux")) await q.getByLabel(right ? "Vrai" : "Faux").check();
@@ -34,26 +39,28 @@ async function answer(page: Page, right: boolean) {
   await expect(q.getByRole("heading", { level: 4 })).toBeVisible();
 }
 
-async function nextStep(page: Page) {
-  await quiz(page).getByRole("link", { name: /Question suivante|Voir mon résultat/ }).click();
+/** On to the next question; after the last answer of a final assessment, the result is already there. */
+async function nextStep(page: Page, q = quiz(page)) {
+  const next = q.getByRole("link", { name: /Question suivante|Voir mon résultat/ });
+  await expect(next.or(q.locator(".quiz__result-title"))).toBeVisible();
+  if (await next.isVisible()) await next.click();
 }
 
-test("fail, retry, pass: the best score shows on the path page", async ({ page }) => {
+test("final assessment: answers recorded without correction, the whole correction once submitted; fail, retry, pass", async ({ page }) => {
   await signUp(page, newAccount());
   await page.goto(LESSON);
   await waitForHydration(page);
   const q = quiz(page);
   await expect(q.getByText("5 questions · seuil de réussite 70 % · 3 tentatives restantes sur 3")).toBeVisible();
+  await expect(q.getByText("Les corrections s'affichent une fois toutes les questions répondues.")).toBeVisible();
   await q.getByRole("button", { name: "Commencer le quiz" }).click();
 
   for (let i = 0; i < 5; i++) {
     await expect(q.getByText(`Question ${i + 1} sur 5`)).toBeVisible();
     await answer(page, i === 0); // only the first one right
-    if (i === 0) await expect(q.getByRole("heading", { name: "Bonne réponse" })).toBeVisible();
-    if (i === 1) {
-      await expect(q.getByRole("heading", { name: "Réponse inexacte" })).toBeVisible();
-      await expect(q.getByText("La bonne réponse :")).toBeVisible();
-      await expect(q.getByText("SECRET-EXPLICATION-VF")).toBeVisible();
+    if (i < 4) {
+      await expect(q.getByRole("heading", { name: "Réponse enregistrée" })).toBeVisible();
+      await expect(q.getByText(/Bonne réponse|Réponse inexacte|La bonne réponse|SECRET-EXPLICATION/)).toHaveCount(0);
     }
     await nextStep(page);
   }
@@ -61,6 +68,12 @@ test("fail, retry, pass: the best score shows on the path page", async ({ page }
   await expect(q.getByRole("heading", { name: /Quiz non réussi : 37 %/ })).toBeVisible();
   await expect(q.getByText("Il est enregistré.")).toBeVisible();
   await expect(q.getByText("2 tentatives restantes sur 3.")).toBeVisible();
+  // Now, and only now, the correction of each question of the attempt.
+  const review = q.locator(".quiz__review > li");
+  await expect(review).toHaveCount(5);
+  await expect(review.filter({ hasText: "Deux et deux font quatre." })).toContainText("inexacte");
+  await expect(review.filter({ hasText: "Deux et deux font quatre." })).toContainText("La bonne réponse :");
+  await expect(q.getByText("SECRET-EXPLICATION-VF")).toBeVisible();
 
   await q.getByRole("button", { name: "Recommencer le quiz" }).click();
   for (let i = 0; i < 5; i++) {
@@ -78,11 +91,26 @@ test("fail, retry, pass: the best score shows on the path page", async ({ page }
   await expect(quiz(page).getByText("1 tentative restante sur 3")).toBeVisible();
 });
 
+test("a practice quiz corrects each answer at once", async ({ page }) => {
+  await signUp(page, newAccount());
+  await page.goto(LESSON);
+  await waitForHydration(page);
+  const q = practice(page);
+  await q.getByRole("button", { name: "Commencer le quiz" }).click();
+  await answer(page, true, q);
+  await expect(q.getByRole("heading", { name: "Bonne réponse" })).toBeVisible();
+  await nextStep(page, q);
+  await answer(page, false, q);
+  await expect(q.getByRole("heading", { name: "Réponse inexacte" })).toBeVisible();
+  await expect(q.getByText("La bonne réponse :")).toBeVisible();
+  await expect(q.getByText("SECRET-EXPLICATION-VF")).toBeVisible();
+});
+
 test("an attempt made with the keyboard only", async ({ page }) => {
   await signUp(page, newAccount());
   await page.goto(LESSON);
   await waitForHydration(page);
-  const q = quiz(page);
+  const q = practice(page);
   await q.getByRole("button", { name: "Commencer le quiz" }).focus();
   await page.keyboard.press("Enter");
   await expect(q.getByText("Question 1 sur 5")).toBeFocused();
@@ -100,28 +128,57 @@ test("an attempt made with the keyboard only", async ({ page }) => {
   await expect(q.getByText("Question 2 sur 5")).toBeFocused();
 });
 
-test("the page never carries the answer key of an unanswered question", async ({ page }) => {
+test("the page never carries the answer key of a final question before the attempt is submitted", async ({ page }) => {
   await signUp(page, newAccount());
   await page.goto(LESSON);
   await waitForHydration(page);
-  await quiz(page).getByRole("button", { name: "Commencer le quiz" }).click();
-  await expect(quiz(page).getByText("Question 1 sur 5")).toBeVisible();
-  const html = await (await page.request.get(LESSON)).text();
-  expect(html).toContain("Quelle couleur a le ciel");
-  expect(html).not.toContain("SECRET-EXPLICATION");
-  expect(html).not.toContain('"correct":true');
+  const q = quiz(page);
+  await q.getByRole("button", { name: "Commencer le quiz" }).click();
+  await expect(q.getByText("Question 1 sur 5")).toBeVisible();
+  await answer(page, false);
+  await expect(q.getByRole("heading", { name: "Réponse enregistrée" })).toBeVisible();
+  for (const address of [LESSON, `${LESSON}?quiz=quiz-essai&etape=correction-essai-cu`, `${LESSON}?quiz=quiz-essai&etape=resultat`]) {
+    const html = await (await page.request.get(address)).text();
+    expect(html).toContain("Quelle couleur a le ciel");
+    expect(html, address).not.toContain("SECRET-EXPLICATION");
+    expect(html, address).not.toContain('"correct":');
+    expect(html, address).not.toContain('"solution"');
+  }
+});
+
+test("visitors cannot take a final assessment, nor read its key through the quiz's address", async ({ page, baseURL }) => {
+  await page.goto(LESSON);
+  await waitForHydration(page);
+  const q = quiz(page);
+  await expect(q.getByText("L'évaluation finale compte pour le certificat : elle se passe avec un compte.")).toBeVisible();
+  await expect(q.getByRole("button", { name: "Commencer le quiz" })).toHaveCount(0);
+  const post = (fields: Record<string, string>) =>
+    page.request.post(`${baseURL}/quiz/quiz-essai`, { headers: { Origin: baseURL! }, form: { mode: "js", retour: LESSON, ...fields }, maxRedirects: 0 });
+  const start = await post({ intent: "commencer" });
+  expect(start.status()).toBe(401);
+  expect(await start.json()).toMatchObject({ error: "connexion-requise" });
+  // The oracle that was: an anonymous answer to each question of the pool returned its solution.
+  for (const [questionId, reponse] of [["essai-cu", "a"], ["essai-vf", "faux"], ["essai-cm", "a"]] as const) {
+    const graded = await post({ intent: "repondre", questionId, reponse });
+    expect(graded.status()).toBe(401);
+    expect(await graded.text()).not.toMatch(/solution|SECRET-EXPLICATION|Bleu/);
+  }
+  // Without JavaScript: back to the lesson with the message, nothing else.
+  const plain = await post({ mode: "", intent: "repondre", questionId: "essai-cu", reponse: "a" });
+  expect(plain.status()).toBe(303);
+  expect(plain.headers().location).toBe("/parcours/essai/conclusion?quiz=quiz-essai&etape=connexion-requise#quiz-quiz-essai");
 });
 
 test("anonymous practice is graded but nothing is stored", async ({ page }) => {
   await page.goto(LESSON);
   await waitForHydration(page);
-  const q = quiz(page);
+  const q = practice(page);
   await expect(q.getByText("vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas enregistrés")).toBeVisible();
   const before = countAttempts();
   await q.getByRole("button", { name: "Commencer le quiz" }).click();
   for (let i = 0; i < 5; i++) {
-    await answer(page, true);
-    await nextStep(page);
+    await answer(page, true, q);
+    await nextStep(page, q);
   }
   await expect(q.getByRole("heading", { name: /Quiz réussi : 100 %/ })).toBeVisible();
   await expect(q.getByText("Il n'est pas enregistré, faute de compte.")).toBeVisible();
