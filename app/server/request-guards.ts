@@ -16,6 +16,11 @@ export function isValidHostHeader(value: string): boolean {
   return value.length <= 260 && HOST.test(value);
 }
 
+/** A chain of proxies may list several hosts; the first is the one the visitor asked for. */
+function isValidForwardedHost(value: string): boolean {
+  return value.length <= 1000 && value.split(",").every((part) => isValidHostHeader(part.trim()));
+}
+
 export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedOrigins: string[]; trustProxy?: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Remix builds the request's URL from Host and X-Forwarded-Host (for its port): a malformed one
@@ -24,16 +29,27 @@ export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedO
     if (!trustProxy) delete req.headers["x-forwarded-host"];
     const forwardedHost = req.get("x-forwarded-host");
     const host = req.get("host");
-    if ((host !== undefined && !isValidHostHeader(host)) || (forwardedHost !== undefined && !isValidHostHeader(forwardedHost))) {
+    if ((host !== undefined && !isValidHostHeader(host)) || (forwardedHost !== undefined && !isValidForwardedHost(forwardedHost))) {
       res.status(400).type("html").send(errorPage("Requête invalide", "L'adresse du site demandée dans cette requête est mal formée."));
       return;
     }
-    if (!isAllowedRequest({ method: req.method, origin: req.get("origin") ?? null, host: req.get("host") ?? null, allowedOrigins })) {
+    // The host the visitor's browser addressed: the proxy's X-Forwarded-Host, else Host. Remix runs
+    // the same comparison before any action and answers a mismatch with a 500, so ours must be at
+    // least as strict, and answer first, in French.
+    const visitedHost = forwardedHost?.split(",")[0]!.trim() ?? host ?? null;
+    const origin = req.get("origin") ?? null;
+    if (!isAllowedRequest({ method: req.method, origin, host: visitedHost, allowedOrigins })) {
       res
         .status(403)
         .type("html")
         .send(errorPage("Requête refusée", "Ce formulaire ne vient pas de notre site. Rechargez la page et réessayez."));
       return;
+    }
+    // Accepted because the Origin is PUBLIC_URL (a proxy that rewrites Host without saying so):
+    // tell Remix which host the browser used, or its own check would refuse the action.
+    if (origin && origin !== "null" && visitedHost && !["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+      const originHost = new URL(origin).host;
+      if (originHost !== visitedHost.toLowerCase()) req.headers["x-forwarded-host"] = originHost;
     }
     const length = req.get("content-length");
     if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
