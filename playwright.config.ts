@@ -7,6 +7,15 @@ import { defineConfig } from "@playwright/test";
 
 const PLATFORM_PORT = Number(process.env.E2E_PORT ?? 3100);
 const ENGINE_PORT = PLATFORM_PORT + 1;
+const ENGINE_PG_PORT = PLATFORM_PORT + 2;
+// With PostgreSQL available (.ci/run sets TEST_POSTGRES_URL), the fuzz test also runs against an
+// engine server on PostgreSQL: some inputs (a NUL byte) failed on one database only.
+const PG_SERVER = process.env.TEST_POSTGRES_URL;
+if (PG_SERVER) {
+  const url = new URL(PG_SERVER);
+  url.pathname = `/aafa_e2e_moteur_${PLATFORM_PORT}`;
+  process.env.E2E_ENGINE_PG_URL = url.toString();
+}
 // Every test signs up from the same address: per-address limits are raised on the test servers
 // (per-account limits, which the tests exercise, keep their production values).
 const SHARED_ADDRESS_LIMITS = { SIGNIN_LIMIT_PER_ADDRESS: "100000", SIGNUP_LIMIT_PER_ADDRESS: "100000" };
@@ -37,6 +46,7 @@ export default defineConfig({
   projects: [
     { name: "plateforme", testIgnore: /engine\//, use: { baseURL: `http://localhost:${PLATFORM_PORT}` } },
     { name: "moteur", testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PORT}` } },
+    ...(PG_SERVER ? [{ name: "moteur-pg", testMatch: /engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }] : []),
   ],
   webServer: [
     {
@@ -57,5 +67,17 @@ export default defineConfig({
       env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: "data/e2e-outbox", ...SHARED_ADDRESS_LIMITS },
       stdout: "pipe",
     },
+    ...(process.env.E2E_ENGINE_PG_URL
+      ? [
+          {
+            command: "npx tsx tests/e2e/serve.ts",
+            url: `http://localhost:${ENGINE_PG_PORT}/healthz`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            env: { PORT: String(ENGINE_PG_PORT), E2E_DATABASE_URL: process.env.E2E_ENGINE_PG_URL, COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: "data/e2e-outbox-pg", ...SHARED_ADDRESS_LIMITS },
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
   ],
 });

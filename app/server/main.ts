@@ -42,6 +42,11 @@ const server = app.listen(env.PORT, () => {
   }
 });
 
+// Keep idle connections open longer than the proxies in front usually do (60 s), so that the server
+// never closes a connection at the moment a client reuses it (the client then sees ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close(() => process.exit(0));

@@ -13,7 +13,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
 export function isValidHostHeader(value: string): boolean {
-  return value.length <= 260 && HOST.test(value);
+  if (value.length > 260 || !HOST.test(value)) return false;
+  const port = /:(\d+)$/.exec(value)?.[1];
+  return port === undefined || Number(port) <= 65535;
 }
 
 /** A chain of proxies may list several hosts; the first is the one the visitor asked for. */
@@ -23,6 +25,17 @@ function isValidForwardedHost(value: string): boolean {
 
 export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedOrigins: string[]; trustProxy?: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // A route may answer before reading the body (a 415 for a body that is not a form, a redirect to
+    // sign in). Node discards an unread body itself only when nothing listens to it; Remix's request
+    // adapter listens and pauses the stream once its buffer is full, so the rest of a large body
+    // stayed in the socket and the next request on that keep-alive connection waited forever.
+    // Once the answer is sent, nobody will read the body: drop the listeners and let it drain (it is
+    // at most MAX_BODY_BYTES, checked below).
+    res.once("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     // Remix builds the request's URL from Host and X-Forwarded-Host (for its port): a malformed one
     // made `new URL` throw, a 500 with an empty body. X-Forwarded-Host means something only when a
     // trusted proxy sets it; otherwise it is whatever the client typed, and is dropped.

@@ -11,7 +11,7 @@ import { buildIsStale } from "../../app/cli/freshness.ts";
 import { migrateDeploy } from "../../prisma/tools/deploy.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { providerOf } from "../../app/db/database-url.ts";
-import { withPgAdmin } from "../setup/test-databases.ts";
+import { withDatabase, withPgAdmin } from "../setup/test-databases.ts";
 import { checkCourses } from "../../app/courses/check-courses.server.ts";
 
 const databaseUrl = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
@@ -21,6 +21,12 @@ if (providerOf(databaseUrl) === "sqlite") {
   const file = path.join(ROOT, databaseUrl.replace(/^file:/, ""));
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 } else {
+  // The database is created on first use (the server's `postgres` database is there on every machine).
+  const name = new URL(databaseUrl).pathname.slice(1);
+  await withPgAdmin(withDatabase(databaseUrl, "postgres"), async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+  });
   await withPgAdmin(databaseUrl, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
 }
 await migrateDeploy(databaseUrl);
