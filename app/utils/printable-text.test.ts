@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { printable } from "./pdf-fonts.server.ts";
-import { printableText } from "./printable-text.ts";
+import { describeReplacements, printableText } from "./printable-text.ts";
 
 /** A font with Latin letters, digits, spaces and a little punctuation (no accents, no emoji). */
 const ascii = (codePoint: number) => codePoint >= 0x20 && codePoint < 0x7f;
@@ -42,6 +42,11 @@ describe("printableText", () => {
   test("drops invisible formatting characters, shows control characters", () => {
     expect(printableText("a\u200db\ufe0fc\u00add\u200be\u0007f", ascii)).toEqual({ text: "abcde?f", replacements: [{ original: "\u0007", printed: "?" }] });
   });
+});
+
+test("describeReplacements says which characters print how, grouped", () => {
+  expect(describeReplacements(printableText("王小 😀 ﬃ", ascii).replacements)).toBe("« 王 », « 小 » et « 😀 » sont imprimés « ? » ; « ﬃ » est imprimé « ffi »");
+  expect(describeReplacements([])).toBe("");
 });
 
 describe("printable, with Source Sans 3", () => {

@@ -38,7 +38,7 @@ export interface PrintableOptions {
 const LINE_BREAKS = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g;
 const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const MARKS = /\p{M}/gu;
-const graphemes = new Intl.Segmenter("fr", { granularity: "grapheme" });
+let graphemes: Intl.Segmenter | undefined; // created on first use: this module also reaches browsers
 
 export function printableText(text: string, canDraw: (codePoint: number) => boolean, { lineBreaks = "space" }: PrintableOptions = {}): PrintableText {
   const drawable = (value: string) => [...value].every((char) => canDraw(char.codePointAt(0)!));
@@ -49,6 +49,7 @@ export function printableText(text: string, canDraw: (codePoint: number) => bool
     .replace(/\t/g, " ");
 
   let out = "";
+  graphemes ??= new Intl.Segmenter("fr", { granularity: "grapheme" });
   for (const { segment } of graphemes.segment(normalized)) {
     // Invisible by definition (zero-width joiner, variation selector, soft hyphen…): what a reader
     // sees is unchanged without them, and a font that has a soft hyphen would print a dash.
@@ -63,4 +64,14 @@ export function printableText(text: string, canDraw: (codePoint: number) => bool
     if (!replacements.has(segment)) replacements.set(segment, printed);
   }
   return { text: out, replacements: [...replacements].map(([original, printed]) => ({ original, printed })) };
+}
+
+/** « « 王 », « 小 » et « 😀 » sont imprimés « ? » ; « ﬃ » est imprimé « ffi » », for a page that explains it. */
+export function describeReplacements(replacements: Replacement[]): string {
+  const byPrinted = new Map<string, string[]>();
+  for (const { original, printed } of replacements) byPrinted.set(printed, [...(byPrinted.get(printed) ?? []), original]);
+  const list = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} et ${items.at(-1)!}`);
+  return [...byPrinted]
+    .map(([printed, originals]) => `${list(originals.map((original) => `« ${original} »`))} ${originals.length > 1 ? "sont imprimés" : "est imprimé"} « ${printed} »`)
+    .join(" ; ");
 }
