@@ -3,6 +3,7 @@
  * order, so that the bytes signed at issuance are the bytes a verifier checks. French keys: the
  * file is attached to the PDF for anyone to read.
  */
+import { z } from "zod";
 
 export const PAYLOAD_FORMAT = "apprendre-a-faire-alliance/certificat/1";
 
@@ -50,25 +51,31 @@ export function certificatePayload(facts: CertificateFacts): string {
   );
 }
 
-export interface SignedPayloadView {
-  code: string;
-  titulaire: string;
-  parcours: { id: string; titre: string; dureeNominaleMinutes: number; objectifs: string[] };
-  tempsActifSecondes: number;
-  premiereActivite: string;
-  achevement: string;
-  scoreEvaluationFinale: number;
-  emetteur: string;
-  verification: string;
-  delivreLe: string;
-  cle: string;
-}
+const isoDate = z.iso.datetime();
+
+/** The signed JSON as read back: every field checked, so that printing it cannot fail. */
+const SignedPayloadSchema = z.object({
+  format: z.literal(PAYLOAD_FORMAT),
+  code: z.string(),
+  titulaire: z.string(),
+  parcours: z.object({ id: z.string(), titre: z.string(), dureeNominaleMinutes: z.number().int().nonnegative(), objectifs: z.array(z.string()) }),
+  tempsActifSecondes: z.number().int().nonnegative(),
+  premiereActivite: isoDate,
+  achevement: isoDate,
+  scoreEvaluationFinale: z.number(),
+  emetteur: z.string(),
+  verification: z.string(),
+  delivreLe: isoDate,
+  cle: z.string(),
+});
+
+export type SignedPayloadView = z.infer<typeof SignedPayloadSchema>;
 
 /** Reads a payload back (verification tools); null when it is not one of ours. */
 export function readPayload(text: string): SignedPayloadView | null {
   try {
-    const data = JSON.parse(text) as SignedPayloadView & { format?: string };
-    return data.format === PAYLOAD_FORMAT ? data : null;
+    const parsed = SignedPayloadSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

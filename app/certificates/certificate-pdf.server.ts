@@ -2,10 +2,12 @@
  * The certificate as an A4 PDF (pdf-lib): embedded Source Sans 3 (accents and « » render
  * everywhere), every field of the certificate, a QR code to the verification page, and the signed
  * payload with its signature attached as files, so the PDF alone can be checked offline.
+ * Text goes through app/utils/pdf-fonts.server.ts: a character of the name the font lacks prints
+ * « ? » on the page, while the signed data keeps the name exactly as registered.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
-import { embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
+import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
 import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
 import { formatCode } from "./verification-code.ts";
 
@@ -38,9 +40,10 @@ const ACCENT = rgb(0.05, 0.33, 0.42);
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
-/** This certificate's own characters (the base wording is always embedded). */
+/** The characters this certificate draws on top of the base wording (not its payload or signature: they are attached, not drawn). */
 function certificateCharacters(certificate: CertificateForPdf): string {
-  return Object.values(certificate).filter((value) => typeof value === "string").join("") + certificate.objectives.join("");
+  const { learnerName, pathTitle, issuer, keyId, verificationUrl, publicKeyUrl, objectives } = certificate;
+  return [learnerName, pathTitle, issuer, keyId, verificationUrl, publicKeyUrl, formatCode(certificate.code), ...objectives].join("");
 }
 
 /** Re-exported: tests and the project export use the same line breaking. */
@@ -85,7 +88,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
   let y = A4.height - MARGIN;
 
   const text = (value: string, font: PDFFont, size: number, color = INK, x = MARGIN) => {
-    page.drawText(value, { x, y, size, font, color });
+    drawLine(page, value, { x, y, size, font, color });
   };
   const paragraph = (value: string, font: PDFFont, size: number, color = INK, indent = 0, gap = 1.35) => {
     for (const line of wrapText(value, font, size, width - indent)) {

@@ -62,6 +62,17 @@ export function verifyPayload(publicKey: KeyObject | string, payload: string, si
   }
 }
 
+/**
+ * The public key of this installation's signing key, when it has one; unlike `serverSigningKey`,
+ * never creates a key (a verification tool has no business doing so).
+ */
+export function installedPublicKey(): KeyObject | null {
+  const { CERTIFICATE_SIGNING_KEY: pem, CERTIFICATE_KEY_FILE: file } = env();
+  if (pem) return signingKeyFromPem(pem.replace(/\\n/g, "\n")).publicKey;
+  const resolved = path.resolve(file);
+  return existsSync(resolved) ? signingKeyFromPem(readFileSync(resolved, "utf8")).publicKey : null;
+}
+
 let cached: SigningKey | undefined;
 
 /** The server's key, from CERTIFICATE_SIGNING_KEY or the key file (created if missing). */

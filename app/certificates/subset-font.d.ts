@@ -3,6 +3,10 @@ declare module "subset-font" {
   export default function subsetFont(
     font: Buffer,
     text: string,
-    options?: { targetFormat?: "sfnt" | "truetype" | "woff" | "woff2" },
+    options?: {
+      targetFormat?: "sfnt" | "truetype" | "woff" | "woff2";
+      /** OpenType layout features to keep (all when omitted; [] keeps none). */
+      keepFeatures?: string[];
+    },
   ): Promise<Buffer>;
 }

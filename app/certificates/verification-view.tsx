@@ -1,6 +1,7 @@
 /** The verification form and result, shared by /verifier and /verifier/:code. */
 import { Form } from "@remix-run/react";
 import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
+import { SIGNATURE_SCOPE } from "./signature-scope.ts";
 import { formatCode } from "./verification-code.ts";
 
 export type VerificationResult =
@@ -10,10 +11,15 @@ export type VerificationResult =
       learnerName: string | null;
       pathTitle: string;
       nominalMinutes: number;
+      objectives: string[];
       activeSeconds: number;
+      firstActivityAt: string;
       completedAt: string;
+      finalScore: number;
       issuedAt: string;
       issuer: string;
+      keyId: string;
+      payloadSha256: string;
       revokedAt: string | null;
     }
   | { status: "inconnu"; code: string }
@@ -90,6 +96,10 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
           ) : (
             <p>Ce certificat a bien été délivré par {result.issuer} et n'a pas été révoqué.</p>
           )}
+          <p>
+            Voici les données que la plateforme a signées en délivrant ce certificat. <strong>Comparez-les avec le certificat qu'on vous
+            présente</strong> : une page imprimée ou un PDF peut avoir été redessiné ; seules ces données font foi.
+          </p>
           <dl className="certificate-facts">
             <dt>Titulaire</dt>
             <dd>{result.learnerName ?? "titulaire anonymisé (compte supprimé)"}</dd>
@@ -99,15 +109,35 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
             <dd>{formatNominalDuration(result.nominalMinutes)}</dd>
             <dt>Temps d'activité enregistré</dt>
             <dd>{formatActiveTime(result.activeSeconds)}</dd>
+            <dt>Première activité</dt>
+            <dd>{formatCertificateDate(result.firstActivityAt)}</dd>
             <dt>Parcours achevé le</dt>
             <dd>{formatCertificateDate(result.completedAt)}</dd>
+            <dt>Score à l'évaluation finale</dt>
+            <dd>{result.finalScore} %</dd>
+            <dt>Émetteur</dt>
+            <dd>{result.issuer}</dd>
             <dt>Délivré le</dt>
             <dd>{formatCertificateDate(result.issuedAt)}</dd>
             <dt>Code</dt>
             <dd>
               <code className="verification-code">{formatCode(result.code)}</code>
             </dd>
+            <dt>Empreinte SHA-256 des données signées (certificat.json)</dt>
+            <dd>
+              <code className="verification-hash">{result.payloadSha256}</code>
+            </dd>
+            <dt>Clé de signature</dt>
+            <dd>
+              <code>{result.keyId}</code>
+            </dd>
           </dl>
+          <h3>Objectifs du parcours</h3>
+          <ul>
+            {result.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
         </section>
       );
   }
@@ -118,6 +148,9 @@ export function OfflineVerificationHelp() {
     <section aria-labelledby="hors-ligne">
       <h2 id="hors-ligne">Vérifier un PDF hors ligne</h2>
       <p>
+        <strong>{SIGNATURE_SCOPE}</strong>
+      </p>
+      <p>
         Chaque PDF contient en pièces jointes les données du certificat (<code>certificat.json</code>) et leur signature Ed25519 (
         <code>certificat.sig</code>). Avec la <a href="/certificats/cle-publique.pem">clé publique de la plateforme</a>, la signature se
         vérifie sans connexion, par exemple avec OpenSSL :
@@ -125,11 +158,13 @@ export function OfflineVerificationHelp() {
       <pre>
         <code>{`pdfdetach -saveall certificat.pdf
 openssl pkeyutl -verify -pubin -inkey cle-publique.pem -rawin \\
-  -in certificat.json -sigfile certificat.sig`}</code>
+  -in certificat.json -sigfile certificat.sig
+sha256sum certificat.json`}</code>
       </pre>
       <p>
-        « Signature Verified Successfully » : les données jointes sont celles que la plateforme a signées ; comparez-les avec ce
-        qu'affiche le PDF. La signature ne dit pas si le certificat a été révoqué depuis : cette page le dit.
+        « Signature Verified Successfully » : le contenu de <code>certificat.json</code> est celui que la plateforme a signé. Lisez-le
+        (c'est du texte) et comparez-le avec ce qu'affiche la page du PDF ; son empreinte SHA-256 est aussi celle qu'affiche le résultat
+        de la vérification par code. La signature ne dit pas si le certificat a été révoqué depuis : la vérification par code le dit.
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 /** What the public verification page says about a typed code. */
+import { createHash } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
 import { normalizeCode } from "./verification-code.ts";
 
@@ -10,14 +11,25 @@ export type Verification =
       learnerName: string | null;
       pathTitle: string;
       nominalMinutes: number;
+      objectives: string[];
       activeSeconds: number;
+      firstActivityAt: Date;
       completedAt: Date;
+      finalScore: number;
       issuedAt: Date;
       issuer: string;
+      keyId: string;
+      /** SHA-256 (hex) of the signed data, the certificat.json attached to the PDF: `sha256sum` it to compare. */
+      payloadSha256: string;
       revokedAt: Date | null;
     }
   | { status: "inconnu"; code: string }
   | { status: "malforme" };
+
+/** The stored signed text, or, once the holder is anonymised, the « sha256:… » that replaced it. */
+function sha256Of(payload: string): string {
+  return payload.startsWith("sha256:") ? payload.slice("sha256:".length) : createHash("sha256").update(payload).digest("hex");
+}
 
 export async function verifyCode(db: Db, typed: string): Promise<Verification> {
   const code = normalizeCode(typed);
@@ -30,10 +42,15 @@ export async function verifyCode(db: Db, typed: string): Promise<Verification> {
       learnerName: true,
       pathTitle: true,
       nominalMinutes: true,
+      objectives: true,
       activeSeconds: true,
+      firstActivityAt: true,
       completedAt: true,
+      finalScore: true,
       issuedAt: true,
       issuer: true,
+      keyId: true,
+      payload: true,
       revokedAt: true,
     },
   });
@@ -44,10 +61,15 @@ export async function verifyCode(db: Db, typed: string): Promise<Verification> {
     learnerName: row.userId ? row.learnerName : null,
     pathTitle: row.pathTitle,
     nominalMinutes: row.nominalMinutes,
+    objectives: JSON.parse(row.objectives) as string[],
     activeSeconds: row.activeSeconds,
+    firstActivityAt: row.firstActivityAt,
     completedAt: row.completedAt,
+    finalScore: row.finalScore,
     issuedAt: row.issuedAt,
     issuer: row.issuer,
+    keyId: row.keyId,
+    payloadSha256: sha256Of(row.payload),
     revokedAt: row.revokedAt,
   };
 }

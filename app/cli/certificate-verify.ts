@@ -1,40 +1,109 @@
 /**
  * `npm run certificate:verify -- <certificat.pdf> [cle-publique.pem]`: checks a downloaded
  * certificate offline. Reads the signed data attached to the PDF, verifies its Ed25519 signature
- * with the public key (a file, by default the one this installation signs with), and prints what
- * the signature guarantees, to compare with what the PDF shows.
+ * with the public key (a file, by default the key of this installation), and prints the signed
+ * data, to compare with what the page shows: the signature covers the attached data, not the page.
+ *
+ * Exit codes: 0 valid, 1 invalid (with the reason), 2 the command could not run (no such file,
+ * unreadable key). Never a stack trace: any file gives one of these answers.
  */
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readPayload } from "~/certificates/certificate-payload.ts";
-import { PAYLOAD_ATTACHMENT, SIGNATURE_ATTACHMENT } from "~/certificates/certificate-pdf.server.ts";
+import type { SignedPayloadView } from "~/certificates/certificate-payload.ts";
 import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "~/certificates/certificate-format.ts";
-import { readAttachments } from "~/certificates/pdf-attachments.ts";
-import { serverSigningKey, verifyPayload } from "~/certificates/signing.server.ts";
+import { verifyCertificatePdf } from "~/certificates/offline-verification.server.ts";
+import { SIGNATURE_SCOPE } from "~/certificates/signature-scope.ts";
+import { installedPublicKey } from "~/certificates/signing.server.ts";
+import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { printable } from "~/utils/pdf-fonts.server.ts";
 
-const [pdfFile, keyFile] = process.argv.slice(2);
-if (!pdfFile) {
-  console.error("Usage : npm run certificate:verify -- <certificat.pdf> [cle-publique.pem]");
-  process.exit(2);
+const USAGE = "Usage : npm run certificate:verify -- <certificat.pdf> [cle-publique.pem]";
+
+class UsageError extends Error {}
+
+function readInput(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new UsageError(`Impossible de lire ${what} « ${file} » : le fichier n'existe pas ou n'est pas lisible.`);
+  }
 }
-const attachments = await readAttachments(readFileSync(pdfFile));
-const payloadBytes = attachments.get(PAYLOAD_ATTACHMENT);
-const signature = attachments.get(SIGNATURE_ATTACHMENT);
-if (!payloadBytes || !signature) {
-  console.error(`Ce PDF ne contient pas les pièces jointes ${PAYLOAD_ATTACHMENT} et ${SIGNATURE_ATTACHMENT} : ce n'est pas un certificat de la plateforme.`);
-  process.exit(1);
+
+function publicKey(keyFile: string | undefined): KeyObject {
+  if (keyFile) {
+    let key: KeyObject;
+    try {
+      key = createPublicKey(readInput(keyFile, "la clé publique"));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`« ${keyFile} » n'est pas une clé publique PEM (-----BEGIN PUBLIC KEY-----) : prenez celle que publie la plateforme à /certificats/cle-publique.pem.`);
+    }
+    if (key.asymmetricKeyType !== "ed25519") throw new UsageError(`« ${keyFile} » n'est pas une clé Ed25519 : ce n'est pas la clé publique des certificats.`);
+    return key;
+  }
+  let installed: KeyObject | null;
+  try {
+    installed = installedPublicKey();
+  } catch {
+    installed = null;
+  }
+  if (!installed) throw new UsageError("Cette installation n'a pas de clé de signature : donnez la clé publique de la plateforme (/certificats/cle-publique.pem).\n" + USAGE);
+  return installed;
 }
-const payload = new TextDecoder().decode(payloadBytes);
-const publicKey = keyFile ? readFileSync(keyFile, "utf8") : serverSigningKey().publicKeyPem;
-const data = readPayload(payload);
-if (!data || !verifyPayload(publicKey, payload, Buffer.from(signature).toString("base64url"))) {
-  console.error("✗ Signature INVALIDE : ce certificat a été modifié, ou n'a pas été signé par cette clé.");
-  process.exit(1);
+
+/** A signed text, and how the page prints it when the font lacks some of its characters. */
+function withPrinting(text: string): string {
+  const printed = printable(text).text;
+  return printed === text ? text : `${text}\n      (sur la page : « ${printed} » ; les caractères absents de la police du PDF y sont remplacés)`;
 }
-console.log(`✓ Signature valide (clé ${data.cle}). Données signées :
-  Titulaire : ${data.titulaire}
-  Parcours : ${data.parcours.titre} (durée nominale ${formatNominalDuration(data.parcours.dureeNominaleMinutes)})
-  Temps d'activité enregistré : ${formatActiveTime(data.tempsActifSecondes)}
-  Du ${formatCertificateDate(data.premiereActivite)} au ${formatCertificateDate(data.achevement)}
-  Score à l'évaluation finale : ${data.scoreEvaluationFinale} %
-  Délivré le ${formatCertificateDate(data.delivreLe)} par ${data.emetteur}
-  Code : ${data.code} — état actuel (révocation) : ${data.verification}`);
+
+function signedDataLines(data: SignedPayloadView, sha256: string): string[] {
+  const code = normalizeCode(data.code);
+  return [
+    `  Titulaire : ${withPrinting(data.titulaire)}`,
+    `  Parcours : ${withPrinting(data.parcours.titre)} (${data.parcours.id})`,
+    `  Durée nominale du parcours : ${formatNominalDuration(data.parcours.dureeNominaleMinutes)}`,
+    "  Objectifs du parcours :",
+    ...data.parcours.objectifs.map((objective) => `    • ${withPrinting(objective)}`),
+    `  Temps d'activité enregistré : ${formatActiveTime(data.tempsActifSecondes)}`,
+    `  Première activité : ${formatCertificateDate(data.premiereActivite)}`,
+    `  Parcours achevé le : ${formatCertificateDate(data.achevement)}`,
+    `  Score à l'évaluation finale : ${data.scoreEvaluationFinale} %`,
+    `  Émetteur : ${data.emetteur}`,
+    `  Délivré le : ${formatCertificateDate(data.delivreLe)}`,
+    `  Code de vérification : ${code ? formatCode(code) : data.code}`,
+    `  Vérification en ligne (dit aussi si le certificat a été révoqué) : ${data.verification}`,
+    `  Empreinte SHA-256 de certificat.json : ${sha256}`,
+  ];
+}
+
+async function main(): Promise<number> {
+  const [pdfFile, keyFile] = process.argv.slice(2);
+  if (!pdfFile) throw new UsageError(USAGE);
+  const bytes = readInput(pdfFile, "le certificat");
+  const result = await verifyCertificatePdf(bytes, publicKey(keyFile));
+  if (result.status === "invalide") {
+    console.error(`✗ Certificat invalide : ${result.reason}`);
+    console.error("  Ce que la page affiche n'est garanti par rien : vérifiez le code de vérification en ligne.");
+    return 1;
+  }
+  console.log(
+    [
+      `✓ Signature valide (clé ${result.data.cle}) : les données jointes à ce PDF ont été signées par la plateforme.`,
+      "",
+      SIGNATURE_SCOPE,
+      "",
+      "Données signées :",
+      ...signedDataLines(result.data, result.payloadSha256),
+    ].join("\n"),
+  );
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // Anything else is this tool's failure, not the certificate's: say so in one line.
+  console.error(error instanceof UsageError ? error.message : `La vérification n'a pas pu se faire : ${(error as Error).message}`);
+  process.exitCode = 2;
+}

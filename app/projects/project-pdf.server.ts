@@ -1,10 +1,11 @@
 /**
  * The project as an A4 PDF the learner can print or hand in: every step and field, then the
  * self-assessment, on as many pages as it takes, with page numbers. Drawn with pdf-lib and the
- * platform's embedded fonts; characters the font cannot draw become « ? ».
+ * platform's embedded fonts, through app/utils/pdf-fonts.server.ts: an answer keeps its line breaks
+ * (an empty line leaves a gap), long lines wrap, characters the font cannot draw become « ? ».
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { drawableText, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
+import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
 import type { ProjectDocumentMeta } from "./project-markdown.ts";
 import { summarizeAssessment, type Answers, type Assessment } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
@@ -18,14 +19,21 @@ const MARGIN = 56;
 const day = (when: Date) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(when);
 
 export async function renderProjectPdf(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): Promise<Uint8Array> {
-  const clean = (text: string) => drawableText(text);
   const pdf = await PDFDocument.create();
-  const everything = [definition.title, meta.learnerName, meta.pathTitle, ...Object.values(answers), ...Object.values(assessment).map((a) => a.justification)]
-    .map(clean)
-    .join("");
-  const fonts = await embedFonts(pdf, everything + definition.steps.map((s) => s.title + s.fields.map((f) => f.label).join("")).join("") + definition.assessment.criteria.map((c) => c.title).join("") + definition.assessment.levelNames.join(""));
-  pdf.setTitle(clean(`${definition.title} — ${meta.learnerName}`));
-  pdf.setAuthor(clean(meta.learnerName));
+  const everything = [
+    definition.title,
+    meta.learnerName,
+    meta.pathTitle,
+    ...Object.values(answers),
+    ...Object.values(assessment).map((a) => a.justification),
+    ...definition.steps.flatMap((step) => [step.title, ...step.fields.map((field) => field.label)]),
+    ...definition.assessment.criteria.map((criterion) => criterion.title),
+    ...definition.assessment.levelNames,
+  ];
+  const fonts = await embedFonts(pdf, everything.join(""));
+  // Document properties are Unicode strings, not drawn: they keep the text as typed.
+  pdf.setTitle(`${definition.title} — ${meta.learnerName}`);
+  pdf.setAuthor(meta.learnerName);
   pdf.setLanguage("fr-FR");
   pdf.setCreator("Apprendre à faire alliance");
 
@@ -40,12 +48,11 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
     if (y - height < MARGIN + 20) newPage();
   };
   const paragraph = (value: string, font: PDFFont, size: number, color = INK, gapAfter = size * 0.6) => {
-    for (const block of clean(value).split(/\n+/)) {
-      for (const line of wrapText(block, font, size, width)) {
-        ensure(size * 1.35);
-        page.drawText(line, { x: MARGIN, y, size, font, color });
-        y -= size * 1.35;
-      }
+    for (const line of wrapText(value, font, size, width)) {
+      ensure(size * 1.35);
+      // An empty line of an answer is a gap, as in the text the learner typed.
+      if (line) drawLine(page, line, { x: MARGIN, y, size, font, color });
+      y -= size * 1.35;
     }
     y -= gapAfter;
   };
@@ -81,7 +88,7 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
   const pages = pdf.getPages();
   pages.forEach((p, index) => {
     const label = `${index + 1} / ${pages.length}`;
-    p.drawText(label, { x: A4.width - MARGIN - fonts.regular.widthOfTextAtSize(label, 9), y: MARGIN / 2, size: 9, font: fonts.regular, color: MUTED });
+    drawLine(p, label, { x: A4.width - MARGIN - fonts.regular.widthOfTextAtSize(label, 9), y: MARGIN / 2, size: 9, font: fonts.regular, color: MUTED });
   });
   return pdf.save();
 }

@@ -7,6 +7,8 @@ import { publicUrl } from "~/utils/public-url.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
 import { formatCode } from "~/certificates/verification-code.ts";
 import { db } from "~/db/db.server.ts";
+import { printable } from "~/utils/pdf-fonts.server.ts";
+import { describeReplacements } from "~/utils/printable-text.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,13 +39,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         revokedAt: certificate.revokedAt?.toISOString() ?? null,
       },
       verificationUrl: verificationUrl(publicUrl(), certificate.code),
+      // How the PDF prints the name: characters its font lacks are replaced (the signed data keeps them).
+      namePrinting: printable(certificate.learnerName),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function CertificatePage() {
-  const { certificate, verificationUrl } = useLoaderData<typeof loader>();
+  const { certificate, verificationUrl, namePrinting } = useLoaderData<typeof loader>();
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={[{ to: "/tableau-de-bord", label: "Tableau de bord" }]} current="Certificat" />
@@ -54,6 +58,13 @@ export default function CertificatePage() {
       <p className="lede">
         {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours « {certificate.pathTitle} », dont
         l'évaluation finale est réussie.
+      </p>
+      <p>
+        Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat ; il ne change plus ensuite, même si vous modifiez le
+        nom de votre compte.
+        {namePrinting.replacements.length > 0
+          ? ` La police du PDF n'a pas tous les caractères de ce nom : ${describeReplacements(namePrinting.replacements)}. Le PDF affiche donc « ${namePrinting.text} » ; les données signées jointes au PDF et la page de vérification gardent le nom complet.`
+          : null}
       </p>
       <dl className="certificate-facts">
         <dt>Durée nominale du parcours</dt>

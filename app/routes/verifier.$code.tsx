@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { verifyCode } from "~/certificates/verification.server.ts";
 import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
-import { MALFORMED_MESSAGE, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
+import { MALFORMED_MESSAGE, OfflineVerificationHelp, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
 import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/utils/rate-limit.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
@@ -45,6 +45,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     default:
       result = {
         ...verification,
+        firstActivityAt: verification.firstActivityAt.toISOString(),
         completedAt: verification.completedAt.toISOString(),
         issuedAt: verification.issuedAt.toISOString(),
         revokedAt: verification.revokedAt?.toISOString() ?? null,
@@ -65,6 +66,7 @@ export default function VerificationPage() {
         typed={result.status === "malforme" ? result.typed : ""}
         error={result.status === "malforme" ? MALFORMED_MESSAGE : null}
       />
+      <OfflineVerificationHelp />
     </div>
   );
 }

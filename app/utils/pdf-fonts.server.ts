@@ -1,20 +1,50 @@
 /**
- * Source Sans 3 for the PDFs the platform writes (certificates, project exports): embedded as
- * subsets cut by HarfBuzz (subset-font) to the characters of each document, because pdf-lib's own
- * subsetting loses glyphs of this font in some readers and the full fonts weigh 370 KB each.
+ * Source Sans 3 for the PDFs the platform writes (certificates, project exports), and the one way
+ * they put text on a page.
+ *
+ * Fonts are embedded as subsets cut by HarfBuzz (subset-font) to the characters of each document,
+ * because pdf-lib's own subsetting loses glyphs of this font in some readers and the full fonts
+ * weigh 370 KB each. The subsets keep no OpenType layout features: pdf-lib draws with fontkit,
+ * which would otherwise substitute ligature glyphs (« ff », « ffi ») whose ToUnicode entry is empty,
+ * so « effets » printed « e ets » and extracted so in every reader. Without them each character is
+ * drawn with its own glyph, which the PDF maps back to that character.
+ *
+ * Text is drawn only after `printable` (app/utils/printable-text.ts): characters the font lacks
+ * print as « ? » (or a safe decomposition), line breaks start new lines.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
-import type { PDFDocument, PDFFont } from "pdf-lib";
+import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import subsetFont from "subset-font";
+import { printableText, type PrintableOptions, type PrintableText } from "./printable-text.ts";
 
 const require = createRequire(import.meta.url);
-let fonts: { regular: Uint8Array; semibold: Uint8Array; bold: Uint8Array } | undefined;
-function fontBytes() {
-  const file = (weight: string) => readFileSync(require.resolve(`@expo-google-fonts/source-sans-3/${weight}/SourceSans3_${weight}.ttf`));
-  fonts ??= { regular: file("400Regular"), semibold: file("600SemiBold"), bold: file("700Bold") };
-  return fonts;
+const WEIGHTS = ["400Regular", "600SemiBold", "700Bold"] as const;
+type Weight = (typeof WEIGHTS)[number];
+
+interface FontFiles {
+  bytes: Record<Weight, Buffer>;
+  /** True when every weight has a glyph for the code point. */
+  covers: (codePoint: number) => boolean;
+  /** See `embedFonts`. */
+  lastGlyphCharacter: string;
+}
+
+let files: FontFiles | undefined;
+function fontFiles(): FontFiles {
+  if (files) return files;
+  const bytes = Object.fromEntries(
+    WEIGHTS.map((weight) => [weight, readFileSync(require.resolve(`@expo-google-fonts/source-sans-3/${weight}/SourceSans3_${weight}.ttf`))]),
+  ) as Record<Weight, Buffer>;
+  const fonts = WEIGHTS.map((weight) => fontkit.create(bytes[weight]));
+  const regular = fonts[0]!;
+  const covered = new Set(regular.characterSet.filter((codePoint) => fonts.every((font) => font.hasGlyphForCodePoint(codePoint))));
+  // The mapped character whose glyph comes last in the font and has an outline.
+  const byGlyph = [...covered].sort((a, b) => regular.glyphForCodePoint(b).id - regular.glyphForCodePoint(a).id);
+  const last = byGlyph.find((codePoint) => regular.glyphForCodePoint(codePoint).path.toSVG() !== "")!;
+  files = { bytes, covers: (codePoint) => covered.has(codePoint), lastGlyphCharacter: String.fromCodePoint(last) };
+  return files;
 }
 
 /** The wording every document may use, on top of its own text. */
@@ -22,43 +52,69 @@ export const BASE_CHARACTERS =
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,;:!?'’«»()[]/-–—•·%@_#&+=" +
   "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u00a0\u202f";
 
-let coverage: ((codePoint: number) => boolean) | undefined;
+/** Text as the PDF fonts print it, and which characters were replaced (see printable-text.ts). */
+export function printable(text: string, options?: PrintableOptions): PrintableText {
+  return printableText(text, fontFiles().covers, options);
+}
+
+export interface PdfFonts {
+  regular: PDFFont;
+  semibold: PDFFont;
+  bold: PDFFont;
+}
+
 /**
- * Text as the font can draw it: characters it has no glyph for (emoji, rare scripts) become « ? »,
- * and tabs become spaces, rather than breaking the document.
+ * Embeds the three weights, cut to `characters` (as printed) and the base wording.
+ *
+ * pdf-lib reads the width of every glyph of an embedded font, and fontkit reads past the end of
+ * the glyph table when the last glyph of a subset is empty (a space: U+202F is among the last
+ * glyphs of Source Sans 3). The character whose glyph comes last and has an outline (« ﬂ ») is
+ * therefore always kept, so that the last glyph of every subset is one that can be read.
  */
-export function drawableText(text: string): string {
-  if (!coverage) {
-    const font = fontkit.create(Buffer.from(fontBytes().regular));
-    coverage = (codePoint) => font.hasGlyphForCodePoint(codePoint);
-  }
-  let out = "";
-  for (const char of text.replace(/\t/g, " ")) out += coverage(char.codePointAt(0)!) ? char : "?";
-  return out;
-}
-
-export async function embedFonts(pdf: PDFDocument, characters: string): Promise<{ regular: PDFFont; semibold: PDFFont; bold: PDFFont }> {
+export async function embedFonts(pdf: PDFDocument, characters: string): Promise<PdfFonts> {
   pdf.registerFontkit(fontkit);
-  const bytes = fontBytes();
-  const all = [...new Set(BASE_CHARACTERS + characters)].join("");
-  const embed = async (font: Uint8Array) => pdf.embedFont(await subsetFont(Buffer.from(font), all, { targetFormat: "truetype" }), { subset: false });
-  const [regular, semibold, bold] = await Promise.all([embed(bytes.regular), embed(bytes.semibold), embed(bytes.bold)]);
-  return { regular, semibold, bold };
+  const { bytes, lastGlyphCharacter } = fontFiles();
+  const all = [...new Set(BASE_CHARACTERS + printable(characters, { lineBreaks: "keep" }).text.replace(/\n/g, "") + lastGlyphCharacter)].join("");
+  const embed = async (weight: Weight) => pdf.embedFont(await subsetFont(bytes[weight], all, { targetFormat: "truetype", keepFeatures: [] }), { subset: false });
+  const [regular, semibold, bold] = await Promise.all(WEIGHTS.map(embed));
+  return { regular: regular!, semibold: semibold!, bold: bold! };
 }
 
-/** Splits text into lines no wider than `width` at this size (words are never cut). */
+/** Draws one line of text as printed (a line break in it becomes a space). */
+export function drawLine(page: PDFPage, text: string, options: { x: number; y: number; size: number; font: PDFFont; color: Color }) {
+  page.drawText(printable(text).text, options);
+}
+
+/**
+ * Splits text into lines no wider than `width` at this size, as printed: its own line breaks start
+ * new lines (an empty line between two others stays, as ""), words go to the next line when they do not fit, and a
+ * word wider than the whole line (a long address) is cut where it reaches the edge.
+ */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const fits = (value: string) => font.widthOfTextAtSize(value, size) <= width;
   const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
+  for (const paragraph of printable(text, { lineBreaks: "keep" }).text.split("\n")) {
+    let line = "";
+    for (let word of paragraph.split(" ").filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (fits(candidate)) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      line = "";
+      while (!fits(word)) {
+        const chars = [...word];
+        let cut = 1;
+        while (cut < chars.length - 1 && fits(chars.slice(0, cut + 1).join(""))) cut += 1;
+        lines.push(chars.slice(0, cut).join(""));
+        word = chars.slice(cut).join("");
+      }
       line = word;
-    } else {
-      line = candidate;
     }
+    lines.push(line);
   }
-  if (line) lines.push(line);
+  while (lines[0] === "") lines.shift();
+  while (lines.at(-1) === "") lines.pop();
   return lines;
 }

@@ -133,6 +133,8 @@ describeEachDatabase("account security", (get) => {
       { siteUrl: "https://exemple.fr", issuer: "Apprendre à faire alliance", key },
     );
     const before = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
+    const payloadSha256 = createHash("sha256").update(before.payload).digest("hex");
+    expect(await verifyCode(db, before.code)).toMatchObject({ status: "valide", learnerName: "Camille Sécurité", payloadSha256 });
     expect(await deleteAccount(db, userId, "pas le bon")).toBe(false);
     expect(await db.user.count({ where: { id: userId } })).toBe(1);
     expect(await deleteAccount(db, userId, "mot de passe solide")).toBe(true);
@@ -141,7 +143,8 @@ describeEachDatabase("account security", (get) => {
     const after = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
     expect(after).toMatchObject({ userId: null, learnerName: "", payload: `sha256:${createHash("sha256").update(before.payload).digest("hex")}` });
     expect(after.payload).not.toContain("Camille");
-    expect(await verifyCode(db, before.code)).toMatchObject({ status: "valide", learnerName: null, pathTitle: "Découvrir" });
+    // The verification page still shows the fingerprint of the signed data attached to the PDF.
+    expect(await verifyCode(db, before.code)).toMatchObject({ status: "valide", learnerName: null, pathTitle: "Découvrir", payloadSha256 });
   });
 
   test("sign-in limits: failures from one address do not lock the owner at another; the limit ends with its window", async () => {

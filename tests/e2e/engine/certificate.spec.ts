@@ -4,10 +4,12 @@
  * visitor verifies the code. Then the verification pages for revoked, unknown and malformed codes.
  */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { readAttachments } from "../../../app/certificates/pdf-attachments.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
 
@@ -63,11 +65,14 @@ test("complete the path, download the PDF, and an anonymous visitor verifies the
   await expect(page.getByText("Hélène Lefèvre", { exact: true })).toBeVisible();
   await expect(page.getByText("Score à l'évaluation finale")).toBeVisible();
   await expect(page.locator(".certificate-facts")).toContainText("100 %");
+  await expect(page.getByText("Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat")).toBeVisible();
+  await expect(page.getByText("La police du PDF n'a pas tous les caractères de ce nom")).toHaveCount(0);
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le PDF" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^certificat-parcours-d-essai-[0-9a-z]{8}\.pdf$/);
-  const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+  const pdfBytes = new Uint8Array(readFileSync((await download.path())!));
+  const text = await pdfText(pdfBytes.slice());
   expect(text).toContain("Hélène Lefèvre");
   expect(text).toContain("Durée nominale du parcours 20 min");
   expect(text).toContain(code);
@@ -86,8 +91,29 @@ test("complete the path, download the PDF, and an anonymous visitor verifies the
   await expect(visitor.page.getByRole("heading", { name: "Certificat valide" })).toBeVisible();
   await expect(visitor.page.getByText("Hélène Lefèvre")).toBeVisible();
   await expect(visitor.page.getByText("Parcours d'essai")).toBeVisible();
+  // The page shows the signed data to compare with, and says what offline verification proves.
+  await expect(visitor.page.getByText("Voici les données que la plateforme a signées en délivrant ce certificat.")).toBeVisible();
+  await expect(visitor.page.getByText(/Elle ne prouve rien sur la page imprimée/)).toBeVisible();
+  const signed = (await readAttachments(pdfBytes)).find((attachment) => attachment.name === "certificat.json")!;
+  await expect(visitor.page.locator(".verification-hash")).toHaveText(createHash("sha256").update(signed.bytes).digest("hex"));
+  await expect(visitor.page.locator(".certificate-facts")).toContainText("100 %");
   expect(await seriousAxeViolations(visitor.page)).toEqual([]);
   await visitor.context.close();
+});
+
+test("a name the PDF's font cannot fully print: the page says how it prints, the PDF shows « ? », the signed data keeps it", async ({ page }) => {
+  const name = "Zoë 王小明 😀";
+  await earnCertificate(page, newAccount({ name }));
+  await expect(page.getByText("Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat")).toBeVisible();
+  await expect(page.getByText("« 王 », « 小 », « 明 » et « 😀 » sont imprimés « ? »")).toBeVisible();
+  await expect(page.getByText("Le PDF affiche donc « Zoë ??? ? »")).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le PDF" }).click()]);
+  const bytes = new Uint8Array(readFileSync((await download.path())!));
+  expect(await pdfText(bytes.slice())).toContain("Zoë ??? ?");
+  const signed = (await readAttachments(bytes)).find((attachment) => attachment.name === "certificat.json")!;
+  expect(JSON.parse(new TextDecoder().decode(signed.bytes))).toMatchObject({ titulaire: name });
 });
 
 test("revoked, unknown and malformed codes each get their answer and status", async ({ page, browser }) => {

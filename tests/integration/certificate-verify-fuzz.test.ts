@@ -1,0 +1,141 @@
+/**
+ * Offline verification of a certificate PDF never crashes: every single-byte flip of a real
+ * certificate (a deterministic sample: half anywhere in the file, half in its last bytes, where
+ * the attachments, the object stream and the cross-reference stream are) gives « invalide » with a
+ * French reason, or « valide » with exactly the data that was signed — a flip in a font or in the
+ * page's drawing does not touch the signed attachments. Run in-process; the CLI is spawned twice,
+ * for its exit codes and what it prints.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, test } from "vitest";
+import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
+import { renderCertificatePdf } from "../../app/certificates/certificate-pdf.server.ts";
+import { verifyCertificatePdf, type OfflineVerification } from "../../app/certificates/offline-verification.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "../../app/certificates/signing.server.ts";
+import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+
+const run = promisify(execFile);
+const key = signingKeyFromPem(generateSigningKeyPem());
+const dir = mkdtempSync(path.join(tmpdir(), "aafa-fuzz-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const facts = {
+  code: "7KQM3XRT9PWDAB12CD34EF56GH78",
+  learnerName: "Zoë Ñúñez-O'Brien 王小明",
+  pathId: "parcours-4h",
+  pathTitle: "Comprendre et se situer",
+  nominalMinutes: 240,
+  objectives: ["Situer son territoire parmi les démarches d'alliance.", "Mesurer les effets d'une alliance."],
+  activeSeconds: 4 * 3600 + 7 * 60 + 42,
+  firstActivityAt: new Date("2026-11-02T09:00:00Z"),
+  completedAt: new Date("2026-11-20T15:30:00Z"),
+  finalScore: 85,
+  issuer: "Apprendre à faire alliance",
+  verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
+  issuedAt: new Date("2026-11-20T15:31:00Z"),
+  keyId: key.keyId,
+};
+const payload = certificatePayload(facts);
+const genuine = renderCertificatePdf({
+  ...facts,
+  payload,
+  signature: signPayload(key, payload),
+  publicKeyUrl: "https://alliances.exemple.fr/certificats/cle-publique.pem",
+});
+
+/** mulberry32: a small seeded generator, so that every run flips the same bytes. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function flip(bytes: Uint8Array, position: number, mask: number): Uint8Array {
+  const copy = bytes.slice();
+  copy[position]! ^= mask;
+  return copy;
+}
+
+const FLIPS = 400;
+const TAIL = 4096;
+
+describe("offline verification of a certificate PDF", () => {
+  test(`gives « invalide » with a reason, or « valide » with the signed data, for each of ${FLIPS} single-byte flips`, { timeout: 120_000 }, async () => {
+    const bytes = await genuine;
+    expect(await verifyCertificatePdf(bytes, key.publicKey)).toMatchObject({ status: "valide", payload });
+    const next = random(20261120);
+    const crashes: string[] = [];
+    const outcomes: Record<OfflineVerification["status"], number> = { valide: 0, invalide: 0 };
+    const reasons = new Set<string>();
+    const wrong: string[] = [];
+    for (let index = 0; index < FLIPS; index += 1) {
+      const position = index % 2 === 0 ? Math.floor(next() * bytes.length) : bytes.length - 1 - Math.floor(next() * TAIL);
+      const mask = 1 + Math.floor(next() * 255);
+      let result: OfflineVerification;
+      try {
+        result = await verifyCertificatePdf(flip(bytes, position, mask), key.publicKey);
+      } catch (error) {
+        crashes.push(`octet ${position} ^ ${mask} : ${(error as Error).message}`);
+        continue;
+      }
+      outcomes[result.status] += 1;
+      if (result.status === "valide" && result.payload !== payload) wrong.push(`octet ${position} ^ ${mask} : valide, autres données`);
+      if (result.status === "invalide") reasons.add(result.reason);
+    }
+    expect(crashes).toEqual([]);
+    expect(wrong).toEqual([]);
+    // A sentence in French that says what is wrong.
+    for (const reason of reasons) expect(reason).toMatch(/^[A-ZÀ-Ý][^]{30,}\.$/);
+    expect(outcomes.valide).toBeGreaterThan(0);
+    expect(outcomes.invalide).toBeGreaterThan(0);
+  });
+
+  test("the CLI says « valide », what the signature covers, and every signed field; « invalide » with a reason and no stack trace", async () => {
+    const bytes = await genuine;
+    const keyFile = path.join(dir, "cle-publique.pem");
+    writeFileSync(keyFile, key.publicKeyPem);
+    const genuineFile = path.join(dir, "authentique.pdf");
+    writeFileSync(genuineFile, bytes);
+    // The first byte of « %PDF »: the file no longer reads as a PDF (a stack trace before the fix).
+    const damagedFile = path.join(dir, "endommage.pdf");
+    writeFileSync(damagedFile, flip(bytes, 0, 0x40));
+    const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
+
+    const { stdout } = await verify(genuineFile);
+    for (const expected of [
+      "✓ Signature valide",
+      "Elle ne prouve rien sur la page imprimée",
+      "Titulaire : Zoë Ñúñez-O'Brien 王小明",
+      "(sur la page : « Zoë Ñúñez-O'Brien ??? »",
+      "Parcours : Comprendre et se situer (parcours-4h)",
+      "Durée nominale du parcours : 4 h",
+      "• Mesurer les effets d'une alliance.",
+      "Temps d'activité enregistré : 4 h 07 min",
+      "Première activité : 2 novembre 2026",
+      "Parcours achevé le : 20 novembre 2026",
+      "Score à l'évaluation finale : 85 %",
+      "Délivré le : 20 novembre 2026",
+      "Code de vérification : 7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
+      `Empreinte SHA-256 de certificat.json : ${createHash("sha256").update(payload).digest("hex")}`,
+    ]) {
+      expect(stdout).toContain(expected);
+    }
+
+    const failure = await verify(damagedFile).then(
+      () => null,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1, stdout: "" });
+    expect(failure!.stderr).toContain("✗ Certificat invalide : Le fichier ne se lit pas comme un PDF");
+    expect(failure!.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
