@@ -22,11 +22,11 @@ export const AUTH_LIMITS = {
   resetPerAccount: { limit: 3, windowMs: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;
 
-export function minutesFrom(result: Extract<RateLimitResult, { allowed: false }>): number {
+export function minutesFrom(result: { retryAfterSeconds: number }): number {
   return Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
 }
 
-export function tooManyMessage(result: Extract<RateLimitResult, { allowed: false }>): string {
+export function tooManyMessage(result: { retryAfterSeconds: number }): string {
   const minutes = minutesFrom(result);
   return `Trop de tentatives en peu de temps. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
 }
