@@ -5,8 +5,8 @@
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { verifyCredentials } from "./accounts.server.ts";
-import { recordSignInFailure, signInAllowed } from "./auth-rate-limits.server.ts";
-import { failSignInChallenge, findSignInChallenge, verifyTwoFactorCode } from "./two-factor.server.ts";
+import { reserveSignInAttempt } from "./auth-rate-limits.server.ts";
+import { claimChallengeAttempt, verifyTwoFactorCode } from "./two-factor.server.ts";
 
 export type CheckPassword = (db: Db, email: string, password: string) => Promise<string | null>;
 
@@ -17,17 +17,16 @@ export type SignInAttempt =
 
 export async function attemptSignIn(
   db: Db,
-  attempt: { clientIp: string; email: string; password: string },
+  attempt: { clientIp: string; email: string; password: string; now?: Date },
   checkPassword: CheckPassword = verifyCredentials,
 ): Promise<SignInAttempt> {
-  const { clientIp, email, password } = attempt;
-  const allowed = await signInAllowed(db, clientIp, email);
-  if (!allowed.allowed) return { outcome: "limite", retryAfterSeconds: allowed.retryAfterSeconds };
+  const { clientIp, email, password, now = new Date() } = attempt;
+  // Counted before the check (see reserveSignInAttempt): never more checks than the limits allow.
+  const reservation = await reserveSignInAttempt(db, clientIp, email, now);
+  if (!reservation.allowed) return { outcome: "limite", retryAfterSeconds: reservation.retryAfterSeconds };
   const userId = await checkPassword(db, email, password);
-  if (!userId) {
-    await recordSignInFailure(db, clientIp, email);
-    return { outcome: "refuse" };
-  }
+  if (!userId) return { outcome: "refuse" };
+  await reservation.giveBack();
   return { outcome: "ok", userId };
 }
 
@@ -40,11 +39,9 @@ export type SecondFactorAttempt =
 
 /** A code typed for the pending sign-in whose token the browser holds. */
 export async function attemptSecondFactor(db: Db, token: string, code: string, checkCode: CheckCode = verifyTwoFactorCode): Promise<SecondFactorAttempt> {
-  const challenge = await findSignInChallenge(db, token);
+  // The attempt is counted first, by the statement that claims it: a sixth code is never checked.
+  const challenge = await claimChallengeAttempt(db, token);
   if (!challenge) return { outcome: "expire" };
-  if (!(await checkCode(db, challenge.userId, code))) {
-    await failSignInChallenge(db, challenge.id);
-    return { outcome: "refuse" };
-  }
+  if (!(await checkCode(db, challenge.userId, code))) return { outcome: "refuse" };
   return { outcome: "ok", userId: challenge.userId, redirectTo: challenge.redirectTo, challengeId: challenge.id };
 }
