@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { pruneExpiredNowAndThen } from "~/db/housekeeping.server.ts";
 import { NonceContext } from "~/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -13,6 +14,7 @@ function addResponseCookies(headers: Headers, context: AppLoadContext | undefine
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  pruneExpiredNowAndThen();
   addResponseCookies(response.headers, context);
   return response;
 };
@@ -30,6 +32,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // Expired counters, sessions and links are deleted in the background, now and then.
+  pruneExpiredNowAndThen();
   addResponseCookies(responseHeaders, loadContext);
   // Crawlers get the whole page at once; browsers get it as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

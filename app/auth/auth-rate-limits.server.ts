@@ -37,9 +37,15 @@ const signInFailuresKey = (email: string) => `connexion:echecs:${email}`;
 const signInFailuresFromKey = (email: string, clientIp: string) => `${signInFailuresKey(email)}:${clientIp}`;
 const resetAccountKey = (email: string) => `reinitialisation:compte:${email}`;
 
-/** Every counter that names this account: the exact keys, and the prefix of the per-address ones. */
-export function accountRateLimitKeys(email: string): { keys: string[]; prefix: string } {
-  return { keys: [signInFailuresKey(email), resetAccountKey(email)], prefix: `${signInFailuresKey(email)}:` };
+/**
+ * The keys of every counter that names this account: the exact ones, and those of its failures per
+ * address. Prisma's `startsWith` is a LIKE whose "_" (allowed in addresses) matches any character,
+ * so its rows are only candidates, kept when they really start with the prefix.
+ */
+export async function accountRateLimitKeys(db: Db, email: string): Promise<string[]> {
+  const prefix = `${signInFailuresKey(email)}:`;
+  const candidates = await db.rateLimit.findMany({ where: { key: { startsWith: prefix } }, select: { key: true } });
+  return [signInFailuresKey(email), resetAccountKey(email), ...candidates.map((row) => row.key).filter((key) => key.startsWith(prefix))];
 }
 
 export type SignInReservation = { allowed: false; retryAfterSeconds: number } | { allowed: true; giveBack(): Promise<void> };

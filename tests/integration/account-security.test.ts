@@ -22,7 +22,13 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 /** Captures what would be sent (the SMTP transport itself is tested in mailer.test.ts). */
 function capturingMailer(): Mailer & { sent: Mail[] } {
   const sent: Mail[] = [];
-  return { mode: "boite-d-envoi", sent, async send(mail) { sent.push(mail); } };
+  return {
+    mode: "boite-d-envoi",
+    sent,
+    async send(mail) { sent.push(mail); },
+    async erase(addresses) { for (let i = sent.length - 1; i >= 0; i -= 1) if (addresses.includes(sent[i]!.to)) sent.splice(i, 1); },
+    async pruneSentBefore() { return 0; },
+  };
 }
 const linkToken = (mail: Mail) => new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get("jeton")!;
 
@@ -134,9 +140,9 @@ describeEachDatabase("account security", (get) => {
       { siteUrl: "https://exemple.fr", issuer: "Apprendre à faire alliance", key },
     );
     const before = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
-    expect(await deleteAccount(db, userId, "pas le bon")).toBe(false);
+    expect(await deleteAccount(db, capturingMailer(), userId, "pas le bon")).toBe(false);
     expect(await db.user.count({ where: { id: userId } })).toBe(1);
-    expect(await deleteAccount(db, userId, "mot de passe solide")).toBe(true);
+    expect(await deleteAccount(db, capturingMailer(), userId, "mot de passe solide")).toBe(true);
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect(await db.lessonProgress.count({ where: { userId } })).toBe(0);
     const after = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });

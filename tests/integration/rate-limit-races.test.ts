@@ -5,7 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { accountRateLimitKeys, AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
+import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
 import { attemptSecondFactor, attemptSignIn, type CheckCode, type CheckPassword } from "../../app/auth/sign-in-attempts.server.ts";
 import { CHALLENGE_MAX_ATTEMPTS, createSignInChallenge, currentCode, enableTwoFactor, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
@@ -92,7 +92,7 @@ describeEachDatabase("rate limit races", (get) => {
     // ...the owner, at home, is refused without a check, six times in a row...
     for (let i = 0; i < 6; i += 1) expect(await attemptSignIn(db, { clientIp: "203.0.113.60", email, password: "mot de passe solide" })).toMatchObject({ outcome: "limite" });
     // ...and their address has used none of its places: when the account's hour ends, they are not locked out at home.
-    const pair = await db.rateLimit.findUnique({ where: { key: `${accountRateLimitKeys(email).prefix}203.0.113.60` } });
+    const pair = await db.rateLimit.findUnique({ where: { key: `connexion:echecs:${email}:203.0.113.60` } });
     expect(pair?.count).toBe(0);
   });
 
