@@ -7,15 +7,13 @@ import { mailer } from "~/utils/mailer.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
 import { createThrottledTask } from "~/utils/throttled-task.ts";
 import { db } from "./db.server.ts";
-import { pruneExpired } from "./prune-expired.server.ts";
-
-export const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+import { PRUNE_INTERVAL_MS, pruneExpired } from "./prune-expired.server.ts";
 
 const pruning = singleton("prune-expired", () =>
   createThrottledTask(() => pruneExpired(db, new Date(), { mailer }), {
     intervalMs: PRUNE_INTERVAL_MS,
     // A warning, not an error: nothing the visitor asked for failed, and the next run retries.
-    onError: (error) => console.warn("Nettoyage des données expirées impossible (nouvel essai dans 10 minutes) :", error),
+    onError: (error) => console.warn(`Nettoyage des données expirées impossible (nouvel essai dans ${PRUNE_INTERVAL_MS / 60_000} minutes) :`, error),
   }),
 );
 

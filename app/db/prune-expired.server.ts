@@ -14,6 +14,9 @@ import type { Mailer } from "~/utils/mailer.server.ts";
 import { pruneRateLimits } from "~/utils/rate-limit.server.ts";
 import type { Db } from "./create-db.server.ts";
 
+/** How often a process prunes (housekeeping.server.ts): what expired is gone within this delay. */
+export const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+
 /** An outbox message is kept as long as the longest-lived link an e-mail can carry. */
 export const OUTBOX_RETENTION_MS = Math.max(RESET_LIFETIME_MS, EMAIL_CHANGE_LIFETIME_MS);
 

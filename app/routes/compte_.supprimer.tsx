@@ -44,7 +44,7 @@ export default function DeleteAccountPage() {
       <h1>Supprimer mon compte</h1>
       <p>La suppression est définitive. Elle efface :</p>
       <ul>
-        <li>votre compte (nom, adresse, mot de passe) et vos sessions ;</li>
+        <li>votre compte (nom, adresse, mot de passe), vos sessions, les liens en attente et les compteurs de tentatives à votre adresse ;</li>
         <li>votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet final ;</li>
         <li>votre place dans les cohortes, et les cohortes que vous animez si vous êtes formateur·rice.</li>
       </ul>
