@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { pruneExpiredNowAndThen } from "~/db/housekeeping.server.ts";
 import { NonceContext } from "~/utils/nonce.tsx";
 import { markPrivateResponse } from "~/utils/private-cache.server.ts";
 
@@ -14,6 +15,7 @@ function addResponseCookies(headers: Headers, context: AppLoadContext | undefine
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context, request }) => {
+  pruneExpiredNowAndThen();
   addResponseCookies(response.headers, context);
   markPrivateResponse(request, response.headers);
   return response;
@@ -32,6 +34,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // Expired counters, sessions and links are deleted in the background, now and then.
+  pruneExpiredNowAndThen();
   addResponseCookies(responseHeaders, loadContext);
   markPrivateResponse(request, responseHeaders);
   // Crawlers get the whole page at once; browsers get it as soon as the shell is ready.

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
 import type { Mailer } from "~/utils/mailer.server.ts";
+import { accountRateLimitKeys } from "./auth-rate-limits.server.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
 
@@ -82,12 +83,15 @@ export async function changePassword(db: Db, userId: string, current: string, ne
 
 /**
  * Everything the platform holds about a person, as they would want to take it away (RGPD art. 20):
- * no password hash, no session ids, no token hashes.
+ * no password hash, no session ids, no token hashes, no two-factor key (secrets that would let
+ * whoever holds the file into the account). tests/integration/privacy-promises.test.ts checks that
+ * every relation of User is exported or named there as a secret.
  */
 export async function exportAccountData(db: Db, userId: string) {
-  const [user, lessons, time, reflections, attempts, runs, projects, certificates, memberships, cohortsLed, twoFactor] = await Promise.all([
+  const [user, lessons, paths, time, reflections, attempts, runs, projects, certificates, memberships, cohortsLed, commentsWritten, pendingEmailChanges, twoFactor] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, profile: true, role: true, createdAt: true, updatedAt: true } }),
     db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true, lastActiveAt: true } }),
+    db.pathEnrollment.findMany({ where: { userId }, select: { pathId: true, startedAt: true, lastLessonId: true, lastVisitedAt: true } }),
     db.activeTimeEntry.findMany({ where: { userId }, orderBy: { receivedAt: "asc" }, select: { lessonId: true, pathId: true, receivedAt: true, seconds: true } }),
     db.reflectionAnswer.findMany({ where: { userId }, select: { reflectionId: true, lessonId: true, answer: true, createdAt: true, updatedAt: true } }),
     db.quizAttempt.findMany({
@@ -110,6 +114,9 @@ export async function exportAccountData(db: Db, userId: string) {
     db.certificate.findMany({ where: { userId }, select: { code: true, pathTitle: true, nominalMinutes: true, activeSeconds: true, firstActivityAt: true, completedAt: true, finalScore: true, issuedAt: true, revokedAt: true } }),
     db.cohortMember.findMany({ where: { userId }, select: { joinedAt: true, cohort: { select: { name: true, pathId: true, trainer: { select: { name: true } } } } } }),
     db.cohort.findMany({ where: { trainerId: userId }, select: { name: true, pathId: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } } }),
+    // Comments a trainer wrote on learners' projects: their own words, though the project is not theirs.
+    db.projectComment.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true, project: { select: { projectId: true } } } }),
+    db.emailChangeToken.findMany({ where: { userId, usedAt: null }, select: { newEmail: true, createdAt: true, expiresAt: true } }),
     db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
   ]);
   return {
@@ -117,6 +124,7 @@ export async function exportAccountData(db: Db, userId: string) {
     exportedAt: new Date().toISOString(),
     account: { ...user, twoFactorEnabledAt: twoFactor?.enabledAt ?? null },
     lessonProgress: lessons,
+    pathsFollowed: paths,
     activeTime: time,
     reflections,
     quizAttempts: attempts.map((a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, response: JSON.parse(x.response) as unknown })) })),
@@ -125,19 +133,27 @@ export async function exportAccountData(db: Db, userId: string) {
     certificates,
     cohorts: memberships.map((m) => ({ name: m.cohort.name, pathId: m.cohort.pathId, trainer: m.cohort.trainer.name, joinedAt: m.joinedAt })),
     cohortsLed: cohortsLed.map((c) => ({ name: c.name, pathId: c.pathId, createdAt: c.createdAt, archivedAt: c.archivedAt, members: c._count.members })),
+    commentsWritten: commentsWritten.map((c) => ({ projectId: c.project.projectId, body: c.body, createdAt: c.createdAt })),
+    pendingEmailChanges,
   };
 }
 
 /**
  * Erases the account and everything attached to it (progress, answers, projects, memberships, the
- * cohorts the person led, sessions). Certificates stay verifiable by their code, but their holder's
- * name is erased, and the signed copy is replaced by its SHA-256 (a PDF the person kept still
- * verifies offline, and can still be matched to its record).
+ * cohorts the person led, sessions, pending links, and the rate-limit counters that name its
+ * address). Certificates stay verifiable by their code, but their holder's name is erased, and the
+ * signed copy is replaced by its SHA-256 (a PDF the person kept still verifies offline, and can
+ * still be matched to its record). Copies of e-mails the outbox kept for the account go too.
  * @returns false when the password is wrong (nothing is erased).
  */
-export async function deleteAccount(db: Db, userId: string, password: string): Promise<boolean> {
+export async function deleteAccount(db: Db, mailer: Pick<Mailer, "erase">, userId: string, password: string): Promise<boolean> {
   if (!(await passwordMatches(db, userId, password))) return false;
-  const certificates = await db.certificate.findMany({ where: { userId }, select: { id: true, payload: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const [certificates, pendingAddresses, counters] = await Promise.all([
+    db.certificate.findMany({ where: { userId }, select: { id: true, payload: true } }),
+    db.emailChangeToken.findMany({ where: { userId }, select: { newEmail: true } }),
+    accountRateLimitKeys(db, user.email),
+  ]);
   await db.$transaction([
     ...certificates.map((certificate) =>
       db.certificate.update({
@@ -145,7 +161,14 @@ export async function deleteAccount(db: Db, userId: string, password: string): P
         data: { learnerName: "", payload: `sha256:${createHash("sha256").update(certificate.payload).digest("hex")}` },
       }),
     ),
+    db.rateLimit.deleteMany({ where: { key: { in: counters } } }),
     db.user.delete({ where: { id: userId } }),
   ]);
+  try {
+    await mailer.erase([user.email, ...pendingAddresses.map((pending) => pending.newEmail)]);
+  } catch (error) {
+    // The account is gone; the outbox's copies are pruned within a day anyway (pruneExpired).
+    console.warn("Copies d'e-mails du compte supprimé non effacées :", error);
+  }
   return true;
 }

@@ -4,12 +4,12 @@
  * ends, and nobody can lock someone else out for good.
  *
  * Sign-in counts every attempt per address, and failed attempts per account both from one address
- * and from all addresses together. An attacker at one address therefore cannot lock the account for
+ * and from all addresses together (counted before the password is checked, see reserveSignInAttempt). An attacker at one address therefore cannot lock the account for
  * its owner at another; only a distributed attack can, and for an hour at most.
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { hitRateLimit, isRateLimited, type RateLimitResult, type RateLimitRule } from "~/utils/rate-limit.server.ts";
+import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "~/utils/rate-limit.server.ts";
 
 const MINUTE = 60_000;
 
@@ -22,27 +22,61 @@ export const AUTH_LIMITS = {
   resetPerAccount: { limit: 3, windowMs: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;
 
-export function minutesFrom(result: Extract<RateLimitResult, { allowed: false }>): number {
+export function minutesFrom(result: { retryAfterSeconds: number }): number {
   return Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
 }
 
-export function tooManyMessage(result: Extract<RateLimitResult, { allowed: false }>): string {
+export function tooManyMessage(result: { retryAfterSeconds: number }): string {
   const minutes = minutesFrom(result);
   return `Trop de tentatives en peu de temps. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
 }
 
-/** Before checking a password: counts the attempt for the address, and tells whether to refuse it. */
-export async function signInAllowed(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
-  const perAddress = await hitRateLimit(db, `connexion:ip:${clientIp}`, { ...AUTH_LIMITS.signInPerAddress, limit: env().SIGNIN_LIMIT_PER_ADDRESS });
-  if (!perAddress.allowed) return perAddress;
-  const pair = await isRateLimited(db, `connexion:echecs:${email}:${clientIp}`, AUTH_LIMITS.signInFailuresPerAccountAndAddress);
-  if (!pair.allowed) return pair;
-  return isRateLimited(db, `connexion:echecs:${email}`, AUTH_LIMITS.signInFailuresPerAccount);
+// Keys that name an account carry its address (lower-cased by the schemas); accountRateLimitKeys
+// finds them again when the account is deleted.
+const signInFailuresKey = (email: string) => `connexion:echecs:${email}`;
+const signInFailuresFromKey = (email: string, clientIp: string) => `${signInFailuresKey(email)}:${clientIp}`;
+const resetAccountKey = (email: string) => `reinitialisation:compte:${email}`;
+
+/**
+ * The keys of every counter that names this account: the exact ones, and those of its failures per
+ * address. Prisma's `startsWith` is a LIKE whose "_" (allowed in addresses) matches any character,
+ * so its rows are only candidates, kept when they really start with the prefix.
+ */
+export async function accountRateLimitKeys(db: Db, email: string): Promise<string[]> {
+  const prefix = `${signInFailuresKey(email)}:`;
+  const candidates = await db.rateLimit.findMany({ where: { key: { startsWith: prefix } }, select: { key: true } });
+  return [signInFailuresKey(email), resetAccountKey(email), ...candidates.map((row) => row.key).filter((key) => key.startsWith(prefix))];
 }
 
-export async function recordSignInFailure(db: Db, clientIp: string, email: string) {
-  await hitRateLimit(db, `connexion:echecs:${email}:${clientIp}`, AUTH_LIMITS.signInFailuresPerAccountAndAddress);
-  await hitRateLimit(db, `connexion:echecs:${email}`, AUTH_LIMITS.signInFailuresPerAccount);
+export type SignInReservation = { allowed: false; retryAfterSeconds: number } | { allowed: true; giveBack(): Promise<void> };
+
+/**
+ * Before checking a password: counts the attempt for the address, and reserves it a place among the
+ * failures allowed for the account from this address and from everywhere. Each count is one atomic
+ * statement that returns the new number, so however many attempts arrive at once, no more than the
+ * limits get a place and reach the password check. A right password gives its places back
+ * (`giveBack`): only failures stay counted.
+ */
+export async function reserveSignInAttempt(db: Db, clientIp: string, email: string, now = new Date()): Promise<SignInReservation> {
+  const perAddress = await hitRateLimit(db, `connexion:ip:${clientIp}`, { ...AUTH_LIMITS.signInPerAddress, limit: env().SIGNIN_LIMIT_PER_ADDRESS }, now);
+  if (!perAddress.allowed) return perAddress;
+  const pairKey = signInFailuresFromKey(email, clientIp);
+  const pair = await hitRateLimit(db, pairKey, AUTH_LIMITS.signInFailuresPerAccountAndAddress, now);
+  if (!pair.allowed) return pair;
+  const accountKey = signInFailuresKey(email);
+  const account = await hitRateLimit(db, accountKey, AUTH_LIMITS.signInFailuresPerAccount, now);
+  if (!account.allowed) {
+    // Refused without a check: this address's place is not used up.
+    await releaseRateLimit(db, pairKey, pair.windowEndsAt);
+    return account;
+  }
+  return {
+    allowed: true,
+    async giveBack() {
+      await releaseRateLimit(db, pairKey, pair.windowEndsAt);
+      await releaseRateLimit(db, accountKey, account.windowEndsAt);
+    },
+  };
 }
 
 export function signUpAllowed(db: Db, clientIp: string) {
@@ -53,5 +87,5 @@ export function signUpAllowed(db: Db, clientIp: string) {
 export async function resetAllowed(db: Db, clientIp: string, email: string) {
   const perAddress = await hitRateLimit(db, `reinitialisation:ip:${clientIp}`, AUTH_LIMITS.resetPerAddress);
   if (!perAddress.allowed) return { address: perAddress, account: perAddress };
-  return { address: perAddress, account: await hitRateLimit(db, `reinitialisation:compte:${email}`, AUTH_LIMITS.resetPerAccount) };
+  return { address: perAddress, account: await hitRateLimit(db, resetAccountKey(email), AUTH_LIMITS.resetPerAccount) };
 }

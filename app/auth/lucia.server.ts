@@ -4,11 +4,13 @@ import type { Db } from "~/db/create-db.server.ts";
 import { PrismaLuciaAdapter } from "./lucia-adapter.server.ts";
 
 export const SESSION_COOKIE_NAME = "aafa_session";
+/** A session unused this long expires (the privacy page says so). */
+export const SESSION_LIFETIME_DAYS = 30;
 
 export function createLucia(db: Db, options: { secureCookies: boolean }) {
   return new Lucia(new PrismaLuciaAdapter(db), {
     // Lucia extends a session that is used during the second half of its life.
-    sessionExpiresIn: new TimeSpan(30, "d"),
+    sessionExpiresIn: new TimeSpan(SESSION_LIFETIME_DAYS, "d"),
     sessionCookie: {
       name: SESSION_COOKIE_NAME,
       expires: true,

@@ -95,9 +95,20 @@ export function findSignInChallenge(db: Db, token: string, now = new Date()) {
   return db.signInChallenge.findFirst({ where: { tokenHash: hashToken(token), expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } } });
 }
 
-/** Counts a wrong code; after the last allowed attempt the challenge is gone and the sign-in starts over. */
-export async function failSignInChallenge(db: Db, id: string) {
-  await db.signInChallenge.updateMany({ where: { id }, data: { attempts: { increment: 1 } } });
+/**
+ * Claims one of the pending sign-in's attempts before its code is checked: a single statement that
+ * counts the attempt only while attempts remain, so concurrent codes can never be checked more than
+ * CHALLENGE_MAX_ATTEMPTS times. Null when the sign-in has expired or used up its attempts.
+ */
+export async function claimChallengeAttempt(db: Db, token: string, now = new Date()) {
+  if (!token) return null;
+  const tokenHash = hashToken(token);
+  const { count } = await db.signInChallenge.updateMany({
+    where: { tokenHash, expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count !== 1) return null;
+  return db.signInChallenge.findUnique({ where: { tokenHash }, select: { id: true, userId: true, redirectTo: true } });
 }
 
 export async function endSignInChallenge(db: Db, id: string) {

@@ -3,6 +3,12 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
 import { normalizeCode } from "./verification-code.ts";
 
+/**
+ * Look-ups per visitor address: plenty for a person checking certificates, far too few to enumerate
+ * codes (which carry 140 random bits anyway).
+ */
+export const VERIFY_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 };
+
 export type Verification =
   | {
       status: "valide" | "revoque";

@@ -9,6 +9,9 @@ import { isUniqueConstraintError } from "~/db/errors.ts";
 import { JOIN_CODE_RANDOM_BYTES, joinCodeFromBytes, normalizeJoinCode } from "./join-code.ts";
 import { parseDay } from "./cohort-schemas.ts";
 
+/** Codes are guessed by trying them: each address may look up 30 in 15 minutes. */
+export const JOIN_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 };
+
 export interface CohortInput {
   name: string;
   startsOn?: string;

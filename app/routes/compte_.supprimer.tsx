@@ -9,6 +9,7 @@ import { endSession, requireUser } from "~/auth/session.server.ts";
 import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { mailer } from "~/utils/mailer.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Supprimer mon compte — Apprendre à faire alliance" }];
 
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["current"] }), { status: 400 });
   // The session cookie is cleared before the account goes (deleting the user deletes its sessions).
   const cookie = await endSession(request);
-  if (!(await deleteAccount(db, user.id, submission.value.current))) {
+  if (!(await deleteAccount(db, mailer, user.id, submission.value.current))) {
     return json(submission.reply({ fieldErrors: { current: ["Ce mot de passe n'est pas le bon : rien n'a été supprimé."] }, hideFields: ["current"] }), { status: 401 });
   }
   return redirect("/?compte-supprime=1", { headers: { "Set-Cookie": cookie } });
@@ -43,7 +44,7 @@ export default function DeleteAccountPage() {
       <h1>Supprimer mon compte</h1>
       <p>La suppression est définitive. Elle efface :</p>
       <ul>
-        <li>votre compte (nom, adresse, mot de passe) et vos sessions ;</li>
+        <li>votre compte (nom, adresse, mot de passe), vos sessions, les liens en attente et les compteurs de tentatives à votre adresse ;</li>
         <li>votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet final ;</li>
         <li>votre place dans les cohortes, et les cohortes que vous animez si vous êtes formateur·rice.</li>
       </ul>

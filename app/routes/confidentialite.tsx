@@ -3,7 +3,11 @@ import { Link } from "@remix-run/react";
 
 export const meta: MetaFunction = () => [{ title: "Confidentialité et données personnelles — Apprendre à faire alliance" }];
 
-/** What is stored, why, for how long, and the rights of each person (RGPD). Kept in step with the schema. */
+/**
+ * What is stored, why, for how long, and the rights of each person (RGPD). Kept in step with the
+ * schema: every promise here has a test (tests/integration/privacy-promises.test.ts, and
+ * confidentialite.test.tsx for the durations the page states).
+ */
 export default function PrivacyPage() {
   return (
     <div className="page page--reading">
@@ -31,7 +35,7 @@ export default function PrivacyPage() {
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
-              <th scope="row">Progression : leçons commencées et terminées, temps actif (un relevé horodaté par tranche de 15 secondes au plus)</th>
+              <th scope="row">Progression : parcours suivis et dernière leçon ouverte, leçons commencées et terminées, temps actif (un relevé horodaté par tranche de 15 secondes au plus)</th>
               <td>Reprendre où vous en étiez ; les heures inscrites sur les attestations</td>
               <td>Jusqu'à la suppression du compte</td>
             </tr>
@@ -42,7 +46,11 @@ export default function PrivacyPage() {
             </tr>
             <tr>
               <th scope="row">Réflexions (réponses aux questions ouvertes)</th>
-              <td>Les retrouver plus loin dans le parcours et dans le projet final ; elles ne sont visibles que de vous</td>
+              <td>
+                Les retrouver plus loin dans le parcours et dans le projet final ; elles ne sont visibles que de vous, sauf celles que le projet
+                final reprend : elles y sont recopiées quand vous l'enregistrez la première fois, et le projet est lu par le formateur ou la
+                formatrice de votre cohorte
+              </td>
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
@@ -58,22 +66,33 @@ export default function PrivacyPage() {
             <tr>
               <th scope="row">Cohortes rejointes</th>
               <td>Permettre au formateur ou à la formatrice de suivre la cohorte, dans les limites affichées avant de la rejoindre</td>
-              <td>Jusqu'à ce que vous quittiez la cohorte, qu'on vous en retire ou que le compte soit supprimé</td>
+              <td>Jusqu'à ce que vous quittiez la cohorte, qu'on vous en retire, que votre compte soit supprimé ou celui de la personne qui l'anime</td>
             </tr>
             <tr>
               <th scope="row">Sessions de connexion (cookie « aafa_session », identifiant aléatoire, HttpOnly)</th>
               <td>Rester connecté·e</td>
-              <td>30 jours sans usage au plus ; fin immédiate à la déconnexion, au changement ou à la réinitialisation du mot de passe</td>
+              <td>
+                30 jours sans usage au plus, puis effacées ; fin immédiate à la déconnexion, à la réinitialisation du mot de passe (toutes les
+                sessions) et à son changement (les autres sessions)
+              </td>
             </tr>
             <tr>
               <th scope="row">Liens envoyés par e-mail (réinitialisation, changement d'adresse), empreintes seulement</th>
               <td>Vérifier le lien quand vous l'ouvrez</td>
-              <td>1 heure (réinitialisation) ou 24 heures (adresse) ; inutilisables après usage</td>
+              <td>1 heure (réinitialisation) ou 24 heures (adresse), puis effacés ; inutilisables après usage</td>
+            </tr>
+            <tr>
+              <th scope="row">E-mails de la plateforme (réinitialisation, changement d'adresse)</th>
+              <td>
+                Vous envoyer ces liens. Sans serveur d'envoi configuré, les e-mails restent dans une boîte d'envoi que seuls les administrateurs
+                lisent, pour vous transmettre le lien
+              </td>
+              <td>Rien n'est gardé après l'envoi ; dans la boîte d'envoi, 24 heures au plus, et effacés avec votre compte</td>
             </tr>
             <tr>
               <th scope="row">Compteurs de tentatives (adresse IP ou adresse e-mail et nombre de tentatives)</th>
               <td>Freiner les tentatives de deviner un mot de passe ou un code</td>
-              <td>La durée de la fenêtre (15 minutes à 1 heure), puis effacés</td>
+              <td>La durée de la fenêtre (15 minutes à 1 heure), puis effacés ; ceux qui portent votre adresse e-mail, aussi avec votre compte</td>
             </tr>
             <tr>
               <th scope="row">Double authentification : la clé de votre application</th>
@@ -84,15 +103,20 @@ export default function PrivacyPage() {
         </table>
       </div>
       <p>
-        Aucune publicité, aucun traceur, aucun service tiers : la plateforme ne charge rien depuis un autre site, et aucune donnée n'est vendue
-        ni cédée. Le seul cookie est celui de la session (et, pendant une connexion à double authentification, un cookie de 5 minutes).
+        Ce qui a expiré (compteurs, sessions, liens, connexions en attente du code, copies d'e-mails) est effacé dans les 10 minutes qui
+        suivent, tant que le site reçoit des visites, et sinon à la visite suivante.
+      </p>
+      <p>
+        Aucune publicité, aucun traceur : la plateforme ne charge rien depuis un autre site, et aucune donnée n'est vendue ni cédée. Le seul
+        service extérieur possible est le serveur d'envoi d'e-mails choisi par l'exploitant de la plateforme, qui reçoit votre adresse et le
+        message. Le seul cookie est celui de la session (et, pendant une connexion à double authentification, un cookie de 5 minutes).
       </p>
 
       <h2>Ce que voit un formateur ou une formatrice</h2>
       <p>
         Seulement si vous rejoignez sa cohorte, et seulement pour le parcours de la cohorte : la liste exacte s'affiche avant que vous
         acceptiez. Les statistiques de groupe (réponses aux questions, choix dans les simulations) ne s'affichent qu'à partir de 5 personnes.
-        Vos réflexions ne lui sont jamais montrées.
+        Vos réflexions ne lui sont jamais montrées, sauf celles que votre projet final reprend (voir plus haut).
       </p>
 
       <h2>Vos droits</h2>

@@ -4,9 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { verifyCredentials } from "~/auth/accounts.server.ts";
 import { LoginSchema } from "~/auth/auth-schemas.ts";
-import { recordSignInFailure, signInAllowed, tooManyMessage } from "~/auth/auth-rate-limits.server.ts";
+import { tooManyMessage } from "~/auth/auth-rate-limits.server.ts";
+import { attemptSignIn } from "~/auth/sign-in-attempts.server.ts";
 import { challengeCookie } from "~/auth/two-factor-cookie.server.ts";
 import { createSignInChallenge, twoFactorState } from "~/auth/two-factor.server.ts";
 import { getCurrentUser, startSession } from "~/auth/session.server.ts";
@@ -33,18 +33,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password } = submission.value;
-  const allowed = await signInAllowed(db, context.clientIp, email);
-  if (!allowed.allowed) {
-    return json(submission.reply({ formErrors: [tooManyMessage(allowed)], hideFields: ["password"] }), {
+  const attempt = await attemptSignIn(db, { clientIp: context.clientIp, email, password });
+  if (attempt.outcome === "limite") {
+    return json(submission.reply({ formErrors: [tooManyMessage(attempt)], hideFields: ["password"] }), {
       status: 429,
-      headers: { "Retry-After": String(allowed.retryAfterSeconds) },
+      headers: { "Retry-After": String(attempt.retryAfterSeconds) },
     });
   }
-  const userId = await verifyCredentials(db, email, password);
-  if (!userId) {
-    await recordSignInFailure(db, context.clientIp, email);
+  if (attempt.outcome === "refuse") {
     return json(submission.reply({ formErrors: [WRONG_CREDENTIALS], hideFields: ["password"] }), { status: 401 });
   }
+  const { userId } = attempt;
   const redirectTo = safeRedirect(submission.value.redirectTo);
   if ((await twoFactorState(db, userId))?.enabledAt) {
     // Right password, second factor on: no session until the code is typed.

@@ -6,15 +6,20 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { TotpCodeSchema } from "~/auth/auth-schemas.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { challengeCookie } from "~/auth/two-factor-cookie.server.ts";
-import { endSignInChallenge, failSignInChallenge, findSignInChallenge, verifyTwoFactorCode } from "~/auth/two-factor.server.ts";
+import { attemptSecondFactor } from "~/auth/sign-in-attempts.server.ts";
+import { endSignInChallenge, findSignInChallenge } from "~/auth/two-factor.server.ts";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Code de vérification — Apprendre à faire alliance" }];
 
+function challengeToken(request: Request): Promise<string | null> {
+  return challengeCookie.parse(request.headers.get("Cookie")) as Promise<string | null>;
+}
+
 async function currentChallenge(request: Request) {
-  const token = (await challengeCookie.parse(request.headers.get("Cookie"))) as string | null;
+  const token = await challengeToken(request);
   return typeof token === "string" ? findSignInChallenge(db, token) : null;
 }
 
@@ -26,19 +31,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const challenge = await currentChallenge(request);
-  if (!challenge) throw redirect(EXPIRED);
+  const token = await challengeToken(request);
+  if (typeof token !== "string" || !(await findSignInChallenge(db, token))) throw redirect(EXPIRED);
   const submission = parseWithZod(await readFormData(request), { schema: TotpCodeSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  if (!(await verifyTwoFactorCode(db, challenge.userId, submission.value.code))) {
-    await failSignInChallenge(db, challenge.id);
+  const attempt = await attemptSecondFactor(db, token, submission.value.code);
+  if (attempt.outcome === "expire") throw redirect(EXPIRED);
+  if (attempt.outcome === "refuse") {
     return json(submission.reply({ fieldErrors: { code: ["Ce code n'est pas le bon, ou il a déjà servi. Attendez le suivant et réessayez."] } }), { status: 401 });
   }
-  await endSignInChallenge(db, challenge.id);
+  await endSignInChallenge(db, attempt.challengeId);
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(request, challenge.userId));
+  headers.append("Set-Cookie", await startSession(request, attempt.userId));
   headers.append("Set-Cookie", await challengeCookie.serialize("", { maxAge: 0 }));
-  return redirect(challenge.redirectTo, { headers });
+  return redirect(attempt.redirectTo, { headers });
 }
 
 export default function SecondFactorPage() {

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { ConsentDetails } from "~/cohorts/consent.tsx";
-import { findCohortByCode, joinCohort } from "~/cohorts/cohorts.server.ts";
+import { findCohortByCode, JOIN_RATE_LIMIT, joinCohort } from "~/cohorts/cohorts.server.ts";
 import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -15,8 +15,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-/** Codes are guessed by trying them: each address may look up 30 in 15 minutes. */
-export const JOIN_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 };
 
 const UNKNOWN = "Aucune cohorte ne correspond à ce code. Vérifiez-le auprès de votre formateur·rice : il a peut-être été remplacé par un nouveau.";
 const ARCHIVED = "Cette cohorte est close : elle n'accepte plus de nouveaux membres. Demandez un autre code à votre formateur·rice.";

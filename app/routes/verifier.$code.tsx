@@ -1,18 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { verifyCode } from "~/certificates/verification.server.ts";
+import { VERIFY_RATE_LIMIT, verifyCode } from "~/certificates/verification.server.ts";
 import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
 import { MALFORMED_MESSAGE, OfflineVerificationHelp, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
 import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/utils/rate-limit.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
-
-/**
- * Per visitor address: plenty for a person checking certificates, far too few to enumerate codes
- * (which carry 140 random bits anyway).
- */
-export const VERIFY_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 };
 
 export const meta: MetaFunction = () => [
   { title: "Vérification d'un certificat — Apprendre à faire alliance" },

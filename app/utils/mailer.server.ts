@@ -1,10 +1,12 @@
 /**
  * Sending the platform's e-mails: through SMTP when SMTP_HOST is set (nodemailer), otherwise into an
  * outbox folder (data/outbox/, one JSON file per message) so that a newcomer without a mail server
- * can still reset a password; an administrator reads it at /admin/boite-d-envoi.
+ * can still reset a password; an administrator reads it at /admin/boite-d-envoi. The outbox keeps a
+ * message only as long as the links it carries can work (pruneExpired), and forgets the messages
+ * to an account when the account is deleted.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env, type Env } from "./env.server.ts";
@@ -19,6 +21,10 @@ export interface Mail {
 export interface Mailer {
   mode: "smtp" | "boite-d-envoi";
   send(mail: Mail): Promise<void>;
+  /** Erases the copies kept of messages sent to these addresses (account deletion); SMTP keeps none. */
+  erase(addresses: readonly string[]): Promise<void>;
+  /** Erases the copies kept of messages sent before `date`; returns how many. SMTP keeps none. */
+  pruneSentBefore(date: Date): Promise<number>;
 }
 
 export interface OutboxMessage extends Mail {
@@ -40,6 +46,10 @@ export function createMailer(config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP
       async send(mail) {
         await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
       },
+      async erase() {},
+      async pruneSentBefore() {
+        return 0;
+      },
     };
   }
   const dir = path.resolve(config.OUTBOX_DIR);
@@ -52,21 +62,47 @@ export function createMailer(config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP
       const message: OutboxMessage = { id, from: config.MAIL_FROM, sentAt, ...mail };
       writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(message, null, 2), { mode: 0o600 });
     },
+    async erase(addresses) {
+      const erased = new Set(addresses.map((address) => address.toLowerCase()));
+      for (const { file, message } of outboxFiles(dir)) if (erased.has(message.to.toLowerCase())) rmSync(file, { force: true });
+    },
+    async pruneSentBefore(date) {
+      let count = 0;
+      for (const { file, message } of outboxFiles(dir)) {
+        if (new Date(message.sentAt).getTime() < date.getTime()) {
+          rmSync(file, { force: true });
+          count += 1;
+        }
+      }
+      return count;
+    },
   };
 }
 
 export const mailer = singleton("mailer", () => createMailer(env()));
 
-/** The outbox, newest first (for the admin page and the tests). */
-export function readOutbox(dir = path.resolve(env().OUTBOX_DIR)): OutboxMessage[] {
+/** The outbox's messages with their files, oldest first (none when the folder does not exist yet). */
+function outboxFiles(dir: string): Array<{ file: string; message: OutboxMessage }> {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
-  return names
-    .sort()
+  return names.sort().flatMap((name) => {
+    const file = path.join(dir, name);
+    try {
+      return [{ file, message: JSON.parse(readFileSync(file, "utf8")) as OutboxMessage }];
+    } catch {
+      // Erased by a concurrent prune, or still being written: not a message to show or erase now.
+      return [];
+    }
+  });
+}
+
+/** The outbox, newest first (for the admin page and the tests). */
+export function readOutbox(dir = path.resolve(env().OUTBOX_DIR)): OutboxMessage[] {
+  return outboxFiles(dir)
     .reverse()
-    .map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")) as OutboxMessage);
+    .map(({ message }) => message);
 }

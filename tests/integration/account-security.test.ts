@@ -8,9 +8,10 @@ import { createHash } from "node:crypto";
 import { expect, test } from "vitest";
 import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange } from "../../app/auth/account-settings.server.ts";
 import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { AUTH_LIMITS, recordSignInFailure, signInAllowed } from "../../app/auth/auth-rate-limits.server.ts";
+import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
+import { attemptSecondFactor, attemptSignIn } from "../../app/auth/sign-in-attempts.server.ts";
 import { findResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from "../../app/auth/password-reset.server.ts";
-import { createSignInChallenge, currentCode, enableTwoFactor, failSignInChallenge, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
+import { createSignInChallenge, currentCode, enableTwoFactor, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
 import { issueCertificateIfEligible } from "../../app/certificates/issuance.server.ts";
 import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
 import { verifyCode } from "../../app/certificates/verification.server.ts";
@@ -21,7 +22,13 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 /** Captures what would be sent (the SMTP transport itself is tested in mailer.test.ts). */
 function capturingMailer(): Mailer & { sent: Mail[] } {
   const sent: Mail[] = [];
-  return { mode: "boite-d-envoi", sent, async send(mail) { sent.push(mail); } };
+  return {
+    mode: "boite-d-envoi",
+    sent,
+    async send(mail) { sent.push(mail); },
+    async erase(addresses) { for (let i = sent.length - 1; i >= 0; i -= 1) if (addresses.includes(sent[i]!.to)) sent.splice(i, 1); },
+    async pruneSentBefore() { return 0; },
+  };
 }
 const linkToken = (mail: Mail) => new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get("jeton")!;
 
@@ -135,9 +142,9 @@ describeEachDatabase("account security", (get) => {
     const before = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
     const payloadSha256 = createHash("sha256").update(before.payload).digest("hex");
     expect(await verifyCode(db, before.code)).toMatchObject({ status: "valide", learnerName: "Camille Sécurité", payloadSha256 });
-    expect(await deleteAccount(db, userId, "pas le bon")).toBe(false);
+    expect(await deleteAccount(db, capturingMailer(), userId, "pas le bon")).toBe(false);
     expect(await db.user.count({ where: { id: userId } })).toBe(1);
-    expect(await deleteAccount(db, userId, "mot de passe solide")).toBe(true);
+    expect(await deleteAccount(db, capturingMailer(), userId, "mot de passe solide")).toBe(true);
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect(await db.lessonProgress.count({ where: { userId } })).toBe(0);
     const after = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
@@ -150,15 +157,14 @@ describeEachDatabase("account security", (get) => {
   test("sign-in limits: failures from one address do not lock the owner at another; the limit ends with its window", async () => {
     const { db } = get();
     const email = `limite.${Date.now()}@exemple.fr`;
+    const attempt = (clientIp: string, now?: Date) => attemptSignIn(db, { clientIp, email, password: "mauvais", now });
     for (let i = 0; i < AUTH_LIMITS.signInFailuresPerAccountAndAddress.limit; i += 1) {
-      expect((await signInAllowed(db, "198.51.100.66", email)).allowed).toBe(true);
-      await recordSignInFailure(db, "198.51.100.66", email);
+      expect(await attempt("198.51.100.66")).toEqual({ outcome: "refuse" });
     }
-    expect(await signInAllowed(db, "198.51.100.66", email)).toMatchObject({ allowed: false, retryAfterSeconds: expect.any(Number) });
-    expect((await signInAllowed(db, "203.0.113.9", email)).allowed).toBe(true);
+    expect(await attempt("198.51.100.66")).toMatchObject({ outcome: "limite", retryAfterSeconds: expect.any(Number) });
+    expect(await attempt("203.0.113.9")).toEqual({ outcome: "refuse" });
     const later = new Date(Date.now() + AUTH_LIMITS.signInFailuresPerAccountAndAddress.windowMs + 1000);
-    const { isRateLimited } = await import("../../app/utils/rate-limit.server.ts");
-    expect((await isRateLimited(db, `connexion:echecs:${email}:198.51.100.66`, AUTH_LIMITS.signInFailuresPerAccountAndAddress, later)).allowed).toBe(true);
+    expect(await attempt("198.51.100.66", later)).toEqual({ outcome: "refuse" });
   });
 
   test("two-factor: enabled by a first valid code; a code is accepted once; a challenge allows 5 attempts", async () => {
@@ -180,8 +186,9 @@ describeEachDatabase("account security", (get) => {
     expect(await verifyTwoFactorCode(db, userId, currentCode(enrollment.secret, next), next)).toBe(false);
 
     const token = await createSignInChallenge(db, userId, "/tableau-de-bord");
-    const challenge = (await findSignInChallenge(db, token))!;
-    for (let i = 0; i < 5; i += 1) await failSignInChallenge(db, challenge.id);
+    expect(await findSignInChallenge(db, token)).not.toBeNull();
+    for (let i = 0; i < 5; i += 1) expect(await attemptSecondFactor(db, token, "000000")).toEqual({ outcome: "refuse" });
     expect(await findSignInChallenge(db, token)).toBeNull();
+    expect(await attemptSecondFactor(db, token, currentCode(enrollment.secret, next + 30_000))).toEqual({ outcome: "expire" });
   });
 });

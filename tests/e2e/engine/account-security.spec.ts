@@ -135,6 +135,12 @@ test("two-factor sign-in with an authenticator app, then account deletion", asyn
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await signIn(page, account.email, account.password);
   await expect(page).toHaveURL(/\/connexion\/code$/);
+  // « Le seul cookie est celui de la session (et, pendant une connexion à double authentification,
+  // un cookie de 5 minutes) » (/confidentialite).
+  const pending = await page.context().cookies();
+  expect(pending.map((cookie) => cookie.name)).toEqual(["aafa_2fa"]);
+  expect(pending[0]!.expires * 1000 - Date.now()).toBeLessThanOrEqual(5 * 60 * 1000);
+  expect(pending[0]).toMatchObject({ httpOnly: true, path: "/connexion" });
   // The code used to enrol cannot be used again; wait for the next one.
   const next = () => {
     const now = Date.now();
@@ -146,6 +152,7 @@ test("two-factor sign-in with an authenticator app, then account deletion", asyn
   await page.getByLabel("Code à 6 chiffres").fill(await next());
   await page.getByRole("button", { name: "Valider" }).click();
   await page.waitForURL(/tableau-de-bord/);
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).toEqual(["aafa_session"]);
 
   await page.goto("/compte/supprimer");
   await waitForHydration(page);
@@ -160,20 +167,38 @@ test("two-factor sign-in with an authenticator app, then account deletion", asyn
   await expect(page.getByText("Adresse e-mail ou mot de passe incorrect.")).toBeVisible();
 });
 
-test("sign-in attempts are limited, with a French message", async ({ browser }) => {
+test("sign-in attempts are limited, with a French message", async ({ browser, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.201" } });
   const page = await context.newPage();
   const email = `limite.${Date.now()}@exemple.fr`;
   for (let i = 0; i < 5; i++) {
-    const response = await page.request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: "http://localhost:3101" } });
+    const response = await page.request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: origin } });
     expect(response.status()).toBe(401);
   }
-  const limited = await page.request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: "http://localhost:3101" } });
+  const limited = await page.request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: origin } });
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   // From another address, the same account can still be tried (its owner is not locked out).
   const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.202" } });
-  expect((await (await elsewhere.newPage()).request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: "http://localhost:3101" } })).status()).toBe(401);
+  expect((await (await elsewhere.newPage()).request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: origin } })).status()).toBe(401);
   await context.close();
   await elsewhere.close();
+});
+
+test("30 wrong passwords sent at once from one address: 5 are checked, 25 refused with Retry-After", async ({ browser, baseURL }) => {
+  const owner = newAccount();
+  const signUpContext = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.203" } });
+  await signUp(await signUpContext.newPage(), owner);
+  await signUpContext.close();
+  const attacker = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.204" } });
+  const origin = new URL(baseURL!).origin;
+  const responses = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => attacker.request.post("/connexion", { form: { email: owner.email, password: `essai ${i}` }, headers: { Origin: origin } })),
+  );
+  const statuses = responses.map((response) => response.status());
+  expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+  expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+  for (const response of responses.filter((r) => r.status() === 429)) expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+  await attacker.close();
 });

@@ -1,0 +1,44 @@
+/**
+ * Deletes what has outlived its purpose, as /confidentialite promises: rate-limit counters whose
+ * window has ended, sessions past their expiry, e-mailed links (password reset, address change)
+ * expired or used, pending two-factor sign-ins expired or out of attempts, and the outbox's copies
+ * of e-mails once no link they carry can work.
+ *
+ * The one entry point for whatever runs it: today the request path, now and then
+ * (housekeeping.server.ts); later a job queue can call pruneExpired(db, now) on a schedule.
+ */
+import { EMAIL_CHANGE_LIFETIME_MS } from "~/auth/account-settings.server.ts";
+import { RESET_LIFETIME_MS } from "~/auth/password-reset.server.ts";
+import { CHALLENGE_MAX_ATTEMPTS } from "~/auth/two-factor.server.ts";
+import type { Mailer } from "~/utils/mailer.server.ts";
+import { pruneRateLimits } from "~/utils/rate-limit.server.ts";
+import type { Db } from "./create-db.server.ts";
+
+/** How often a process prunes (housekeeping.server.ts): what expired is gone within this delay. */
+export const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+
+/** An outbox message is kept as long as the longest-lived link an e-mail can carry. */
+export const OUTBOX_RETENTION_MS = Math.max(RESET_LIFETIME_MS, EMAIL_CHANGE_LIFETIME_MS);
+
+export interface PruneReport {
+  rateLimits: number;
+  sessions: number;
+  passwordResetTokens: number;
+  emailChangeTokens: number;
+  signInChallenges: number;
+  outboxMessages: number;
+}
+
+export async function pruneExpired(db: Db, now = new Date(), options: { mailer?: Pick<Mailer, "pruneSentBefore"> } = {}): Promise<PruneReport> {
+  const spent = { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] };
+  // Independent deletes, each idempotent: run by several instances at once, they agree.
+  const [rateLimits, sessions, passwordResetTokens, emailChangeTokens, signInChallenges] = await Promise.all([
+    pruneRateLimits(db, now),
+    db.session.deleteMany({ where: { expiresAt: { lte: now } } }).then((r) => r.count),
+    db.passwordResetToken.deleteMany({ where: spent }).then((r) => r.count),
+    db.emailChangeToken.deleteMany({ where: spent }).then((r) => r.count),
+    db.signInChallenge.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { attempts: { gte: CHALLENGE_MAX_ATTEMPTS } }] } }).then((r) => r.count),
+  ]);
+  const outboxMessages = options.mailer ? await options.mailer.pruneSentBefore(new Date(now.getTime() - OUTBOX_RETENTION_MS)) : 0;
+  return { rateLimits, sessions, passwordResetTokens, emailChangeTokens, signInChallenges, outboxMessages };
+}

@@ -1,0 +1,45 @@
+/**
+ * The durations /confidentialite states are the ones the code enforces: changing a lifetime, a
+ * window or the pruning interval without the page (or the reverse) fails here.
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { StaticRouter } from "react-router-dom/server.js";
+import { expect, test } from "vitest";
+import { EMAIL_CHANGE_LIFETIME_MS } from "~/auth/account-settings.server.ts";
+import { AUTH_LIMITS } from "~/auth/auth-rate-limits.server.ts";
+import { SESSION_LIFETIME_DAYS } from "~/auth/lucia.server.ts";
+import { RESET_LIFETIME_MS } from "~/auth/password-reset.server.ts";
+import { CHALLENGE_LIFETIME_MS } from "~/auth/two-factor.server.ts";
+import { VERIFY_RATE_LIMIT } from "~/certificates/verification.server.ts";
+import { JOIN_RATE_LIMIT } from "~/cohorts/cohorts.server.ts";
+import { MIN_RESPONDENTS } from "~/cohorts/dashboard.ts";
+import { OUTBOX_RETENTION_MS, PRUNE_INTERVAL_MS } from "~/db/prune-expired.server.ts";
+import PrivacyPage from "./confidentialite.tsx";
+
+const page = renderToStaticMarkup(
+  <StaticRouter location="/confidentialite">
+    <PrivacyPage />
+  </StaticRouter>,
+)
+  .replace(/<[^>]+>/g, " ")
+  .replace(/\s+/g, " ")
+  .replace(/&#x27;/g, "'");
+
+/** "1 heure", "24 heures", "15 minutes", "30 jours", as the page writes durations. */
+function duration(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes % (24 * 60) === 0 && minutes > 24 * 60) return `${minutes / (24 * 60)} jours`;
+  if (minutes % 60 === 0) return minutes === 60 ? "1 heure" : `${minutes / 60} heures`;
+  return `${minutes} minutes`;
+}
+
+test("the durations on the page are the code's", () => {
+  expect(page).toContain(`${SESSION_LIFETIME_DAYS} jours sans usage au plus, puis effacées`);
+  expect(page).toContain(`${duration(RESET_LIFETIME_MS)} (réinitialisation) ou ${duration(EMAIL_CHANGE_LIFETIME_MS)} (adresse), puis effacés`);
+  expect(page).toContain(`dans la boîte d'envoi, ${duration(OUTBOX_RETENTION_MS)} au plus`);
+  const windows = [...Object.values(AUTH_LIMITS), VERIFY_RATE_LIMIT, JOIN_RATE_LIMIT].map((rule) => rule.windowMs);
+  expect(page).toContain(`La durée de la fenêtre (${duration(Math.min(...windows))} à ${duration(Math.max(...windows))}), puis effacés`);
+  expect(page).toContain(`effacé dans les ${duration(PRUNE_INTERVAL_MS)} qui suivent`);
+  expect(page).toContain(`un cookie de ${duration(CHALLENGE_LIFETIME_MS)}`);
+  expect(page).toContain(`qu'à partir de ${MIN_RESPONDENTS} personnes`);
+});

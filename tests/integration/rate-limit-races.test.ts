@@ -1,0 +1,124 @@
+/**
+ * Rate limits under concurrent requests, on both databases: a limit on failures must hold however
+ * many attempts arrive at once. "Checked" counts the passwords and codes really verified, through
+ * the seam of attemptSignIn / attemptSecondFactor (the real check, wrapped in a counter).
+ */
+import { expect, test } from "vitest";
+import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
+import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
+import { attemptSecondFactor, attemptSignIn, type CheckCode, type CheckPassword } from "../../app/auth/sign-in-attempts.server.ts";
+import { CHALLENGE_MAX_ATTEMPTS, createSignInChallenge, currentCode, enableTwoFactor, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
+import type { Db } from "../../app/db/create-db.server.ts";
+import { hitRateLimit } from "../../app/utils/rate-limit.server.ts";
+import { describeEachDatabase } from "../helpers/each-database.ts";
+
+let counter = 0;
+async function account(db: Db, password = "mot de passe solide") {
+  counter += 1;
+  const email = `course.${counter}.${Date.now()}@exemple.fr`;
+  const created = await createAccount(db, { name: "Camille Course", email, profile: "AGENT", password });
+  if (!created.ok) throw new Error("création impossible");
+  return { userId: created.userId, email };
+}
+
+/** The real password check, counted. */
+function countingPasswordCheck() {
+  const check = Object.assign(
+    async (db: Db, email: string, password: string) => {
+      check.calls += 1;
+      return verifyCredentials(db, email, password);
+    },
+    { calls: 0 },
+  ) satisfies CheckPassword;
+  return check;
+}
+
+function countingCodeCheck() {
+  const check = Object.assign(
+    async (db: Db, userId: string, code: string) => {
+      check.calls += 1;
+      return verifyTwoFactorCode(db, userId, code);
+    },
+    { calls: 0 },
+  ) satisfies CheckCode;
+  return check;
+}
+
+describeEachDatabase("rate limit races", (get) => {
+  test("30 wrong passwords at once from one address: 5 are checked, the others refused with a delay", async () => {
+    const { db, provider } = get();
+    const { email } = await account(db);
+    const check = countingPasswordCheck();
+    const results = await Promise.all(Array.from({ length: 30 }, () => attemptSignIn(db, { clientIp: "198.51.100.30", email, password: "mauvais" }, check)));
+    console.info(`[${provider}] 30 parallel wrong passwords, one address: ${check.calls} checked`);
+    expect(check.calls).toBe(AUTH_LIMITS.signInFailuresPerAccountAndAddress.limit);
+    expect(results.filter((r) => r.outcome === "refuse")).toHaveLength(5);
+    for (const r of results.filter((r) => r.outcome === "limite")) expect(r).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    expect(results.filter((r) => r.outcome === "limite")).toHaveLength(25);
+    // The owner, at another address, still gets in.
+    expect(await attemptSignIn(db, { clientIp: "203.0.113.31", email, password: "mot de passe solide" })).toMatchObject({ outcome: "ok" });
+  });
+
+  test("200 wrong passwords at once from 20 addresses: 50 are checked for the account", { timeout: 120_000 }, async () => {
+    const { db, provider } = get();
+    const { email } = await account(db);
+    const check = countingPasswordCheck();
+    const attempts = Array.from({ length: 200 }, (_, i) => attemptSignIn(db, { clientIp: `198.51.100.${100 + (i % 20)}`, email, password: `essai ${i}` }, check));
+    const results = await Promise.all(attempts);
+    console.info(`[${provider}] 200 parallel wrong passwords, 20 addresses: ${check.calls} checked`);
+    expect(check.calls).toBe(AUTH_LIMITS.signInFailuresPerAccount.limit);
+    expect(results.filter((r) => r.outcome !== "limite")).toHaveLength(AUTH_LIMITS.signInFailuresPerAccount.limit);
+  });
+
+  test("a right password gives its slot back: the owner signing in often is never limited", async () => {
+    const { db } = get();
+    const { email } = await account(db);
+    const ip = "198.51.100.40";
+    for (let i = 0; i < 4; i += 1) expect(await attemptSignIn(db, { clientIp: ip, email, password: "mauvais" })).toEqual({ outcome: "refuse" });
+    // A right password holds a place only while it is checked, then gives it back.
+    for (let i = 0; i < 8; i += 1) expect(await attemptSignIn(db, { clientIp: ip, email, password: "mot de passe solide" })).toMatchObject({ outcome: "ok" });
+    // Four failures are still counted: one more is allowed, the sixth is refused.
+    expect(await attemptSignIn(db, { clientIp: ip, email, password: "mauvais" })).toEqual({ outcome: "refuse" });
+    expect(await attemptSignIn(db, { clientIp: ip, email, password: "mot de passe solide" })).toMatchObject({ outcome: "limite" });
+  });
+
+  test("refused by the account's limit, an attempt gives back its address's place (the owner is not locked at home afterwards)", async () => {
+    const { db } = get();
+    const { email } = await account(db);
+    // A distributed attack uses up the account's 50 failures for the hour...
+    for (let i = 0; i < 10; i += 1) {
+      await Promise.all(Array.from({ length: 5 }, () => attemptSignIn(db, { clientIp: `198.51.100.${150 + i}`, email, password: "mauvais" })));
+    }
+    // ...the owner, at home, is refused without a check, six times in a row...
+    for (let i = 0; i < 6; i += 1) expect(await attemptSignIn(db, { clientIp: "203.0.113.60", email, password: "mot de passe solide" })).toMatchObject({ outcome: "limite" });
+    // ...and their address has used none of its places: when the account's hour ends, they are not locked out at home.
+    const pair = await db.rateLimit.findUnique({ where: { key: `connexion:echecs:${email}:203.0.113.60` } });
+    expect(pair?.count).toBe(0);
+  });
+
+  test("30 wrong codes at once for one pending sign-in: 5 are checked", async () => {
+    const { db, provider } = get();
+    const { userId, email } = await account(db);
+    const { secret } = newEnrollment(email);
+    const now = Date.now();
+    expect(await enableTwoFactor(db, userId, secret, currentCode(secret, now), now)).toBe(true);
+    const token = await createSignInChallenge(db, userId, "/tableau-de-bord");
+    const check = countingCodeCheck();
+    const wrong = currentCode(secret, now) === "000000" ? "111111" : "000000";
+    const results = await Promise.all(Array.from({ length: 30 }, () => attemptSecondFactor(db, token, wrong, check)));
+    console.info(`[${provider}] 30 parallel wrong codes, one challenge: ${check.calls} checked`);
+    expect(check.calls).toBe(CHALLENGE_MAX_ATTEMPTS);
+    expect(results.filter((r) => r.outcome === "refuse")).toHaveLength(CHALLENGE_MAX_ATTEMPTS);
+    expect(results.filter((r) => r.outcome === "expire")).toHaveLength(30 - CHALLENGE_MAX_ATTEMPTS);
+    // The challenge is used up: even the right code no longer opens it.
+    expect(await attemptSecondFactor(db, token, currentCode(secret, now + 30_000))).toEqual({ outcome: "expire" });
+  });
+
+  test("a limit that counts every request lets exactly `limit` through at once (certificate and cohort code look-ups, sign-ups, resets)", async () => {
+    const { db } = get();
+    const rule = { limit: 30, windowMs: 15 * 60_000 };
+    const key = `verifier:ip:course-${Date.now()}`;
+    const results = await Promise.all(Array.from({ length: 90 }, () => hitRateLimit(db, key, rule)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(30);
+  });
+});
