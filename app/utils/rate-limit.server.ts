@@ -62,6 +62,18 @@ export async function isRateLimited(db: Db, key: string, rule: RateLimitRule, no
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000)) };
 }
 
+/**
+ * Gives back one request counted by hitRateLimit (for limits on failures that must be counted
+ * before the outcome is known, so that concurrent guesses cannot all slip under the limit: count
+ * first, then give the count back when the attempt succeeded).
+ */
+export async function refundRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()) {
+  await db.rateLimit.updateMany({
+    where: { key, windowStart: { gt: new Date(now.getTime() - rule.windowMs) }, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+}
+
 /** Forgets windows closed for more than a day (run now and then; the table only holds open windows). */
 export async function pruneRateLimits(db: Db, now = new Date()) {
   await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } } });

@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
+import { ENGINE_ORIGIN } from "../servers.ts";
 import { createCohort, joinWithCode, learnerRowsOf, person } from "./people.ts";
 
 test("a trainer creates a cohort, a learner joins and completes a lesson, the trainer sees it", async ({ browser }) => {
@@ -108,7 +109,7 @@ async function status(request: APIRequestContext, method: "GET" | "POST", url: s
   const response =
     method === "GET"
       ? await request.get(url, { maxRedirects: 0 })
-      : await request.post(url, { form, maxRedirects: 0, headers: { Origin: "http://localhost:3101" } });
+      : await request.post(url, { form, maxRedirects: 0, headers: { Origin: ENGINE_ORIGIN } });
   return { status: response.status(), location: response.headers().location ?? "" };
 }
 

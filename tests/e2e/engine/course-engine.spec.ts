@@ -90,13 +90,8 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the lesson reads, and completing and reflecting are plain forms", async ({ page }) => {
-    await page.goto("/inscription?redirectTo=/parcours/essai/conclusion");
     const account = newAccount({ profile: "Agent·e public" });
-    await page.getByLabel("Nom et prénom").fill(account.name);
-    await page.getByLabel("Adresse e-mail").fill(account.email);
-    await page.getByRole("radio", { name: account.profile }).check();
-    await page.getByLabel("Mot de passe").fill(account.password);
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await signUp(page, account, { redirectTo: "/parcours/essai/conclusion", javaScript: false });
     await expect(page.getByRole("heading", { level: 1, name: "Conclusion" })).toBeVisible();
     await expect(page.getByText("Une conclusion courte.")).toBeVisible();
     await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();

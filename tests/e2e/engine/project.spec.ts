@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
+import { ENGINE_ORIGIN } from "../servers.ts";
 import { passFinalAssessment } from "./fixture-course.ts";
 import { createCohort, joinWithCode, person } from "./people.ts";
 
@@ -133,7 +134,7 @@ test("a project is private: another learner, and a trainer of another cohort, ca
 
   const trainer = await person(browser, { name: "Formateur d'ailleurs", profile: "Formateur·rice" });
   const { dashboardUrl } = await createCohort(trainer.page, "Cohorte sans lui", undefined, /Parcours avec projet/);
-  const response = await trainer.page.request.post(`${dashboardUrl}/apprenants/inconnu`, { form: { intent: "commenter", body: "Intrusion" }, headers: { Origin: "http://localhost:3101" }, maxRedirects: 0 });
+  const response = await trainer.page.request.post(`${dashboardUrl}/apprenants/inconnu`, { form: { intent: "commenter", body: "Intrusion" }, headers: { Origin: ENGINE_ORIGIN }, maxRedirects: 0 });
   expect(response.status()).toBe(404);
   expect((await trainer.page.request.get("/projet/projet-inconnu")).status()).toBe(404);
   expect((await trainer.page.request.get("/projet/projet-essai/etapes/inconnue")).status()).toBe(404);
