@@ -66,9 +66,14 @@ export default function PrivacyPage() {
               <td>30 jours sans usage au plus ; fin immédiate à la déconnexion, au changement ou à la réinitialisation du mot de passe</td>
             </tr>
             <tr>
-              <th scope="row">Liens envoyés par e-mail (réinitialisation, changement d'adresse), empreintes seulement</th>
+              <th scope="row">Liens envoyés par e-mail (réinitialisation, changement d'adresse, inscription), empreintes seulement</th>
               <td>Vérifier le lien quand vous l'ouvrez</td>
               <td>1 heure (réinitialisation) ou 24 heures (adresse) ; inutilisables après usage</td>
+            </tr>
+            <tr>
+              <th scope="row">Inscription en attente de confirmation : nom, adresse e-mail, profil, empreinte (argon2) du mot de passe choisi, empreinte du lien</th>
+              <td>Créer le compte quand vous ouvrez le lien envoyé à votre adresse</td>
+              <td>24 heures au plus ; effacée dès la confirmation</td>
             </tr>
             <tr>
               <th scope="row">Compteurs de tentatives (adresse IP ou adresse e-mail et nombre de tentatives)</th>
@@ -76,8 +81,8 @@ export default function PrivacyPage() {
               <td>La durée de la fenêtre (15 minutes à 1 heure), puis effacés</td>
             </tr>
             <tr>
-              <th scope="row">Double authentification : la clé de votre application</th>
-              <td>Vérifier les codes à 6 chiffres</td>
+              <th scope="row">Double authentification : la clé de votre application, et les empreintes de vos codes de secours</th>
+              <td>Vérifier les codes à 6 chiffres et les codes de secours</td>
               <td>Jusqu'à sa désactivation ou la suppression du compte</td>
             </tr>
           </tbody>
