@@ -77,6 +77,11 @@ export async function signUp(page: Page, account: NewAccount, { redirectTo, java
   await page.getByRole("radio", { name: account.profile }).check();
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUp(page, account, { javaScript });
+}
+
+/** After the sign-up form: the link of the e-mail, the password again, and the account exists. */
+export async function confirmSignUp(page: Page, account: NewAccount, { javaScript = true }: { javaScript?: boolean } = {}) {
   await page.waitForURL((url) => url.pathname === "/inscription/verifiez-votre-boite");
   await page.goto(await signUpLink(account.email));
   if (javaScript) await waitForHydration(page);

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "../fixtures.ts";
+import { confirmSignUp, expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "../fixtures.ts";
 
 const ENGINE_DB = path.resolve("data/e2e-moteur.db");
 
@@ -35,6 +35,7 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
   await page.getByRole("radio", { name: account.profile }).check();
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUp(page, account);
   await expect(page).toHaveURL(/\/parcours\/essai\/introduction$/);
 
   // Signed in as an elected official: their passage is open, the student's is folded.
