@@ -29,7 +29,9 @@ test("a forgotten password: the same answer for any address, a link that works o
   const v = await visitor.newPage();
   await v.goto("/connexion");
   await v.getByRole("link", { name: "Mot de passe oublié ?" }).click();
-  await waitForHydration(v);
+  // A client-side navigation: the page was already hydrated, so wait for the new one's heading
+  // (filling earlier could type into the sign-in form that is still on screen).
+  await expect(v.getByRole("heading", { level: 1, name: "Mot de passe oublié" })).toBeVisible();
   await v.getByLabel("Adresse e-mail").fill("personne.inconnue@exemple.fr");
   await v.getByRole("button", { name: "Recevoir le lien" }).click();
   const unknownAnswer = await v.getByRole("status").innerText();
@@ -105,7 +107,7 @@ test("the account page: name, address confirmed from the new one, password; the 
 async function enrolTwoFactor(page: Page, account: NewAccount) {
   await page.goto("/compte");
   await page.getByRole("link", { name: "Activer la double authentification" }).click();
-  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Double authentification" })).toBeVisible();
   const secret = (await page.locator(".secret-key").innerText()).replace(/\s/g, "");
   const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
   // The password is asked with the first code: a session alone cannot turn it on.
@@ -137,7 +139,7 @@ test("two-factor sign-in with an authenticator app, then account deletion", asyn
   await page.goto("/compte");
   await expect(page.getByText("Recommandée pour votre rôle")).toBeVisible();
   await page.getByRole("link", { name: "Activer la double authentification" }).click();
-  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Double authentification" })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
   const secret = (await page.locator(".secret-key").innerText()).replace(/\s/g, "");
   const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
