@@ -3,19 +3,13 @@
 // - "plateforme": the real course content (courses/);
 // - "moteur": the fixture course (tests/fixtures/courses), for engine behaviour that must not
 //   depend on how the real lessons are written.
+// Each writes its e-mails to a folder of its own (OUTBOX_DIRS), emptied when it starts.
 import { defineConfig } from "@playwright/test";
+import { ENGINE_PG_PORT, ENGINE_PORT, enginePgUrl, OUTBOX_DIRS, PLATFORM_PORT } from "./tests/e2e/servers.ts";
 
-const PLATFORM_PORT = Number(process.env.E2E_PORT ?? 3100);
-const ENGINE_PORT = PLATFORM_PORT + 1;
-const ENGINE_PG_PORT = PLATFORM_PORT + 2;
 // With PostgreSQL available (.ci/run sets TEST_POSTGRES_URL), the fuzz test also runs against an
 // engine server on PostgreSQL: some inputs (a NUL byte) failed on one database only.
-const PG_SERVER = process.env.TEST_POSTGRES_URL;
-if (PG_SERVER) {
-  const url = new URL(PG_SERVER);
-  url.pathname = `/aafa_e2e_moteur_${PLATFORM_PORT}`;
-  process.env.E2E_ENGINE_PG_URL = url.toString();
-}
+const ENGINE_PG_URL = enginePgUrl();
 // Every test signs up from the same address: per-address limits are raised on the test servers
 // (per-account limits, which the tests exercise, keep their production values).
 const SHARED_ADDRESS_LIMITS = { SIGNIN_LIMIT_PER_ADDRESS: "100000", SIGNUP_LIMIT_PER_ADDRESS: "100000" };
@@ -46,7 +40,7 @@ export default defineConfig({
   projects: [
     { name: "plateforme", testIgnore: /engine\//, use: { baseURL: `http://localhost:${PLATFORM_PORT}` } },
     { name: "moteur", testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PORT}` } },
-    ...(PG_SERVER ? [{ name: "moteur-pg", testMatch: /engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }] : []),
+    ...(ENGINE_PG_URL ? [{ name: "moteur-pg", testMatch: /engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }] : []),
   ],
   webServer: [
     {
@@ -54,7 +48,7 @@ export default defineConfig({
       url: `http://localhost:${PLATFORM_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(PLATFORM_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", ...SHARED_ADDRESS_LIMITS },
+      env: { PORT: String(PLATFORM_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", OUTBOX_DIR: OUTBOX_DIRS.plateforme, ...SHARED_ADDRESS_LIMITS },
       stdout: "pipe",
     },
     {
@@ -64,17 +58,17 @@ export default defineConfig({
       timeout: 120_000,
       // TRUST_PROXY as behind a reverse proxy: tests give themselves distinct addresses (X-Forwarded-For)
       // so that per-address rate limits are tested without one test exhausting another's allowance.
-      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: "data/e2e-outbox", ...SHARED_ADDRESS_LIMITS },
+      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: OUTBOX_DIRS.moteur, ...SHARED_ADDRESS_LIMITS },
       stdout: "pipe",
     },
-    ...(process.env.E2E_ENGINE_PG_URL
+    ...(ENGINE_PG_URL
       ? [
           {
             command: "npx tsx tests/e2e/serve.ts",
             url: `http://localhost:${ENGINE_PG_PORT}/healthz`,
             reuseExistingServer: false,
             timeout: 120_000,
-            env: { PORT: String(ENGINE_PG_PORT), E2E_DATABASE_URL: process.env.E2E_ENGINE_PG_URL, COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: "data/e2e-outbox-pg", ...SHARED_ADDRESS_LIMITS },
+            env: { PORT: String(ENGINE_PG_PORT), E2E_DATABASE_URL: ENGINE_PG_URL, COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: OUTBOX_DIRS["moteur-pg"], ...SHARED_ADDRESS_LIMITS },
             stdout: "pipe" as const,
           },
         ]

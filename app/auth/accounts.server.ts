@@ -17,7 +17,15 @@ export type CreateAccountResult = { ok: true; userId: string } | { ok: false; re
 export async function createAccount(db: Db, account: NewAccount): Promise<CreateAccountResult> {
   const taken = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
   if (taken) return { ok: false, reason: "email-taken" };
-  const hash = await hashPassword(account.password);
+  const { password, ...rest } = account;
+  return insertAccount(db, { ...rest, passwordHash: await hashPassword(password) });
+}
+
+/**
+ * Creates the account with a password already hashed (a sign-up confirmed by e-mail hashed it when
+ * it was requested). The role follows the profile: only the command line names administrators.
+ */
+export async function insertAccount(db: Db, account: Omit<NewAccount, "password"> & { passwordHash: string }): Promise<CreateAccountResult> {
   try {
     // One statement creates the user and the password together: never a user without a password.
     const user = await db.user.create({
@@ -26,7 +34,7 @@ export async function createAccount(db: Db, account: NewAccount): Promise<Create
         name: account.name,
         profile: account.profile,
         role: roleForNewAccount(account.profile),
-        password: { create: { hash } },
+        password: { create: { hash: account.passwordHash } },
       },
       select: { id: true },
     });
@@ -36,6 +44,16 @@ export async function createAccount(db: Db, account: NewAccount): Promise<Create
     if (isUniqueConstraintError(error)) return { ok: false, reason: "email-taken" };
     throw error;
   }
+}
+
+/** Whether `password` is the account's (asked again before changes that matter for security). */
+export async function accountPasswordMatches(db: Db, userId: string, password: string): Promise<boolean> {
+  const row = await db.password.findUnique({ where: { userId }, select: { hash: true } });
+  if (!row) {
+    await verifyAgainstDecoy(password);
+    return false;
+  }
+  return verifyPassword(row.hash, password);
 }
 
 /** The user id when the credentials are right, null otherwise (same time either way). */

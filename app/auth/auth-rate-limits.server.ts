@@ -4,7 +4,9 @@
  * ends, and nobody can lock someone else out for good.
  *
  * Sign-in counts every attempt per address, and failed attempts per account both from one address
- * and from all addresses together (counted before the password is checked, see reserveSignInAttempt). An attacker at one address therefore cannot lock the account for
+ * and from all addresses together (counted before the password is checked, see
+ * reserveSignInAttempt); the second factor counts wrong codes per account (see two-factor.server.ts).
+ * An attacker at one address therefore cannot lock the account for
  * its owner at another; only a distributed attack can, and for an hour at most.
  */
 import type { Db } from "~/db/create-db.server.ts";
@@ -18,6 +20,14 @@ export const AUTH_LIMITS = {
   signInFailuresPerAccountAndAddress: { limit: 5, windowMs: 15 * MINUTE },
   signInFailuresPerAccount: { limit: 50, windowMs: 60 * MINUTE },
   signUpPerAddress: { limit: 10, windowMs: 60 * MINUTE },
+  /** E-mails one address receives from sign-up requests (confirmation link or « already registered »). */
+  signUpMailsPerEmail: { limit: 3, windowMs: 60 * MINUTE },
+  /**
+   * Wrong second-factor codes per account, whatever the sign-in or the address (each sign-in also
+   * allows only 5). Only someone who knows the password gets this far, so this cannot lock out an
+   * owner whose password is safe.
+   */
+  secondFactorFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
   resetPerAddress: { limit: 10, windowMs: 60 * MINUTE },
   resetPerAccount: { limit: 3, windowMs: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;
@@ -81,6 +91,11 @@ export async function reserveSignInAttempt(db: Db, clientIp: string, email: stri
 
 export function signUpAllowed(db: Db, clientIp: string) {
   return hitRateLimit(db, `inscription:ip:${clientIp}`, { ...AUTH_LIMITS.signUpPerAddress, limit: env().SIGNUP_LIMIT_PER_ADDRESS });
+}
+
+/** Whether a sign-up request may send one more e-mail to this address (the answer never says). */
+export async function signUpMailAllowed(db: Db, email: string, now = new Date()) {
+  return (await hitRateLimit(db, `inscription:adresse:${email}`, AUTH_LIMITS.signUpMailsPerEmail, now)).allowed;
 }
 
 /** Reset requests: per address, and per account (beyond, the request is answered the same but no e-mail leaves). */

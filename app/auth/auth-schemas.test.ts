@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
-import { LoginSchema, SignupSchema } from "./auth-schemas.ts";
+import { LoginSchema, SecondFactorSchema, SignupSchema } from "./auth-schemas.ts";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -59,5 +59,22 @@ describe("LoginSchema", () => {
   test("asks for both fields", () => {
     const reply = parseWithZod(form({}), { schema: LoginSchema }).reply();
     expect(reply.error).toMatchObject({ email: ["Indiquez votre adresse e-mail."], password: ["Indiquez votre mot de passe."] });
+  });
+});
+
+describe("SecondFactorSchema", () => {
+  const code = (value: string) => parseWithZod(form({ code: value }), { schema: SecondFactorSchema });
+
+  test("reads an app code or a recovery code as people type them", () => {
+    expect(code(" 123 456 ")).toMatchObject({ status: "success", value: { code: { kind: "totp", value: "123456" } } });
+    expect(code(" k7qm 3xrt ")).toMatchObject({ status: "success", value: { code: { kind: "secours", value: "K7QM3XRT" } } });
+    // O for 0 and I or L for 1, as on paper.
+    expect(code("K7QM-OXRI")).toMatchObject({ status: "success", value: { code: { kind: "secours", value: "K7QM0XR1" } } });
+  });
+
+  test("says in French what a code looks like", () => {
+    expect(code("").reply().error).toEqual({ code: ["Saisissez le code à 6 chiffres de votre application, ou un code de secours."] });
+    expect(code("12345").reply().error).toEqual({ code: ["Le code de l'application compte 6 chiffres ; un code de secours, 8 caractères (par exemple K7QM-3XRT)."] });
+    expect(code("K7QM-3XRU").status).toBe("error");
   });
 });

@@ -1,6 +1,7 @@
 /** Sign-up and sign-in forms. Client-safe: the browser validates with the same schemas. */
 import { z } from "zod";
 import { PROFILES } from "./profiles.ts";
+import { normalizeRecoveryCode } from "./recovery-codes.ts";
 
 export const PASSWORD_MIN = 10;
 /** Hashing cost grows with the input; no real passphrase is longer than this. */
@@ -78,6 +79,33 @@ export const TotpCodeSchema = z.object({
     .transform((value) => value.replace(/\s/g, ""))
     .pipe(z.string().regex(/^\d{6}$/, "Le code compte 6 chiffres.")),
 });
+
+const currentPassword = (missing: string) => z.string({ error: missing }).min(1, missing).max(PASSWORD_MAX);
+
+/** Turning two-factor on: the first code of the app, and the account's password (a session alone is not enough). */
+export const EnableTwoFactorSchema = TotpCodeSchema.extend({ current: currentPassword("Indiquez votre mot de passe pour confirmer.") });
+
+/** Turning two-factor off, or replacing the recovery codes. */
+export const TwoFactorPasswordSchema = z.object({ current: currentPassword("Indiquez votre mot de passe pour confirmer.") });
+
+const SECOND_FACTOR_MISSING = "Saisissez le code à 6 chiffres de votre application, ou un code de secours.";
+
+/** The sign-in code page takes either a TOTP code (6 digits) or a recovery code (8 characters, K7QM-3XRT). */
+export const SecondFactorSchema = z.object({
+  code: z.string({ error: SECOND_FACTOR_MISSING }).transform((value, ctx) => {
+    const digits = value.replace(/\s/g, "");
+    if (/^\d{6}$/.test(digits)) return { kind: "totp" as const, value: digits };
+    const recovery = normalizeRecoveryCode(value);
+    if (recovery) return { kind: "secours" as const, value: recovery };
+    ctx.addIssue({
+      code: "custom",
+      message: value.trim() === "" ? SECOND_FACTOR_MISSING : "Le code de l'application compte 6 chiffres ; un code de secours, 8 caractères (par exemple K7QM-3XRT).",
+    });
+    return z.NEVER;
+  }),
+});
+
+export type SecondFactorInput = z.infer<typeof SecondFactorSchema>["code"];
 
 export type SignupInput = z.infer<typeof SignupSchema>;
 export type LoginInput = z.infer<typeof LoginSchema>;

@@ -1,12 +1,11 @@
 /**
- * One sign-in attempt, and one attempt at the second factor: the limits, the check, and what the
- * route must answer. The check itself is a parameter (the real one by default) so that tests can
- * count how many passwords or codes were really checked.
+ * One sign-in attempt: the limits, the check, and what the route must answer. The check itself is a
+ * parameter (the real one by default) so that tests can count how many passwords were really
+ * checked. The second factor has its own, checkSecondFactor (two-factor.server.ts).
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { verifyCredentials } from "./accounts.server.ts";
 import { reserveSignInAttempt } from "./auth-rate-limits.server.ts";
-import { claimChallengeAttempt, verifyTwoFactorCode } from "./two-factor.server.ts";
 
 export type CheckPassword = (db: Db, email: string, password: string) => Promise<string | null>;
 
@@ -28,20 +27,4 @@ export async function attemptSignIn(
   if (!userId) return { outcome: "refuse" };
   await reservation.giveBack();
   return { outcome: "ok", userId };
-}
-
-export type CheckCode = (db: Db, userId: string, code: string) => Promise<boolean>;
-
-export type SecondFactorAttempt =
-  | { outcome: "expire" }
-  | { outcome: "refuse" }
-  | { outcome: "ok"; userId: string; redirectTo: string; challengeId: string };
-
-/** A code typed for the pending sign-in whose token the browser holds. */
-export async function attemptSecondFactor(db: Db, token: string, code: string, checkCode: CheckCode = verifyTwoFactorCode): Promise<SecondFactorAttempt> {
-  // The attempt is counted first, by the statement that claims it: a sixth code is never checked.
-  const challenge = await claimChallengeAttempt(db, token);
-  if (!challenge) return { outcome: "expire" };
-  if (!(await checkCode(db, challenge.userId, code))) return { outcome: "refuse" };
-  return { outcome: "ok", userId: challenge.userId, redirectTo: challenge.redirectTo, challengeId: challenge.id };
 }

@@ -114,6 +114,7 @@ const DONE: Record<string, string> = {
   "email-confirme": "Votre nouvelle adresse e-mail est confirmée : c'est désormais celle de votre compte.",
   "deux-facteurs-on": "La double authentification est activée.",
   "deux-facteurs-off": "La double authentification est désactivée.",
+  "deux-facteurs-codes": "La double authentification est activée. Gardez vos codes de secours à l'abri : ils ne seront plus affichés.",
 };
 
 export default function AccountPage() {

@@ -77,7 +77,7 @@ export default function PrivacyPage() {
               </td>
             </tr>
             <tr>
-              <th scope="row">Liens envoyés par e-mail (réinitialisation, changement d'adresse), empreintes seulement</th>
+              <th scope="row">Liens envoyés par e-mail (réinitialisation, changement d'adresse, inscription), empreintes seulement</th>
               <td>Vérifier le lien quand vous l'ouvrez</td>
               <td>1 heure (réinitialisation) ou 24 heures (adresse), puis effacés ; inutilisables après usage</td>
             </tr>
@@ -90,13 +90,18 @@ export default function PrivacyPage() {
               <td>Rien n'est gardé après l'envoi ; dans la boîte d'envoi, 24 heures au plus, et effacés avec votre compte</td>
             </tr>
             <tr>
+              <th scope="row">Inscription en attente de confirmation : nom, adresse e-mail, profil, empreinte (argon2) du mot de passe choisi, empreinte du lien</th>
+              <td>Créer le compte quand vous ouvrez le lien envoyé à votre adresse</td>
+              <td>24 heures au plus ; effacée dès la confirmation</td>
+            </tr>
+            <tr>
               <th scope="row">Compteurs de tentatives (adresse IP ou adresse e-mail et nombre de tentatives)</th>
               <td>Freiner les tentatives de deviner un mot de passe ou un code</td>
               <td>La durée de la fenêtre (15 minutes à 1 heure), puis effacés ; ceux qui portent votre adresse e-mail, aussi avec votre compte</td>
             </tr>
             <tr>
-              <th scope="row">Double authentification : la clé de votre application</th>
-              <td>Vérifier les codes à 6 chiffres</td>
+              <th scope="row">Double authentification : la clé de votre application, et les empreintes de vos codes de secours</th>
+              <td>Vérifier les codes à 6 chiffres et les codes de secours</td>
               <td>Jusqu'à sa désactivation ou la suppression du compte</td>
             </tr>
           </tbody>

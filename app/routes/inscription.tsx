@@ -1,17 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { createAccount } from "~/auth/accounts.server.ts";
-import { signUpAllowed, tooManyMessage } from "~/auth/auth-rate-limits.server.ts";
 import { PASSWORD_MIN, SignupSchema } from "~/auth/auth-schemas.ts";
 import { PROFILE_HINTS, PROFILE_LABELS, PROFILES } from "~/auth/profiles.ts";
-import { getCurrentUser, startSession } from "~/auth/session.server.ts";
+import { getCurrentUser } from "~/auth/session.server.ts";
+import { handleSignUp } from "~/auth/sign-up-action.server.ts";
 import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
-import { readFormData } from "~/utils/form-data.server.ts";
-import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { mailer } from "~/utils/mailer.server.ts";
 
 export { actionHeaders as headers } from "~/utils/action-headers.ts";
 
@@ -22,32 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The account is created only from the link e-mailed to the address (see sign-up.server.ts). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: SignupSchema });
-  if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
-  const allowed = await signUpAllowed(db, context.clientIp);
-  if (!allowed.allowed) {
-    return json(submission.reply({ formErrors: [tooManyMessage(allowed)], hideFields: ["password"] }), {
-      status: 429,
-      headers: { "Retry-After": String(allowed.retryAfterSeconds) },
-    });
-  }
-  const result = await createAccount(db, submission.value);
-  if (!result.ok) {
-    return json(
-      submission.reply({
-        fieldErrors: {
-          email: ["Un compte existe déjà avec cette adresse. Connectez-vous, ou choisissez une autre adresse."],
-        },
-        hideFields: ["password"],
-      }),
-      { status: 409 },
-    );
-  }
-  const cookie = await startSession(request, result.userId);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return handleSignUp(request, { db, mailer, clientIp: context.clientIp });
 }
 
 export default function SignupPage() {
@@ -70,7 +45,7 @@ export default function SignupPage() {
       <h1>Créer un compte</h1>
       <p className="lede">
         Un compte garde votre progression, vos résultats et vos attestations. La lecture des leçons
-        reste ouverte sans compte.
+        reste ouverte sans compte. Un lien de confirmation vous sera envoyé par e-mail.
       </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -26,7 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listCertificates(db, user.id),
     listMemberships(db, user.id),
   ]);
-  const joined = new URL(request.url).searchParams.get("cohorte");
+  const url = new URL(request.url);
+  const joined = url.searchParams.get("cohorte");
   const cohorts = memberships.map(({ cohort, joinedAt }) => {
     const path = findPath(getCatalog(), cohort.pathId);
     return { id: cohort.id, name: cohort.name, trainerName: cohort.trainer.name, pathTitle: path?.title ?? "", pathSlug: path?.slug ?? null, joinedAt: joinedAt.toISOString() };
@@ -39,14 +40,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     certificates,
     cohorts,
     justJoined: cohorts.find((cohort) => cohort.id === joined) ?? null,
+    // Just confirmed the sign-up e-mail (/inscription/confirmer).
+    welcome: url.searchParams.has("bienvenue"),
   });
 }
 
 export default function Dashboard() {
-  const { name, profile, paths, certificates, cohorts, justJoined, isTrainer } = useLoaderData<typeof loader>();
+  const { name, profile, paths, certificates, cohorts, justJoined, isTrainer, welcome } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>Bonjour {name}</h1>
+      {welcome ? (
+        <p className="notice notice--success" role="status">
+          Bienvenue ! Votre adresse est confirmée et votre compte est créé. <Link to="/parcours">Choisissez un parcours</Link> pour commencer.
+        </p>
+      ) : null}
       {justJoined ? (
         <p className="notice notice--success" role="status">
           Vous avez rejoint la cohorte « {justJoined.name} » de {justJoined.trainerName}.{" "}

@@ -1,9 +1,10 @@
 /**
  * Sending the platform's e-mails: through SMTP when SMTP_HOST is set (nodemailer), otherwise into an
  * outbox folder (data/outbox/, one JSON file per message) so that a newcomer without a mail server
- * can still reset a password; an administrator reads it at /admin/boite-d-envoi. The outbox keeps a
- * message only as long as the links it carries can work (pruneExpired), and forgets the messages
- * to an account when the account is deleted.
+ * can still sign up and reset a password; an administrator reads it at /admin/boite-d-envoi, and
+ * the server's console names each file written. The outbox keeps a message only as long as the
+ * links it carries can work (pruneExpired), and forgets the messages to an account when the account
+ * is deleted.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -60,7 +61,11 @@ export function createMailer(config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP
       const sentAt = new Date().toISOString();
       const id = `${sentAt.replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}`;
       const message: OutboxMessage = { id, from: config.MAIL_FROM, sentAt, ...mail };
-      writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(message, null, 2), { mode: 0o600 });
+      const file = path.join(dir, `${id}.json`);
+      writeFileSync(file, JSON.stringify(message, null, 2), { mode: 0o600 });
+      // Without SMTP nobody receives the message: the console says where it is (not what it says, so
+      // that links do not end up in logs), so that a newcomer can still confirm a sign-up locally.
+      console.info(`E-mail pour ${mail.to} écrit dans ${file} (aucun serveur SMTP configuré : SMTP_HOST).`);
     },
     async erase(addresses) {
       const erased = new Set(addresses.map((address) => address.toLowerCase()));

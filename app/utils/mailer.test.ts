@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { createMailer, readOutbox } from "./mailer.server.ts";
 
 const base = { SMTP_PORT: 0, SMTP_SECURE: false, SMTP_USER: undefined, SMTP_PASSWORD: undefined, MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@exemple.fr>" };
@@ -53,5 +53,23 @@ describe("mailer", () => {
       ["b@exemple.fr", "Second"],
       ["a@exemple.fr", "Premier"],
     ]);
+  });
+
+  test("without SMTP_HOST, the server's console names the recipient and the file, not the message", async () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const mailer = createMailer({ ...base, SMTP_HOST: undefined, OUTBOX_DIR: dir });
+      await mailer.send({ to: "c@exemple.fr", subject: "Confirmez", text: "Le lien secret : https://exemple.fr/?jeton=abc" });
+      const lines = [...info.mock.calls, ...log.mock.calls].map((args) => args.join(" "));
+      expect(lines).toHaveLength(1);
+      const file = path.join(dir, `${readOutbox(dir).find((m) => m.to === "c@exemple.fr")!.id}.json`);
+      expect(lines[0]).toContain("c@exemple.fr");
+      expect(lines[0]).toContain(file);
+      expect(lines[0]).not.toContain("jeton");
+    } finally {
+      info.mockRestore();
+      log.mockRestore();
+    }
   });
 });

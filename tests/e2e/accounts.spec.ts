@@ -1,9 +1,58 @@
-import { expect, newAccount, seriousAxeViolations, signIn, signUp, test, waitForHydration } from "./fixtures.ts";
+import { expect, newAccount, seriousAxeViolations, signIn, signUp, signUpLink, test, waitForHydration } from "./fixtures.ts";
+import { linkIn, mailSentTo, mailsSentTo } from "./servers.ts";
+
+test("sign-up through the e-mail: « Vérifiez votre boîte », the link asks the password, creates the account once, welcome", async ({ page, browser }) => {
+  const account = newAccount({ name: "Noé Lien", profile: "Formateur·rice" });
+  await page.goto("/inscription");
+  await waitForHydration(page);
+  await page.getByLabel("Nom et prénom").fill(account.name);
+  await page.getByLabel("Adresse e-mail").fill(account.email);
+  await page.getByRole("radio", { name: account.profile }).check();
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/inscription\/verifiez-votre-boite$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vérifiez votre boîte de réception");
+  await expect(page.getByText("valable 24 heures")).toBeVisible();
+  await expect(page.getByText("courriers indésirables")).toBeVisible();
+  await expect(page.getByRole("link", { name: "refaites la demande" })).toHaveAttribute("href", "/inscription");
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  // No account yet: signing in fails as for an unknown address.
+  const other = await browser.newPage();
+  await signIn(other, account.email, account.password);
+  await expect(other.getByRole("alert")).toHaveText(/Adresse e-mail ou mot de passe incorrect\./);
+
+  const link = await signUpLink(account.email);
+  // Opening the link shows a confirmation; it creates nothing by itself (mail scanners open links).
+  await other.goto(link);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Confirmer votre inscription");
+  await signIn(other, account.email, account.password);
+  await expect(other.getByRole("alert")).toHaveText(/Adresse e-mail ou mot de passe incorrect\./);
+  await other.close();
+
+  await page.goto(link);
+  await waitForHydration(page);
+  await expect(page.getByText(account.email)).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.getByLabel("Mot de passe").fill("pas celui choisi");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByText("Ce n'est pas le mot de passe choisi à l'inscription.")).toBeVisible();
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Noé Lien");
+  await expect(page.getByText("Bienvenue ! Votre adresse est confirmée et votre compte est créé.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon compte" })).toBeVisible();
+
+  // The link served once.
+  const again = await page.goto(link);
+  expect(again?.status()).toBe(410);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien n'est plus valable");
+});
 
 test("sign up, reach the dashboard, sign out, fail then succeed to sign in", async ({ page, context }) => {
   const account = newAccount({ name: "Léa Bernard" });
   await signUp(page, account);
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Léa Bernard");
 
   const cookie = (await context.cookies()).find((c) => c.name === "aafa_session");
@@ -71,7 +120,7 @@ test("invalid fields show French messages next to each field", async ({ page }) 
 
 test("the trainer profile sees the trainer role on their account", async ({ page }) => {
   await signUp(page, newAccount({ profile: "Formateur·rice", name: "Yann Le Goff" }));
-  await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon compte" }).click();
   await expect(page.getByText("Formateur·rice", { exact: true }).first()).toBeVisible();
 });
@@ -79,19 +128,59 @@ test("the trainer profile sees the trainer role on their account", async ({ page
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the server explains a duplicate e-mail and keeps what was typed, except the password", async ({ page, browser }) => {
-    const account = newAccount();
-    const first = await browser.newPage();
-    await signUpWithoutHydration(first, account);
+  test("a taken address gets exactly the answer a new one gets; its owner gets an e-mail instead of a link", async ({ page, browser, baseURL }) => {
+    const owner = newAccount({ name: "Titulaire Déjà-Inscrite" });
+    const first = await browser.newPage({ javaScriptEnabled: true });
+    await signUp(first, owner);
     await first.close();
 
-    await signUpWithoutHydration(page, { ...account, name: "Autre Personne" });
-    await expect(page.getByText("Un compte existe déjà avec cette adresse.")).toBeVisible();
-    await expect(page.getByLabel("Nom et prénom")).toHaveValue("Autre Personne");
-    await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+    const fresh = newAccount({ name: "Autre Personne" });
+    await signUpWithoutHydration(page, fresh);
+    const freshUrl = page.url();
+    const freshText = await page.locator("main").innerText();
+    await signUpWithoutHydration(page, { ...owner, name: "Autre Personne", password: "une autre phrase de passe" });
+    expect(page.url()).toBe(freshUrl);
+    expect(await page.locator("main").innerText()).toBe(freshText);
+    expect(freshText).toContain("Vérifiez votre boîte de réception");
+
+    // The same status and Location over HTTP.
+    const post = (email: string) =>
+      page.request.post("/inscription", {
+        form: { name: "Autre Personne", email, profile: "ETUDIANT", password: "une autre phrase de passe", redirectTo: "" },
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      });
+    const [forNew, forTaken] = [await post(newAccount().email), await post(owner.email)];
+    expect(forNew.status()).toBe(303);
+    expect(forTaken.status()).toBe(forNew.status());
+    expect(forTaken.headers()["location"]).toBe(forNew.headers()["location"]);
+    expect(forTaken.headers()["set-cookie"]).toBeUndefined();
+    expect(await forTaken.text()).toBe(await forNew.text());
+
+    // One e-mail per request: a link for the new address, a note for the owner (no link to create).
+    const notes = mailsSentTo("plateforme", owner.email).filter((mail) => /déjà un compte/.test(mail.subject));
+    expect(notes).toHaveLength(2);
+    expect(notes[0]!.text).toContain("Quelqu'un a demandé à créer un compte avec cette adresse");
+    expect(linkIn(notes[0]!)).toBe(`${baseURL}/connexion`);
+    expect(mailsSentTo("plateforme", fresh.email)).toHaveLength(1);
+    // The owner's account is untouched: their password still opens it.
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill(owner.email);
+    await page.getByLabel("Mot de passe").fill(owner.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Bonjour ${owner.name}`);
+  });
+
+  test("sign-up and its confirmation are plain forms", async ({ page }) => {
+    const account = newAccount({ name: "Sans Script" });
+    await signUp(page, account, { javaScript: false });
+    await expect(page).toHaveURL(/\/tableau-de-bord\?bienvenue=1$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Sans Script");
+    expect((await mailSentTo("plateforme", account.email)).subject).toMatch(/^Confirmez la création de votre compte/);
   });
 });
 
+/** Submits the sign-up form without JavaScript (the answer is a plain page). */
 async function signUpWithoutHydration(page: import("@playwright/test").Page, account: ReturnType<typeof newAccount>) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill(account.name);

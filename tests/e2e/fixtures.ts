@@ -4,6 +4,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
+import { linkIn, mailSentTo, type ServerName } from "./servers.ts";
 
 export const test = base.extend<{ failOnConsoleErrors: void }>({
   failOnConsoleErrors: [
@@ -54,15 +55,40 @@ export function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
   return { name: "Camille Martin", email: uniqueEmail(), password: "une phrase de passe solide", profile: "Élu·e", ...overrides };
 }
 
-export async function signUp(page: Page, account: NewAccount) {
-  await page.goto("/inscription");
-  await waitForHydration(page);
+/** The server the running test talks to (each Playwright project has its own). */
+export function currentServer(): ServerName {
+  const name = test.info().project.name;
+  return name === "moteur" || name === "moteur-pg" ? name : "plateforme";
+}
+
+/** The confirmation link e-mailed for a sign-up, read from the server's outbox. */
+export async function signUpLink(email: string): Promise<string> {
+  return linkIn(await mailSentTo(currentServer(), email, { subject: /^Confirmez la création de votre compte/ }));
+}
+
+/**
+ * Signs up as a visitor would: the form, then the link of the confirmation e-mail and the password
+ * again. `javaScript: false` for pages of a context without JavaScript (no hydration to wait for).
+ */
+export async function signUp(page: Page, account: NewAccount, { redirectTo, javaScript = true }: { redirectTo?: string; javaScript?: boolean } = {}) {
+  await page.goto(redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription");
+  if (javaScript) await waitForHydration(page);
   await page.getByLabel("Nom et prénom").fill(account.name);
   await page.getByLabel("Adresse e-mail").fill(account.email);
   await page.getByRole("radio", { name: account.profile }).check();
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  // Signed up once the browser has left the form (the next page decides where: dashboard or back).
+  await confirmSignUp(page, account, { javaScript });
+}
+
+/** After the sign-up form: the link of the e-mail, the password again, and the account exists. */
+export async function confirmSignUp(page: Page, account: NewAccount, { javaScript = true }: { javaScript?: boolean } = {}) {
+  await page.waitForURL((url) => url.pathname === "/inscription/verifiez-votre-boite");
+  await page.goto(await signUpLink(account.email));
+  if (javaScript) await waitForHydration(page);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  // Signed up once the browser has left the confirmation (for the dashboard, or where it started).
   await page.waitForURL((url) => !url.pathname.startsWith("/inscription"));
 }
 

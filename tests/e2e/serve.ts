@@ -1,7 +1,8 @@
 /**
  * A server for end-to-end tests: the production build on a brand-new database (E2E_DATABASE_URL,
  * an SQLite file by default, emptied first), migrated with the real `prisma migrate deploy`, serving
- * the course content of COURSES_DIR (courses/ by default), compiled before the server starts.
+ * the course content of COURSES_DIR (courses/ by default), compiled before the server starts; its
+ * e-mails go to OUTBOX_DIR, emptied first.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -30,6 +31,8 @@ if (providerOf(databaseUrl) === "sqlite") {
   await withPgAdmin(databaseUrl, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"));
 }
 await migrateDeploy(databaseUrl);
+// The test servers' own outbox (never the default data/outbox) starts empty with the database.
+if (process.env.OUTBOX_DIR) rmSync(path.resolve(ROOT, process.env.OUTBOX_DIR), { recursive: true, force: true });
 if (process.env.COURSES_DIR) {
   const report = await checkCourses(path.resolve(ROOT, process.env.COURSES_DIR), { cacheDir: path.join(ROOT, ".cache/lessons") });
   if (report.problems.length > 0) throw new Error(`contenu de test invalide : ${JSON.stringify(report.problems)}`);

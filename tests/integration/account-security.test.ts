@@ -9,28 +9,17 @@ import { expect, test } from "vitest";
 import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange } from "../../app/auth/account-settings.server.ts";
 import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
 import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
-import { attemptSecondFactor, attemptSignIn } from "../../app/auth/sign-in-attempts.server.ts";
+import { attemptSignIn } from "../../app/auth/sign-in-attempts.server.ts";
 import { findResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from "../../app/auth/password-reset.server.ts";
-import { createSignInChallenge, currentCode, enableTwoFactor, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
+import { checkSecondFactor, createSignInChallenge, currentCode, enableTwoFactor, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
 import { issueCertificateIfEligible } from "../../app/certificates/issuance.server.ts";
 import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
 import { verifyCode } from "../../app/certificates/verification.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
 import type { Mail, Mailer } from "../../app/utils/mailer.server.ts";
+import { capturingMailer, linkToken } from "../helpers/capturing-mailer.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-/** Captures what would be sent (the SMTP transport itself is tested in mailer.test.ts). */
-function capturingMailer(): Mailer & { sent: Mail[] } {
-  const sent: Mail[] = [];
-  return {
-    mode: "boite-d-envoi",
-    sent,
-    async send(mail) { sent.push(mail); },
-    async erase(addresses) { for (let i = sent.length - 1; i >= 0; i -= 1) if (addresses.includes(sent[i]!.to)) sent.splice(i, 1); },
-    async pruneSentBefore() { return 0; },
-  };
-}
-const linkToken = (mail: Mail) => new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get("jeton")!;
 
 let counter = 0;
 async function account(db: Db, password = "mot de passe solide") {
@@ -173,12 +162,13 @@ describeEachDatabase("account security", (get) => {
     const enrollment = newEnrollment(email);
     expect(enrollment.uri).toMatch(/^otpauth:\/\/totp\/Apprendre%20%C3%A0%20faire%20alliance:/);
     expect(await db.twoFactor.count({ where: { userId } })).toBe(0); // showing the secret stores nothing
-    expect(await enableTwoFactor(db, userId, enrollment.secret, "000000")).toBe(false);
-    expect(await enableTwoFactor(db, userId, "PAS-UN-SECRET", currentCode(enrollment.secret))).toBe(false);
+    const password = "mot de passe solide";
+    expect(await enableTwoFactor(db, userId, { secret: enrollment.secret, code: "000000", password })).toMatchObject({ ok: false });
+    expect(await enableTwoFactor(db, userId, { secret: "PAS-UN-SECRET", code: currentCode(enrollment.secret), password })).toMatchObject({ ok: false });
     const now = Date.now();
-    expect(await enableTwoFactor(db, userId, enrollment.secret, currentCode(enrollment.secret, now), now)).toBe(true);
+    expect(await enableTwoFactor(db, userId, { secret: enrollment.secret, code: currentCode(enrollment.secret, now), password }, { now: new Date(now) })).toMatchObject({ ok: true });
     const other = newEnrollment(email);
-    expect(await enableTwoFactor(db, userId, other.secret, currentCode(other.secret, now), now)).toBe(false);
+    expect(await enableTwoFactor(db, userId, { secret: other.secret, code: currentCode(other.secret, now), password }, { now: new Date(now) })).toMatchObject({ ok: false });
     // The enrolment code cannot sign in again; the next step's code can, once.
     expect(await verifyTwoFactorCode(db, userId, currentCode(enrollment.secret, now), now)).toBe(false);
     const next = now + 30_000;
@@ -187,8 +177,8 @@ describeEachDatabase("account security", (get) => {
 
     const token = await createSignInChallenge(db, userId, "/tableau-de-bord");
     expect(await findSignInChallenge(db, token)).not.toBeNull();
-    for (let i = 0; i < 5; i += 1) expect(await attemptSecondFactor(db, token, "000000")).toEqual({ outcome: "refuse" });
+    for (let i = 0; i < 5; i += 1) expect(await checkSecondFactor(db, token, { kind: "totp", value: "000000" })).toEqual({ ok: false, reason: "code" });
     expect(await findSignInChallenge(db, token)).toBeNull();
-    expect(await attemptSecondFactor(db, token, currentCode(enrollment.secret, next + 30_000))).toEqual({ outcome: "expire" });
+    expect(await checkSecondFactor(db, token, { kind: "totp", value: currentCode(enrollment.secret, next + 30_000) })).toEqual({ ok: false, reason: "expire" });
   });
 });

@@ -306,7 +306,7 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
     const { db } = get();
     const { userId } = await person(db);
     await db.twoFactor.create({ data: { userId, secret: "B".repeat(32), enabledAt: new Date() } });
-    await disableTwoFactor(db, userId);
+    expect(await disableTwoFactor(db, userId, PASSWORD)).toBe(true);
     expect(await db.twoFactor.count({ where: { userId } })).toBe(0);
     expect(CHALLENGE_LIFETIME_MS).toBe(5 * MINUTE);
     expect(await challengeCookie.serialize("jeton")).toMatch(/Max-Age=300;.*Path=\/connexion/);

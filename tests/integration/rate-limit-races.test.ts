@@ -1,13 +1,23 @@
 /**
  * Rate limits under concurrent requests, on both databases: a limit on failures must hold however
  * many attempts arrive at once. "Checked" counts the passwords and codes really verified, through
- * the seam of attemptSignIn / attemptSecondFactor (the real check, wrapped in a counter).
+ * the seams of attemptSignIn and checkSecondFactor (the real check, wrapped in a counter).
  */
 import { expect, test } from "vitest";
 import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
 import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
-import { attemptSecondFactor, attemptSignIn, type CheckCode, type CheckPassword } from "../../app/auth/sign-in-attempts.server.ts";
-import { CHALLENGE_MAX_ATTEMPTS, createSignInChallenge, currentCode, enableTwoFactor, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
+import { attemptSignIn, type CheckPassword } from "../../app/auth/sign-in-attempts.server.ts";
+import {
+  CHALLENGE_MAX_ATTEMPTS,
+  checkSecondFactor,
+  createSignInChallenge,
+  currentCode,
+  enableTwoFactor,
+  newEnrollment,
+  useRecoveryCode,
+  verifyTwoFactorCode,
+  type SecondFactorChecks,
+} from "../../app/auth/two-factor.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
 import { hitRateLimit } from "../../app/utils/rate-limit.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
@@ -33,15 +43,22 @@ function countingPasswordCheck() {
   return check;
 }
 
-function countingCodeCheck() {
-  const check = Object.assign(
-    async (db: Db, userId: string, code: string) => {
-      check.calls += 1;
-      return verifyTwoFactorCode(db, userId, code);
-    },
-    { calls: 0 },
-  ) satisfies CheckCode;
-  return check;
+/** The real second-factor checks, counted. */
+function countingCodeChecks() {
+  const counted = {
+    calls: 0,
+    checks: {
+      totp: async (db: Db, userId: string, code: string, now: number) => {
+        counted.calls += 1;
+        return verifyTwoFactorCode(db, userId, code, now);
+      },
+      recovery: async (db: Db, userId: string, code: string, now: Date) => {
+        counted.calls += 1;
+        return useRecoveryCode(db, userId, code, now);
+      },
+    } satisfies SecondFactorChecks,
+  };
+  return counted;
 }
 
 describeEachDatabase("rate limit races", (get) => {
@@ -101,17 +118,19 @@ describeEachDatabase("rate limit races", (get) => {
     const { userId, email } = await account(db);
     const { secret } = newEnrollment(email);
     const now = Date.now();
-    expect(await enableTwoFactor(db, userId, secret, currentCode(secret, now), now)).toBe(true);
+    expect(await enableTwoFactor(db, userId, { secret, code: currentCode(secret, now), password: "mot de passe solide" }, { now: new Date(now) })).toMatchObject({ ok: true });
     const token = await createSignInChallenge(db, userId, "/tableau-de-bord");
-    const check = countingCodeCheck();
+    const counted = countingCodeChecks();
     const wrong = currentCode(secret, now) === "000000" ? "111111" : "000000";
-    const results = await Promise.all(Array.from({ length: 30 }, () => attemptSecondFactor(db, token, wrong, check)));
-    console.info(`[${provider}] 30 parallel wrong codes, one challenge: ${check.calls} checked`);
-    expect(check.calls).toBe(CHALLENGE_MAX_ATTEMPTS);
-    expect(results.filter((r) => r.outcome === "refuse")).toHaveLength(CHALLENGE_MAX_ATTEMPTS);
-    expect(results.filter((r) => r.outcome === "expire")).toHaveLength(30 - CHALLENGE_MAX_ATTEMPTS);
+    const results = await Promise.all(Array.from({ length: 30 }, () => checkSecondFactor(db, token, { kind: "totp", value: wrong }, new Date(), counted.checks)));
+    console.info(`[${provider}] 30 parallel wrong codes, one challenge: ${counted.calls} checked`);
+    expect(counted.calls).toBe(CHALLENGE_MAX_ATTEMPTS);
+    expect(results.filter((r) => !r.ok && r.reason === "code")).toHaveLength(CHALLENGE_MAX_ATTEMPTS);
+    // The others were refused before any check: the sign-in's attempts were used up, or the
+    // account's limit on wrong codes was reached.
+    expect(results.filter((r) => !r.ok && (r.reason === "expire" || r.reason === "trop"))).toHaveLength(30 - CHALLENGE_MAX_ATTEMPTS);
     // The challenge is used up: even the right code no longer opens it.
-    expect(await attemptSecondFactor(db, token, currentCode(secret, now + 30_000))).toEqual({ outcome: "expire" });
+    expect(await checkSecondFactor(db, token, { kind: "totp", value: currentCode(secret, now + 30_000) })).toEqual({ ok: false, reason: "expire" });
   });
 
   test("a limit that counts every request lets exactly `limit` through at once (certificate and cohort code look-ups, sign-ups, resets)", async () => {

@@ -1,30 +1,17 @@
 /**
  * Accounts end to end: a forgotten password reset through the e-mail (read from the outbox, as a
  * newcomer without SMTP would), the account page (name, address confirmed from the new address,
- * password), the data export, two-factor sign-in with an authenticator, and account deletion.
+ * password), the data export, two-factor sign-in with an authenticator (enrolment with the
+ * password, recovery codes shown once, sign-in with one), and account deletion.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { expect, newAccount, seriousAxeViolations, signIn, signUp, test, waitForHydration } from "../fixtures.ts";
-
-const OUTBOX = path.resolve("data/e2e-outbox");
+import { expect, newAccount, seriousAxeViolations, signIn, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
+import { ENGINE_ORIGIN, linkIn, mailSentTo } from "../servers.ts";
 
 /** The link of the latest e-mail sent to this address. */
 async function linkSentTo(to: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(OUTBOX).filter((n) => n.endsWith(".json")).sort().reverse();
-    } catch {}
-    for (const name of names) {
-      const message = JSON.parse(readFileSync(path.join(OUTBOX, name), "utf8")) as { to: string; text: string };
-      if (message.to === to) return /https?:\/\/\S+/.exec(message.text)![0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`aucun e-mail pour ${to}`);
+  return linkIn(await mailSentTo("moteur", to));
 }
 
 const navAccount = (page: Page) => page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon compte" });
@@ -42,7 +29,9 @@ test("a forgotten password: the same answer for any address, a link that works o
   const v = await visitor.newPage();
   await v.goto("/connexion");
   await v.getByRole("link", { name: "Mot de passe oublié ?" }).click();
-  await waitForHydration(v);
+  // A client-side navigation: the page was already hydrated, so wait for the new one's heading
+  // (filling earlier could type into the sign-in form that is still on screen).
+  await expect(v.getByRole("heading", { level: 1, name: "Mot de passe oublié" })).toBeVisible();
   await v.getByLabel("Adresse e-mail").fill("personne.inconnue@exemple.fr");
   await v.getByRole("button", { name: "Recevoir le lien" }).click();
   const unknownAnswer = await v.getByRole("status").innerText();
@@ -114,23 +103,56 @@ test("the account page: name, address confirmed from the new one, password; the 
   expect(JSON.stringify(data)).not.toMatch(/argon2/);
 });
 
+/** Turns two-factor on from the account page; returns the app's generator and the recovery codes shown. */
+async function enrolTwoFactor(page: Page, account: NewAccount) {
+  await page.goto("/compte");
+  await page.getByRole("link", { name: "Activer la double authentification" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Double authentification" })).toBeVisible();
+  const secret = (await page.locator(".secret-key").innerText()).replace(/\s/g, "");
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+  // The password is asked with the first code: a session alone cannot turn it on.
+  await page.getByLabel("Code à 6 chiffres").fill(totp.generate());
+  await page.getByLabel("Mot de passe").fill("pas le bon mot de passe");
+  await page.getByRole("button", { name: "Activer la double authentification" }).click();
+  await expect(page.getByText("Ce mot de passe n'est pas le bon.")).toBeVisible();
+  // The secret on screen is still the one scanned.
+  expect((await page.locator(".secret-key").innerText()).replace(/\s/g, "")).toBe(secret);
+  const enrolCode = totp.generate();
+  await page.getByLabel("Code à 6 chiffres").fill(enrolCode);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Activer la double authentification" }).click();
+  await expect(page.getByText("La double authentification est activée.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Vos codes de secours" })).toBeVisible();
+  await expect(page.getByText("Ils ne seront plus jamais affichés")).toBeVisible();
+  const recoveryCodes = (await page.locator(".recovery-codes code").allInnerTexts()).map((code) => code.trim());
+  expect(recoveryCodes).toHaveLength(10);
+  for (const code of recoveryCodes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  return { totp, enrolCode, recoveryCodes };
+}
+
 test("two-factor sign-in with an authenticator app, then account deletion", async ({ page }) => {
+  // Waits for the next 30-second step of the app.
+  test.setTimeout(75_000);
   const account = newAccount({ profile: "Formateur·rice" });
   await signUp(page, account);
   await page.goto("/compte");
   await expect(page.getByText("Recommandée pour votre rôle")).toBeVisible();
   await page.getByRole("link", { name: "Activer la double authentification" }).click();
-  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Double authentification" })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
   const secret = (await page.locator(".secret-key").innerText()).replace(/\s/g, "");
   const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
   await page.getByLabel("Code à 6 chiffres").fill("000000");
+  await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Activer la double authentification" }).click();
   await expect(page.getByText("Ce code n'est pas le bon.")).toBeVisible();
   const enrolCode = totp.generate();
   await page.getByLabel("Code à 6 chiffres").fill(enrolCode);
+  await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Activer la double authentification" }).click();
   await expect(page.getByText("La double authentification est activée.")).toBeVisible();
+  await expect(page.locator(".recovery-codes code")).toHaveCount(10);
 
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await signIn(page, account.email, account.password);
@@ -165,6 +187,53 @@ test("two-factor sign-in with an authenticator app, then account deletion", asyn
   await expect(page.getByText("Votre compte et vos données ont été supprimés.")).toBeVisible();
   await signIn(page, account.email, account.password);
   await expect(page.getByText("Adresse e-mail ou mot de passe incorrect.")).toBeVisible();
+});
+
+test("two-factor needs the password to turn on; a recovery code signs in once and says how many are left", async ({ page }) => {
+  const account = newAccount({ profile: "Formateur·rice" });
+  await signUp(page, account);
+  const { recoveryCodes } = await enrolTwoFactor(page, account);
+  await page.getByRole("link", { name: "J'ai mis mes codes de secours à l'abri" }).click();
+  await expect(page.getByText("Gardez vos codes de secours à l'abri")).toBeVisible();
+  // Shown once: the page no longer lists them.
+  await page.goto("/compte/double-authentification");
+  await expect(page.locator(".recovery-codes")).toHaveCount(0);
+  await expect(page.getByText("Il vous reste 10 codes de secours.")).toBeVisible();
+
+  // Phone lost: a recovery code, typed loosely, opens the sign-in, and the page says what is left.
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await page.goto("/connexion?redirectTo=/formateur");
+  await waitForHydration(page);
+  await page.getByLabel("Adresse e-mail").fill(account.email);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/connexion\/code$/);
+  await waitForHydration(page);
+  await page.getByLabel("Code à 6 chiffres").fill(recoveryCodes[0]!.toLowerCase().replace("-", " "));
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page).toHaveURL(/\/compte\/double-authentification\?/);
+  await expect(page.getByText("Vous vous êtes connecté·e avec un code de secours")).toBeVisible();
+  await expect(page.getByText("Il vous reste 9 codes de secours.").first()).toBeVisible();
+  await page.getByRole("link", { name: "continuez" }).click();
+  await expect(page).toHaveURL(/\/formateur$/);
+
+  // The same code does not open a second sign-in.
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await signIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/connexion\/code$/);
+  await waitForHydration(page);
+  await page.getByLabel("Code à 6 chiffres").fill(recoveryCodes[0]!);
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByText("Ce code de secours n'est pas le bon, ou il a déjà servi.")).toBeVisible();
+  await page.getByLabel("Code à 6 chiffres").fill(recoveryCodes[1]!);
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByText("Il vous reste 8 codes de secours.").first()).toBeVisible();
+
+  // New codes need the password; the old ones stop working.
+  await page.getByRole("region", { name: "Codes de secours" }).getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Créer de nouveaux codes de secours" }).click();
+  await expect(page.getByText("Voici vos nouveaux codes de secours : les précédents ne fonctionnent plus.")).toBeVisible();
+  await expect(page.locator(".recovery-codes code")).toHaveCount(10);
 });
 
 test("sign-in attempts are limited, with a French message", async ({ browser, baseURL }) => {

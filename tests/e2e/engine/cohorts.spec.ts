@@ -5,7 +5,8 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
-import { createCohort, ENGINE_ORIGIN, joinWithCode, learnerRowsOf, person } from "./people.ts";
+import { ENGINE_ORIGIN } from "../servers.ts";
+import { createCohort, joinWithCode, learnerRowsOf, person } from "./people.ts";
 
 test("a trainer creates a cohort, a learner joins and completes a lesson, the trainer sees it", async ({ browser }) => {
   const trainer = await person(browser, { name: "Yasmine Formatrice", profile: "Formateur·rice" });

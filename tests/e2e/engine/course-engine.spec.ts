@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "../fixtures.ts";
+import { confirmSignUp, expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "../fixtures.ts";
 
 const ENGINE_DB = path.resolve("data/e2e-moteur.db");
 
@@ -35,6 +35,7 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
   await page.getByRole("radio", { name: account.profile }).check();
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await confirmSignUp(page, account);
   await expect(page).toHaveURL(/\/parcours\/essai\/introduction$/);
 
   // Signed in as an elected official: their passage is open, the student's is folded.
@@ -90,13 +91,8 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the lesson reads, and completing and reflecting are plain forms", async ({ page }) => {
-    await page.goto("/inscription?redirectTo=/parcours/essai/conclusion");
     const account = newAccount({ profile: "Agent·e public" });
-    await page.getByLabel("Nom et prénom").fill(account.name);
-    await page.getByLabel("Adresse e-mail").fill(account.email);
-    await page.getByRole("radio", { name: account.profile }).check();
-    await page.getByLabel("Mot de passe").fill(account.password);
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await signUp(page, account, { redirectTo: "/parcours/essai/conclusion", javaScript: false });
     await expect(page.getByRole("heading", { level: 1, name: "Conclusion" })).toBeVisible();
     await expect(page.getByText("Une conclusion courte.")).toBeVisible();
     await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();

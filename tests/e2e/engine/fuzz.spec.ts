@@ -225,7 +225,7 @@ test("every action stays below 500, refuses in French without writing, and never
     { path: "/api/temps-actif", fields: ["lessonId", "pathId", "seconds"], words: ["e1-1", "parcours-essai", "15"] },
     { path: "/compte", fields: ["intent", "name", "email", "current", "password", "confirmation", "cohortId"], words: ["nom", "email", "mot-de-passe", "quitter-cohorte"] },
     { path: "/compte/supprimer", fields: ["current", "confirm"], words: ["on"] },
-    { path: "/compte/double-authentification", fields: ["intent", "code", "current", "secret"], words: ["activer", "desactiver", "123456"] },
+    { path: "/compte/double-authentification", fields: ["intent", "code", "current", "secret"], words: ["activer", "desactiver", "nouveaux-codes", "123456"] },
     { path: `/rejoindre/${ids.code}`, fields: ["intent"], words: [] },
     { path: "/formateur/cohortes/nouvelle", fields: ["name", "pathId", "startsOn", "dueOn"], words: ["parcours-essai", "2027-01-01"] },
     { path: "/projet/projet-essai", fields: ["intent"], words: ["remettre"] },
@@ -244,6 +244,7 @@ test("every action stays below 500, refuses in French without writing, and never
     { path: "/mot-de-passe-oublie", fields: ["email"], words: [] },
     { path: "/mot-de-passe/nouveau", fields: ["jeton", "password", "confirmation"], words: [] },
     { path: "/connexion/code", fields: ["code"], words: ["123456"] },
+    { path: "/inscription/confirmer", fields: ["jeton", "password"], words: [] },
     { path: "/quiz/quiz-essai", fields: ["intent", "attemptId", "questionId", "reponse", "mode"], words: ["repondre", "js"] },
     { path: "/quiz/quiz-entrainement", fields: ["intent", "attemptId", "questionId", "reponse", "mode"], words: ["repondre", "commencer", "js", "essai-cu"] },
   ];

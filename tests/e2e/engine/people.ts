@@ -5,8 +5,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, newAccount, signUp, type NewAccount } from "../fixtures.ts";
 
-/** The engine server's origin, for the Origin header of POSTs sent without a page (E2E_PORT + 1, as in playwright.config.ts). */
-export const ENGINE_ORIGIN = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+export { ENGINE_ORIGIN } from "../servers.ts";
 
 let addressCounter = 0;
 /** Each person gets an address of their own (the test server trusts X-Forwarded-For, as behind a proxy). */

@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
+import { ENGINE_ORIGIN } from "../servers.ts";
 import { passFinalAssessment } from "./fixture-course.ts";
-import { createCohort, ENGINE_ORIGIN, joinWithCode, person } from "./people.ts";
+import { createCohort, joinWithCode, person } from "./people.ts";
 
 async function pdfText(bytes: Buffer) {
   const document = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false }).promise;

@@ -224,12 +224,7 @@ test.describe("without JavaScript", () => {
 
   test("the quiz is a sequence of plain forms, graded and stored on the server", async ({ page }) => {
     const account = newAccount();
-    await page.goto("/inscription?redirectTo=/parcours/essai/conclusion");
-    await page.getByLabel("Nom et prénom").fill(account.name);
-    await page.getByLabel("Adresse e-mail").fill(account.email);
-    await page.getByRole("radio", { name: account.profile }).check();
-    await page.getByLabel("Mot de passe").fill(account.password);
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await signUp(page, account, { redirectTo: "/parcours/essai/conclusion", javaScript: false });
     const q = quiz(page);
     await q.getByRole("button", { name: "Commencer le quiz" }).click();
     await expect(q.getByText("Question 1 sur 5")).toBeVisible();

@@ -5,6 +5,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { enginePgUrl } from "../servers.ts";
 
 export interface ServerDatabase {
   provider: "sqlite" | "postgresql";
@@ -17,8 +18,8 @@ export interface ServerDatabase {
 /** The database behind the project this test runs in (see playwright.config.ts). */
 export function engineDatabaseUrl(projectName: string): string {
   if (projectName === "moteur-pg") {
-    const url = process.env.E2E_ENGINE_PG_URL;
-    if (!url) throw new Error("E2E_ENGINE_PG_URL manquant pour le projet moteur-pg");
+    const url = enginePgUrl();
+    if (!url) throw new Error("TEST_POSTGRES_URL manquant pour le projet moteur-pg");
     return url;
   }
   return `file:${path.resolve("data/e2e-moteur.db")}`;

@@ -116,12 +116,7 @@ test.describe("without JavaScript", () => {
 
   test("a learner plays with plain forms, the run is stored", async ({ page }) => {
     const account = newAccount();
-    await page.goto(`/inscription?redirectTo=${PAGE}`);
-    await page.getByLabel("Nom et prénom").fill(account.name);
-    await page.getByLabel("Adresse e-mail").fill(account.email);
-    await page.getByRole("radio", { name: account.profile }).check();
-    await page.getByLabel("Mot de passe").fill(account.password);
-    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await signUp(page, account, { redirectTo: PAGE, javaScript: false });
     await page.locator("#simulation-cas-essai").getByRole("button", { name: "Commencer la simulation" }).click();
     await playToTheEnd(page);
     expect(runsOf(account.email)[0]?.endingId).toBe("essai-f2");

@@ -1,0 +1,34 @@
+-- CreateTable
+CREATE TABLE "RecoveryCode" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "codeHash" TEXT NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "TwoFactor" ("userId") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PendingSignup" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "email" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "profile" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "redirectTo" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RecoveryCode_userId_codeHash_key" ON "RecoveryCode"("userId", "codeHash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PendingSignup_email_key" ON "PendingSignup"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PendingSignup_tokenHash_key" ON "PendingSignup"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "PendingSignup_expiresAt_idx" ON "PendingSignup"("expiresAt");
