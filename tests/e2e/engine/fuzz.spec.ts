@@ -282,3 +282,29 @@ test("every action stays below 500, refuses in French without writing, and never
   await db.close();
   for (const c of [...contexts, attacker.context, attackerTrainer.context, anonymous]) await c.close();
 });
+
+test("a NUL or another control character in a text field is never a 500, and never stored (each database)", async ({ browser, baseURL }, testInfo) => {
+  // PostgreSQL refuses a NUL in a text column: a sign-up name, a name change, a reflection, a
+  // project field or a cohort name with one answered 500 there, and was stored as is on SQLite.
+  const db = await openServerDatabase(engineDatabaseUrl(testInfo.project.name));
+  const trainer = await person(browser, { profile: "Formateur·rice" });
+  const learner = await person(browser);
+  const origin = { Origin: baseURL! };
+  const dirty = "Avant\u0000après\u0007\u001b fin";
+  const posts: Array<[APIRequestContext, string, Record<string, string>]> = [
+    [learner.page.request, "/compte", { intent: "nom", name: `Camille${dirty}` }],
+    [learner.page.request, "/parcours/essai/introduction", { intent: "reflexion", reflectionId: "e1-1-defi", answer: dirty }],
+    [learner.page.request, "/projet/projet-essai/etapes/diagnostic", { intent: "enregistrer", "champ-besoins": dirty }],
+    [trainer.page.request, "/formateur/cohortes/nouvelle", { name: `Cohorte${dirty}`, pathId: "parcours-essai" }],
+  ];
+  for (const [request, path, form] of posts) {
+    const response = await request.post(path, { form, headers: origin, maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(500);
+  }
+  const stored = await db.query<{ answer: string }>(`SELECT "answer" FROM "ReflectionAnswer" WHERE "answer" LIKE ?`, ["Avant%"]);
+  expect(stored.map((row) => row.answer)).toContain("Avantaprès fin");
+  expect(await storedControlCharacters(db)).toEqual([]);
+  await db.close();
+  await trainer.context.close();
+  await learner.context.close();
+});
