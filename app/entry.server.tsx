@@ -1,10 +1,12 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { pruneExpiredNowAndThen } from "~/db/housekeeping.server.ts";
+import { prefersJson } from "~/errors/error-document.ts";
+import { errorText } from "~/errors/error-messages.ts";
 import { NonceContext } from "~/utils/nonce.tsx";
 import { markPrivateResponse } from "~/utils/private-cache.server.ts";
 
@@ -38,6 +40,15 @@ export default function handleRequest(
   pruneExpiredNowAndThen();
   addResponseCookies(responseHeaders, loadContext);
   markPrivateResponse(request, responseHeaders);
+  // A script that asked for JSON gets the error as JSON, not the error page (every page refusal in
+  // French either way).
+  const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
+  if (errors.length > 0 && prefersJson(request.headers.get("Accept"))) {
+    const error = errors[0];
+    const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data.length < 300 ? error.data : errorText(responseStatusCode);
+    responseHeaders.set("Content-Type", "application/json; charset=utf-8");
+    return new Response(JSON.stringify({ error: responseStatusCode, message }), { status: responseStatusCode, headers: responseHeaders });
+  }
   // Crawlers get the whole page at once; browsers get it as soon as the shell is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {

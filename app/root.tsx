@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
+  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -11,6 +12,7 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { errorTitle } from "~/errors/error-messages.ts";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome.tsx";
 import appStyles from "~/styles/app.css";
 import { useNonce } from "~/utils/nonce.tsx";
@@ -20,8 +22,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Apprendre à faire alliance — l'ODD 17 en pratique" },
+export const meta: MetaFunction = ({ error }) => [
+  // An error page says what went wrong in its title too (the tab, a screen reader's first words).
+  { title: error ? `${errorTitle(isRouteErrorResponse(error) ? error.status : 500)} — Apprendre à faire alliance` : "Apprendre à faire alliance — l'ODD 17 en pratique" },
   {
     name: "description",
     content:

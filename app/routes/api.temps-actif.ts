@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { recordActiveTime } from "~/progress/progress.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
 const HeartbeatSchema = z.object({
   lessonId: z.string().min(1).max(100),
@@ -14,12 +16,12 @@ const HeartbeatSchema = z.object({
   seconds: z.coerce.number().int().min(0).max(3600),
 });
 
-export function loader() {
+export const loader = withErrorPages<LoaderFunctionArgs>(async () => {
   throw new Response("Cette adresse reçoit le temps d'activité envoyé par les pages de leçon.", { status: 405 });
-}
+});
 
 /** Heartbeat from a lesson page (see app/progress/use-active-time.ts). */
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = withErrorPages(async ({ request, context }: ActionFunctionArgs) => {
   const user = await getCurrentUser(request, context);
   if (!user) return json({ error: "Connectez-vous pour que votre temps soit enregistré." }, { status: 401 });
   const parsed = HeartbeatSchema.safeParse(Object.fromEntries(await readFormData(request)));
@@ -37,4 +39,4 @@ export async function action({ request, context }: ActionFunctionArgs) {
     claimedSeconds: parsed.data.seconds,
   });
   return json({ credited });
-}
+});

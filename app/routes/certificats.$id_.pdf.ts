@@ -6,8 +6,9 @@ import { publicUrl } from "~/utils/public-url.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
 import { slugify } from "~/courses/mdx-usage.ts";
 import { db } from "~/db/db.server.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
-export async function loader({ params, request, context }: LoaderFunctionArgs) {
+export const loader = withErrorPages(async ({ params, request, context }: LoaderFunctionArgs) => {
   const user = await requireUser(request, context);
   const certificate = await getOwnCertificate(db, user.id, params.id ?? "");
   if (!certificate) throw new Response("Ce certificat n'existe pas, ou n'est pas le vôtre.", { status: 404 });
@@ -25,4 +26,4 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

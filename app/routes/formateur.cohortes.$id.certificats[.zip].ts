@@ -4,8 +4,9 @@ import { cohortCertificatesZip } from "~/cohorts/cohort-certificates.server.ts";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { cohortFileName } from "~/cohorts/cohort-csv.ts";
 import { db } from "~/db/db.server.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = withErrorPages(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { cohort, path } = await requireTrainerCohort(request, context, params.id);
   const { zip, count } = await cohortCertificatesZip(db, cohort.id, path.id, publicUrl());
   if (count === 0) throw new Response("Aucun certificat n'a encore été délivré dans cette cohorte.", { status: 404 });
@@ -16,4 +17,4 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -4,8 +4,9 @@ import { cohortFileName, learnerTableCsv } from "~/cohorts/cohort-csv.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
 import { sortLearners } from "~/cohorts/dashboard.ts";
 import { db } from "~/db/db.server.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = withErrorPages(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { cohort, path } = await requireTrainerCohort(request, context, params.id);
   const { content, learners } = await buildCohortDashboard(db, cohort, path);
   const csv = learnerTableCsv(content, sortLearners(learners, "nom", "asc"));
@@ -16,4 +17,4 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

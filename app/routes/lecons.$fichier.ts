@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCompiledLessonByHash } from "~/courses/catalog.server.ts";
 import { lessonScript } from "~/mdx/lesson-module.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
 /**
  * /lecons/<hash>.js: a compiled lesson as a script (see app/mdx/lesson-module.ts). The address
  * changes with the content, so browsers may keep it forever.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = withErrorPages(async ({ params }: LoaderFunctionArgs) => {
   const match = /^([a-f0-9]{20})\.js$/.exec(params.fichier ?? "");
   if (!match) throw new Response("Leçon introuvable.", { status: 404 });
   const compiled = await getCompiledLessonByHash(match[1]!);
@@ -17,4 +18,4 @@ export async function loader({ params }: LoaderFunctionArgs) {
       "Cache-Control": "public, max-age=31536000, immutable",
     },
   });
-}
+});

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { slugify } from "~/courses/mdx-usage.ts";
 import { renderProjectPdf } from "~/projects/project-pdf.server.ts";
 import { requireProjectPage } from "~/projects/project-access.server.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = withErrorPages(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { user, definition, path, project } = await requireProjectPage(request, context, params.projectId);
   const pdf = await renderProjectPdf(definition, project.answers, project.assessment, {
     learnerName: user.name,
@@ -18,4 +19,4 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,5 +1,5 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { QUIZ_MESSAGES } from "~/quizzes/quiz-messages.ts";
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { getQuiz } from "~/courses/catalog.server.ts";
@@ -10,19 +10,20 @@ import type { QuizMessageCode } from "~/quizzes/quiz-messages.ts";
 import { stepUrl } from "~/quizzes/quiz-step.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
 /** Fields a quiz request may carry; anything else (a claimed score…) makes it a bad request. */
 const ALLOWED_FIELD = /^(intent|mode|retour|attemptId|questionId|reponse|paire-g\d+|rang-e\d+)$/;
 
-export function loader() {
+export const loader = withErrorPages<LoaderFunctionArgs>(async () => {
   throw new Response("Les quiz se font depuis les leçons.", { status: 404 });
-}
+});
 
 /**
  * Starts an attempt and grades answers. The browser's quiz (mode=js) gets JSON; a plain HTML form
  * is sent back to its lesson (`retour`) at the step to show.
  */
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = withErrorPages(async ({ request, context, params }: ActionFunctionArgs) => {
   const quiz = getQuiz(params.quizId ?? "");
   if (!quiz) throw new Response("Ce quiz n'existe pas.", { status: 404 });
   const form = await readFormData(request);
@@ -63,4 +64,4 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (error instanceof QuizError) return fail(error.status, error.code);
     throw error;
   }
-}
+});

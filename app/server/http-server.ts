@@ -18,8 +18,17 @@ export interface AppOptions {
   trustProxy?: string;
 }
 
+/** The stylesheets the root route links (hashed build URLs), for pages answered before Remix runs. */
+export function stylesheetsOf(build: ServerBuild): string[] {
+  const links = (build.routes.root?.module.links?.() ?? []) as Array<{ rel?: string; href?: string }>;
+  return links.filter((link) => link.rel === "stylesheet" && typeof link.href === "string").map((link) => link.href!);
+}
+
 export function createApp({ build, mode, publicDir, publicUrl, trustProxy }: AppOptions) {
   const allowedOrigins = publicUrl ? [publicUrl] : [];
+  // In development the build changes under us; its stylesheets are read again after each rebuild.
+  let stylesheets: string[] = typeof build === "function" ? [] : stylesheetsOf(build);
+  if (typeof build === "function") void build().then((current) => (stylesheets = stylesheetsOf(current)));
   const app = express();
   app.disable("x-powered-by");
   if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -29,7 +38,7 @@ export function createApp({ build, mode, publicDir, publicUrl, trustProxy }: App
   // Fingerprinted assets can be cached forever; other public files for an hour.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: mode === "production" ? "1h" : 0 }));
-  app.use(requestGuards({ allowedOrigins, trustProxy: Boolean(trustProxy) }));
+  app.use(requestGuards({ allowedOrigins, trustProxy: Boolean(trustProxy), stylesheets: () => stylesheets }));
   app.all("*", createRequestHandler({ build, mode, getLoadContext: (req, res) => createRequestContext(req.ip, res.locals.cspNonce) }));
   return app;
 }

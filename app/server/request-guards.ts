@@ -4,10 +4,12 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import { isAllowedRequest } from "~/auth/origin.ts";
-import { errorPage } from "./error-page.ts";
+import { prefersJson, renderErrorDocument } from "~/errors/error-document.ts";
 
 /** Our forms are small; the largest (a final project step) stays far below this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** How much of a refused body is read and thrown away before the connection is cut instead. */
+const DISCARD_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 
 /** A host name or an IP address (IPv6 in brackets), with an optional port: what Host may hold. */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
@@ -23,7 +25,23 @@ function isValidForwardedHost(value: string): boolean {
   return value.length <= 1000 && value.split(",").every((part) => isValidHostHeader(part.trim()));
 }
 
-export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedOrigins: string[]; trustProxy?: boolean }) {
+/** A refusal in French: a page in the site's layout, or JSON for a script that asked for it. */
+function refuse(req: Request, res: Response, stylesheets: string[], status: number, title: string, message: string) {
+  if (prefersJson(req.get("accept"))) {
+    res.status(status).json({ error: status, message });
+    return;
+  }
+  res.status(status).type("html").send(renderErrorDocument({ status, title, message, stylesheets }));
+}
+
+export interface GuardOptions {
+  allowedOrigins: string[];
+  trustProxy?: boolean;
+  /** The site's stylesheets, so that refusals look like every other page (see http-server.ts). */
+  stylesheets?: () => string[];
+}
+
+export function requestGuards({ allowedOrigins, trustProxy = false, stylesheets = () => [] }: GuardOptions) {
   return (req: Request, res: Response, next: NextFunction) => {
     // A route may answer before reading the body (a 415 for a body that is not a form, a redirect to
     // sign in). Node discards an unread body itself only when nothing listens to it; Remix's request
@@ -34,6 +52,13 @@ export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedO
     res.once("finish", () => {
       if (req.complete) return;
       req.removeAllListeners("data");
+      // Reading the rest lets the client finish sending and read our answer; past a bound (a body
+      // far larger than announced, or refused as too large) the connection is cut instead.
+      let discarded = 0;
+      req.on("data", (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > DISCARD_LIMIT_BYTES) req.destroy();
+      });
       req.resume();
     });
     // Remix builds the request's URL from Host and X-Forwarded-Host (for its port): a malformed one
@@ -43,7 +68,7 @@ export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedO
     const forwardedHost = req.get("x-forwarded-host");
     const host = req.get("host");
     if ((host !== undefined && !isValidHostHeader(host)) || (forwardedHost !== undefined && !isValidForwardedHost(forwardedHost))) {
-      res.status(400).type("html").send(errorPage("Requête invalide", "L'adresse du site demandée dans cette requête est mal formée."));
+      refuse(req, res, stylesheets(), 400, "Requête invalide", "L'adresse du site demandée dans cette requête est mal formée.");
       return;
     }
     // The host the visitor's browser addressed: the proxy's X-Forwarded-Host, else Host. Remix runs
@@ -52,10 +77,7 @@ export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedO
     const visitedHost = forwardedHost?.split(",")[0]!.trim() ?? host ?? null;
     const origin = req.get("origin") ?? null;
     if (!isAllowedRequest({ method: req.method, origin, host: visitedHost, allowedOrigins })) {
-      res
-        .status(403)
-        .type("html")
-        .send(errorPage("Requête refusée", "Ce formulaire ne vient pas de notre site. Rechargez la page et réessayez."));
+      refuse(req, res, stylesheets(), 403, "Requête refusée", "Ce formulaire ne vient pas de notre site. Rechargez la page et réessayez.");
       return;
     }
     // Accepted because the Origin is PUBLIC_URL (a proxy that rewrites Host without saying so):
@@ -67,16 +89,12 @@ export function requestGuards({ allowedOrigins, trustProxy = false }: { allowedO
     const length = req.get("content-length");
     if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
       res.set("Connection", "close");
-      res
-        .status(413)
-        .type("html")
-        .send(errorPage("Envoi trop volumineux", "Les données envoyées dépassent 1 Mo. Raccourcissez votre texte et réessayez."));
-      req.destroy();
-      return;
+      refuse(req, res, stylesheets(), 413, "Envoi trop volumineux", "Les données envoyées dépassent 1 Mo. Raccourcissez votre texte et réessayez.");
+      return; // the rest of the body is discarded, up to a bound, once the answer is sent (above)
     }
     if (length === undefined && req.get("transfer-encoding")) {
       // A body of unknown length could be arbitrarily large; browsers always send a length.
-      res.status(411).type("html").send(errorPage("Longueur requise", "La taille de l'envoi doit être indiquée."));
+      refuse(req, res, stylesheets(), 411, "Longueur requise", "La taille de l'envoi doit être indiquée.");
       return;
     }
     next();
