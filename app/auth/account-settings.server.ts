@@ -9,6 +9,7 @@ import { isUniqueConstraintError } from "~/db/errors.ts";
 import type { Mailer } from "~/utils/mailer.server.ts";
 import { accountRateLimitKeys } from "./auth-rate-limits.server.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
+import { isRole, roleAfterProfileChange, type Profile, type Role } from "./profiles.ts";
 import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
 
 export const EMAIL_CHANGE_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -20,6 +21,14 @@ async function passwordMatches(db: Db, userId: string, password: string): Promis
 
 export async function changeName(db: Db, userId: string, name: string) {
   await db.user.update({ where: { id: userId }, data: { name } });
+}
+
+/** The profile decides which passages lessons open; « Formateur·rice » also opens the trainer's tools. */
+export async function changeProfile(db: Db, userId: string, profile: Profile): Promise<{ role: Role }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
+  const role = roleAfterProfileChange(isRole(user.role) ? user.role : "LEARNER", profile);
+  await db.user.update({ where: { id: userId }, data: { profile, role } });
+  return { role };
 }
 
 export type EmailChangeResult = { ok: true } | { ok: false; reason: "mot-de-passe" | "adresse-prise" | "meme-adresse" };

@@ -62,6 +62,7 @@ export const ChangePasswordSchema = z
   .refine(confirmed, CONFIRMATION_ERROR);
 
 export const ChangeNameSchema = z.object({ name: SignupSchema.shape.name });
+export const ChangeProfileSchema = z.object({ profile: SignupSchema.shape.profile });
 
 export const ChangeEmailSchema = z.object({
   email,

@@ -41,3 +41,14 @@ export function isRole(value: unknown): value is Role {
 export function roleForNewAccount(profile: Profile): Role {
   return profile === "FORMATEUR" ? "TRAINER" : "LEARNER";
 }
+
+/**
+ * The role after a learner changes their profile in « Mon compte »: choosing « Formateur·rice » opens
+ * the trainer's tools, as at sign-up; leaving it never takes them away (the trainer may have
+ * cohorts), and an administrator stays one.
+ * @example roleAfterProfileChange("LEARNER", "FORMATEUR") // "TRAINER"
+ * @example roleAfterProfileChange("TRAINER", "ELU") // "TRAINER"
+ */
+export function roleAfterProfileChange(role: Role, profile: Profile): Role {
+  return role === "LEARNER" && profile === "FORMATEUR" ? "TRAINER" : role;
+}

@@ -4,15 +4,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { changeName, changePassword, requestEmailChange } from "~/auth/account-settings.server.ts";
-import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema, PASSWORD_MIN } from "~/auth/auth-schemas.ts";
-import { PROFILE_LABELS, ROLE_LABELS } from "~/auth/profiles.ts";
+import { changeName, changePassword, changeProfile, requestEmailChange } from "~/auth/account-settings.server.ts";
+import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema, ChangeProfileSchema, PASSWORD_MIN } from "~/auth/auth-schemas.ts";
+import { PROFILE_HINTS, PROFILE_LABELS, PROFILES, ROLE_LABELS } from "~/auth/profiles.ts";
 import { currentSessionId, requireUser } from "~/auth/session.server.ts";
 import { twoFactorState } from "~/auth/two-factor.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { leaveCohort, listMemberships } from "~/cohorts/cohorts.server.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
 import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -34,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       name: user.name,
       email: user.email,
       profile: PROFILE_LABELS[user.profile],
+      profileId: user.profile,
       role: ROLE_LABELS[user.role],
       recommendTwoFactor: user.role !== "LEARNER",
       twoFactorOn: Boolean(twoFactor?.enabledAt),
@@ -53,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const LeaveSchema = z.object({ cohortId: z.string().min(1).max(100) });
-const INTENTS = ["nom", "email", "mot-de-passe", "quitter-cohorte"] as const;
+const INTENTS = ["nom", "profil", "email", "mot-de-passe", "quitter-cohorte"] as const;
 type Intent = (typeof INTENTS)[number];
 
 function reply(intent: Intent, result: SubmissionResult<string[]>, status: number) {
@@ -70,6 +71,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return reply(intent, submission.reply(), 400);
       await changeName(db, user.id, submission.value.name);
       return redirect("/compte?fait=nom");
+    }
+    case "profil": {
+      const submission = parseWithZod(formData, { schema: ChangeProfileSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), 400);
+      const { role } = await changeProfile(db, user.id, submission.value.profile);
+      return redirect(`/compte?fait=${role !== user.role ? "profil-formateur" : "profil"}`);
     }
     case "email": {
       const submission = parseWithZod(formData, { schema: ChangeEmailSchema });
@@ -109,6 +116,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const DONE: Record<string, string> = {
   nom: "Votre nom a été changé. Il figurera sur vos prochains certificats ; ceux déjà délivrés gardent le nom d'alors.",
+  profil: "Votre profil a été changé : les leçons vous montrent désormais les exemples qui lui correspondent.",
+  "profil-formateur": "Votre profil a été changé : les leçons vous montrent les passages pour les formateur·rices, et « Mes cohortes » vous permet de créer une cohorte.",
   email: "Un lien de confirmation vient d'être envoyé à la nouvelle adresse. Votre adresse change quand vous l'ouvrez (valable 24 heures).",
   "mot-de-passe": "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",
   "email-confirme": "Votre nouvelle adresse e-mail est confirmée : c'est désormais celle de votre compte.",
@@ -129,6 +138,14 @@ export default function AccountPage() {
     constraint: getZodConstraint(ChangeNameSchema),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeNameSchema }),
+  });
+  const [profileForm, profileFields] = useForm({
+    id: "compte-profil",
+    lastResult: lastResult("profil"),
+    defaultValue: { profile: account.profileId },
+    constraint: getZodConstraint(ChangeProfileSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeProfileSchema }),
   });
   const [emailForm, emailFields] = useForm({
     id: "compte-email",
@@ -181,6 +198,25 @@ export default function AccountPage() {
           <div>
             <button type="submit" className="button button--secondary" disabled={busy}>
               Enregistrer le nom
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="titre-profil">
+        <h2 id="titre-profil">Changer de profil</h2>
+        <p className="field__hint">Le profil choisit les exemples et les passages que les leçons vous montrent.</p>
+        <Form method="post" className="form" {...getFormProps(profileForm)}>
+          <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
+          <input type="hidden" name="intent" value="profil" />
+          <RadioGroup
+            meta={profileFields.profile}
+            legend="Vous êtes…"
+            options={PROFILES.map((profile) => ({ value: profile, label: PROFILE_LABELS[profile], hint: PROFILE_HINTS[profile] }))}
+          />
+          <div>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              Enregistrer le profil
             </button>
           </div>
         </Form>
