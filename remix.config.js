@@ -13,5 +13,7 @@ export default {
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
     v3_lazyRouteDiscovery: true,
+    // Off on purpose (D1): said explicitly, so that the build stops printing its notice.
+    v3_singleFetch: false,
   },
 };

@@ -23,7 +23,8 @@ export async function buildApp(): Promise<void> {
   const remix = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    // @remix-run/dev loads Vite's CommonJS entry, which prints a deprecation notice on every build.
+    env: { ...process.env, NODE_ENV: "production", VITE_CJS_IGNORE_WARNING: "true" },
   });
   if (remix.status !== 0) throw new Error("remix build a échoué");
   await esbuild({

@@ -6,10 +6,11 @@
 import { formatJoinCode } from "../../app/cohorts/join-code.ts";
 import { createDb } from "../../app/db/create-db.server.ts";
 import { env } from "../../app/utils/env.server.ts";
+import { publicUrl } from "../../app/utils/public-url.server.ts";
 import { migrateDeploy } from "../tools/deploy.ts";
 import { DEMO_TRAINER, seedDemoCohort } from "./demo-cohort.ts";
 
-const { NODE_ENV, DATABASE_URL, PORT, PUBLIC_URL } = env();
+const { NODE_ENV, DATABASE_URL } = env();
 if (NODE_ENV === "production") {
   console.error("✗ NODE_ENV=production : la démonstration ne s'installe pas sur une base de production.");
   process.exit(1);
@@ -19,7 +20,7 @@ const { db } = createDb(DATABASE_URL);
 try {
   const started = performance.now();
   const result = await seedDemoCohort(db);
-  const site = PUBLIC_URL ?? `http://localhost:${PORT}`;
+  const site = publicUrl();
   console.log(`✓ démonstration prête en ${((performance.now() - started) / 1000).toFixed(1)} s : ${result.learners} apprenant·es sur « ${result.path.title} », ${result.certificates} certificat(s)`);
   console.log("");
   console.log(`  Connectez-vous sur ${site}/connexion`);
@@ -27,6 +28,12 @@ try {
   console.log(`    mot de passe : ${DEMO_TRAINER.password}`);
   console.log(`  Tableau de bord de la cohorte : ${site}/formateur/cohortes/${result.cohortId}`);
   console.log(`  Code pour la rejoindre        : ${formatJoinCode(result.joinCode)}`);
+  console.log("");
+  // The demo lives in this database only: the server must read the same one, on the same port.
+  const sameDatabase = process.env.DATABASE_URL ? `DATABASE_URL=${JSON.stringify(DATABASE_URL)} ` : "";
+  const samePort = process.env.PORT ? `PORT=${process.env.PORT} ` : "";
+  console.log(`  Base utilisée : ${DATABASE_URL}. Démarrez le serveur sur cette même base : ${sameDatabase}${samePort}npm start`);
+  if (!process.env.PORT && !process.env.PUBLIC_URL) console.log("  (Si votre serveur écoute sur un autre port, lancez la démonstration avec le même PORT pour des liens justes.)");
 } finally {
   await db.$disconnect();
 }
