@@ -6,6 +6,7 @@ import { FinalProject } from "./final-project.tsx";
 import { LessonQuiz } from "./lesson-quiz.tsx";
 import { LessonSimulation } from "./lesson-simulation.tsx";
 import { LessonSimulationChoice } from "./lesson-simulation-choice.tsx";
+import { LessonTable } from "./lesson-table.tsx";
 
 export const lessonComponents = {
   KeyFigure,
@@ -20,4 +21,6 @@ export const lessonComponents = {
   Quiz: LessonQuiz,
   Simulation: LessonSimulation,
   SimulationChoice: LessonSimulationChoice,
+  // Markdown elements
+  table: LessonTable,
 };

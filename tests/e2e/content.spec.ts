@@ -48,3 +48,31 @@ test("every real simulation can be played to its best ending, and passes axe", a
     expect(await seriousAxeViolations(page), `${url} (débriefing)`).toEqual([]);
   }
 });
+
+test("no lesson is wider than a 320 px screen: wide tables scroll inside a focusable, labelled region", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const lessons = new Set<string>();
+  for (const slug of PATH_SLUGS) {
+    await page.goto(`/parcours/${slug}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `/parcours/${slug}`).toBeLessThanOrEqual(320);
+    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) if (href) lessons.add(href);
+  }
+  test.setTimeout(30_000 + lessons.size * 2_000);
+  let tables = 0;
+  for (const url of lessons) {
+    await page.goto(url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
+    for (const region of await page.locator(".lesson-content table").evaluateAll((all) =>
+      all.map((table) => {
+        const parent = table.parentElement!;
+        return { role: parent.getAttribute("role"), label: parent.getAttribute("aria-label"), tabIndex: parent.tabIndex };
+      }),
+    )) {
+      tables += 1;
+      expect(region.role, url).toBe("region");
+      expect(region.label, url).toMatch(/^Tableau/);
+      expect(region.tabIndex, url).toBe(0);
+    }
+  }
+  expect(tables).toBeGreaterThan(0);
+});
