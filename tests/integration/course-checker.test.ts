@@ -224,10 +224,18 @@ describe("the checker refuses a quiz", () => {
 
   test("reusing a question that does not exist, or drawing more questions than it has", async () => {
     const problems = await problemsAfter((dir) =>
-      edit(dir, QUIZ, (t) => t.replace("shuffleOptions: false", "shuffleOptions: false\ndraw: 9").replace("questions:\n", "questions:\n  - from: question-fantome\n")),
+      edit(dir, QUIZ, (t) => t.replace("attempts: 3", "attempts: 3\ndraw: 9").replace("questions:\n", "questions:\n  - from: question-fantome\n")),
     );
     expect(problems).toContainEqual({ file: QUIZ, message: "question reprise introuvable : question-fantome" });
     expect(problems).toContainEqual({ file: QUIZ, message: "draw (9) dépasse le nombre de questions (5)" });
+  });
+
+  test("asking not to shuffle its options: the order of a choice is never its answer", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("attempts: 3", "attempts: 3\nshuffleOptions: false")));
+    expect(problems).toContainEqual({
+      file: QUIZ,
+      message: "shuffleOptions : les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne",
+    });
   });
 
   test("defining a question id twice, or citing an unknown source", async () => {

@@ -114,8 +114,9 @@ test("an attempt made with the keyboard only", async ({ page }) => {
   await q.getByRole("button", { name: "Commencer le quiz" }).focus();
   await page.keyboard.press("Enter");
   await expect(q.getByText("Question 1 sur 5")).toBeFocused();
-  await page.keyboard.press("Tab"); // first radio (Vert)
-  await page.keyboard.press("ArrowDown"); // Bleu
+  await page.keyboard.press("Tab"); // the first radio: Vert or Bleu, options are shuffled per attempt
+  const bleuFirst = await q.getByLabel("Bleu").evaluate((radio) => radio === document.activeElement);
+  await page.keyboard.press(bleuFirst ? "Space" : "ArrowDown"); // Bleu
   await expect(q.getByLabel("Bleu")).toBeChecked();
   await page.keyboard.press("Tab"); // the submit button
   await expect(q.getByRole("button", { name: "Valider ma réponse" })).toBeFocused();
