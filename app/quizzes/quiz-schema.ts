@@ -82,7 +82,7 @@ export const QuizFileSchema = z.strictObject({
     .optional(),
   /** Number of questions drawn at random for each attempt; absent = all, in order. */
   draw: z.number().int().min(1).optional(),
-  questions: z.array(z.union([QuestionSchema, QuestionRefSchema])).min(1, "au moins une question"),
+  questions: z.array(z.union([QuestionRefSchema, QuestionSchema])).min(1, "au moins une question"),
 });
 export type QuizFile = z.infer<typeof QuizFileSchema>;
 
