@@ -164,6 +164,17 @@ describe("the checker refuses", () => {
     expect(messages.some((m) => m.startsWith("<Callout> : kind « astuce » invalide"))).toBe(true);
   });
 
+  test("a model answer that names no reflection of its lesson", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n<Reflection id="e2-1-lecture" prompt="Votre lecture ?" />\n\n<ModelAnswer reflection="e2-1-lecture">Une lecture.</ModelAnswer>\n\n<ModelAnswer reflection="e1-1-defi" titre="x">Ailleurs.</ModelAnswer>\n`),
+    );
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^<ModelAnswer> : attribut inconnu « titre »/),
+      expect.stringMatching(/^<ModelAnswer> : « e1-1-defi » n'est l'id d'aucune <Reflection> de cette leçon/),
+    ]);
+  });
+
   test("two reflections with the same id", async () => {
     const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<Reflection id="e1-1-defi" prompt="Encore ?" />\n`));
     expect(problems.some((p) => p.message.startsWith("<Reflection> : id « e1-1-defi » déjà utilisé dans"))).toBe(true);
