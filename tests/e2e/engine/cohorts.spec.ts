@@ -66,6 +66,7 @@ test("a trainer creates a cohort, a learner joins and completes a lesson, the tr
 });
 
 test("the final assessment's item analysis names the path objective of each question, with a summary per objective", async ({ browser }) => {
+  test.setTimeout(60_000); // two sign-ups and a final assessment played through the interface
   const trainer = await person(browser, { name: "Odile Formatrice", profile: "Formateur·rice" });
   const { code, dashboardUrl } = await createCohort(trainer.page, "Objectifs du parcours");
   const learner = await person(browser, { name: "Noé Apprenant" });
