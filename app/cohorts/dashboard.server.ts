@@ -24,9 +24,14 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
   return {
     lessons: lessons.map(({ id, title, minutes }) => ({ id, title, minutes })),
     project: project ? { id: project.id, criteria: project.assessment.criteria.length } : null,
+    objectives: path.objectives,
     quizzes: quizIds.flatMap((id) => {
       const quiz = getQuiz(id);
-      return quiz ? [{ id, title: quiz.title, final: id === path.finalAssessment, questions: quiz.questions.map(({ id, stem }) => ({ id, stem })) }] : [];
+      if (!quiz) return [];
+      const final = id === path.finalAssessment;
+      // A final's questions name the path objective they assess (quiz.objectives, from the YAML tags).
+      const questions = quiz.questions.map(({ id: questionId, stem }) => ({ id: questionId, stem, objective: final ? (quiz.objectives[questionId] ?? null) : null }));
+      return [{ id, title: quiz.title, final, questions }];
     }),
     scenarios: scenarioIds.flatMap((id) => {
       const scenario = getScenario(id);

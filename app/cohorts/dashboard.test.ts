@@ -124,6 +124,7 @@ describe("quizzes", () => {
     expect(summaries[1]!.questions[0]).toEqual({
       questionId: "q1",
       stem: "Question 1",
+      objective: null,
       answered: 8,
       correctShare: 5 / 8,
       mostChosenWrong: { label: "Un don ponctuel", count: 3 },
@@ -132,6 +133,51 @@ describe("quizzes", () => {
     // Four answers: the share is given, the wrong options are not.
     expect(summaries[0]!.questions[0]).toMatchObject({ answered: 4, correctShare: 0, mostChosenWrong: null, hidden: true });
     expect(summaries[1]!.questions[1]).toMatchObject({ answered: 0, correctShare: null, mostChosenWrong: null, hidden: true });
+  });
+});
+
+describe("the final assessment per objective of the path", () => {
+  const tagged: CohortContent = {
+    ...content,
+    objectives: ["Expliquer pourquoi faire alliance.", "Classer un partenariat.", "Décider dans un cas."],
+    quizzes: [
+      {
+        id: "final",
+        title: "Évaluation finale",
+        final: true,
+        questions: [
+          { id: "q1", stem: "Question 1", objective: 1 },
+          { id: "q2", stem: "Question 2", objective: 1 },
+          { id: "q3", stem: "Question 3", objective: 2 },
+          { id: "q4", stem: "Question 4", objective: 3 },
+        ],
+      },
+    ],
+  };
+  const group = (questionId: string, correct: boolean, count: number) => ({ quizId: "final", questionId, correct, count, wrongLabels: correct ? [] : ["Une erreur"] });
+
+  test("each question shows its objective; each objective its share of right answers over its questions' answers", () => {
+    // Objective 1: q1 answered by 6 (4 right), q2 by 4 (1 right) → 5 right of 10. Objective 2: q3 by 5 (5 right).
+    // Objective 3: q4 answered by 4 only → hidden.
+    const answerGroups = [group("q1", true, 4), group("q1", false, 2), group("q2", true, 1), group("q2", false, 3), group("q3", true, 5), group("q4", true, 4)];
+    const [final] = quizSummaries(tagged, [], rows({ answerGroups }));
+    expect(final!.questions.map((question) => [question.questionId, question.objective])).toEqual([
+      ["q1", 1],
+      ["q2", 1],
+      ["q3", 2],
+      ["q4", 3],
+    ]);
+    expect(final!.objectives).toEqual([
+      { number: 1, text: "Expliquer pourquoi faire alliance.", questions: 2, answers: 10, correctShare: 0.5, respondents: 6, hidden: false },
+      { number: 2, text: "Classer un partenariat.", questions: 1, answers: 5, correctShare: 1, respondents: 5, hidden: false },
+      { number: 3, text: "Décider dans un cas.", questions: 1, answers: 4, correctShare: null, respondents: 4, hidden: true },
+    ]);
+  });
+
+  test("no summary while no question of the final names an objective, and none for a practice quiz", () => {
+    const untagged: CohortContent = { ...tagged, quizzes: [{ ...tagged.quizzes[0]!, questions: [{ id: "q1", stem: "Question 1", objective: null }] }, { id: "q-l1", title: "Quiz", final: false, questions: [{ id: "q1", stem: "Question 1" }] }] };
+    const summaries = quizSummaries(untagged, [], rows({ answerGroups: [group("q1", true, 9)] }));
+    expect(summaries.map((summary) => summary.objectives)).toEqual([[], []]);
   });
 });
 

@@ -16,8 +16,13 @@ export interface CohortContent {
   lessons: Array<{ id: string; title: string; minutes: number }>;
   /** The path's final project, if it has one (12 h path). */
   project?: { id: string; criteria: number } | null;
-  /** The path's quizzes in the order lessons show them; `final` marks the final assessment. */
-  quizzes: Array<{ id: string; title: string; final: boolean; questions: Array<{ id: string; stem: string }> }>;
+  /** The path's objectives, in order: the final assessment's questions name them by number (from 1). */
+  objectives?: string[];
+  /**
+   * The path's quizzes in the order lessons show them; `final` marks the final assessment, whose
+   * questions carry the objective they assess (null: not tagged).
+   */
+  quizzes: Array<{ id: string; title: string; final: boolean; questions: Array<{ id: string; stem: string; objective?: number | null }> }>;
   scenarios: Array<{
     id: string;
     title: string;
@@ -205,17 +210,44 @@ export interface QuizSummary {
   /** Mean of each learner's best score (%), rounded; null when nobody submitted. */
   averageBest: number | null;
   questions: ItemAnalysis[];
+  /** Final assessment: right answers per path objective (empty for practice quizzes). */
+  objectives: ObjectiveSummary[];
 }
 
 export interface ItemAnalysis {
   questionId: string;
   stem: string;
+  /** The path objective the question assesses (final assessment), or null. */
+  objective: number | null;
   /** Learners who answered it in their first attempt. */
   answered: number;
   /** Share of them who got it fully right (0–1); null when nobody answered. */
   correctShare: number | null;
   /** The wrong answer chosen most often, hidden (null) below MIN_RESPONDENTS. */
   mostChosenWrong: { label: string; count: number } | null;
+  hidden: boolean;
+}
+
+/**
+ * How a cohort did on one objective of the path, over the final assessment's questions tagged with
+ * it (first attempts, like item analysis). A draw gives each learner only some of the pool, so the
+ * share is taken over answers: right answers ÷ answers to the objective's questions.
+ */
+export interface ObjectiveSummary {
+  number: number;
+  text: string;
+  /** Questions of the pool that assess it. */
+  questions: number;
+  /** First-attempt answers to those questions. */
+  answers: number;
+  /** Share of those answers fully right (0–1); null when hidden or unanswered. */
+  correctShare: number | null;
+  /**
+   * Learners who answered at least one of its questions, at least: the most answered question's
+   * count (each learner answers a question once; one learner may answer several of them).
+   */
+  respondents: number;
+  /** Fewer than MIN_RESPONDENTS respondents: the share is not shown, so no one's result can be read. */
   hidden: boolean;
 }
 
@@ -230,11 +262,39 @@ export function quizSummaries(content: CohortContent, learners: LearnerRow[], ro
       learners: bests.length,
       averageBest: bests.length === 0 ? null : Math.round(bests.reduce((sum, score) => sum + score, 0) / bests.length),
       questions: quiz.questions.map((question) => itemAnalysis(question, groups.get(`${quiz.id}\u0000${question.id}`) ?? [])),
+      objectives: quiz.final ? objectiveSummaries(content.objectives ?? [], quiz.questions, (questionId) => groups.get(`${quiz.id}\u0000${questionId}`) ?? []) : [],
     };
   });
 }
 
-function itemAnalysis(question: { id: string; stem: string }, groups: CohortRows["answerGroups"]): ItemAnalysis {
+/** Right answers per objective of the path; none when no question of the final is tagged yet. */
+export function objectiveSummaries(
+  objectives: string[],
+  questions: Array<{ id: string; objective?: number | null }>,
+  groupsOf: (questionId: string) => CohortRows["answerGroups"],
+): ObjectiveSummary[] {
+  if (!questions.some((question) => question.objective)) return [];
+  return objectives.map((text, index) => {
+    const number = index + 1;
+    let answers = 0;
+    let right = 0;
+    let respondents = 0;
+    let count = 0;
+    for (const question of questions) {
+      if (question.objective !== number) continue;
+      count++;
+      const groups = groupsOf(question.id);
+      const answered = groups.reduce((sum, group) => sum + group.count, 0);
+      answers += answered;
+      right += groups.filter((group) => group.correct).reduce((sum, group) => sum + group.count, 0);
+      respondents = Math.max(respondents, answered);
+    }
+    const hidden = respondents < MIN_RESPONDENTS;
+    return { number, text, questions: count, answers, correctShare: hidden || answers === 0 ? null : right / answers, respondents, hidden };
+  });
+}
+
+function itemAnalysis(question: { id: string; stem: string; objective?: number | null }, groups: CohortRows["answerGroups"]): ItemAnalysis {
   const answered = groups.reduce((sum, group) => sum + group.count, 0);
   const right = groups.filter((group) => group.correct).reduce((sum, group) => sum + group.count, 0);
   const hidden = answered < MIN_RESPONDENTS;
@@ -251,7 +311,15 @@ function itemAnalysis(question: { id: string; stem: string }, groups: CohortRows
       }
     }
   }
-  return { questionId: question.id, stem: question.stem, answered, correctShare: answered === 0 ? null : right / answered, mostChosenWrong, hidden };
+  return {
+    questionId: question.id,
+    stem: question.stem,
+    objective: question.objective ?? null,
+    answered,
+    correctShare: answered === 0 ? null : right / answered,
+    mostChosenWrong,
+    hidden,
+  };
 }
 
 export interface ScenarioSummary {

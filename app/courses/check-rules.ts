@@ -31,6 +31,7 @@ export const COMPONENT_RULES: Record<string, AttributeRule> = {
   ForProfile: { required: ["profile"] },
   Reflection: { required: ["id", "prompt"] },
   MyAnswer: { required: ["reflection", "prompt"] },
+  ModelAnswer: { required: ["reflection"], optional: ["title"] },
   Quiz: { required: ["id"] },
   Simulation: { required: ["id"] },
   SimulationChoice: { required: ["ids"] },
@@ -248,6 +249,14 @@ export function checkLessonUsage(
           problems.push({ file: lessonFile, message: `<Reflection> : id « ${id} » déjà utilisé dans ${reflectionIds.get(id)}${at(line)}` });
         } else if (id) {
           reflectionIds.set(id, lessonFile);
+        }
+        break;
+      }
+      case "ModelAnswer": {
+        // It opens once the learner has answered its reflection: one of this lesson's.
+        const reflection = value("reflection");
+        if (reflection && !usage.components.some((c) => c.name === "Reflection" && c.attributes.id === reflection)) {
+          problems.push({ file: lessonFile, message: `<ModelAnswer> : « ${reflection} » n'est l'id d'aucune <Reflection> de cette leçon${at(line)}` });
         }
         break;
       }

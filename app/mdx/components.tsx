@@ -2,6 +2,7 @@
 import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
 import { Reflection } from "./reflection.tsx";
 import { MyAnswer } from "./my-answer.tsx";
+import { ModelAnswer } from "./model-answer.tsx";
 import { FinalProject } from "./final-project.tsx";
 import { LessonQuiz } from "./lesson-quiz.tsx";
 import { LessonSimulation } from "./lesson-simulation.tsx";
@@ -17,6 +18,7 @@ export const lessonComponents = {
   ForProfile,
   Reflection,
   MyAnswer,
+  ModelAnswer,
   FinalProject,
   Quiz: LessonQuiz,
   Simulation: LessonSimulation,

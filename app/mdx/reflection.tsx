@@ -8,9 +8,18 @@ import { useLessonContext } from "./lesson-context.tsx";
 
 export const REFLECTION_INTENT = "reflexion";
 
+/** What the lesson action answers to a save. */
+export interface ReflectionSaveResult {
+  saved?: { reflectionId: string; updatedAt: string };
+  error?: string;
+}
+
+/** The key of a reflection's fetcher: a <ModelAnswer> reads the same one to open once it is saved. */
+export const reflectionFetcherKey = (id: string) => `reflexion-${id}`;
+
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { signedIn, reflections, loginUrl } = useLessonContext();
-  const fetcher = useFetcher<{ saved?: { reflectionId: string; updatedAt: string }; error?: string }>();
+  const fetcher = useFetcher<ReflectionSaveResult>({ key: reflectionFetcherKey(id) });
   const saved = reflections[id];
   const fieldId = `reflexion-${id}`;
   const savedNow = fetcher.data?.saved?.reflectionId === id ? fetcher.data.saved : null;

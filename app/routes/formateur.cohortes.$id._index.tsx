@@ -68,6 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         inactive: row.inactive,
       })),
       quizCount: dashboard.content.quizzes.length,
+      pathObjectives: dashboard.content.objectives ?? [],
       project: dashboard.content.project ?? null,
       funnel: dashboard.funnel,
       quizzes: dashboard.quizzes,
@@ -293,16 +294,23 @@ function CohortOverview({ data }: { data: Data }) {
       <h3>Analyse par question</h3>
       <p className="muted">
         Sur la première tentative de chacun·e. Les réponses fausses ne sont détaillées qu'à partir de {MIN_RESPONDENTS} répondant·es, pour que personne ne soit reconnaissable.
+        Pour l'évaluation finale, chaque question indique l'objectif du parcours qu'elle évalue, et un tableau donne la part de réponses justes par objectif (à partir de {MIN_RESPONDENTS}{" "}
+        répondant·es).
       </p>
       {data.quizzes.map((quiz) => (
         <details key={quiz.quizId} className="item-analysis">
-          <summary>{quiz.title}</summary>
+          <summary>
+            {quiz.title}
+            {quiz.final ? " (évaluation finale)" : ""}
+          </summary>
+          {quiz.final ? <ObjectiveTable quiz={quiz} /> : null}
           <div className="table-wrap">
             <table className="data-table">
               <caption>Questions de « {quiz.title} »</caption>
               <thead>
                 <tr>
                   <th scope="col">Question</th>
+                  {quiz.final ? <th scope="col">Objectif du parcours</th> : null}
                   <th scope="col" className="num">
                     Répondant·es
                   </th>
@@ -316,6 +324,9 @@ function CohortOverview({ data }: { data: Data }) {
                 {quiz.questions.map((question) => (
                   <tr key={question.questionId}>
                     <th scope="row">{question.stem}</th>
+                    {quiz.final ? (
+                      <td>{question.objective === null ? "non rattachée" : `${question.objective}. ${data.pathObjectives[question.objective - 1] ?? ""}`}</td>
+                    ) : null}
                     <td className="num">{question.answered}</td>
                     <td className="num">{question.correctShare === null ? "—" : `${Math.round(question.correctShare * 100)} %`}</td>
                     <td>
@@ -367,3 +378,50 @@ function CohortOverview({ data }: { data: Data }) {
   );
 }
 
+/** The final assessment, objective by objective of the path: what the cohort masters and what it does not. */
+function ObjectiveTable({ quiz }: { quiz: Data["quizzes"][number] }) {
+  if (quiz.objectives.length === 0) {
+    return <p className="muted">Les questions de cette évaluation ne sont pas encore rattachées aux objectifs du parcours.</p>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>« {quiz.title} » par objectif du parcours</caption>
+        <thead>
+          <tr>
+            <th scope="col">Objectif</th>
+            <th scope="col" className="num">
+              Questions
+            </th>
+            <th scope="col" className="num">
+              Réponses
+            </th>
+            <th scope="col" className="num">
+              Réponses justes
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {quiz.objectives.map((objective) => (
+            <tr key={objective.number}>
+              <th scope="row">
+                {objective.number}. {objective.text}
+              </th>
+              <td className="num">{objective.questions}</td>
+              <td className="num">{objective.answers}</td>
+              <td className="num">
+                {objective.hidden
+                  ? objective.answers === 0
+                    ? "—"
+                    : `masquées (moins de ${MIN_RESPONDENTS} répondant·es)`
+                  : objective.correctShare === null
+                    ? "—"
+                    : `${Math.round(objective.correctShare * 100)} %`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

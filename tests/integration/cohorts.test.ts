@@ -68,7 +68,7 @@ const quiz: QuizDefinition = {
   title: "Quiz de la cohorte",
   kind: "entrainement",
   passMark: 70,
-  shuffleOptions: false,
+  objectives: {},
   file: "quizzes/quiz-cohorte.yaml",
   questions: [
     {
@@ -184,11 +184,68 @@ describeEachDatabase("cohorts", (get) => {
     expect(summary!.questions[0]).toEqual({
       questionId: "qc-1",
       stem: "Qu'est-ce qu'une alliance ?",
+      objective: null,
       answered: 6,
       correctShare: 0.5,
       mostChosenWrong: { label: "Un don ponctuel", count: 2 },
       hidden: false,
     });
+  });
+
+  test("the final assessment per objective: each question's objective, and the share right per objective, from the database", async () => {
+    const { db } = get();
+    const trainer = await account(db, "FORMATEUR");
+    const { id, joinCode } = await createCohort(db, trainer, { name: "Objectifs", pathId: "parcours-test" });
+    const vf = (questionId: string) => ({ id: questionId, type: "vrai-faux" as const, stem: `Énoncé ${questionId}`, answer: true, feedback: "…", source: { ref: "mission-2020", heading: "Intertitre" }, concepts: [] });
+    const final: QuizDefinition = {
+      id: "finale-objectifs",
+      title: "Évaluation finale",
+      kind: "evaluation-finale",
+      passMark: 50,
+      attempts: 2,
+      objectives: { o1: 1, o2: 1, o3: 2 },
+      file: "quizzes/finale-objectifs.yaml",
+      questions: [vf("o1"), vf("o2"), vf("o3")],
+    };
+    const finalContent: CohortContent = {
+      lessons: [{ id: "l1", title: "Leçon", minutes: 10 }],
+      objectives: ["Expliquer.", "Classer."],
+      quizzes: [{ id: final.id, title: final.title, final: true, questions: final.questions.map((q) => ({ id: q.id, stem: q.stem, objective: final.objectives[q.id] ?? null })) }],
+      scenarios: [],
+    };
+    // Six members: objective 1 answered right 8 times of 12 (o1: 5 of 6, o2: 3 of 6), objective 2 (o3) 2 of 6.
+    const answersOf = [
+      ["vrai", "vrai", "vrai"],
+      ["vrai", "vrai", "vrai"],
+      ["vrai", "vrai", "faux"],
+      ["vrai", "faux", "faux"],
+      ["vrai", "faux", "faux"],
+      ["faux", "faux", "faux"],
+    ];
+    for (const [index, answers] of answersOf.entries()) {
+      const userId = await account(db, "ETUDIANT", `Membre ${index + 1}`);
+      await joinCohort(db, userId, joinCode);
+      const { attemptId } = await startAttempt(db, final, userId);
+      for (const [position, value] of answers.entries()) {
+        await answerQuestion(db, final, userId, { attemptId, questionId: `o${position + 1}`, form: new URLSearchParams([["reponse", value]]) });
+      }
+      // A second attempt, all right, is not counted: item analysis reads first attempts.
+      if (index === 5) {
+        const retry = await startAttempt(db, final, userId);
+        for (const questionId of ["o1", "o2", "o3"]) await answerQuestion(db, final, userId, { attemptId: retry.attemptId, questionId, form: new URLSearchParams([["reponse", "vrai"]]) });
+      }
+    }
+    const rows = await loadCohortRows(db, id, "parcours-test", finalContent, (quizId, questionId) => (quizId === final.id ? final.questions.find((q) => q.id === questionId) : undefined));
+    const [summary] = quizSummaries(finalContent, learnerRows(finalContent, rows, { startsOn: null, dueOn: null }, new Date()), rows);
+    expect(summary!.questions.map((q) => ({ id: q.questionId, objective: q.objective, answered: q.answered, correctShare: q.correctShare }))).toEqual([
+      { id: "o1", objective: 1, answered: 6, correctShare: 5 / 6 },
+      { id: "o2", objective: 1, answered: 6, correctShare: 3 / 6 },
+      { id: "o3", objective: 2, answered: 6, correctShare: 2 / 6 },
+    ]);
+    expect(summary!.objectives).toEqual([
+      { number: 1, text: "Expliquer.", questions: 2, answers: 12, correctShare: 8 / 12, respondents: 6, hidden: false },
+      { number: 2, text: "Classer.", questions: 1, answers: 6, correctShare: 2 / 6, respondents: 6, hidden: false },
+    ]);
   });
 
   test("the certificates ZIP holds one intact PDF per member certified on the cohort's path, none revoked, none of outsiders", async () => {

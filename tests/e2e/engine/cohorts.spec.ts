@@ -6,6 +6,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
 import { ENGINE_ORIGIN } from "../servers.ts";
+import { passFinalAssessment } from "./fixture-course.ts";
 import { createCohort, joinWithCode, learnerRowsOf, person } from "./people.ts";
 
 test("a trainer creates a cohort, a learner joins and completes a lesson, the trainer sees it", async ({ browser }) => {
@@ -62,6 +63,35 @@ test("a trainer creates a cohort, a learner joins and completes a lesson, the tr
 
   await trainer.context.close();
   await learner.context.close();
+});
+
+test("the final assessment's item analysis names the path objective of each question, with a summary per objective", async ({ browser }) => {
+  test.setTimeout(60_000); // two sign-ups and a final assessment played through the interface
+  const trainer = await person(browser, { name: "Odile Formatrice", profile: "Formateur·rice" });
+  const { code, dashboardUrl } = await createCohort(trainer.page, "Objectifs du parcours");
+  const learner = await person(browser, { name: "Noé Apprenant" });
+  await joinWithCode(learner.page, code);
+  await learner.page.goto("/parcours/essai/conclusion");
+  await waitForHydration(learner.page);
+  await passFinalAssessment(learner.page);
+
+  await trainer.page.goto(dashboardUrl);
+  const final = trainer.page.locator("details.item-analysis", { hasText: "Quiz d'essai (évaluation finale)" });
+  await final.locator("summary").click();
+  const byObjective = final.getByRole("table", { name: "« Quiz d'essai » par objectif du parcours" });
+  await expect(byObjective.getByRole("row")).toHaveCount(3);
+  // One learner has answered: the share per objective is masked (or there is none yet).
+  for (const [index, text] of ["1. Lire trois leçons.", "2. Répondre à un quiz d'essai."].entries()) {
+    const row = byObjective.getByRole("row").nth(index + 1);
+    await expect(row.getByRole("rowheader")).toHaveText(text);
+    await expect(row.getByRole("cell").last()).toHaveText(/^(masquées \(moins de 5 répondant·es\)|—)$/);
+  }
+  const questions = final.getByRole("table", { name: "Questions de « Quiz d'essai »" });
+  await expect(questions.getByRole("columnheader", { name: "Objectif du parcours" })).toBeVisible();
+  await expect(questions.getByRole("row", { name: /Quelle couleur a le ciel/ })).toContainText("1. Lire trois leçons.");
+  await expect(questions.getByRole("row", { name: /Rangez ces nombres/ })).toContainText("2. Répondre à un quiz d'essai.");
+  expect(await seriousAxeViolations(trainer.page)).toEqual([]);
+  for (const p of [trainer, learner]) await p.context.close();
 });
 
 test("leaving, removal and a regenerated code", async ({ browser }) => {
