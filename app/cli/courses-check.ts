@@ -3,12 +3,21 @@
  * with 1 if anything is wrong, listing each problem with its file.
  */
 import path from "node:path";
+import { formatAssessmentTable } from "~/courses/assessment-rules.ts";
 import { checkCourses } from "~/courses/check-courses.server.ts";
 
 const dir = path.resolve(process.argv[2] ?? "courses");
 const started = performance.now();
 const report = await checkCourses(dir, { cacheDir: path.resolve(".cache/lessons") });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log("Questions des quiz (règles d'évaluation, voir courses/README.md « Des évaluations qui prouvent l'apprentissage ») :");
+for (const line of formatAssessmentTable(report.assessment)) console.log(`  ${line}`);
+console.log("");
+if (report.warnings.length > 0) {
+  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles d'évaluation pas encore exigées (ENFORCE_ASSESSMENT_RULES, app/courses/check-courses.server.ts) :`);
+  for (const warning of report.warnings) console.warn(`  ${warning.file} : ${warning.message}`);
+  console.warn("");
+}
 if (report.problems.length > 0) {
   console.error(`✗ ${report.problems.length} problème(s) dans ${path.relative(process.cwd(), dir) || dir} :`);
   for (const problem of report.problems) console.error(`  ${problem.file} : ${problem.message}`);

@@ -87,11 +87,23 @@ export const LessonFrontmatterSchema = z.strictObject({
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;
 
-/** Formats zod issues as « champ : message » lines for the checker and start-up errors. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const where = issue.path.length ? `${issue.path.join(".")} : ` : "";
-    if (issue.code === "unrecognized_keys") return `${where}champ(s) inconnu(s) : ${issue.keys.join(", ")}`;
-    return `${where}${issue.message}`;
-  });
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Formats zod issues as « champ : message » lines for the checker and start-up errors. When a value
+ * fits none of the shapes of a union (a quiz's question or `- from:` reference), the shape it came
+ * closest to — the one with the fewest issues — is the one explained.
+ */
+export function describeIssues(error: { issues: Issue[] }): string[] {
+  const lines = (issue: Issue, prefix: PropertyKey[]): string[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+      if (closest.length > 0) return closest.flatMap((inner) => lines(inner, path));
+    }
+    const where = path.length ? `${path.map(String).join(".")} : ` : "";
+    if (issue.code === "unrecognized_keys") return [`${where}champ(s) inconnu(s) : ${issue.keys.join(", ")}`];
+    return [`${where}${issue.message}`];
+  };
+  return error.issues.flatMap((issue) => lines(issue, []));
 }

@@ -10,6 +10,7 @@
  */
 import type { Question } from "./quiz-schema.ts";
 import type { Correction, PublicQuestion, QuizResponse } from "./quiz-types.ts";
+import { shuffledCopy } from "./shuffle.ts";
 
 export const optionId = (index: number) => String.fromCharCode(97 + index); // a, b, c…
 const leftId = (index: number) => `g${index + 1}`;
@@ -22,35 +23,30 @@ function rightChoices(question: Extract<Question, { type: "association" }>) {
   return rights.map((text, index) => ({ id: `d${index + 1}`, text }));
 }
 
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
-
 /** How one question is shown in one attempt (display order of its choices). */
 export interface QuestionLayout {
   id: string;
   order?: string[];
 }
 
-export function layoutQuestion(question: Question, shuffleOptions: boolean, random: () => number): QuestionLayout {
+/**
+ * The display order of a question's choices for one attempt, drawn on the server. Nothing in the
+ * order is ever the answer: the options of a choice and the categories of an association are
+ * always shuffled (an author's habit of putting the right option first, or last, would otherwise
+ * become a tell); the items of a remise en ordre are shuffled and never shown already in order.
+ */
+export function layoutQuestion(question: Question, random: () => number): QuestionLayout {
   switch (question.type) {
     case "choix-unique":
-    case "choix-multiple": {
-      const ids = question.options.map((_, index) => optionId(index));
-      return { id: question.id, order: shuffleOptions ? shuffled(ids, random) : ids };
-    }
+    case "choix-multiple":
+      return { id: question.id, order: shuffledCopy(question.options.map((_, index) => optionId(index)), random) };
     case "association":
-      return { id: question.id, order: shuffled(rightChoices(question).map((choice) => choice.id), random) };
+      return { id: question.id, order: shuffledCopy(rightChoices(question).map((choice) => choice.id), random) };
     case "remise-en-ordre": {
       const ids = question.items.map((_, index) => itemId(index));
-      let order = shuffled(ids, random);
+      let order = shuffledCopy(ids, random);
       // Never show the items already in the right order.
-      for (let tries = 0; tries < 10 && order.every((id, index) => id === ids[index]); tries++) order = shuffled(ids, random);
+      for (let tries = 0; tries < 10 && order.every((id, index) => id === ids[index]); tries++) order = shuffledCopy(ids, random);
       return { id: question.id, order };
     }
     case "vrai-faux":

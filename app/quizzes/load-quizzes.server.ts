@@ -68,14 +68,21 @@ export function loadQuizzes(coursesDir: string, sourceIds: Set<string>): LoadedQ
   const quizzes = new Map<string, QuizDefinition>();
   for (const { file, data } of files) {
     const questions: Question[] = [];
+    const objectives: Record<string, number> = {};
     for (const entry of data.questions) {
-      if (!("from" in entry)) {
-        questions.push(entry);
+      const question = "from" in entry ? defined.get(entry.from)?.question : entry;
+      if (!question) {
+        problems.push({ file, message: `question reprise introuvable : ${"from" in entry ? entry.from : ""}` });
         continue;
       }
-      const target = defined.get(entry.from);
-      if (!target) problems.push({ file, message: `question reprise introuvable : ${entry.from}` });
-      else questions.push(target.question);
+      questions.push(question);
+      // The tag belongs to this quiz's line: an own question's `objective`, or the reference's.
+      if (entry.objective === undefined) continue;
+      if (data.kind !== "evaluation-finale") {
+        problems.push({ file, message: `question ${question.id} : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)` });
+      } else {
+        objectives[question.id] = entry.objective;
+      }
     }
     if (new Set(questions.map((q) => q.id)).size !== questions.length) {
       problems.push({ file, message: "une question figure deux fois dans ce quiz" });
@@ -83,7 +90,8 @@ export function loadQuizzes(coursesDir: string, sourceIds: Set<string>): LoadedQ
     if (data.draw !== undefined && data.draw > questions.length) {
       problems.push({ file, message: `draw (${data.draw}) dépasse le nombre de questions (${questions.length})` });
     }
-    quizzes.set(data.id, { ...data, questions, file });
+    const { shuffleOptions: _alwaysShuffled, ...definition } = data;
+    quizzes.set(data.id, { ...definition, questions, objectives, file });
   }
   return { quizzes, problems };
 }

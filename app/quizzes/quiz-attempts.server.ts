@@ -7,6 +7,7 @@
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
+import { chooseQuestions } from "./choose-questions.ts";
 import { gradeResponse, layoutQuestion, publicQuestion, type QuestionLayout } from "./grading.server.ts";
 import type { QuizMessageCode } from "./quiz-messages.ts";
 import { QUIZ_MESSAGES } from "./quiz-messages.ts";
@@ -27,30 +28,7 @@ export class QuizError extends Error {
 
 type Random = () => number;
 
-function shuffledCopy<T>(items: T[], random: Random): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
-
-/**
- * The questions of a new attempt: all of them in order, or `draw` of them at random — a different
- * selection from the previous attempt whenever the pool allows it.
- */
-export function chooseQuestions(quiz: QuizDefinition, previous: string[] | null, random: Random): Question[] {
-  if (quiz.draw === undefined || quiz.draw >= quiz.questions.length) return quiz.questions;
-  const previousSet = new Set(previous ?? []);
-  let drawn: Question[] = [];
-  for (let tries = 0; tries < 20; tries++) {
-    drawn = shuffledCopy(quiz.questions, random).slice(0, quiz.draw);
-    const same = previous !== null && drawn.length === previousSet.size && drawn.every((q) => previousSet.has(q.id));
-    if (!same) break;
-  }
-  return drawn;
-}
+export { chooseQuestions };
 
 function layoutOf(attempt: { layout: string }): QuestionLayout[] {
   return JSON.parse(attempt.layout) as QuestionLayout[];
@@ -122,8 +100,9 @@ export async function startAttempt(db: Db, quiz: QuizDefinition, userId: string,
   if (!mayStartAttempt({ passMark: quiz.passMark, attemptsAllowed: allowed, attemptsStarted: attempts.length })) {
     throw new QuizError(403, "plus-de-tentative");
   }
-  const previous = latest ? layoutOf(latest).map((entry) => entry.id) : null;
-  const layout = chooseQuestions(quiz, previous, random).map((question) => layoutQuestion(question, quiz.shuffleOptions, random));
+  // Earlier attempts, the most recent first: the new one avoids what this learner was already asked.
+  const earlier = attempts.map((attempt) => layoutOf(attempt).map((entry) => entry.id));
+  const layout = chooseQuestions(quiz, earlier, random).map((question) => layoutQuestion(question, random));
   try {
     const created = await db.quizAttempt.create({
       data: { userId, quizId: quiz.id, number: attempts.length + 1, layout: JSON.stringify(layout) },
@@ -227,9 +206,7 @@ export function startPractice(quiz: QuizDefinition, random: Random = Math.random
   return {
     attemptId: null,
     number: 1,
-    questions: chooseQuestions(quiz, null, random).map((question) =>
-      publicQuestion(question, layoutQuestion(question, quiz.shuffleOptions, random)),
-    ),
+    questions: chooseQuestions(quiz, [], random).map((question) => publicQuestion(question, layoutQuestion(question, random))),
   };
 }
 

@@ -11,6 +11,11 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
 const id = (what: string) => z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
 
+const objectiveNumber = z
+  .number({ error: "le numéro d'un objectif du parcours (1, 2, 3…)" })
+  .int("un numéro entier")
+  .min(1, "les objectifs du parcours se comptent à partir de 1");
+
 const common = {
   id: id("question"),
   stem: text("énoncé"),
@@ -18,6 +23,11 @@ const common = {
   feedback: text("rétroaction"),
   source: SourceRefSchema,
   concepts: z.array(z.string().regex(/^R-\d{2}$/)).default([]),
+  /**
+   * In a final assessment: the path objective this question assesses, as a 1-based index into the
+   * `objectives` of the path whose `finalAssessment` it is. Practice quizzes carry none.
+   */
+  objective: objectiveNumber.optional(),
 };
 
 const OptionSchema = z.strictObject({
@@ -46,8 +56,11 @@ export const QuestionSchema = z.discriminatedUnion("type", [
 ]);
 export type Question = z.infer<typeof QuestionSchema>;
 
-/** A question of another quiz, reused by id (final assessments draw from the module quizzes). */
-const QuestionRefSchema = z.strictObject({ from: id("question") });
+/**
+ * A question of another quiz, reused by id (final assessments draw from the module quizzes), with
+ * the objective it assesses in this final assessment.
+ */
+const QuestionRefSchema = z.strictObject({ from: id("question"), objective: objectiveNumber.optional() });
 
 export const QUIZ_KINDS = ["entrainement", "evaluation-finale"] as const;
 
@@ -59,15 +72,28 @@ export const QuizFileSchema = z.strictObject({
   passMark: z.number().int().min(0, "seuil entre 0 et 100").max(100, "seuil entre 0 et 100"),
   /** Attempts allowed per learner; absent = unlimited (practice). */
   attempts: z.number().int().min(1).max(20).optional(),
-  shuffleOptions: z.boolean().default(true),
+  /**
+   * Options are always shuffled per attempt, on the server: the order of a choice's options is never
+   * its answer (remise-en-ordre and association shuffle their own items). The key stays readable
+   * as `true` for files written before; `false` is refused with the reason.
+   */
+  shuffleOptions: z
+    .literal(true, { error: "les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne" })
+    .optional(),
   /** Number of questions drawn at random for each attempt; absent = all, in order. */
   draw: z.number().int().min(1).optional(),
-  questions: z.array(z.union([QuestionSchema, QuestionRefSchema])).min(1, "au moins une question"),
+  questions: z.array(z.union([QuestionRefSchema, QuestionSchema])).min(1, "au moins une question"),
 });
 export type QuizFile = z.infer<typeof QuizFileSchema>;
 
 /** A quiz with references resolved: every question is a full question. */
-export interface QuizDefinition extends Omit<QuizFile, "questions"> {
+export interface QuizDefinition extends Omit<QuizFile, "questions" | "shuffleOptions"> {
   questions: Question[];
+  /**
+   * Final assessment: the objective each question assesses (question id → 1-based index into the
+   * path's objectives), from the question's own `objective` or its `- from:` reference. Questions
+   * without a tag are absent (the checker reports them).
+   */
+  objectives: Record<string, number>;
   file: string;
 }

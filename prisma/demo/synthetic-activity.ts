@@ -15,7 +15,7 @@ import { gradeResponse, layoutQuestion, optionId } from "../../app/quizzes/gradi
 import type { Question, QuizDefinition } from "../../app/quizzes/quiz-schema.ts";
 import type { QuizResponse } from "../../app/quizzes/quiz-types.ts";
 import { attemptScore, isPassing } from "../../app/quizzes/scoring.ts";
-import { chooseQuestions } from "../../app/quizzes/quiz-attempts.server.ts";
+import { chooseQuestions } from "../../app/quizzes/choose-questions.ts";
 import { currentSceneId, reachedEnding } from "../../app/simulations/scenario.machine.ts";
 import { machineOf, type ChoiceRef } from "../../app/simulations/replay.ts";
 import type { Scenario } from "../../app/simulations/scenario-schema.ts";
@@ -166,10 +166,10 @@ export async function writeLearnerActivity(db: Db, userId: string, plan: PathPla
   for (const { quiz, when } of attempts) {
     // The final assessment is retried (up to its limit) until passed; a practice quiz is taken once.
     const tries = quiz.kind === "evaluation-finale" ? (quiz.attempts ?? 3) : 1;
-    let previous: string[] | null = null;
+    const earlier: string[][] = [];
     for (let number = 1; number <= tries; number += 1) {
-      const questions = chooseQuestions(quiz, previous, random);
-      previous = questions.map((question) => question.id);
+      const questions = chooseQuestions(quiz, earlier, random);
+      earlier.unshift(questions.map((question) => question.id));
       const skill = Math.min(0.98, profile.skill + (number - 1) * 0.12);
       const graded = questions.map((question) => gradeResponse(question, responseFor(question, random() < skill, random)));
       const score = attemptScore(graded, questions.length);
@@ -180,7 +180,7 @@ export async function writeLearnerActivity(db: Db, userId: string, plan: PathPla
           userId,
           quizId: quiz.id,
           number,
-          layout: JSON.stringify(questions.map((question) => layoutQuestion(question, quiz.shuffleOptions, random))),
+          layout: JSON.stringify(questions.map((question) => layoutQuestion(question, random))),
           startedAt: new Date(submittedAt.getTime() - 300_000),
           submittedAt,
           score,

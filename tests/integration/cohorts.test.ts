@@ -68,7 +68,7 @@ const quiz: QuizDefinition = {
   title: "Quiz de la cohorte",
   kind: "entrainement",
   passMark: 70,
-  shuffleOptions: false,
+  objectives: {},
   file: "quizzes/quiz-cohorte.yaml",
   questions: [
     {

@@ -35,8 +35,11 @@ async function problemsAfter(change: (dir: string) => void) {
   return (await checkCourses(dir)).problems;
 }
 
-test("the fixture course itself is valid", async () => {
+test("the fixture course itself is valid, assessment rules included", async () => {
   expect((await checkCourses(FIXTURE)).problems).toEqual([]);
+  const enforced = await checkCourses(FIXTURE, { enforceAssessmentRules: true });
+  expect(enforced.problems).toEqual([]);
+  expect(enforced.warnings).toEqual([]);
 });
 
 describe("the checker refuses", () => {
@@ -224,15 +227,23 @@ describe("the checker refuses a quiz", () => {
 
   test("reusing a question that does not exist, or drawing more questions than it has", async () => {
     const problems = await problemsAfter((dir) =>
-      edit(dir, QUIZ, (t) => t.replace("shuffleOptions: false", "shuffleOptions: false\ndraw: 9").replace("questions:\n", "questions:\n  - from: question-fantome\n")),
+      edit(dir, QUIZ, (t) => t.replace("draw: 3", "draw: 9").replace("questions:\n", "questions:\n  - from: question-fantome\n")),
     );
     expect(problems).toContainEqual({ file: QUIZ, message: "question reprise introuvable : question-fantome" });
     expect(problems).toContainEqual({ file: QUIZ, message: "draw (9) dépasse le nombre de questions (5)" });
   });
 
+  test("asking not to shuffle its options: the order of a choice is never its answer", async () => {
+    const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("attempts: 3", "attempts: 3\nshuffleOptions: false")));
+    expect(problems).toContainEqual({
+      file: QUIZ,
+      message: "shuffleOptions : les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne",
+    });
+  });
+
   test("defining a question id twice, or citing an unknown source", async () => {
     const problems = await problemsAfter((dir) => {
-      edit(dir, QUIZ, (t) => t.replace("ref: source-b, heading: Intertitre B }\n  - id: essai-as", "ref: source-z, heading: Intertitre B }\n  - id: essai-as"));
+      edit(dir, QUIZ, (t) => t.replace("ref: source-b, heading: Intertitre B }\n    objective: 2\n  - id: essai-as", "ref: source-z, heading: Intertitre B }\n    objective: 2\n  - id: essai-as"));
       writeFileSync(
         path.join(dir, "quizzes/autre.yaml"),
         "id: autre\ntitle: Autre\npassMark: 50\nquestions:\n  - id: essai-vf\n    type: vrai-faux\n    stem: Encore ?\n    answer: false\n    feedback: Non.\n    source: { ref: source-a, heading: A }\n",
@@ -269,5 +280,61 @@ describe("the checker refuses a path's final assessment", () => {
   test("but not on a draft path, which delivers no certificate", async () => {
     const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai\n", "draft: true\n")));
     expect(problems.filter((p) => p.file === PATH)).toEqual([]);
+  });
+});
+
+describe("the assessment rules (final pools of unseen cases tagged by objective, no length tell)", () => {
+  const QUIZ = "quizzes/quiz-essai.yaml";
+  /** The fixture's final made as the real content was: all reused in practice, untagged, the right option longest, every question every time. */
+  const biased = (dir: string) => {
+    edit(dir, "quizzes/quiz-entrainement.yaml", (t) => t.replace("  - from: essai-vf\n", "  - from: essai-vf\n  - from: essai-cm\n  - from: essai-as\n  - from: essai-ro\n"));
+    edit(dir, QUIZ, (t) =>
+      t
+        .replace("draw: 3\n", "")
+        .replace(/ {4}objective: \d\n/g, "")
+        .replace("      - text: Dix-sept\n        feedback: Dix-sept est impair, même s'il est plus long à écrire.\n", "      - text: Sept\n"),
+    );
+  };
+
+  test("fail the check once enforced, naming each broken rule", async () => {
+    const dir = copyFixture();
+    biased(dir);
+    const { problems } = await checkCourses(dir, { enforceAssessmentRules: true });
+    const messages = problems.map((p) => `${p.file} : ${p.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "quizzes/quiz-essai.yaml : 0 des 5 questions (0 %) n'ont jamais été montrées dans un quiz d'entraînement : il en faut au moins 50 %, des cas nouveaux qui appliquent le cours. Déjà vues : essai-cu, essai-vf, essai-cm, essai-as, essai-ro",
+        "quizzes/quiz-essai.yaml : réserve de 5 questions pour 5 par tentative (sans draw, toutes) : il en faut au moins 8 (draw + moitié du draw) pour que deux tentatives successives partagent au plus la moitié de leurs questions",
+        "quizzes/quiz-essai.yaml : questions sans objective (le numéro de l'objectif du parcours parcours-essai qu'elles évaluent) : essai-cu, essai-vf, essai-cm, essai-as, essai-ro",
+        "quizzes/quiz-essai.yaml : objectif 1 du parcours parcours-essai (« Lire trois leçons. ») évalué par 0 question : il en faut au moins 2",
+        "quizzes/quiz-essai.yaml : quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm",
+        "quizzes/quiz-essai.yaml : options fausses sans rétroaction (dites pourquoi l'option tente et pourquoi elle ne suffit pas) : essai-cm (1)",
+        "paths/essai.yaml : parcours parcours-essai (quiz de ses leçons et évaluation finale) : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm",
+      ]),
+    );
+  });
+
+  test("are printed as warnings, and pass, while not enforced", async () => {
+    const dir = copyFixture();
+    biased(dir);
+    const report = await checkCourses(dir, { enforceAssessmentRules: false });
+    expect(report.problems).toEqual([]);
+    expect(report.warnings.map((w) => w.message)).toContain("quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm");
+    const final = report.assessment.paths.find((p) => p.pathId === "parcours-essai")?.final;
+    expect(final).toMatchObject({ pool: 5, unseen: 0, draw: 5, minPool: 8, choices: 1, longestRight: 1, untagged: 5, objectivesCovered: 0, objectives: 2 });
+  });
+
+  test("refuse at once an objective the path does not have, or one in a practice quiz", async () => {
+    const problems = await problemsAfter((dir) => {
+      edit(dir, QUIZ, (t) => t.replace("    objective: 1\n", "    objective: 3\n"));
+      edit(dir, "quizzes/quiz-entrainement.yaml", (t) => t.replace("  - from: essai-vf\n", "  - { from: essai-vf, objective: 1 }\n"));
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { file: QUIZ, message: "question essai-cu : objective 3 n'existe pas (le parcours parcours-essai a 2 objectifs)" },
+        { file: QUIZ, message: "question essai-cu : objective 3 n'existe pas (le parcours parcours-projet a 2 objectifs)" },
+        { file: "quizzes/quiz-entrainement.yaml", message: "question essai-vf : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)" },
+      ]),
+    );
   });
 });

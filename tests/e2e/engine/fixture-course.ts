@@ -15,7 +15,8 @@ export async function completeLesson(page: Page, slug: string, pathSlug = "essai
 export async function passFinalAssessment(page: Page) {
   const q = page.locator("#quiz-quiz-essai");
   await q.getByRole("button", { name: "Commencer le quiz" }).click();
-  for (let i = 0; i < 5; i++) {
+  // Each attempt draws 3 of the 5 questions of the pool, in any order.
+  for (let i = 0; i < 3; i++) {
     const legend = await q.locator("legend").innerText();
     if (legend.startsWith("Quelle couleur")) await q.getByLabel("Bleu").check();
     else if (legend.startsWith("Deux et deux")) await q.getByLabel("Vrai").check();
@@ -30,7 +31,7 @@ export async function passFinalAssessment(page: Page) {
     }
     await q.getByRole("button", { name: "Valider ma réponse" }).click();
     // A final assessment goes straight to its result after the last answer.
-    if (i < 4) await q.getByRole("link", { name: "Question suivante" }).click();
+    if (i < 2) await q.getByRole("link", { name: "Question suivante" }).click();
   }
   await expect(q.getByRole("heading", { name: /Quiz réussi : 100 %/ })).toBeVisible();
 }
