@@ -14,11 +14,11 @@ import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 /**
  * The assessment rules of issue 16 (assessment-rules.ts: final pools of unseen cases tagged with
  * the path objectives, pools large enough for retries, no « longest option is right » tell, feedback
- * on every wrong option). Today's content breaks them until its rewrite: while this is false they
- * are printed as warnings and `courses:check` still passes; the content rewrite turns it on, and from
- * then on a broken rule fails the check (and the build). Tests call the rules with it on.
+ * on every wrong option). The content was rewritten to meet them, so they are enforced: a broken
+ * rule fails the check (and the build). Turned off (`enforceAssessmentRules: false`), they are only
+ * printed as warnings — for an author's draft in progress, never for what is published.
  */
-export const ENFORCE_ASSESSMENT_RULES = false;
+export const ENFORCE_ASSESSMENT_RULES = true;
 
 export interface CheckReport {
   problems: Problem[];
