@@ -129,6 +129,24 @@ export function checkFinalAssessments(catalog: Catalog, quizKinds: Map<string, s
       problems.push({ file: path.file, message: `évaluation finale : aucune leçon du parcours ne contient <Quiz id="${quizId}" />` });
     }
   }
+  // A path never contains another path's final assessment: its lesson would say « pour obtenir le
+  // certificat du parcours, réussissez cette évaluation » in a path whose certificate asks another,
+  // and the trainer's dashboard would list a final that is not the cohort's.
+  const finalOf = new Map(catalog.paths.filter((path) => path.finalAssessment).map((path) => [path.finalAssessment!, path]));
+  for (const path of catalog.paths) {
+    if (path.draft) continue; // a draft delivers no certificate yet
+    for (const { lesson } of pathLessons(catalog, path)) {
+      for (const quizId of quizzesOfLesson.get(lesson.id) ?? []) {
+        const owner = finalOf.get(quizId);
+        if (owner && quizId !== path.finalAssessment) {
+          problems.push({
+            file: path.file,
+            message: `la leçon « ${lesson.title} » (${lesson.file}) contient l'évaluation finale du parcours « ${owner.title} » : retirez-la de ce parcours (un module propre au parcours « ${owner.title} », voir courses/README.md « Un module »)`,
+          });
+        }
+      }
+    }
+  }
   return problems;
 }
 

@@ -292,6 +292,21 @@ describe("the checker refuses a path's final assessment", () => {
     const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai\n", "draft: true\n")));
     expect(problems.filter((p) => p.file === PATH)).toEqual([]);
   });
+
+  test("of another path inside this one (its lesson would promise the wrong certificate)", async () => {
+    const problems = await problemsAfter((dir) => {
+      // The project path gets a final of its own, but still contains the test path's final.
+      writeFileSync(
+        path.join(dir, "quizzes/quiz-projet.yaml"),
+        "id: quiz-projet\ntitle: Évaluation du projet\nkind: evaluation-finale\npassMark: 50\nquestions:\n  - id: projet-vf\n    type: vrai-faux\n    stem: Un projet se remet ?\n    answer: true\n    feedback: Oui.\n    objective: 1\n    source: { ref: source-a, heading: Intertitre A }\n",
+      );
+      edit(dir, "paths/projet.yaml", (t) => t.replace("finalAssessment: quiz-essai", "finalAssessment: quiz-projet"));
+      edit(dir, "lessons/m03-projet/projet-final.mdx", (t) => `${t}\n<Quiz id="quiz-projet" />\n`);
+    });
+    expect(problems.filter((p) => p.message.includes("contient l'évaluation finale"))).toEqual([
+      expect.objectContaining({ file: "paths/projet.yaml", message: expect.stringMatching(/^la leçon « .+ » \(.+\) contient l'évaluation finale du parcours « Parcours d'essai »/) }),
+    ]);
+  });
 });
 
 describe("the assessment rules (final pools of unseen cases tagged by objective, no length tell)", () => {
