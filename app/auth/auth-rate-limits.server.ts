@@ -16,10 +16,12 @@ import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "~/utils/rate
 const MINUTE = 60_000;
 
 export const AUTH_LIMITS = {
-  signInPerAddress: { limit: 30, windowMs: 15 * MINUTE },
+  /** Failed sign-ins from one address, all accounts together (a right password gives its place back). */
+  signInPerAddress: { limit: 100, windowMs: 15 * MINUTE },
   signInFailuresPerAccountAndAddress: { limit: 5, windowMs: 15 * MINUTE },
   signInFailuresPerAccount: { limit: 50, windowMs: 60 * MINUTE },
-  signUpPerAddress: { limit: 10, windowMs: 60 * MINUTE },
+  /** A classroom of 30 to 50 behind one address must be able to sign up in the same hour. */
+  signUpPerAddress: { limit: 60, windowMs: 60 * MINUTE },
   /** E-mails one address receives from sign-up requests (confirmation link or « already registered »). */
   signUpMailsPerEmail: { limit: 3, windowMs: 60 * MINUTE },
   /**
@@ -82,7 +84,10 @@ export async function reserveSignInAttempt(db: Db, clientIp: string, email: stri
   }
   return {
     allowed: true,
+    // A right password counts against nothing: a classroom behind one address signs in freely,
+    // while failures from it stay bounded (per address, per account and address, per account).
     async giveBack() {
+      await releaseRateLimit(db, `connexion:ip:${clientIp}`, perAddress.windowEndsAt);
       await releaseRateLimit(db, pairKey, pair.windowEndsAt);
       await releaseRateLimit(db, accountKey, account.windowEndsAt);
     },

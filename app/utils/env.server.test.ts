@@ -13,8 +13,8 @@ describe("parseEnv", () => {
       SMTP_SECURE: false,
       MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>",
       OUTBOX_DIR: "data/outbox",
-      SIGNIN_LIMIT_PER_ADDRESS: 30,
-      SIGNUP_LIMIT_PER_ADDRESS: 10,
+      SIGNIN_LIMIT_PER_ADDRESS: 100,
+      SIGNUP_LIMIT_PER_ADDRESS: 60,
     });
   });
 

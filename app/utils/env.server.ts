@@ -42,11 +42,12 @@ const EnvSchema = z.object({
   /** Sender of the platform's e-mails. */
   MAIL_FROM: z.string().trim().min(3).default("Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>"),
   /**
-   * Attempts one address may make: sign-ins per 15 minutes, sign-ups per hour. Raise them when many
-   * people share one address (a classroom behind one NAT; the end-to-end test servers).
+   * What one address may do: failed sign-ins per 15 minutes (a right password counts nothing), and
+   * sign-ups per hour. The defaults let a classroom behind one NAT sign up and sign in; per-account
+   * limits keep guessing in check whatever the address.
    */
-  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
-  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
   /** Where e-mails are written, one JSON file each, when no SMTP server is configured. */
   OUTBOX_DIR: z.string().min(1).default("data/outbox"),
 });
