@@ -40,6 +40,17 @@ function attemptsText(view: QuizView, started: number): string {
   return `${left} tentative${left > 1 ? "s" : ""} restante${left > 1 ? "s" : ""} sur ${allowed}`;
 }
 
+/** The same, as a sentence of its own. */
+function attemptsSentence(view: QuizView, started: number): string {
+  const text = attemptsText(view, started);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** A practice activity without a pass mark has no « seuil » and no « réussi / non réussi ». */
+function hasPassMark(view: QuizView): boolean {
+  return view.quiz.passMark > 0;
+}
+
 export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; actionUrl: string; returnTo: string }) {
   const startFetcher = useFetcher<StartData>();
   const answerFetcher = useFetcher<AnswerData>();
@@ -135,8 +146,8 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
       {snapshot.matches("intro") || snapshot.matches("starting") ? (
         <div className="quiz__intro">
           <p>
-            {view.quiz.questionCount} question{view.quiz.questionCount > 1 ? "s" : ""} · seuil de réussite {view.quiz.passMark} % ·{" "}
-            {attemptsText(view, started)}
+            {view.quiz.questionCount} question{view.quiz.questionCount > 1 ? "s" : ""} ·{" "}
+            {hasPassMark(view) ? `seuil de réussite ${view.quiz.passMark} %` : "entraînement sans seuil de réussite"} · {attemptsText(view, started)}
           </p>
           {view.best ? (
             <p>
@@ -194,10 +205,10 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
       {snapshot.matches("result") ? (
         <div className="quiz__result">
           <h4 tabIndex={-1} ref={(element) => (focusTarget.current = element)} className="quiz__result-title">
-            {context.result?.passed ? "✓ Quiz réussi" : "Quiz non réussi"} : {context.result?.score} %
+            {hasPassMark(view) ? (context.result?.passed ? "✓ Quiz réussi" : "Quiz non réussi") : "Résultat"} : {context.result?.score} %
           </h4>
           <p role="status">
-            Votre score est de {context.result?.score} % (seuil de réussite : {view.quiz.passMark} %).{" "}
+            Votre score est de {context.result?.score} %{hasPassMark(view) ? ` (seuil de réussite : ${view.quiz.passMark} %)` : ""}.{" "}
             {view.signedIn ? "Il est enregistré." : "Il n'est pas enregistré, faute de compte."}
           </p>
           {isFinal ? (
@@ -211,7 +222,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
               ))}
             </ol>
           )}
-          <p>{attemptsText(view, started)}.</p>
+          <p>{attemptsSentence(view, started)}</p>
           {snapshot.can({ type: "RETRY" }) ? (
             <form
               method="post"
@@ -361,7 +372,7 @@ function QuestionStep({
               <span className="quiz__hint"> ({question.correctCount} bonne{(question.correctCount ?? 0) > 1 ? "s" : ""} réponse{(question.correctCount ?? 0) > 1 ? "s" : ""})</span>
             ) : null}
           </legend>
-          <QuestionFields question={question} chosen={chosen} />
+          <QuestionFields question={question} chosen={chosen} correction={correction} />
         </fieldset>
         {shownError ? (
           <p className="form-error" id={errorId} role="alert">
@@ -418,7 +429,28 @@ function QuestionStep({
   );
 }
 
-function QuestionFields({ question, chosen }: { question: PublicQuestion; chosen: Set<string> }) {
+/**
+ * After an answer, the chosen option says so in words (not only by a greyed, checked box): « votre
+ * réponse », and whether it was right once the correction is known.
+ */
+function chosenTag(correction: AnswerOutcome | null, optionId: string | null): string | null {
+  if (!correction) return null;
+  if (isReceipt(correction)) return "votre réponse";
+  const feedback = optionId ? correction.optionFeedback.find((option) => option.optionId === optionId) : undefined;
+  const right = feedback ? feedback.correct : correction.correct;
+  return right ? "votre réponse, juste" : "votre réponse, inexacte";
+}
+
+function ChoiceLabel({ htmlFor, text, tag }: { htmlFor: string; text: string; tag: string | null }) {
+  return (
+    <label htmlFor={htmlFor}>
+      {text}
+      {tag ? <span className="choice__tag"> ({tag})</span> : null}
+    </label>
+  );
+}
+
+function QuestionFields({ question, chosen, correction }: { question: PublicQuestion; chosen: Set<string>; correction: AnswerOutcome | null }) {
   const id = (suffix: string) => `q-${question.id}-${suffix}`;
   switch (question.type) {
     case "choix-unique":
@@ -429,7 +461,7 @@ function QuestionFields({ question, chosen }: { question: PublicQuestion; chosen
           {question.options?.map((option) => (
             <div className="choice" key={option.id}>
               <input type={type} id={id(option.id)} name="reponse" value={option.id} defaultChecked={chosen.has(`reponse=${option.id}`)} />
-              <label htmlFor={id(option.id)}>{option.text}</label>
+              <ChoiceLabel htmlFor={id(option.id)} text={option.text} tag={chosen.has(`reponse=${option.id}`) ? chosenTag(correction, option.id) : null} />
             </div>
           ))}
         </div>
@@ -441,7 +473,7 @@ function QuestionFields({ question, chosen }: { question: PublicQuestion; chosen
           {(["vrai", "faux"] as const).map((value) => (
             <div className="choice" key={value}>
               <input type="radio" id={id(value)} name="reponse" value={value} defaultChecked={chosen.has(`reponse=${value}`)} />
-              <label htmlFor={id(value)}>{value === "vrai" ? "Vrai" : "Faux"}</label>
+              <ChoiceLabel htmlFor={id(value)} text={value === "vrai" ? "Vrai" : "Faux"} tag={chosen.has(`reponse=${value}`) ? chosenTag(correction, null) : null} />
             </div>
           ))}
         </div>

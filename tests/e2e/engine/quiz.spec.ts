@@ -97,14 +97,23 @@ test("a practice quiz corrects each answer at once", async ({ page }) => {
   await page.goto(LESSON);
   await waitForHydration(page);
   const q = practice(page);
+  // A practice activity has no pass mark: none is announced.
+  await expect(q.getByText("2 questions · entraînement sans seuil de réussite · tentatives illimitées")).toBeVisible();
+  await expect(q.getByText("seuil de réussite 0 %")).toHaveCount(0);
   await q.getByRole("button", { name: "Commencer le quiz" }).click();
   await answer(page, true, q);
   await expect(q.getByRole("heading", { name: "Bonne réponse" })).toBeVisible();
+  // The chosen answer says so in words, not only by a greyed radio button.
+  await expect(q.getByText("(votre réponse, juste)")).toBeVisible();
   await nextStep(page, q);
   await answer(page, false, q);
   await expect(q.getByRole("heading", { name: "Réponse inexacte" })).toBeVisible();
+  await expect(q.getByText("(votre réponse, inexacte)")).toBeVisible();
   await expect(q.getByText("La bonne réponse :")).toBeVisible();
   await expect(q.getByText("SECRET-EXPLICATION-VF")).toBeVisible();
+  await nextStep(page, q);
+  await expect(q.getByRole("heading", { name: "Résultat : 50 %" })).toBeVisible();
+  await expect(q.getByText("Tentatives illimitées.", { exact: true })).toBeVisible();
 });
 
 test("an attempt made with the keyboard only", async ({ page }) => {
