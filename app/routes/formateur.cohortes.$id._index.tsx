@@ -12,6 +12,7 @@ import { formatJoinCode } from "~/cohorts/join-code.ts";
 import { expectedLessons } from "~/cohorts/pace.ts";
 import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohorts/table-query.ts";
 import { db } from "~/db/db.server.ts";
+import { takeFlash } from "~/utils/flash.server.ts";
 import { formatDuration } from "~/progress/path-progress.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
@@ -21,6 +22,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cohort, path } = await requireTrainerCohort(request, context, params.id);
   const url = new URL(request.url);
   const query = readTableQuery(url.searchParams);
+  const flash = await takeFlash(request);
+  if (flash.clear) context.responseCookies.push(flash.clear);
   const now = new Date();
   const dashboard = await buildCohortDashboard(db, cohort, path, now);
   const learners = dashboard.learners;
@@ -39,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         joinCode: formatJoinCode(cohort.joinCode),
         joinUrl: `${publicUrl()}/rejoindre/${formatJoinCode(cohort.joinCode)}`,
       },
-      created: url.searchParams.has("creee"),
+      created: flash.code === "cohorte-creee",
       query,
       hasCalendar: Boolean(cohort.startsOn && cohort.dueOn),
       expectedLessons: expectedLessons({ startsOn: cohort.startsOn, dueOn: cohort.dueOn ? new Date(cohort.dueOn.getTime() + 86_400_000) : null }, total, now),

@@ -11,6 +11,7 @@ import { formatMinutes, publishedPaths } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { setFlash } from "~/utils/flash.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Créer une cohorte — Apprendre à faire alliance" }];
@@ -32,7 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ fieldErrors: { pathId: ["Choisissez l'un des parcours proposés."] } }), { status: 400 });
   }
   const { id } = await createCohort(db, user.id, submission.value);
-  return redirect(`/formateur/cohortes/${id}?creee=1`);
+  // « Cohorte créée » is said once: by a flash cookie, not the address (a reload would repeat it).
+  return redirect(`/formateur/cohortes/${id}`, { headers: { "Set-Cookie": await setFlash("cohorte-creee") } });
 }
 
 export default function NewCohortPage() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -9,6 +9,7 @@ import { projectUrl } from "~/projects/project-urls.ts";
 import { stepStatuses, submitBlockers, summarizeAssessment } from "~/projects/project-progress.ts";
 import { submitProject } from "~/projects/project.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
+import { setFlash, takeFlash } from "~/utils/flash.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { CommentList } from "~/projects/comment-list.tsx";
 
@@ -16,6 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { definition, path, project } = await requireProjectPage(request, context, params.projectId);
+  const flash = await takeFlash(request);
+  if (flash.clear) context.responseCookies.push(flash.clear);
   const steps = stepStatuses(definition, project.answers);
   const summary = summarizeAssessment(definition, project.assessment);
   return json(
@@ -31,7 +34,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       submittedAt: project.submittedAt?.toISOString() ?? null,
       updatedAt: project.updatedAt?.toISOString() ?? null,
       comments: project.comments.map((c) => ({ id: c.id, body: c.body, authorName: c.authorName, createdAt: c.createdAt.toISOString() })),
-      justSubmitted: new URL(request.url).searchParams.has("remis"),
+      justSubmitted: flash.code === "projet-remis",
+      refused: flash.code === "remise-refusee",
+      workshopAnswers: project.updatedAt ? 0 : Object.values(project.answers).filter((text) => text.trim() !== "").length,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -42,16 +47,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") !== "remettre") throw new Response("Cette action n'existe pas.", { status: 400 });
   const result = await submitProject(db, user.id, definition);
-  if (!result.ok) return json({ error: "Il reste des parties à compléter avant de remettre le projet : voir la liste ci-dessous." }, { status: 400 });
+  // Either way back to the overview (its address, without the form's « ?index »), with a message
+  // said once.
+  if (!result.ok) return redirect(projectUrl(definition.id), { status: 303, headers: { "Set-Cookie": await setFlash("remise-refusee") } });
   await issueCertificatesAfter(db, user.id, { projectId: definition.id });
-  return redirect(projectUrl(definition.id, "?remis=1"));
+  return redirect(projectUrl(definition.id), { status: 303, headers: { "Set-Cookie": await setFlash("projet-remis") } });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function ProjectOverviewPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={data.pathSlug ? [{ to: `/parcours/${data.pathSlug}`, label: data.pathTitle }] : []} current={data.title} />
@@ -64,7 +70,11 @@ export default function ProjectOverviewPage() {
       <p className="lede">{data.intro}</p>
       <p className="muted">
         {data.submittedAt ? `Remis le ${formatCertificateDate(data.submittedAt)}. ` : "Brouillon. "}
-        {data.updatedAt ? `Dernière modification le ${formatCertificateDate(data.updatedAt)}. ` : "Pas encore enregistré : les réponses de vos ateliers vous attendent dans les étapes. "}
+        {data.updatedAt
+          ? `Dernière modification le ${formatCertificateDate(data.updatedAt)}. `
+          : data.workshopAnswers > 0
+            ? `Pas encore enregistré : ${data.workshopAnswers === 1 ? "une réponse de vos ateliers vous attend" : `${data.workshopAnswers} réponses de vos ateliers vous attendent`} dans les étapes. `
+            : "Pas encore enregistré. "}
         Chaque étape s'enregistre quand vous la quittez.
       </p>
 
@@ -87,7 +97,7 @@ export default function ProjectOverviewPage() {
         </li>
       </ol>
 
-      <Submission data={data} error={actionData?.error ?? null} />
+      <Submission data={data} error={data.refused ? "Il reste des parties à compléter avant de remettre le projet : voir la liste ci-dessous." : null} />
 
       <h2>Exporter</h2>
       <p>
