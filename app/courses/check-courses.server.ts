@@ -9,6 +9,7 @@ import { embeddedIds } from "./mdx-usage.ts";
 import { createLessonCompiler } from "./compile-lesson.server.ts";
 import { loadCatalog, type Problem } from "./load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
+import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 
 /**
@@ -20,19 +21,27 @@ import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
  */
 export const ENFORCE_ASSESSMENT_RULES = true;
 
+/**
+ * The scenario balance rules (scenario-balance.ts: no « longest is best » tell, blind strategies
+ * never reach a good ending, several ways to do well, real trade-offs). Same switch as above.
+ */
+export const ENFORCE_SCENARIO_BALANCE = false;
+
 export interface CheckReport {
   problems: Problem[];
   /** Rules not enforced yet (ENFORCE_ASSESSMENT_RULES off): printed, never failing. */
   warnings: Problem[];
   /** Quiz figures per path and per quiz file, for the printed table. */
   assessment: AssessmentReport;
+  /** Balance figures per scenario, for the printed table. */
+  scenarioBalance: ScenarioBalance[];
   lessons: number;
   paths: number;
 }
 
 export async function checkCourses(
   coursesDir: string,
-  options: { cacheDir?: string | null; enforceAssessmentRules?: boolean } = {},
+  options: { cacheDir?: string | null; enforceAssessmentRules?: boolean; enforceScenarioBalance?: boolean } = {},
 ): Promise<CheckReport> {
   const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
   problems.push(...checkCatalog(catalog));
@@ -89,6 +98,15 @@ export async function checkCourses(
   const assessment = assessContent(catalog, quizzes.quizzes, quizzesOfLesson);
   problems.push(...assessment.problems);
   const enforce = options.enforceAssessmentRules ?? ENFORCE_ASSESSMENT_RULES;
-  if (enforce) problems.push(...assessment.pending);
-  return { problems, warnings: enforce ? [] : assessment.pending, assessment, lessons: catalog.lessons.length, paths: catalog.paths.length };
+  const warnings: Problem[] = [];
+  (enforce ? problems : warnings).push(...assessment.pending);
+  const scenarioBalance: ScenarioBalance[] = [];
+  for (const [id, scenario] of scenarios.scenarios) {
+    const balance = measureBalance(scenario);
+    scenarioBalance.push(balance);
+    const file = `scenarios/${id}.yaml`;
+    const broken = balanceProblems(balance).map((message) => ({ file, message }));
+    ((options.enforceScenarioBalance ?? ENFORCE_SCENARIO_BALANCE) ? problems : warnings).push(...broken);
+  }
+  return { problems, warnings, assessment, scenarioBalance, lessons: catalog.lessons.length, paths: catalog.paths.length };
 }

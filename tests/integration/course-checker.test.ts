@@ -32,14 +32,30 @@ const CONCLUSION = "lessons/m02-aller-plus-loin/conclusion.mdx";
 async function problemsAfter(change: (dir: string) => void) {
   const dir = copyFixture();
   change(dir);
-  return (await checkCourses(dir)).problems;
+  return (await checkCourses(dir, { enforceScenarioBalance: false })).problems;
 }
 
+// The engine's fixture scenario is a two-decision case written the way the real scenarios were
+// (best option first and longest): the balance rules are tested on it below, so they are off here.
 test("the fixture course itself is valid, assessment rules included", async () => {
-  expect((await checkCourses(FIXTURE)).problems).toEqual([]);
-  const enforced = await checkCourses(FIXTURE, { enforceAssessmentRules: true });
+  expect((await checkCourses(FIXTURE, { enforceScenarioBalance: false })).problems).toEqual([]);
+  const enforced = await checkCourses(FIXTURE, { enforceAssessmentRules: true, enforceScenarioBalance: false });
   expect(enforced.problems).toEqual([]);
-  expect(enforced.warnings).toEqual([]);
+  expect(enforced.warnings.map((w) => w.file)).toEqual(Array(4).fill("scenarios/cas-essai.yaml"));
+});
+
+test("a biased scenario fails the check once the balance rules are enforced, and is only a warning before", async () => {
+  const enforced = await checkCourses(FIXTURE, { enforceScenarioBalance: true });
+  expect(enforced.problems.map((p) => `${p.file} : ${p.message}`)).toEqual([
+    "scenarios/cas-essai.yaml : l'option la mieux notée est aussi la plus longue dans 2 décisions sur 2 (100 %, au plus 40 %)",
+    "scenarios/cas-essai.yaml : choisir toujours l'option la plus longue mène à une bonne fin (essai-f1)",
+    "scenarios/cas-essai.yaml : choisir toujours la première option écrite mène à une bonne fin (essai-f1)",
+    "scenarios/cas-essai.yaml : 1 suite(s) de choix mène(nt) à une bonne fin : il en faut au moins 2, pour qu'il y ait plusieurs façons de bien faire",
+  ]);
+  expect(enforced.scenarioBalance).toEqual([expect.objectContaining({ scenarioId: "cas-essai", bestIsLongestShare: 1, goodSequences: 1 })]);
+  const draft = await checkCourses(FIXTURE, { enforceScenarioBalance: false });
+  expect(draft.problems).toEqual([]);
+  expect(draft.warnings).toHaveLength(4);
 });
 
 describe("the checker refuses", () => {
