@@ -37,7 +37,8 @@ export type CompletedActivity = { lessonId: string } | { quizId: string } | { sc
 
 /**
  * Called after a learner completes a lesson, finishes a quiz attempt or ends a simulation: issues
- * the certificate of every published path this activity may have completed.
+ * the certificate of every published path this activity may have completed. Returns the
+ * certificates issued just now (to announce them), not those the learner already had.
  */
 export async function issueCertificatesAfter(db: Db, userId: string, activity: CompletedActivity) {
   const issued = [];
@@ -49,8 +50,9 @@ export async function issueCertificatesAfter(db: Db, userId: string, activity: C
       ("scenarioId" in activity && allScenarioIds(requirements).includes(activity.scenarioId)) ||
       ("projectId" in activity && requirements.finalProjectId === activity.projectId);
     if (!concerned) continue;
-    const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
-    if (certificate) issued.push(certificate);
+    const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
+    // Only a certificate this activity issued (an existing one comes back without an eligibility).
+    if (certificate && eligibility) issued.push(certificate);
   }
   return issued;
 }
@@ -61,7 +63,22 @@ export async function certificateStatus(db: Db, userId: string, path: Path) {
   const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
   if (certificate) return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [] };
   const missing = eligibility && !eligibility.eligible ? eligibility.missing : [];
-  return { certificate: null, missing: missing.map((item) => describeMissing(item)) };
+  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length) };
+}
+
+/**
+ * The checklist in a few lines: remaining lessons are counted in one line (the programme below
+ * shows which), the rest is listed. A 12 h path would otherwise open on 44 « Terminer la leçon ».
+ */
+function summarizeMissing(missing: Missing[], lessonCount: number): string[] {
+  const lessons = missing.filter((item) => item.kind === "lecon");
+  const others = missing.filter((item) => item.kind !== "lecon").map((item) => describeMissing(item));
+  if (lessons.length <= 1) return [...lessons.map((item) => describeMissing(item)), ...others];
+  const line =
+    lessons.length === lessonCount
+      ? `Terminer les ${lessonCount} leçons du parcours`
+      : `Terminer les ${lessons.length} leçons qui restent sur ${lessonCount} (le programme ci-dessous les signale)`;
+  return [line, ...others];
 }
 
 function describeMissing(item: Missing): string {

@@ -21,6 +21,7 @@ import { LessonContext } from "~/mdx/lesson-context.tsx";
 import { loadLessonScript } from "~/mdx/lesson-module.ts";
 import { completeLesson, saveReflection } from "~/progress/progress.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
+import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
@@ -79,8 +80,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
   if (parsed.data.intent === "terminer") {
     await completeLesson(db, { userId: user.id, lessonId: entry.lesson.id, pathId: path.id });
-    await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
-    return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`);
+    const issued = await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
+    return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`, { headers: await noticeHeaders(issued) });
   }
   const compiled = await getCompiledLesson(entry.lesson);
   const reflectionIds = compiled.usage.components.filter((c) => c.name === "Reflection").map((c) => c.attributes.id);
