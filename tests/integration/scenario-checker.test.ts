@@ -60,7 +60,7 @@ const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ p
     ],
   },
   "sd-mobilite": {
-    paths: { "sd-f4": 272, "sd-f3": 108, "sd-f1": 49, "sd-f2": 61, "sd-f5": 998 },
+    paths: { "sd-f4": 272, "sd-f3": 108, "sd-f1": 23, "sd-f2": 61, "sd-f5": 1024 },
     examples: [
       { path: "d1a d2b d3a d4b d5b d5eb d6b d7b d8a", ending: "sd-f4", vars: { impact: 10, confiance: 10, modele: 1, mission: 7 } },
       { path: "d1b d2b d3a d4b d5a d6b d7b d8a", ending: "sd-f3", vars: { impact: 7, confiance: 10, modele: 2, mission: 8 } },
