@@ -67,12 +67,12 @@ const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ p
     ],
   },
   "sd-mobilite": {
-    paths: { "sd-f4": 272, "sd-f3": 108, "sd-f1": 23, "sd-f2": 61, "sd-f5": 1024 },
+    paths: { "sd-f4": 272, "sd-f3": 108, "sd-f1": 32, "sd-f2": 65, "sd-f5": 1011 },
     examples: [
       { path: "d1a d2b d3a d4b d5b d5eb d6b d7b d8a", ending: "sd-f4", vars: { impact: 10, confiance: 10, modele: 1, mission: 7 } },
       { path: "d1b d2b d3a d4b d5a d6b d7b d8a", ending: "sd-f3", vars: { impact: 7, confiance: 10, modele: 2, mission: 8 } },
-      { path: "d1b d2b d3a d4b d5a d6b d7c d8a", ending: "sd-f1", vars: { impact: 7, confiance: 10, modele: 5, mission: 7 } },
-      { path: "d1b d2b d3a d4b d5b d6a d7c d8a", ending: "sd-f2", vars: { impact: 9, confiance: 7, modele: 6, mission: 7 } },
+      { path: "d1b d2b d3a d4b d5a d6b d7c d8a", ending: "sd-f1", vars: { impact: 6, confiance: 10, modele: 5, mission: 7 } },
+      { path: "d1b d2b d3a d4b d5b d6a d7c d8a", ending: "sd-f2", vars: { impact: 8, confiance: 7, modele: 6, mission: 7 } },
       { path: "d1a d2a d3a d4a d5a d6a d7a d8a", ending: "sd-f5", vars: { impact: 6, confiance: 5, modele: 9, mission: 5 } },
     ],
   },
