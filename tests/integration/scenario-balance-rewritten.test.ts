@@ -1,5 +1,5 @@
 /**
- * The scenarios rewritten for issue 16 (S0, SA, SB) keep their balance while the rule is only a
+ * The scenarios rewritten for issue 16 (S0, SA, SB, SC, SD) keep their balance while the rule is only a
  * warning in `courses:check`: no tell in the options' length or order, real trade-offs, and two
  * good endings, each reached by a strategy of its own (the real case is one good way, not the only).
  */
@@ -38,6 +38,29 @@ const REWRITTEN: Record<string, { good: string[]; runs: Array<{ path: string; en
       { path: "b1b b2a b3b b4c b5b b6a b7b b8a", ending: "sb-f1" },
       // Keeping campaign promises first, then sharing the work: quick visible results.
       { path: "b1a b2a b3b b4a b5b b6b b7b b8a", ending: "sb-f5" },
+    ],
+  },
+  "sc-fonds": {
+    good: ["sc-f1", "sc-f5"],
+    runs: [
+      // The real fund's choices: structural model, the group's four axes, mixed instruments with support,
+      // « mi-chemin » consultants, co-construction, several years, two evaluations, hand-over.
+      { path: "c1b c2b c3b c4b c5b c6a c7b c8a", ending: "sc-f1" },
+      // Another slow and solid way: pragmatic start, axes chosen with associations, grants corrected by support.
+      { path: "c1a c2a c3a c4b c5b c5ea c6a c7b c8b", ending: "sc-f1" },
+      // Fast and lean: equity, one flagship, full-rate consultants, an open call, no formal evaluation.
+      { path: "c1d c2c c3b c4c c5a c6a c7c c8a", ending: "sc-f5" },
+    ],
+  },
+  "sd-mobilite": {
+    good: ["sd-f1", "sd-f2"],
+    runs: [
+      // Close to Wimoov: co-built partnerships, step by step, the lab, a social-economy group, advocacy.
+      { path: "d1b d2b d3a d4b d5a d6b d7c d8a", ending: "sd-f1" },
+      // Becoming the operator, with a discount code and a grant rather than co-built services.
+      { path: "d1a d2b d3a d4a d5c d6a d7b d8a", ending: "sd-f1" },
+      // Handing the method over to others.
+      { path: "d1b d2b d3a d4b d5b d6a d7c d8a", ending: "sd-f2" },
     ],
   },
 };

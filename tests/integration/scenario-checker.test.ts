@@ -54,23 +54,26 @@ const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ p
       { path: "b1b b2a b3b b4c b5b b6a b7b b8b", ending: "sb-f2", vars: { confiance: 8, dynamique: 10, ressources: 3, impact: 1 } },
     ],
   },
+  // Rebalanced for issue 16 (two good endings each, reached by different strategies): these figures
+  // no longer follow the brief's tables; they are those of `courses:check`.
   "sc-fonds": {
-    paths: { "sc-f3": 5388, "sc-f1": 1, "sc-f4": 687, "sc-f2": 1700 },
+    paths: { "sc-f3": 5220, "sc-f1": 55, "sc-f5": 247, "sc-f4": 358, "sc-f2": 1896 },
     examples: [
-      { path: "c1a c2a c3a c4a c5a c6a c7a c8c", ending: "sc-f3", vars: { impact: 6, confiance: 7, ressources: 5, synergies: 4, apprentissage: 5 } },
-      { path: "c1c c2a c3a c4a c5a c6a c7a c8a", ending: "sc-f1", vars: { impact: 9, confiance: 9, ressources: 5, synergies: 6, apprentissage: 7 } },
-      { path: "c1a c2a c3a c4a c5b c6b c7a c8b", ending: "sc-f4", vars: { impact: 3, confiance: 3, ressources: 5, synergies: 5, apprentissage: 4 } },
-      { path: "c1a c2a c3a c4a c5a c6a c7a c8a", ending: "sc-f2", vars: { impact: 8, confiance: 10, ressources: 5, synergies: 4, apprentissage: 6 } },
+      { path: "c1b c2b c3b c4b c5b c6a c7b c8c", ending: "sc-f3", vars: { impact: 6, confiance: 5, ressources: 3, synergies: 6, apprentissage: 6 } },
+      { path: "c1b c2b c3b c4b c5b c6a c7b c8a", ending: "sc-f1", vars: { impact: 7, confiance: 7, ressources: 1, synergies: 5, apprentissage: 8 } },
+      { path: "c1d c2c c3b c4c c5a c6a c7c c8a", ending: "sc-f5", vars: { impact: 9, confiance: 3, ressources: 3, synergies: 0, apprentissage: 2 } },
+      { path: "c1c c2a c3a c4a c5b c5eb c6a c7c c8b", ending: "sc-f4", vars: { impact: 2, confiance: 10, ressources: 4, synergies: 4, apprentissage: 0 } },
+      { path: "c1a c2a c3a c4a c5a c5ea c6a c7a c8a", ending: "sc-f2", vars: { impact: 7, confiance: 4, ressources: 7, synergies: 2, apprentissage: 6 } },
     ],
   },
   "sd-mobilite": {
-    paths: { "sd-f4": 360, "sd-f3": 32, "sd-f1": 10, "sd-f2": 51, "sd-f5": 1131 },
+    paths: { "sd-f4": 272, "sd-f3": 108, "sd-f1": 32, "sd-f2": 65, "sd-f5": 1011 },
     examples: [
-      { path: "d1a d2b d3a d4a d5b d6a d7a d8a", ending: "sd-f4", vars: { impact: 9, confiance: 8, modele: 10, mission: 3 } },
-      { path: "d1b d2a d3a d4b d5a d5ec d6a d7a d8a", ending: "sd-f3", vars: { impact: 7, confiance: 7, modele: 2, mission: 9 } },
-      { path: "d1a d2a d3a d4a d5b d6a d7a d8a", ending: "sd-f1", vars: { impact: 10, confiance: 8, modele: 8, mission: 7 } },
-      { path: "d1a d2a d3a d4a d5a d6a d7a d8a", ending: "sd-f2", vars: { impact: 10, confiance: 9, modele: 5, mission: 9 } },
-      { path: "d1a d2b d3a d4a d5a d6a d7a d8a", ending: "sd-f5", vars: { impact: 10, confiance: 9, modele: 7, mission: 5 } },
+      { path: "d1a d2b d3a d4b d5b d5eb d6b d7b d8a", ending: "sd-f4", vars: { impact: 10, confiance: 10, modele: 1, mission: 7 } },
+      { path: "d1b d2b d3a d4b d5a d6b d7b d8a", ending: "sd-f3", vars: { impact: 7, confiance: 10, modele: 2, mission: 8 } },
+      { path: "d1b d2b d3a d4b d5a d6b d7c d8a", ending: "sd-f1", vars: { impact: 6, confiance: 10, modele: 5, mission: 7 } },
+      { path: "d1b d2b d3a d4b d5b d6a d7c d8a", ending: "sd-f2", vars: { impact: 8, confiance: 7, modele: 6, mission: 7 } },
+      { path: "d1a d2a d3a d4a d5a d6a d7a d8a", ending: "sd-f5", vars: { impact: 6, confiance: 5, modele: 9, mission: 5 } },
     ],
   },
 };
