@@ -25,7 +25,7 @@ export const ENFORCE_ASSESSMENT_RULES = true;
  * The scenario balance rules (scenario-balance.ts: no « longest is best » tell, blind strategies
  * never reach a good ending, several ways to do well, real trade-offs). Same switch as above.
  */
-export const ENFORCE_SCENARIO_BALANCE = false;
+export const ENFORCE_SCENARIO_BALANCE = true;
 
 export interface CheckReport {
   problems: Problem[];
