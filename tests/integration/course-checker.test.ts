@@ -341,7 +341,7 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   test("fail the check once enforced, naming each broken rule", async () => {
     const dir = copyFixture();
     biased(dir);
-    const { problems } = await checkCourses(dir, { enforceAssessmentRules: true });
+    const { problems } = await checkCourses(dir, { enforceAssessmentRules: true, enforceScenarioBalance: false });
     const messages = problems.map((p) => `${p.file} : ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -359,7 +359,7 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   test("are printed as warnings, and pass, while not enforced", async () => {
     const dir = copyFixture();
     biased(dir);
-    const report = await checkCourses(dir, { enforceAssessmentRules: false });
+    const report = await checkCourses(dir, { enforceAssessmentRules: false, enforceScenarioBalance: false });
     expect(report.problems).toEqual([]);
     expect(report.warnings.map((w) => w.message)).toContain("quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm");
     const final = report.assessment.paths.find((p) => p.pathId === "parcours-essai")?.final;
