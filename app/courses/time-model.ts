@@ -125,11 +125,12 @@ export function countWords(text: string): number {
 }
 
 /**
- * Elapsed or required time in a message: « 20 s », « 3 min », « 2 h 10 ». Rounded down: never more
- * than was recorded.
+ * Elapsed or required time in a message: « 0 min », « 20 s », « 3 min », « 2 h 10 ». Rounded down:
+ * never more than was recorded.
  */
 export function formatDurationShort(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));
+  if (whole === 0) return "0 min";
   if (whole < 60) return `${whole} s`;
   const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `${minutes} min`;
