@@ -85,6 +85,19 @@ export function lessonTime(inputs: LessonTimeInputs, audience: Audience | null):
   return { readingSeconds, activitySeconds, projectSeconds, totalSeconds: readingSeconds + activitySeconds + projectSeconds };
 }
 
+/**
+ * The model of a lesson when the reader's profile is unknown (a trainer's table): the profile that
+ * reads the least, on-page time only (reading and activities; the project is written elsewhere).
+ */
+export function referenceLessonSeconds(inputs: LessonTimeInputs): number {
+  return Math.min(
+    ...(["etudiant", "elu", "agent", "formateur"] as const).map((audience) => {
+      const time = lessonTime(inputs, audience);
+      return time.readingSeconds + time.activitySeconds;
+    }),
+  );
+}
+
 /** A path's model: its lessons' times, each final project counted once however many lessons embed it. */
 export function pathTime(lessons: LessonTimeInputs[], audience: Audience | null): LessonTime & { minimumSeconds: number } {
   const total = { readingSeconds: 0, activitySeconds: 0, projectSeconds: 0, totalSeconds: 0, minimumSeconds: 0 };
