@@ -11,7 +11,8 @@ export const EXPIRED_FORM_MESSAGE =
   "Cette page de leçon a été ouverte il y a plus de 24 heures : rechargez-la, puis marquez la leçon comme terminée.";
 
 export function tooEarlyMessage(elapsedSeconds: number, minimumSeconds: number): string {
-  return `Vous avez ouvert cette leçon il y a ${formatDurationShort(elapsedSeconds)} : prenez le temps de la lire (au moins ${formatDurationShort(minimumSeconds)}) avant de la marquer comme terminée.`;
+  const elapsed = elapsedSeconds < 60 ? `${Math.max(0, Math.floor(elapsedSeconds))} s` : formatDurationShort(elapsedSeconds);
+  return `Vous avez ouvert cette leçon il y a ${elapsed} : prenez le temps de la lire (au moins ${formatDurationShort(minimumSeconds)}) avant de la marquer comme terminée.`;
 }
 
 /** Seconds that count towards the minimum, and whether they reach it. */

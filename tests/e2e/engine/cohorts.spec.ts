@@ -7,6 +7,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
 import { ENGINE_ORIGIN } from "../servers.ts";
 import { passFinalAssessment } from "./fixture-course.ts";
+import { markLessonDone } from "../test-clock.ts";
 import { createCohort, joinWithCode, learnerRowsOf, person } from "./people.ts";
 
 test("a trainer creates a cohort, a learner joins and completes a lesson, the trainer sees it", async ({ browser }) => {
@@ -36,7 +37,7 @@ test("a trainer creates a cohort, a learner joins and completes a lesson, the tr
 
   await learner.page.goto("/parcours/essai/introduction");
   await waitForHydration(learner.page);
-  await learner.page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await markLessonDone(learner.page);
   await expect(learner.page.getByText("Leçon marquée comme terminée.")).toBeVisible();
 
   await trainer.page.goto(dashboardUrl);
