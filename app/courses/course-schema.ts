@@ -70,9 +70,9 @@ export const PathFileSchema = z.strictObject({
    * certificate (0.5 = half); absent = DEFAULT_MIN_ACTIVE_SHARE (app/courses/time-model.ts).
    */
   minActiveShare: z
-    .number({ error: "minActiveShare : une part entre 0 et 1 (0.5 = la moitié de la durée)" })
-    .min(0, "minActiveShare : une part entre 0 et 1 (0.5 = la moitié de la durée)")
-    .max(1, "minActiveShare : une part entre 0 et 1 (0.5 = la moitié de la durée)")
+    .number({ error: "une part entre 0 et 1 (0.5 = la moitié de la durée)" })
+    .min(0, "une part entre 0 et 1 (0.5 = la moitié de la durée)")
+    .max(1, "une part entre 0 et 1 (0.5 = la moitié de la durée)")
     .optional(),
 });
 export type PathFile = z.infer<typeof PathFileSchema>;
