@@ -184,7 +184,8 @@ test("every trainer and learner route refuses the wrong user", async ({ browser 
   // Another trainer's cohort list does not show it; a learner of another cohort is not a member here.
   await otherTrainer.page.goto("/formateur");
   await expect(otherTrainer.page.getByText("Cohorte protégée")).toHaveCount(0);
-  const otherMemberUrl = `${dashboardUrl}/apprenants/${memberId.slice(0, -1)}x`;
+  // Another id of the same shape (the last character changed: never the member's own).
+  const otherMemberUrl = `${dashboardUrl}/apprenants/${memberId.slice(0, -1)}${memberId.endsWith("x") ? "y" : "x"}`;
   expect((await status(owner.page.request, "GET", otherMemberUrl)).status).toBe(404);
 
   // Learner routes: leaving a cohort one is not in, joining while signed out.
