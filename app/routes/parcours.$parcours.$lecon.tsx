@@ -107,7 +107,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       now: now(),
     });
     // Refused as too early, the form keeps the time it was first shown: waiting is enough.
-    if (!result.ok) return json({ error: result.error, jeton: result.tooEarly ? parsed.data.jeton : null }, { status: result.status });
+    if (!result.ok) {
+      return json({ error: result.error, intent: "terminer" as const, jeton: result.tooEarly ? parsed.data.jeton : null }, { status: result.status });
+    }
     await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
     return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`);
   }
@@ -129,8 +131,11 @@ export default function LessonPage() {
   const data = useLoaderData<typeof clientLoader>();
   const { path, module, lesson, previous, next, progress, context, terms, completion } = data;
   const actionData = useActionData<typeof action>();
-  const completionError = actionData && "error" in actionData ? actionData.error : null;
-  const keptToken = actionData && "jeton" in actionData && typeof actionData.jeton === "string" ? actionData.jeton : null;
+  // Only a refused completion is shown by the button (a reflection's errors are shown by the reflection).
+  const refused =
+    actionData && "intent" in actionData && actionData.intent === "terminer" ? (actionData as { error: string; jeton: string | null }) : null;
+  const completionError = refused?.error ?? null;
+  const keptToken = refused?.jeton ?? null;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const justCompleted = searchParams.get("terminee") === "1";
