@@ -133,7 +133,7 @@ export default function LessonPage() {
   const actionData = useActionData<typeof action>();
   // Only a refused completion is shown by the button (a reflection's errors are shown by the reflection).
   const refused =
-    actionData && "intent" in actionData && actionData.intent === "terminer" ? (actionData as { error: string; jeton: string | null }) : null;
+    actionData && "intent" in actionData && actionData.intent === "terminer" ? (actionData as unknown as { error: string; jeton: string | null }) : null;
   const completionError = refused?.error ?? null;
   const keptToken = refused?.jeton ?? null;
   const navigation = useNavigation();
