@@ -1,7 +1,8 @@
 /**
  * Time that is real (issue 16) on the fixture course: « Parcours d'essai » lasts 20 minutes, so its
  * certificate asks for 10 minutes of recorded active time. The speed-run — completions posted as
- * fast as possible, the final assessment and the simulation played at once — gets no certificate;
+ * fast as possible, the final assessment and the simulation played at once, on « Parcours avec
+ * projet » the final project filled with « x » and submitted — gets no certificate;
  * the same path walked at reading pace (the test servers' clock moved on, heartbeats credited, see
  * tests/e2e/test-clock.ts) gets one that prints the time actually recorded.
  */
@@ -17,9 +18,9 @@ const LESSONS = [
 ];
 
 /** Posts « J'ai terminé » for a lesson by hand, as a script would. */
-async function postCompletion(page: Page, slug: string, jeton?: string) {
+async function postCompletion(page: Page, slug: string, jeton?: string, pathSlug = "essai") {
   const origin = new URL(page.url()).origin;
-  return page.request.post(`${origin}/parcours/essai/${slug}`, {
+  return page.request.post(`${origin}/parcours/${pathSlug}/${slug}`, {
     form: { intent: "terminer", ...(jeton === undefined ? {} : { jeton }) },
     headers: { Origin: origin },
     maxRedirects: 0,
@@ -91,6 +92,38 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
   await expect(readerPage.locator(".certificate-facts")).toContainText(/Durée réalisée\s*1[2-3] min de temps d'activité enregistré/);
   await expect(readerPage.locator(".certificate-facts")).not.toContainText("20 min");
   await reader.close();
+});
+
+test("with a final project too: everything posted in seconds, the project filled with « x », still no certificate", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signUp(page, newAccount({ name: "Max Pressé" }));
+  await page.goto("/projet/projet-essai");
+  const steps = await page.locator(".project-steps a[href*='/etapes/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  for (const step of steps) {
+    await page.goto(step);
+    for (const field of await page.locator("textarea").all()) await field.fill("x");
+    await page.getByRole("button", { name: /^Enregistrer et passer/ }).click();
+    await expect(page).not.toHaveURL(step);
+  }
+  for (const criterion of await page.locator("fieldset.criterion").all()) {
+    await criterion.getByLabel(/^4 — /).check();
+    await criterion.getByLabel("Quel élément de votre projet justifie ce niveau ?").fill("x");
+  }
+  await page.getByRole("button", { name: "Enregistrer et revenir au projet" }).click();
+  await page.getByRole("button", { name: "Remettre mon projet" }).click();
+  await expect(page.getByText("Projet remis.")).toBeVisible();
+
+  await page.goto("/parcours/projet/projet-final");
+  await waitForHydration(page);
+  await passFinalAssessment(page);
+  const tooSoon = await postCompletion(page, "projet-final", await page.locator("input[name=jeton]").inputValue(), "projet");
+  expect(tooSoon.status()).toBe(400);
+
+  await page.goto("/parcours/projet");
+  await expect(page.getByText("Terminer la leçon « Projet final »")).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré : .+ sur les 5 min requises$/)).toBeVisible();
+  await page.goto("/tableau-de-bord");
+  await expect(page.getByRole("link", { name: /^Certificat « Parcours avec projet »/ })).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {
