@@ -221,7 +221,7 @@ export default function LessonPage() {
               <ProgressMeter percent={progress.pathPercent} label={`Progression dans « ${path.title} »`} />
             </div>
           ) : (
-            <Form method="post" aria-describedby="duree-minimale">
+            <Form method="post">
               {completionError ? (
                 <p className="notice notice--warning" role="alert">
                   {completionError}
@@ -234,7 +234,12 @@ export default function LessonPage() {
                   Comptez au moins {formatDurationShort(completion.minimumSeconds)} sur cette leçon avant de la marquer comme terminée.
                 </p>
               ) : null}
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                className="button"
+                disabled={navigation.state === "submitting"}
+                aria-describedby={completion ? "duree-minimale" : undefined}
+              >
                 J'ai terminé cette leçon
               </button>
             </Form>
