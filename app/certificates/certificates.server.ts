@@ -9,6 +9,7 @@ import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
+import { formatDurationShort, requiredActiveSeconds } from "~/courses/time-model.ts";
 import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
@@ -20,6 +21,7 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
     lessonIds: lessons.map((lesson) => lesson.id),
     finalAssessmentId: path.finalAssessment ?? null,
     finalProjectId: path.finalProject ?? null,
+    minActiveSeconds: requiredActiveSeconds(path.nominalMinutes, path.minActiveShare),
     ...scenarioRequirements(compiled.flatMap((lesson) => scenarioGroups(lesson.usage))),
   };
 }
@@ -81,7 +83,7 @@ function summarizeMissing(missing: Missing[], lessonCount: number): string[] {
   return [line, ...others];
 }
 
-function describeMissing(item: Missing): string {
+export function describeMissing(item: Missing): string {
   const catalog = getCatalog();
   switch (item.kind) {
     case "lecon":
@@ -96,6 +98,8 @@ function describeMissing(item: Missing): string {
       return item.state === "en-cours"
         ? "Remettre le projet final, avec son auto-évaluation"
         : "Rédiger et remettre le projet final, avec son auto-évaluation";
+    case "temps":
+      return `Temps d'activité enregistré : ${formatDurationShort(item.recordedSeconds)} sur les ${formatDurationShort(item.requiredSeconds)} requises`;
     case "simulation-au-choix":
       return `Jouer jusqu'à une fin l'une des simulations : ${item.scenarioIds.map((id) => `« ${getScenario(id)?.title ?? id} »`).join(", ")}`;
   }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { formatAssessmentTable } from "~/courses/assessment-rules.ts";
 import { checkCourses } from "~/courses/check-courses.server.ts";
 import { formatBalanceTable } from "~/simulations/scenario-balance.ts";
+import { formatTimeTable } from "~/courses/time-report.ts";
 
 const dir = path.resolve(process.argv[2] ?? "courses");
 const started = performance.now();
@@ -16,6 +17,9 @@ for (const line of formatAssessmentTable(report.assessment)) console.log(`  ${li
 console.log("");
 console.log("Simulations (équilibre des choix, voir courses/README.md « Des scénarios à vrais arbitrages ») :");
 for (const line of formatBalanceTable(report.scenarioBalance)) console.log(`  ${line}`);
+console.log("");
+console.log("Temps des leçons (modèle de app/courses/time-model.ts : lecture à 180 mots/min des passages qu'un profil voit, plus le temps des activités ; ≠ : écart de plus de 50 % avec la durée déclarée) :");
+for (const line of formatTimeTable(report.time)) console.log(`  ${line}`);
 console.log("");
 if (report.warnings.length > 0) {
   console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, app/courses/check-courses.server.ts) :`);

@@ -11,6 +11,9 @@ import { loadCatalog, type Problem } from "./load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
+import { lessonTimeInputs } from "./lesson-time.ts";
+import { buildTimeReport, type TimeReport } from "./time-report.ts";
+import type { LessonTimeInputs } from "./time-model.ts";
 
 /**
  * The assessment rules of issue 16 (assessment-rules.ts: final pools of unseen cases tagged with
@@ -35,6 +38,8 @@ export interface CheckReport {
   assessment: AssessmentReport;
   /** Balance figures per scenario, for the printed table. */
   scenarioBalance: ScenarioBalance[];
+  /** The time model per lesson and per path (printed beside the declared minutes, never failing). */
+  time: TimeReport;
   lessons: number;
   paths: number;
 }
@@ -65,6 +70,12 @@ export async function checkCourses(
   const quizzesOfLesson = new Map<string, string[]>();
   const recalled: Array<{ file: string; id: string; line: number | null }> = [];
   const projectsOfLesson = new Map<string, string[]>();
+  const timeInputs = new Map<string, LessonTimeInputs>();
+  const timeLookups = {
+    quiz: (id: string) => quizzes.quizzes.get(id),
+    scenario: (id: string) => scenarios.scenarios.get(id),
+    project: (id: string) => projects.projects.get(id),
+  };
   for (const lesson of catalog.lessons) {
     const file = lessonFiles.get(lesson.id);
     if (!file) continue;
@@ -72,6 +83,7 @@ export async function checkCourses(
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
+      timeInputs.set(lesson.id, lessonTimeInputs(lesson, compiled.usage, timeLookups));
       projectsOfLesson.set(lesson.id, compiled.usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""));
       for (const use of compiled.usage.components) {
         if (use.name === "MyAnswer" && use.attributes.reflection) recalled.push({ file: lesson.file, id: use.attributes.reflection, line: use.line });
@@ -108,5 +120,6 @@ export async function checkCourses(
     const broken = balanceProblems(balance).map((message) => ({ file, message }));
     ((options.enforceScenarioBalance ?? ENFORCE_SCENARIO_BALANCE) ? problems : warnings).push(...broken);
   }
-  return { problems, warnings, assessment, scenarioBalance, lessons: catalog.lessons.length, paths: catalog.paths.length };
+  const time = buildTimeReport(catalog, timeInputs);
+  return { problems, warnings, assessment, scenarioBalance, time, lessons: catalog.lessons.length, paths: catalog.paths.length };
 }

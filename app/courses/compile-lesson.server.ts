@@ -12,7 +12,7 @@ import remarkGfm from "remark-gfm";
 import { collectUsage, type LessonUsage } from "./mdx-usage.ts";
 
 /** Bump when the compile options or the remark plugin (mdx-usage.ts) change: cached lessons compiled the old way are then ignored. */
-const COMPILER_VERSION = "lecons-v2";
+const COMPILER_VERSION = "lecons-v3";
 
 export interface CompiledLesson {
   hash: string;

@@ -5,10 +5,10 @@ import { PROFILE_LABELS } from "~/auth/profiles.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
 import { formatMinutes } from "~/courses/catalog.ts";
+import { formatDurationShort } from "~/courses/time-model.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { loadStartedPaths } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDuration } from "~/progress/path-progress.ts";
 import { getEnrollments } from "~/progress/progress.server.ts";
 import { listCertificates } from "~/certificates/issuance.server.ts";
 import { listMemberships } from "~/cohorts/cohorts.server.ts";
@@ -104,7 +104,10 @@ export default function Dashboard() {
                   {path.progress ? (
                     <>
                       <ProgressMeter percent={path.progress.percent} label={`Progression dans « ${path.title} »`} />
-                      <p className="muted">Temps d'activité : {formatDuration(path.progress.activeSeconds)}</p>
+                      <p className="muted">
+                        Temps d'activité : {formatDurationShort(path.progress.activeSeconds)} sur les{" "}
+                        {formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat
+                      </p>
                     </>
                   ) : null}
                   <p className="card__actions">

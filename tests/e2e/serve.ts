@@ -5,7 +5,7 @@
  * e-mails go to OUTBOX_DIR, emptied first.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildApp } from "../../app/cli/build.ts";
 import { buildIsStale } from "../../app/cli/freshness.ts";
@@ -14,6 +14,7 @@ import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { providerOf } from "../../app/db/database-url.ts";
 import { withDatabase, withPgAdmin } from "../setup/test-databases.ts";
 import { checkCourses } from "../../app/courses/check-courses.server.ts";
+import { clockFileOf } from "./servers.ts";
 
 const databaseUrl = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 
@@ -40,10 +41,15 @@ if (process.env.COURSES_DIR) {
   if (report.problems.length > 0) throw new Error(`contenu de test invalide : ${JSON.stringify(report.problems)}`);
 }
 
+// The test clock starts at real time; tests move it forward instead of waiting (tests/e2e/test-clock.ts).
+const clockFile = clockFileOf(process.env.PORT ?? "3000");
+mkdirSync(path.dirname(clockFile), { recursive: true });
+writeFileSync(clockFile, "0");
+
 const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AAFA_TEST_SERVER: "1", AAFA_TEST_CLOCK_FILE: clockFile },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -380,3 +380,24 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
     );
   });
 });
+
+describe("the time model (issue 16)", () => {
+  const ESSAI = "paths/essai.yaml";
+
+  test("is printed per lesson beside the declared minutes, and per path with the certificate's active time", async () => {
+    const report = await checkCourses(FIXTURE);
+    expect(report.time.lessons.find((row) => row.lessonId === "e2-1")).toMatchObject({ declaredMinutes: 6, minimumMinutes: 2 });
+    expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({ nominalMinutes: 20, share: 0.5, requiredActiveMinutes: 10 });
+  });
+
+  test("a path may ask for its own share of active time, between 0 and 1", async () => {
+    const dir = copyFixture();
+    edit(dir, ESSAI, (t) => `${t.trimEnd()}\nminActiveShare: 0.25\n`);
+    const report = await checkCourses(dir);
+    expect(report.problems).toEqual([]);
+    expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({ share: 0.25, requiredActiveMinutes: 5 });
+
+    const problems = await problemsAfter((other) => edit(other, ESSAI, (t) => `${t.trimEnd()}\nminActiveShare: 1.5\n`));
+    expect(problems).toContainEqual({ file: ESSAI, message: "minActiveShare : une part entre 0 et 1 (0.5 = la moitié de la durée)" });
+  });
+});

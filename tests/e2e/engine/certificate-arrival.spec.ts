@@ -6,6 +6,10 @@
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUp, test, waitForHydration } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
+import { markLessonDone, spendActiveTime } from "../test-clock.ts";
+
+/** Half of the fixture path's 20 minutes, recorded as a lesson page records it. */
+const earnActiveTime = (page: Page) => spendActiveTime(page, { lessonId: "e2-1", pathId: "parcours-essai", seconds: 10 * 60 });
 
 const NOTICE = "Félicitations : votre certificat « Parcours d'essai » est délivré.";
 
@@ -21,7 +25,8 @@ test("finishing the last lesson announces the certificate once; the dashboard sh
   await page.goto("/parcours/essai");
   const checklist = page.locator(".certificate-panel .checklist li");
   await expect(checklist.first()).toHaveText("Terminer les 3 leçons du parcours");
-  await expect(checklist).toHaveCount(3);
+  // Lessons in one line, then the final assessment, the simulation and the active time.
+  await expect(checklist).toHaveCount(4);
 
   await completeLesson(page, "introduction");
   await page.goto("/parcours/essai");
@@ -34,8 +39,9 @@ test("finishing the last lesson announces the certificate once; the dashboard sh
   await waitForHydration(page);
   await passFinalAssessment(page);
   await playSimulation(page);
+  await earnActiveTime(page);
   await expect(page.getByText(NOTICE)).toHaveCount(0);
-  await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await markLessonDone(page);
   await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
   await expectNotice(page);
 
@@ -58,6 +64,7 @@ test("a simulation that completes the path announces the certificate in the page
   await completeLesson(page, "conclusion");
   await page.goto("/parcours/essai/conclusion");
   await waitForHydration(page);
+  await earnActiveTime(page);
   await passFinalAssessment(page);
   await expect(page.getByText(NOTICE)).toHaveCount(0);
   await playSimulation(page);
@@ -72,11 +79,12 @@ test("without JavaScript, the last lesson's form announces the certificate on th
   await waitForHydration(page);
   await passFinalAssessment(page);
   await playSimulation(page);
+  await earnActiveTime(page);
   // The same learner, in a browser without JavaScript: a plain form post and a redirect.
   const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const plainPage = await plain.newPage();
   await plainPage.goto("/parcours/essai/conclusion");
-  await plainPage.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await markLessonDone(plainPage);
   await expect(plainPage.getByText("Leçon marquée comme terminée.")).toBeVisible();
   await expectNotice(plainPage);
   await plainPage.reload();
