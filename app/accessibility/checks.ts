@@ -1,7 +1,8 @@
 /**
- * What the end-to-end suite checks for accessibility, declared once: the specs
- * (tests/e2e/engine/accessibility.spec.ts, tests/e2e/accessibility-lessons.spec.ts) import this list
- * to decide what to run on which page, and fail if a page type claimed here was not visited; the
+ * What the end-to-end suite checks for accessibility, declared once: the sweep over every page type
+ * (tests/e2e/engine/accessibility.spec.ts) imports this list to decide what to run on which page and
+ * at which width, and fails if a page type claimed here was not visited; the real course content is
+ * covered by tests/e2e/accessibility-lessons.spec.ts and content.spec.ts (the `content` field); the
  * page /accessibilite renders the same list as the « résultats des tests » of the statement. A check
  * added here is therefore both run and published; one removed from the tests disappears from the
  * statement.
@@ -72,7 +73,7 @@ export const ACCESSIBILITY_CHECKS: AccessibilityCheck[] = [
     criteria: "WCAG 2.1 A et AA, pour la part qu'un outil automatique peut vérifier",
     widths: [WIDTHS.phone, WIDTHS.desktop],
     pageTypes: [...ALL_PAGE_TYPES],
-    content: "toutes les leçons réelles, et chaque simulation réelle jouée jusqu'à son débriefing",
+    content: "toutes les leçons réelles et chaque simulation réelle jouée jusqu'à son débriefing, à 1280\u00a0px",
   },
   {
     id: "reflow-320",
@@ -82,7 +83,7 @@ export const ACCESSIBILITY_CHECKS: AccessibilityCheck[] = [
     criteria: "WCAG 1.4.10 Redistribution (RGAA 10.11)",
     widths: [WIDTHS.reflow],
     pageTypes: [...ALL_PAGE_TYPES],
-    content: "toutes les leçons réelles",
+    content: "toutes les leçons réelles, à 320\u00a0px",
   },
   {
     id: "clavier",
@@ -92,7 +93,7 @@ export const ACCESSIBILITY_CHECKS: AccessibilityCheck[] = [
     criteria: "WCAG 2.1.1 Clavier, 2.1.2 Pas de piège au clavier, 2.4.3 Parcours du focus (RGAA 12.8, 12.9, 12.13)",
     widths: [WIDTHS.phone, WIDTHS.desktop],
     pageTypes: [...ALL_PAGE_TYPES],
-    content: "une leçon réelle de chaque sorte de contenu (tableau, quiz, simulation, réflexion, auto-diagnostic…)",
+    content: "une leçon réelle de chaque sorte de contenu (tableau, quiz, simulation, réflexion, schéma…), à 360\u00a0px",
   },
   {
     id: "focus-visible",
@@ -101,7 +102,7 @@ export const ACCESSIBILITY_CHECKS: AccessibilityCheck[] = [
     criteria: "WCAG 2.4.7 Visibilité du focus (RGAA 10.7)",
     widths: [WIDTHS.phone, WIDTHS.desktop],
     pageTypes: [...ALL_PAGE_TYPES],
-    content: "une leçon réelle de chaque sorte de contenu",
+    content: "une leçon réelle de chaque sorte de contenu, à 360\u00a0px",
   },
   {
     id: "alternatives",
@@ -111,7 +112,7 @@ export const ACCESSIBILITY_CHECKS: AccessibilityCheck[] = [
     criteria: "WCAG 1.1.1 Contenu non textuel (RGAA 1.1 à 1.3)",
     widths: [WIDTHS.phone, WIDTHS.desktop],
     pageTypes: [...ALL_PAGE_TYPES],
-    content: "toutes les leçons réelles",
+    content: "toutes les leçons réelles, à 320\u00a0px",
   },
   {
     id: "titres",
@@ -120,7 +121,7 @@ export const ACCESSIBILITY_CHECKS: AccessibilityCheck[] = [
     criteria: "WCAG 1.3.1 Information et relations, 2.4.6 En-têtes et étiquettes (RGAA 9.1)",
     widths: [WIDTHS.phone, WIDTHS.desktop],
     pageTypes: [...ALL_PAGE_TYPES],
-    content: "toutes les leçons réelles",
+    content: "toutes les leçons réelles, à 320\u00a0px",
   },
   {
     id: "sans-javascript",

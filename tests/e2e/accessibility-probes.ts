@@ -162,16 +162,18 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
       const visible = index < 0 || related(active).map(look).some((now, i) => now !== rest[index]![i]);
       steps.push({ index, visible, name: name(active) });
     });
-    (window as unknown as { __keyboardWalk: unknown }).__keyboardWalk = { steps, names: stops.map(name) };
+    // A positive tabindex puts an element before all others whatever its place in the page.
+    const jumps = stops.filter((stop) => stop.tabIndex > 0).map(name);
+    (window as unknown as { __keyboardWalk: unknown }).__keyboardWalk = { steps, names: stops.map(name), jumps };
     // A date field takes one press per part (day, month, year).
     return stops.length + 2 * stops.filter((stop) => stop instanceof HTMLInputElement && ["date", "time"].includes(stop.type)).length;
   });
   // Two more presses than stops, for the walk to come back round to the first one.
   for (let press = 0; press < expected + 2; press++) await page.keyboard.press("Tab");
-  const { steps, names } = await page.evaluate(
-    () => (window as unknown as { __keyboardWalk: { steps: Array<{ index: number; visible: boolean; name: string }>; names: string[] } }).__keyboardWalk,
+  const { steps, names, jumps } = await page.evaluate(
+    () => (window as unknown as { __keyboardWalk: { steps: Array<{ index: number; visible: boolean; name: string }>; names: string[]; jumps: string[] } }).__keyboardWalk,
   );
-  const problems: string[] = [];
+  const problems: string[] = jumps.map((name) => `${name} : ordre de tabulation différent de celui de la page (tabindex positif)`);
   const reached: number[] = [];
   for (const step of steps) {
     // Back at the first stop: the walk went round the page.
