@@ -57,7 +57,7 @@ test("one real lesson of each kind of content can be walked through with the key
 test("the footer links the accessibility statement, which passes axe and gives the contact and the remedies", async ({ page }) => {
   await page.goto("/");
   await waitForHydration(page);
-  await page.getByRole("contentinfo").getByRole("link", { name: `Accessibilité : ${STATEMENT.conformity}` }).click();
+  await page.getByRole("contentinfo").getByRole("link", { name: `Accessibilité\u00a0: ${STATEMENT.conformity}` }).click();
   await expect(page).toHaveURL(/\/accessibilite$/);
   await expect(page.getByRole("heading", { level: 1, name: "Déclaration d'accessibilité" })).toBeVisible();
   await expect(page).toHaveTitle("Déclaration d'accessibilité — Apprendre à faire alliance");
