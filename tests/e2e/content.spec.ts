@@ -33,6 +33,8 @@ test("every real simulation can be played to its best ending, and passes axe", a
   await page.goto("/simulations");
   const links = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
   expect(links.length).toBeGreaterThanOrEqual(3);
+  // A budget per simulation (two axe runs and a full game each), as for the lessons above.
+  test.setTimeout(30_000 + links.length * 10_000);
   for (const url of links) {
     await page.goto(url);
     await waitForHydration(page);
