@@ -317,7 +317,7 @@ function CohortOverview({ data }: { data: Data }) {
             {quiz.final ? " (évaluation finale)" : ""}
           </summary>
           {quiz.final ? <ObjectiveTable quiz={quiz} /> : null}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={`Tableau : questions de « ${quiz.title} »`} tabIndex={0}>
             <table className="data-table">
               <caption>Questions de « {quiz.title} »</caption>
               <thead>
@@ -397,7 +397,7 @@ function ObjectiveTable({ quiz }: { quiz: Data["quizzes"][number] }) {
     return <p className="muted">Les questions de cette évaluation ne sont pas encore rattachées aux objectifs du parcours.</p>;
   }
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={`Tableau : « ${quiz.title} » par objectif du parcours`} tabIndex={0}>
       <table className="data-table">
         <caption>« {quiz.title} » par objectif du parcours</caption>
         <thead>
