@@ -1,9 +1,11 @@
 /**
- * The debrief at the end of a run: the ending, the indicators' trajectory, then each decision with
- * the option taken, what it bought and cost (its feedback), the trade-offs of the other options
- * (folded, in the order the run showed them), at most two lessons of the learner's path to review,
- * the questions to think about, and what happened in the real case. Sized for a phone: about three
- * screens at 360 px with the other options folded (tests/e2e/simulation-debrief.spec.ts).
+ * The debrief at the end of a run: the ending, the indicators' trajectory, then each decision (a
+ * disclosure titled by the scene and what the choice did to the indicators) with the option taken,
+ * what it bought and cost (its feedback), the trade-off of every other option (in the order the run
+ * showed them) and at most two lessons of the learner's path to review; the questions to think
+ * about; what happened in the real case (folded). Sized for a phone: at most three screens at 360 px
+ * with the disclosures closed (tests/e2e/simulation-debrief.spec.ts), where the earlier debrief
+ * took about twelve.
  */
 import type { Ref } from "react";
 import { orderedChoices, type ChoiceOrder } from "./choice-order.ts";
@@ -84,6 +86,8 @@ export function SimulationDebrief({
       </div>
 
       <h4>Vos décisions et leurs contreparties</h4>
+      {/* One disclosure per decision, folded: the list reads as an overview on a phone; opened, a
+          decision shows the option taken, what it bought and cost, and every other option's trade-off. */}
       <ol className="debrief__steps">
         {steps.map(({ scene, choice }, index) => {
           const others = orderedChoices(scene, order).filter((candidate) => candidate.id !== choice.id);
@@ -91,40 +95,43 @@ export function SimulationDebrief({
           const lessons = reviewLinks(conceptLessons, [...choice.concepts, ...keys.flatMap((decision) => decision.concepts)]);
           return (
             <li key={`${scene.id}-${index}`}>
-              <p className="debrief__scene">
-                {scene.kind === "evenement" ? "Événement · " : ""}
-                {scene.title}
-                {keys.length > 0 ? <span className="muted"> — {keys.map((decision) => decision.concept).join(" ; ")}</span> : null}
-              </p>
-              <p>
-                <strong>Votre choix :</strong> {choice.text} <span className="muted">({effects(choice)})</span>
-              </p>
-              <p>{choice.feedback}</p>
-              {others.length > 0 ? (
-                <details className="debrief__others">
-                  <summary>
-                    {others.length > 1 ? `Les ${others.length} autres options` : "L'autre option"} : ce qu'elles apportaient, ce qu'elles coûtaient
-                  </summary>
-                  <ul>
-                    {others.map((other) => (
-                      <li key={other.id}>
-                        <strong>{other.text}</strong> <span className="muted">({effects(other)})</span> {other.feedback}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ) : null}
-              {lessons.length > 0 ? (
-                <p className="debrief__review muted">
-                  À revoir :{" "}
-                  {lessons.map((lesson, i) => (
-                    <span key={lesson.url}>
-                      {i > 0 ? " · " : ""}
-                      <a href={lesson.url}>{lesson.title}</a>
-                    </span>
-                  ))}
+              <details className="debrief__step">
+                <summary>
+                  <span className="debrief__scene">
+                    {scene.kind === "evenement" ? "Événement · " : ""}
+                    {scene.title}
+                  </span>{" "}
+                  <span className="debrief__effects">— {effects(choice)}</span>
+                </summary>
+                {keys.length > 0 ? <p className="muted">Notion : {keys.map((decision) => decision.concept).join(" ; ")}</p> : null}
+                <p>
+                  <strong>Votre choix :</strong> {choice.text} <span className="muted">({effects(choice)})</span>
                 </p>
-              ) : null}
+                <p>{choice.feedback}</p>
+                {others.length > 0 ? (
+                  <>
+                    <p className="debrief__others-lead">{others.length > 1 ? "Les autres options, ce qu'elles apportaient et ce qu'elles coûtaient :" : "L'autre option, ce qu'elle apportait et ce qu'elle coûtait :"}</p>
+                    <ul className="debrief__others">
+                      {others.map((other) => (
+                        <li key={other.id}>
+                          <strong>{other.text}</strong> <span className="muted">({effects(other)})</span> {other.feedback}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {lessons.length > 0 ? (
+                  <p className="debrief__review">
+                    À revoir :{" "}
+                    {lessons.map((lesson, i) => (
+                      <span key={lesson.url}>
+                        {i > 0 ? " · " : ""}
+                        <a href={lesson.url}>{lesson.title}</a>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </details>
             </li>
           );
         })}
@@ -137,8 +144,10 @@ export function SimulationDebrief({
         ))}
       </ol>
 
-      <h4>Ce qui s'est passé dans la réalité</h4>
-      <p>{scenario.debrief.reality}</p>
+      <details className="debrief__reality">
+        <summary>Ce qui s'est passé dans la réalité</summary>
+        <p>{scenario.debrief.reality}</p>
+      </details>
     </div>
   );
 }

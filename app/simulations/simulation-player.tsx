@@ -156,7 +156,8 @@ function StartForm({
       <form method="get" action={returnTo.split(/[?#]/)[0]} onSubmit={submit}>
         <input type="hidden" name="simulation" value={scenario.id} />
         <input type="hidden" name="choix" value="" />
-        {view.orderSeed ? <input type="hidden" name="ordre" value={view.orderSeed} /> : null}
+        {/* The seed of the order of options; a replay leaves it out, so that the server draws a new one. */}
+        {view.orderSeed && !replay ? <input type="hidden" name="ordre" value={view.orderSeed} /> : null}
         <button type="submit" className="button">
           {label}
         </button>

@@ -1,0 +1,67 @@
+/**
+ * The debrief of each of the five real scenarios, as a learner on a 360 px phone sees it in the
+ * lesson that embeds it: every option's trade-off is there (folded), at most two « À revoir »
+ * lessons per decision, all from the learner's path and never the lesson being read, and the whole
+ * debrief fits in about three phone screens.
+ */
+import { expect, newAccount, signUp, test, waitForHydration } from "./fixtures.ts";
+import { playToAnEnding } from "./course-answers.ts";
+
+/** A phone screen: 360 × 640 CSS pixels. The debrief, details folded, must fit in three. */
+const SCREEN = { width: 360, height: 640 };
+const MAX_DEBRIEF_HEIGHT = 3 * SCREEN.height;
+
+const CASES = [
+  { scenario: "s0-premier-pas", path: "decouvrir", lesson: "mini-scenario-premier-pas" },
+  { scenario: "sa-catalyseur", path: "concevoir-sa-demarche", lesson: "le-cas-que-vous-n-avez-pas-encore-joue" },
+  { scenario: "sb-maire", path: "concevoir-sa-demarche", lesson: "le-cas-que-vous-n-avez-pas-encore-joue" },
+  { scenario: "sc-fonds", path: "concevoir-sa-demarche", lesson: "concevoir-un-fonds-d-innovation-societale" },
+  { scenario: "sd-mobilite", path: "concevoir-sa-demarche", lesson: "une-association-de-mobilite-inclusive" },
+];
+
+for (const { scenario, path, lesson } of CASES) {
+  test(`« ${scenario} » at 360 px: trade-offs of every option, ≤ 2 lessons of the path per decision, ≤ 3 screens`, async ({ page }, testInfo) => {
+    await page.setViewportSize(SCREEN);
+    await signUp(page, newAccount());
+    const lessonPath = `/parcours/${path}/${lesson}`;
+    await page.goto(lessonPath);
+    await waitForHydration(page);
+    const simulation = page.locator(`#simulation-${scenario}`);
+    await playToAnEnding(simulation);
+    const debrief = simulation.locator(".debrief");
+    await expect(debrief.getByText("Fin de la simulation")).toBeVisible();
+
+    const decisions = debrief.locator(".debrief__steps > li");
+    const count = await decisions.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const decision = decisions.nth(i);
+      // Each decision is folded: its title and what the choice did to the indicators show.
+      await expect(decision.locator("summary")).toBeVisible();
+      await expect(decision.getByText("Votre choix :")).toBeHidden();
+      const links = await decision.locator("a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+      expect(links.length, `décision ${i + 1}`).toBeLessThanOrEqual(2);
+      for (const href of links) {
+        expect(href.startsWith(`/parcours/${path}/`), `${href} hors du parcours`).toBe(true);
+        expect(href).not.toBe(lessonPath);
+      }
+    }
+
+    const height = (await debrief.boundingBox())!.height;
+    console.log(await debrief.evaluate((element) => [...element.children].map((child) => `${child.tagName}.${child.className} ${Math.round(child.getBoundingClientRect().height)}`).join("\n")));
+    console.log(await decisions.evaluateAll((items) => items.map((item) => [...item.children].map((child) => `${child.tagName}.${child.className} ${Math.round(child.getBoundingClientRect().height)} ${(child.textContent ?? "").length}`).join(" | ")).join("\n")));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    testInfo.annotations.push({ type: "mesure", description: `${scenario} : débriefing ${Math.round(height)} px de haut (${(height / SCREEN.height).toFixed(2)} écrans), ${count} décisions` });
+    console.log(`${scenario} : débriefing ${Math.round(height)} px (${(height / SCREEN.height).toFixed(2)} écrans de 640 px), ${count} étapes`);
+    expect(height).toBeLessThanOrEqual(MAX_DEBRIEF_HEIGHT);
+    expect(width).toBeLessThanOrEqual(SCREEN.width);
+
+    // Opened, a decision shows the option taken with its feedback, then every other option with its effects and feedback.
+    const first = decisions.first();
+    await first.locator("summary").click();
+    await expect(first.getByText("Votre choix :")).toBeVisible();
+    const others = first.locator(".debrief__others > li");
+    expect(await others.count()).toBeGreaterThan(0);
+    for (const other of await others.all()) await expect(other).toContainText(/\((.+ [+−]\d|sans effet chiffré)\)/);
+  });
+}
