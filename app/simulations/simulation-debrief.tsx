@@ -3,7 +3,7 @@
  * disclosure titled by the scene and what the choice did to the indicators) with the option taken,
  * what it bought and cost (its feedback), the trade-off of every other option (in the order the run
  * showed them) and at most two lessons of the learner's path to review; the questions to think
- * about; what happened in the real case (folded). Sized for a phone: at most three screens at 360 px
+ * about; what happened in the real case. The trajectory table and the real case are folded too. Sized for a phone: at most three screens at 360 px
  * with the disclosures closed (tests/e2e/simulation-debrief.spec.ts), where the earlier debrief
  * took about twelve.
  */
@@ -54,36 +54,39 @@ export function SimulationDebrief({
         <p>{ending.message}</p>
       </div>
 
-      <h4>Vos indicateurs, décision après décision</h4>
-      {/* A wide table scrolls sideways on a phone: the region is focusable so the keyboard can scroll it. */}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Trajectoire des indicateurs">
-        <table>
-          <caption className="visually-hidden">Valeur de chaque indicateur au départ puis après chaque décision</caption>
-          <thead>
-            <tr>
-              <th scope="col">Indicateur</th>
-              <th scope="col">Départ</th>
-              {steps.map(({ scene }, index) => (
-                <th scope="col" key={`${scene.id}-${index}`}>
-                  {/* The number of the decision in the list below; its title for screen readers only, to keep the table short. */}
-                  {index + 1}
-                  <span className="visually-hidden"> : {scene.title}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {scenario.variables.map((variable) => (
-              <tr key={variable.id}>
-                <th scope="row">{variable.label}</th>
-                {trajectory.map((values, index) => (
-                  <td key={index}>{values.vars[variable.id]}</td>
+      {/* Folded: each decision below already says what it changed; the table gives the values over time. */}
+      <details className="debrief__trajectory">
+        <summary>Vos indicateurs, décision après décision</summary>
+        {/* A wide table scrolls sideways on a phone: the region is focusable so the keyboard can scroll it. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Trajectoire des indicateurs">
+          <table>
+            <caption className="visually-hidden">Valeur de chaque indicateur au départ puis après chaque décision</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicateur</th>
+                <th scope="col">Départ</th>
+                {steps.map(({ scene }, index) => (
+                  <th scope="col" key={`${scene.id}-${index}`}>
+                    {/* The number of the decision in the list below; its title for screen readers only, to keep the table short. */}
+                    {index + 1}
+                    <span className="visually-hidden"> : {scene.title}</span>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {scenario.variables.map((variable) => (
+                <tr key={variable.id}>
+                  <th scope="row">{variable.label}</th>
+                  {trajectory.map((values, index) => (
+                    <td key={index}>{values.vars[variable.id]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
 
       <h4>Vos décisions et leurs contreparties</h4>
       {/* One disclosure per decision, folded: the list reads as an overview on a phone; opened, a

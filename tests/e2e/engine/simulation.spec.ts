@@ -85,6 +85,7 @@ test("play a full run to an ending, read the debrief, replay", async ({ page }) 
   await playToTheEnd(page);
 
   // The debrief: trajectory, each decision (folded) with the option taken and every other option's trade-off, reality.
+  await sim.getByText("Vos indicateurs, décision après décision").click();
   const table = sim.getByRole("table");
   await expect(table.getByRole("row", { name: /Confiance/ })).toContainText("3");
   const first = sim.locator(".debrief__steps > li").first();
