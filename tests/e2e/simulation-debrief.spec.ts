@@ -9,8 +9,9 @@ import { playToAnEnding } from "./course-answers.ts";
 
 /**
  * A phone screen: 360 × 640 CSS pixels. The debrief, its disclosures closed, must fit in three.
- * Measured on 7 December 2026: 1 082 px (Premier pas) to 1 565 px (mobilité inclusive), against
- * about 12 screens before (every decision unfolded, up to 15 links each).
+ * Measured on 7 December 2026 (first option shown at each scene, so the route varies with the
+ * drawn order): 1 175 px (Premier pas, 1.8 screens) to 1 709 px (mobilité inclusive, 2.7 screens),
+ * against about 12 screens before (every decision unfolded, up to 15 links each).
  */
 const SCREEN = { width: 360, height: 640 };
 const MAX_DEBRIEF_HEIGHT = 3 * SCREEN.height;
@@ -55,6 +56,10 @@ for (const { scenario, path, lesson } of CASES) {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     testInfo.annotations.push({ type: "mesure", description: `${scenario} : débriefing ${Math.round(height)} px de haut (${(height / SCREEN.height).toFixed(2)} écrans), ${count} décisions` });
     console.log(`${scenario} : débriefing ${Math.round(height)} px (${(height / SCREEN.height).toFixed(2)} écrans de 640 px), ${count} étapes`);
+    // For the record (and the release note): the debrief as the phone shows it, disclosures closed.
+    const shot = testInfo.outputPath(`debriefing-${scenario}-360px.png`);
+    await debrief.screenshot({ path: shot });
+    await testInfo.attach(`débriefing ${scenario} à 360 px`, { path: shot, contentType: "image/png" });
     expect(height).toBeLessThanOrEqual(MAX_DEBRIEF_HEIGHT);
     expect(width).toBeLessThanOrEqual(SCREEN.width);
 
@@ -64,6 +69,6 @@ for (const { scenario, path, lesson } of CASES) {
     await expect(first.getByText("Votre choix :")).toBeVisible();
     const others = first.locator(".debrief__others > li");
     expect(await others.count()).toBeGreaterThan(0);
-    for (const other of await others.all()) await expect(other).toContainText(/\((.+ [+−]\d|sans effet chiffré)\)/);
+    for (const other of await others.all()) await expect(other).toContainText(/\((.+\s[+−]\d|sans effet chiffré)\)/);
   });
 }
