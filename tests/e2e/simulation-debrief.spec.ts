@@ -4,7 +4,7 @@
  * lessons per decision, all from the learner's path and never the lesson being read, and the whole
  * debrief fits in about three phone screens.
  */
-import { expect, newAccount, signUp, test, waitForHydration } from "./fixtures.ts";
+import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "./fixtures.ts";
 import { playToAnEnding } from "./course-answers.ts";
 
 /**
@@ -70,5 +70,6 @@ for (const { scenario, path, lesson } of CASES) {
     const others = first.locator(".debrief__others > li");
     expect(await others.count()).toBeGreaterThan(0);
     for (const other of await others.all()) await expect(other).toContainText(/\((.+\s[+−]\d|sans effet chiffré)\)/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
