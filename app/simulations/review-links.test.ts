@@ -26,7 +26,7 @@ function decisionConcepts(scenario: (typeof scenarios)[number]) {
 }
 
 describe("review links over the real course", () => {
-  test("in every lesson embedding a simulation, in every path: ≤ 2 links per decision, all in that path, never that lesson", () => {
+  test("in every lesson embedding a simulation, in every path: ≤ 2 links per decision, all to earlier lessons of that path", () => {
     let checked = 0;
     for (const coursePath of catalog.paths) {
       for (const { lesson } of pathLessons(catalog, coursePath)) {
@@ -35,12 +35,14 @@ describe("review links over the real course", () => {
         for (const scenario of embedded) {
           const lessons = conceptLessons(catalog, scenarioConceptsOf(scenario), { pathId: coursePath.id, currentLessonId: lesson.id });
           const own = lessonUrl(coursePath, lesson);
-          const inPath = new Set(pathLessons(catalog, coursePath).map((entry) => lessonUrl(coursePath, entry.lesson)));
+          const entries = pathLessons(catalog, coursePath);
+          const position = entries.findIndex((entry) => entry.lesson.id === lesson.id);
+          const earlier = new Set(entries.slice(0, position).map((entry) => lessonUrl(coursePath, entry.lesson)));
           for (const concepts of decisionConcepts(scenario)) {
             const links = reviewLinks(lessons, concepts);
             expect(links.length).toBeLessThanOrEqual(MAX_REVIEW_LINKS);
             for (const link of links) {
-              expect(inPath.has(link.url), `${link.url} hors du parcours ${coursePath.id}`).toBe(true);
+              expect(earlier.has(link.url), `${link.url} : pas une leçon déjà passée du parcours ${coursePath.id}`).toBe(true);
               expect(link.url).not.toBe(own);
             }
             checked += 1;
@@ -72,16 +74,23 @@ describe("which two lessons", () => {
     lessons: [lesson("l1", ["R-06"]), lesson("l2", ["R-07"]), lesson("l3", ["R-06", "R-07"]), lesson("l4", ["R-06"]), lesson("l5", ["R-06"])],
   } as unknown as Catalog;
 
-  test("lessons already passed come first, the current one never; at most two", () => {
+  test("in a lesson: only lessons already passed, never the current one nor those ahead", () => {
     const lessons = conceptLessons(catalog, ["R-06"], { pathId: "p", currentLessonId: "l4" });
-    expect(lessons["R-06"]!.map((link) => link.url)).toEqual(["/parcours/p/l1", "/parcours/p/l3", "/parcours/p/l5"]);
+    expect(lessons["R-06"]!.map((link) => link.url)).toEqual(["/parcours/p/l1", "/parcours/p/l3"]);
+    expect(conceptLessons(catalog, ["R-06"], { pathId: "p", currentLessonId: "l1" })).toEqual({});
+  });
+
+  test("on the simulation's own page: any lesson of the path, at most two", () => {
+    const lessons = conceptLessons(catalog, ["R-06"], { pathId: "p" });
+    expect(lessons["R-06"]!.map((link) => link.title)).toEqual(["L1", "L3", "L4", "L5"]);
     expect(reviewLinks(lessons, ["R-06"]).map((link) => link.title)).toEqual(["L1", "L3"]);
   });
 
   test("two concepts give one lesson each, without repeating a lesson", () => {
-    const lessons = conceptLessons(catalog, ["R-06", "R-07"], { pathId: "p", currentLessonId: "l1" });
-    expect(reviewLinks(lessons, ["R-07", "R-06"]).map((link) => link.title)).toEqual(["L2", "L3"]);
-    expect(reviewLinks(lessons, ["R-06", "R-06"]).map((link) => link.title)).toEqual(["L3", "L4"]);
+    const lessons = conceptLessons(catalog, ["R-06", "R-07"], { pathId: "p", currentLessonId: "l5" });
+    expect(reviewLinks(lessons, ["R-07", "R-06"]).map((link) => link.title)).toEqual(["L2", "L1"]);
+    expect(reviewLinks(lessons, ["R-06", "R-06"]).map((link) => link.title)).toEqual(["L1", "L3"]);
+    expect(reviewLinks(lessons, ["R-07"]).map((link) => link.title)).toEqual(["L2", "L3"]);
   });
 
   test("a path without those lessons, or an unknown path, gives none", () => {

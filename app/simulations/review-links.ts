@@ -2,21 +2,21 @@
  * The « À revoir » links of a simulation's debrief. A learner is sent back only to lessons of their
  * own path (the path whose lesson embeds the simulation; on the simulation's own page, the path they
  * are enrolled in, else none), never to the lesson they are on, and to at most two lessons per
- * decision: a debrief that lists every lesson citing a concept in every path drowns the learner in
- * links to lessons they never saw. Pure, client-safe for `reviewLinks`.
+ * decision, already passed when the simulation is in a lesson: a debrief that lists every lesson
+ * citing a concept in every path drowns the learner in links to lessons they never saw. Pure.
  */
 import { lessonUrl, pathLessons, type Catalog } from "~/courses/catalog.ts";
 
 export type LessonLink = { title: string; url: string };
-/** For each concept (R-xx), the lessons of the learner's path that cite it, best first. */
+/** For each concept (R-xx), the lessons of the learner's path that cite it, in path order. */
 export type ConceptLessons = Record<string, LessonLink[]>;
 
 export const MAX_REVIEW_LINKS = 2;
 
 /**
- * Lessons of `pathId` citing each concept, the current lesson excluded. Lessons the learner has
- * already passed in the path (before the current one) come first, in path order: « À revoir » means
- * going back to what was taught; lessons still ahead come after.
+ * Lessons of `pathId` citing each concept, in path order. In a lesson, only the lessons before it:
+ * « À revoir » means going back to what was taught, not to a lesson still ahead (the next one, the
+ * final assessment) nor to the lesson being read. On the simulation's own page, any lesson of the path.
  */
 export function conceptLessons(
   catalog: Catalog,
@@ -27,10 +27,7 @@ export function conceptLessons(
   if (!path) return {};
   const entries = pathLessons(catalog, path);
   const current = entries.findIndex((entry) => entry.lesson.id === currentLessonId);
-  const ahead = (index: number) => (current !== -1 && index > current ? 1 : 0);
-  const ordered = entries
-    .filter((entry) => entry.lesson.id !== currentLessonId)
-    .sort((a, b) => ahead(a.index) - ahead(b.index) || a.index - b.index);
+  const ordered = current === -1 ? entries.filter((entry) => entry.lesson.id !== currentLessonId) : entries.slice(0, current);
   const result: ConceptLessons = {};
   for (const concept of new Set(concepts)) {
     const links = ordered.filter((entry) => entry.lesson.concepts.includes(concept)).map((entry) => ({ title: entry.lesson.title, url: lessonUrl(path, entry.lesson) }));

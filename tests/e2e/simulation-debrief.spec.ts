@@ -70,6 +70,9 @@ for (const { scenario, path, lesson } of CASES) {
     const others = first.locator(".debrief__others > li");
     expect(await others.count()).toBeGreaterThan(0);
     for (const other of await others.all()) await expect(other).toContainText(/\((.+\s[+−]\d|sans effet chiffré)\)/);
+    const openShot = testInfo.outputPath(`debriefing-${scenario}-360px-decision-ouverte.png`);
+    await first.screenshot({ path: openShot });
+    await testInfo.attach(`débriefing ${scenario} à 360 px, première décision ouverte`, { path: openShot, contentType: "image/png" });
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }
