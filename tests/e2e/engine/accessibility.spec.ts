@@ -9,7 +9,8 @@ import type { Page } from "@playwright/test";
 import { ACCESSIBILITY_CHECKS, checkById, KNOWN_ISSUES, WIDTHS, type AccessibilityCheck, type KnownIssue, type PageType } from "../../../app/accessibility/checks.ts";
 import { FOCUS_INVISIBLE, headingProblems, keyboardProblems, reflowProblems, textAlternativeProblems } from "../accessibility-probes.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
-import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
+import { completeLesson, passFinalAssessment, playSimulation, spendPathActiveTime } from "./fixture-course.ts";
+import { markLessonDone } from "../test-clock.ts";
 import { createCohort, joinWithCode, person } from "./people.ts";
 
 type CheckId = AccessibilityCheck["id"];
@@ -89,7 +90,8 @@ test("every page type passes the checks of the accessibility statement at 320, 3
   await waitForHydration(learner.page);
   await passFinalAssessment(learner.page);
   await playSimulation(learner.page);
-  await learner.page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await spendPathActiveTime(learner.page);
+  await markLessonDone(learner.page);
   await expect(learner.page.getByText("Leçon marquée comme terminée.")).toBeVisible();
   await learner.page.goto("/tableau-de-bord");
   const certificateUrl = await learner.page.getByRole("link", { name: "Certificat « Parcours d'essai »" }).getAttribute("href");

@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, waitForHydration } from "../fixtures.ts";
-import { markLessonDone } from "../test-clock.ts";
+import { markLessonDone, spendActiveTime } from "../test-clock.ts";
 
 export async function completeLesson(page: Page, slug: string, pathSlug = "essai") {
   await page.goto(`/parcours/${pathSlug}/${slug}`);
@@ -46,3 +46,8 @@ export async function playSimulation(page: Page) {
   await expect(sim.getByRole("heading", { name: "Projet utile mais fragile" })).toBeVisible();
 }
 
+
+/** Half of the fixture path's 20 minutes of active time, as the lesson page records it: what its certificate requires. */
+export async function spendPathActiveTime(page: Page) {
+  await spendActiveTime(page, { lessonId: "e2-1", pathId: "parcours-essai", seconds: 10 * 60 });
+}
