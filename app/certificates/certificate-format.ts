@@ -1,11 +1,10 @@
 /** How certificate fields read in French, on the page and in the PDF. Client-safe and pure. */
 import { formatMinutes } from "~/courses/catalog.ts";
+import { formatFrenchDate } from "~/utils/french-date.ts";
 
-const DATE = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
-
-/** « 23 novembre 2026 » (Paris time: a completion at 23:30 UTC on the 30th is the 1st in France). */
+/** « 23 novembre 2026 », « 1er décembre 2026 » (Paris time: a completion at 23:30 UTC on the 30th is the 1st in France). */
 export function formatCertificateDate(when: Date | string): string {
-  return DATE.format(new Date(when));
+  return formatFrenchDate(when);
 }
 
 /** The nominal duration: « 1 h », « 4 h », « 12 h ». */

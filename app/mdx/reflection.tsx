@@ -5,6 +5,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useLessonContext } from "./lesson-context.tsx";
+import { formatFrenchDateTime } from "~/utils/french-date.ts";
 
 export const REFLECTION_INTENT = "reflexion";
 
@@ -59,7 +60,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
             ) : error ? (
               error
             ) : savedAt ? (
-              `Réponse enregistrée le ${new Date(savedAt).toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" })}. Vous seul·e la voyez.`
+              `Réponse enregistrée le ${formatFrenchDateTime(savedAt)}. Vous seul·e la voyez.`
             ) : (
               "Votre réponse reste privée : vous seul·e la voyez."
             )}

@@ -25,6 +25,7 @@ import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} — ${data.path.title}` : "Leçon — Apprendre à faire alliance" },
@@ -179,7 +180,7 @@ export default function LessonPage() {
               <p>
                 {justCompleted ? "Leçon marquée comme terminée. " : ""}
                 Vous avez terminé cette leçon le{" "}
-                {new Date(progress.completedAt).toLocaleDateString("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" })}.
+                {formatFrenchDate(progress.completedAt)}.
               </p>
               <ProgressMeter percent={progress.pathPercent} label={`Progression dans « ${path.title} »`} />
             </div>
