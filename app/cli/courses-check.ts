@@ -14,7 +14,7 @@ console.log("Questions des quiz (règles d'évaluation, voir courses/README.md �
 for (const line of formatAssessmentTable(report.assessment)) console.log(`  ${line}`);
 console.log("");
 if (report.warnings.length > 0) {
-  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles d'évaluation pas encore exigées (ENFORCE_ASSESSMENT_RULES, app/courses/check-courses.server.ts) :`);
+  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_WORDING_IN_SCENARIOS, app/courses/check-courses.server.ts) :`);
   for (const warning of report.warnings) console.warn(`  ${warning.file} : ${warning.message}`);
   console.warn("");
 }
