@@ -16,6 +16,7 @@ describe("frenchTypography", () => {
   test("a word-wide no-break space before : and %", () => {
     expect(typeset("Attention : 82 %")).toBe("Attention␣: 82␣%");
     expect(typeset("Attention: 82%")).toBe("Attention␣: 82␣%");
+    expect(typeset("Étape 1: réunir")).toBe("Étape 1␣: réunir");
   });
 
   test("a missing space is added after a word, not inside a word or a query", () => {

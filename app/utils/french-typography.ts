@@ -53,10 +53,10 @@ const RULES: Array<[RegExp, string]> = [
   // « a;b » or « !important » stay as they are.
   [new RegExp(`${SPACE_NL}+([;!?])${PHRASE_END}`, "gu"), `${NNBSP}$1`],
   [new RegExp(`([\\p{L}\\p{N})\\]…»])([;!?])${PHRASE_END}`, "gu"), `$1${NNBSP}$2`],
-  // : — a word space, unbreakable. Added when missing after a word followed by a space or the
-  // end (« Attention: » → « Attention : »); « 10:30 », « 1:2 », « https: » have no space after.
+  // : — a word space, unbreakable. Added when missing after a word or a number followed by a space
+  // or the end (« Attention: », « Étape 1: »); « 10:30 », « 1:2 », « https:// » have no space after.
   [new RegExp(`${SPACE_NL}+:${PHRASE_END}`, "gu"), `${NBSP}:`],
-  [new RegExp(`([\\p{L})\\]»])(:)(?=$|\\s)`, "gu"), `$1${NBSP}$2`],
+  [new RegExp(`([\\p{L}\\p{N})\\]»])(:)(?=$|\\s)`, "gu"), `$1${NBSP}$2`],
   // Number and unit: « 82 % », « 1 h », « 12,7 M€ », « 30 min ». Not « 3 m'ont », « 1 s'ouvre ».
   [new RegExp(`(\\d)${SPACE}(${UNITS})(?![\\p{L}\\p{N}'’])`, "gu"), `$1${NBSP}$2`],
   [new RegExp(`(\\d)([%‰])`, "gu"), `$1${NBSP}$2`],
