@@ -17,7 +17,7 @@ export function FinalProject({ id }: { id: string }) {
       <h3 id={`projet-${id}-titre`}>{project.title}</h3>
       {!signedIn ? (
         <p>
-          Le projet s'enregistre dans votre compte : <a href={loginUrl}>connectez-vous</a> pour le rédiger.
+          Le projet s'enregistre dans votre compte&nbsp;: <a href={loginUrl}>connectez-vous</a> pour le rédiger.
         </p>
       ) : (
         <>

@@ -6,6 +6,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useLessonContext } from "./lesson-context.tsx";
 import { formatFrenchDateTime } from "~/utils/french-date.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 export const REFLECTION_INTENT = "reflexion";
 
@@ -62,7 +63,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
             ) : savedAt ? (
               `Réponse enregistrée le ${formatFrenchDateTime(savedAt)}. Vous seul·e la voyez.`
             ) : (
-              "Votre réponse reste privée : vous seul·e la voyez."
+              fr`Votre réponse reste privée : vous seul·e la voyez.`
             )}
           </p>
         </div>

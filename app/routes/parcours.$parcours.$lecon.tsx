@@ -26,6 +26,7 @@ import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { formatFrenchDate } from "~/utils/french-date.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} — ${data.path.title}` : "Leçon — Apprendre à faire alliance" },
@@ -163,7 +164,7 @@ export default function LessonPage() {
           <ul>
             {lesson.sources.map((source) => (
               <li key={`${source.ref}-${source.heading}`}>
-                {source.title} ({source.date.slice(0, 4)}), « {source.heading} »
+                {fr`${source.title} (${source.date.slice(0, 4)}), « ${source.heading} »`}
               </li>
             ))}
           </ul>
@@ -182,7 +183,7 @@ export default function LessonPage() {
                 Vous avez terminé cette leçon le{" "}
                 {formatFrenchDate(progress.completedAt)}.
               </p>
-              <ProgressMeter percent={progress.pathPercent} label={`Progression dans « ${path.title} »`} />
+              <ProgressMeter percent={progress.pathPercent} label={fr`Progression dans « ${path.title} »`} />
             </div>
           ) : (
             <Form method="post">

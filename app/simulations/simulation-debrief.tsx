@@ -83,12 +83,12 @@ export function SimulationDebrief({
                 {scene.title}
               </p>
               <p>
-                <strong>Votre choix :</strong> {choice.text} <span className="muted">({effectsText(scenario, choice) || "sans effet chiffré"})</span>
+                <strong>Votre choix&nbsp;:</strong> {choice.text} <span className="muted">({effectsText(scenario, choice) || "sans effet chiffré"})</span>
               </p>
               <p>{choice.feedback}</p>
               {lessons.length > 0 ? (
                 <p className="muted">
-                  À revoir :{" "}
+                  À revoir&nbsp;:{" "}
                   {lessons.map((lesson, i) => (
                     <span key={lesson.url}>
                       {i > 0 ? ", " : ""}

@@ -125,7 +125,7 @@ test("revoked, unknown and malformed codes each get their answer and status", as
   const revoked = await visitor.page.goto(`/verifier/${code}`);
   expect(revoked?.status()).toBe(200);
   await expect(visitor.page.getByRole("heading", { name: "Certificat révoqué" })).toBeVisible();
-  await expect(visitor.page.getByText(/Ce certificat a été révoqué le \d{1,2} \S+ \d{4}/)).toBeVisible();
+  await expect(visitor.page.getByText(/Ce certificat a été révoqué le \d{1,2}(?:er)? \S+ \d{4}/)).toBeVisible();
 
   const unknownCode = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
   const unknown = await visitor.page.goto(`/verifier/${unknownCode}`);
