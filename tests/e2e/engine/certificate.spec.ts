@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readAttachments } from "../../../app/certificates/pdf-attachments.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
@@ -192,4 +193,46 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/verifier\/0000-0000-0000-0000-0000-0000-0000$/);
     await expect(page.getByRole("heading", { name: "Certificat inconnu" })).toBeVisible();
   });
+});
+
+/**
+ * The server's clock cannot be set from a test: the certificate's dates are moved to the first of
+ * a month in its (SQLite) database, in the format the server wrote them, as if it had been issued
+ * then. Every place that shows them formats them at request time.
+ */
+function moveCertificateDatesTo(code: string, when: Date) {
+  const db = new Database("data/e2e-moteur.db");
+  try {
+    const compact = code.replace(/-/g, "");
+    const row = db.prepare('SELECT "completedAt" AS value FROM "Certificate" WHERE "code" = ?').get(compact) as { value: number | string };
+    // Prisma's SQLite adapter writes a number (milliseconds) or an ISO text: keep whichever it used.
+    const value = typeof row.value === "number" ? when.getTime() : `${when.toISOString().slice(0, 23)}${String(row.value).slice(23)}`;
+    const changed = db
+      .prepare('UPDATE "Certificate" SET "firstActivityAt" = ?, "completedAt" = ?, "issuedAt" = ? WHERE "code" = ?')
+      .run(value, value, value, compact).changes;
+    expect(changed).toBe(1);
+  } finally {
+    db.close();
+  }
+}
+
+test("a certificate completed on the first of a month reads « 1er » on its page, its PDF and its verification", async ({ page, browser }) => {
+  const { code, url } = await earnCertificate(page, newAccount());
+  // 23:30 UTC on 30 November is 1 December in Paris, where the dates are written.
+  moveCertificateDatesTo(code, new Date("2026-11-30T23:30:00.000Z"));
+
+  await page.goto(url);
+  await expect(page.locator(".certificate-facts")).toContainText("Parcours achevé le");
+  await expect(page.locator(".certificate-facts")).toContainText("1er décembre 2026");
+  await expect(page.locator(".certificate-facts")).not.toContainText(/(^|\D)1 décembre/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le PDF" }).click()]);
+  const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+  expect(text).toContain("Parcours achevé le 1er décembre 2026");
+  expect(text).toContain("Délivré le 1er décembre 2026");
+
+  const visitor = await anonymousPage(browser);
+  await visitor.page.goto(`/verifier/${code}`);
+  await expect(visitor.page.locator(".certificate-facts")).toContainText("1er décembre 2026");
+  await visitor.context.close();
 });
