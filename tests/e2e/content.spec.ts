@@ -136,3 +136,16 @@ test("every lesson is typeset: no plain space before « : ; ! ? % » nor inside 
   }
   expect(slips).toEqual([]);
 });
+
+test("the pages around the lessons are typeset too: home, paths, glossary, simulations, verification", async ({ page }) => {
+  await page.goto("/simulations");
+  const simulations = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
+  expect(simulations.length).toBeGreaterThanOrEqual(3);
+  const pages = ["/", "/parcours", ...PATH_SLUGS.map((slug) => `/parcours/${slug}`), "/glossaire", "/simulations", ...simulations, "/verifier"];
+  const slips: string[] = [];
+  for (const url of pages) {
+    await page.goto(url);
+    for (const slip of await page.evaluate(typographySlips)) slips.push(`${url} : ${slip}`);
+  }
+  expect(slips).toEqual([]);
+});
