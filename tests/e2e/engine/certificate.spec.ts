@@ -80,7 +80,7 @@ test("complete the path, download the PDF, and an anonymous visitor verifies the
 
   // The path page and the dashboard now point to it.
   await page.goto("/parcours/essai");
-  await expect(page.getByText(/Parcours achevé : votre certificat a été délivré le/)).toBeVisible();
+  await expect(page.getByText(/Parcours achevé\s: votre certificat a été délivré le/)).toBeVisible();
 
   const visitor = await anonymousPage(browser);
   await visitor.page.goto("/");
