@@ -11,6 +11,9 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getCurrentUser } from "~/auth/session.server.ts";
+import { takeCertificateNotice } from "~/certificates/certificate-notice.server.ts";
+import { CertificateNoticeBanner } from "~/certificates/certificate-notice.tsx";
+import { db } from "~/db/db.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { errorTitle } from "~/errors/error-messages.ts";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome.tsx";
@@ -34,7 +37,9 @@ export const meta: MetaFunction = ({ error }) => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
-  return json({ user: user ? { name: user.name, role: user.role, profile: user.profile } : null });
+  const { notices, clear } = user ? await takeCertificateNotice(db, request, user.id) : { notices: [], clear: null };
+  if (clear) context.responseCookies.push(clear);
+  return json({ user: user ? { name: user.name, role: user.role, profile: user.profile } : null, certificateNotices: notices });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -58,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader />
         <main id="contenu" tabIndex={-1}>
+          <CertificateNoticeBanner />
           {children}
         </main>
         <SiteFooter />

@@ -8,7 +8,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
-import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
+import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
 import { formatCode } from "./verification-code.ts";
 
 export const PAYLOAD_ATTACHMENT = "certificat.json";
@@ -111,8 +111,8 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
   y -= 14;
 
   const rows: Array<[string, string]> = [
-    ["Durée nominale du parcours", formatNominalDuration(certificate.nominalMinutes)],
-    ["Temps d'activité enregistré", formatActiveTime(certificate.activeSeconds)],
+    // What was done, never the path's announced duration: « Durée réalisée » is the recorded time.
+    ["Durée réalisée", `${formatActiveTime(certificate.activeSeconds)} (temps d'activité enregistré)`],
     ["Première activité", formatCertificateDate(certificate.firstActivityAt)],
     ["Parcours achevé le", formatCertificateDate(certificate.completedAt)],
     ["Score à l'évaluation finale", `${certificate.finalScore} %`],

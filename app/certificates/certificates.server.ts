@@ -9,6 +9,7 @@ import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
+import { formatDurationShort, requiredActiveSeconds } from "~/courses/time-model.ts";
 import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
@@ -21,6 +22,7 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
     lessonIds: lessons.map((lesson) => lesson.id),
     finalAssessmentId: path.finalAssessment ?? null,
     finalProjectId: path.finalProject ?? null,
+    minActiveSeconds: requiredActiveSeconds(path.nominalMinutes, path.minActiveShare),
     ...scenarioRequirements(compiled.flatMap((lesson) => scenarioGroups(lesson.usage))),
   };
 }
@@ -38,7 +40,8 @@ export type CompletedActivity = { lessonId: string } | { quizId: string } | { sc
 
 /**
  * Called after a learner completes a lesson, finishes a quiz attempt or ends a simulation: issues
- * the certificate of every published path this activity may have completed.
+ * the certificate of every published path this activity may have completed. Returns the
+ * certificates issued just now (to announce them), not those the learner already had.
  */
 export async function issueCertificatesAfter(db: Db, userId: string, activity: CompletedActivity) {
   const issued = [];
@@ -50,8 +53,9 @@ export async function issueCertificatesAfter(db: Db, userId: string, activity: C
       ("scenarioId" in activity && allScenarioIds(requirements).includes(activity.scenarioId)) ||
       ("projectId" in activity && requirements.finalProjectId === activity.projectId);
     if (!concerned) continue;
-    const { certificate } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
-    if (certificate) issued.push(certificate);
+    const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
+    // Only a certificate this activity issued (an existing one comes back without an eligibility).
+    if (certificate && eligibility) issued.push(certificate);
   }
   return issued;
 }
@@ -62,10 +66,25 @@ export async function certificateStatus(db: Db, userId: string, path: Path) {
   const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
   if (certificate) return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [] };
   const missing = eligibility && !eligibility.eligible ? eligibility.missing : [];
-  return { certificate: null, missing: missing.map((item) => frenchTypography(describeMissing(item))) };
+  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length).map((line) => frenchTypography(line)) };
 }
 
-function describeMissing(item: Missing): string {
+/**
+ * The checklist in a few lines: remaining lessons are counted in one line (the programme below
+ * shows which), the rest is listed. A 12 h path would otherwise open on 44 « Terminer la leçon ».
+ */
+function summarizeMissing(missing: Missing[], lessonCount: number): string[] {
+  const lessons = missing.filter((item) => item.kind === "lecon");
+  const others = missing.filter((item) => item.kind !== "lecon").map((item) => describeMissing(item));
+  if (lessons.length <= 1) return [...lessons.map((item) => describeMissing(item)), ...others];
+  const line =
+    lessons.length === lessonCount
+      ? `Terminer les ${lessonCount} leçons du parcours`
+      : `Terminer les ${lessons.length} leçons qui restent sur ${lessonCount} (le programme ci-dessous les signale)`;
+  return [line, ...others];
+}
+
+export function describeMissing(item: Missing): string {
   const catalog = getCatalog();
   switch (item.kind) {
     case "lecon":
@@ -80,6 +99,8 @@ function describeMissing(item: Missing): string {
       return item.state === "en-cours"
         ? "Remettre le projet final, avec son auto-évaluation"
         : "Rédiger et remettre le projet final, avec son auto-évaluation";
+    case "temps":
+      return `Temps d'activité enregistré : ${formatDurationShort(item.recordedSeconds)} sur les ${formatDurationShort(item.requiredSeconds)} requises`;
     case "simulation-au-choix":
       return `Jouer jusqu'à une fin l'une des simulations : ${item.scenarioIds.map((id) => `« ${getScenario(id)?.title ?? id} »`).join(", ")}`;
   }

@@ -138,3 +138,31 @@ describe("path eligibility", () => {
     });
   });
 });
+
+describe("recorded active time (issue 16: a certificate means hours spent, not seconds)", () => {
+  const TIMED: PathRequirements = { ...PATH, minActiveSeconds: 1800 };
+
+  test("everything done in a hurry: the time is missing, with what is recorded and what is required", () => {
+    const hurried = { ...complete, lessons: [lesson("l1", 2, 3, 0), lesson("l2", 4, 5, 45)] };
+    expect(pathEligibility(TIMED, hurried)).toEqual({ eligible: false, missing: [{ kind: "temps", recordedSeconds: 45, requiredSeconds: 1800 }] });
+  });
+
+  test("time on lessons of other paths does not count", () => {
+    const elsewhere = { ...complete, lessons: [...complete.lessons, lesson("autre", 1, 1, 5000)] };
+    expect(pathEligibility({ ...PATH, minActiveSeconds: 3000 }, elsewhere)).toEqual({
+      eligible: false,
+      missing: [{ kind: "temps", recordedSeconds: 2100, requiredSeconds: 3000 }],
+    });
+  });
+
+  test("enough time recorded: eligible, exactly at the threshold too", () => {
+    expect(pathEligibility({ ...PATH, minActiveSeconds: 2100 }, complete)).toMatchObject({ eligible: true, activeSeconds: 2100 });
+  });
+
+  test("time is listed after the other missing requirements", () => {
+    const started = { ...complete, lessons: [lesson("l1", 2, null, 10)] };
+    const result = pathEligibility(TIMED, started);
+    expect(result.eligible).toBe(false);
+    expect(!result.eligible && result.missing.map((item) => item.kind)).toEqual(["lecon", "lecon", "temps"]);
+  });
+});

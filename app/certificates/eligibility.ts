@@ -1,7 +1,9 @@
 /**
  * When has a learner completed a path? Pure: the same answer for issuance, the path page's checklist
  * and the trainer's table. A path is complete when every lesson is completed, its final assessment
- * is passed, and every simulation it contains has been played to an ending.
+ * is passed, every simulation it contains has been played to an ending, and enough active time
+ * was recorded on its lessons (`minActiveSeconds`: a share of the path's duration, see
+ * app/courses/time-model.ts).
  */
 
 export interface PathRequirements {
@@ -13,6 +15,8 @@ export interface PathRequirements {
   scenarioChoices?: string[][];
   /** Final project to submit with its self-assessment (12 h path), if any. */
   finalProjectId?: string | null;
+  /** Active time the learner must have recorded on the path's lessons; absent or 0 = none asked. */
+  minActiveSeconds?: number;
 }
 
 type When = Date | string;
@@ -33,7 +37,8 @@ export type Missing =
   | { kind: "evaluation"; quizId: string; state: "a-faire" | "non-reussie" }
   | { kind: "simulation"; scenarioId: string }
   | { kind: "simulation-au-choix"; scenarioIds: string[] }
-  | { kind: "projet"; projectId: string; state: "a-faire" | "en-cours" };
+  | { kind: "projet"; projectId: string; state: "a-faire" | "en-cours" }
+  | { kind: "temps"; recordedSeconds: number; requiredSeconds: number };
 
 export type Eligibility =
   | {
@@ -116,6 +121,10 @@ export function pathEligibility(requirements: PathRequirements, activity: Learne
     if (project?.submittedAt) metAt.push(time(project.submittedAt));
     else missing.push({ kind: "projet", projectId: requirements.finalProjectId, state: project ? "en-cours" : "a-faire" });
   }
+
+  // Last in the checklist: time is what one builds up while doing everything above.
+  const requiredSeconds = requirements.minActiveSeconds ?? 0;
+  if (activeSeconds < requiredSeconds) missing.push({ kind: "temps", recordedSeconds: activeSeconds, requiredSeconds });
 
   if (missing.length > 0 || requirements.lessonIds.length === 0) return { eligible: false, missing };
   return {

@@ -1,6 +1,6 @@
 /** The verification form and result, shared by /verifier and /verifier/:code. */
 import { Form } from "@remix-run/react";
-import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "./certificate-format.ts";
+import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
 import { SIGNATURE_SCOPE } from "./signature-scope.ts";
 import { formatCode } from "./verification-code.ts";
 import { fr } from "~/utils/french-typography.ts";
@@ -106,10 +106,8 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
             <dd>{result.learnerName ?? "titulaire anonymisé (compte supprimé)"}</dd>
             <dt>Parcours</dt>
             <dd>{result.pathTitle}</dd>
-            <dt>Durée nominale</dt>
-            <dd>{formatNominalDuration(result.nominalMinutes)}</dd>
-            <dt>Temps d'activité enregistré</dt>
-            <dd>{formatActiveTime(result.activeSeconds)}</dd>
+            <dt>Durée réalisée</dt>
+            <dd>{formatActiveTime(result.activeSeconds)} de temps d'activité enregistré sur les leçons</dd>
             <dt>Première activité</dt>
             <dd>{formatCertificateDate(result.firstActivityAt)}</dd>
             <dt>Parcours achevé le</dt>

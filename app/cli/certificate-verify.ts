@@ -10,7 +10,7 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { SignedPayloadView } from "~/certificates/certificate-payload.ts";
-import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "~/certificates/certificate-format.ts";
+import { formatActiveTime, formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { verifyCertificatePdf } from "~/certificates/offline-verification.server.ts";
 import { SIGNATURE_SCOPE } from "~/certificates/signature-scope.ts";
 import { installedPublicKey } from "~/certificates/signing.server.ts";
@@ -62,10 +62,9 @@ function signedDataLines(data: SignedPayloadView, sha256: string): string[] {
   return [
     `  Titulaire : ${withPrinting(data.titulaire)}`,
     `  Parcours : ${withPrinting(data.parcours.titre)} (${data.parcours.id})`,
-    `  Durée nominale du parcours : ${formatNominalDuration(data.parcours.dureeNominaleMinutes)}`,
     "  Objectifs du parcours :",
     ...data.parcours.objectifs.map((objective) => `    • ${withPrinting(objective)}`),
-    `  Temps d'activité enregistré : ${formatActiveTime(data.tempsActifSecondes)}`,
+    `  Durée réalisée (temps d'activité enregistré) : ${formatActiveTime(data.tempsActifSecondes)}`,
     `  Première activité : ${formatCertificateDate(data.premiereActivite)}`,
     `  Parcours achevé le : ${formatCertificateDate(data.achevement)}`,
     `  Score à l'évaluation finale : ${data.scoreEvaluationFinale} %`,

@@ -3,7 +3,8 @@ import { cohortFileName, learnerTableCsv } from "./cohort-csv.ts";
 import type { CohortContent, LearnerRow } from "./dashboard.ts";
 
 const content: CohortContent = {
-  lessons: [{ id: "l1", title: "Leçon", minutes: 10 }],
+  lessons: [{ id: "l1", title: "Leçon", minutes: 10, modelSeconds: 720 }],
+  requiredActiveSeconds: 1800,
   quizzes: [
     { id: "q1", title: "Quiz 1", final: false, questions: [] },
     { id: "final", title: "Évaluation finale", final: true, questions: [] },
@@ -19,6 +20,7 @@ const row: LearnerRow = {
   completedLessons: 1,
   totalLessons: 2,
   activeSeconds: 3599,
+  expectedSeconds: 720,
   lastActivityAt: null,
   bestScores: { final: 85 },
   finalScore: 85,
@@ -40,6 +42,8 @@ test("one column per quiz and simulation, values a French spreadsheet reads, a h
     "Leçons du parcours",
     "Dernière activité",
     "Temps actif (min)",
+    "Temps attendu pour les leçons terminées (min)",
+    "Temps actif requis pour le certificat (min)",
     "« Quiz 1 » : meilleur score (%)",
     "« Évaluation finale » (évaluation finale) : meilleur score (%)",
     "Simulation « Le maire » : fin",
@@ -48,7 +52,7 @@ test("one column per quiz and simulation, values a French spreadsheet reads, a h
     "En retard",
     "Inactif depuis 7 jours",
   ]);
-  expect(line).toBe(`"'=Hélène; « Lefèvre »";helene@exemple.fr;04/01/2027;50;1;2;;59;;85;Alliance en marche;oui;01/02/2027;non;oui`);
+  expect(line).toBe(`"'=Hélène; « Lefèvre »";helene@exemple.fr;04/01/2027;50;1;2;;59;12;30;;85;Alliance en marche;oui;01/02/2027;non;oui`);
   expect(end).toBe("");
 });
 

@@ -13,6 +13,8 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     "Leçons du parcours",
     "Dernière activité",
     "Temps actif (min)",
+    "Temps attendu pour les leçons terminées (min)",
+    `Temps actif requis pour le certificat (min)`,
     ...content.quizzes.map((quiz) => `« ${quiz.title} »${quiz.final ? " (évaluation finale)" : ""} : meilleur score (%)`),
     ...content.scenarios.map((scenario) => `Simulation « ${scenario.title} » : fin`),
     ...(content.project ? ["Projet final", "Projet remis le", `Auto-évaluation (sur ${content.project.criteria * 4})`] : []),
@@ -31,6 +33,8 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     learner.totalLessons,
     csvDate(learner.lastActivityAt),
     Math.floor(learner.activeSeconds / 60),
+    Math.round(learner.expectedSeconds / 60),
+    content.requiredActiveSeconds === undefined ? null : Math.round(content.requiredActiveSeconds / 60),
     ...content.quizzes.map((quiz) => learner.bestScores[quiz.id] ?? null),
     ...content.scenarios.map((scenario) => {
       const ending = learner.endings[scenario.id];

@@ -13,6 +13,8 @@ import { wrongAnswerLabels } from "~/quizzes/grading.server.ts";
 import type { Question } from "~/quizzes/quiz-schema.ts";
 import type { QuizResponse } from "~/quizzes/quiz-types.ts";
 import type { CohortContent, CohortRows } from "./dashboard.ts";
+import { lessonTimeInputs } from "~/courses/lesson-time.ts";
+import { referenceLessonSeconds, requiredActiveSeconds } from "~/courses/time-model.ts";
 
 /** The lessons, quizzes and simulations of a path, as the dashboard needs them. */
 export async function cohortContent(path: Path): Promise<CohortContent> {
@@ -22,7 +24,13 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
   const scenarioIds = [...new Set(compiled.flatMap((lesson) => embeddedScenarioIds(lesson.usage)))];
   const project = path.finalProject ? getProject(path.finalProject) : undefined;
   return {
-    lessons: lessons.map(({ id, title, minutes }) => ({ id, title, minutes })),
+    lessons: lessons.map((lesson, index) => ({
+      id: lesson.id,
+      title: lesson.title,
+      minutes: lesson.minutes,
+      modelSeconds: referenceLessonSeconds(lessonTimeInputs(lesson, compiled[index]!.usage, { quiz: getQuiz, scenario: getScenario, project: getProject })),
+    })),
+    requiredActiveSeconds: requiredActiveSeconds(path.nominalMinutes, path.minActiveShare),
     project: project ? { id: project.id, criteria: project.assessment.criteria.length } : null,
     objectives: path.objectives,
     quizzes: quizIds.flatMap((id) => {

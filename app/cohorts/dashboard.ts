@@ -13,7 +13,10 @@ import { isBehindPace, isInactive, type CohortCalendar } from "./pace.ts";
 export const MIN_RESPONDENTS = 5;
 
 export interface CohortContent {
-  lessons: Array<{ id: string; title: string; minutes: number }>;
+  /** `modelSeconds`: the lesson's time model (time-model.ts `referenceLessonSeconds`), reading and on-page activities. */
+  lessons: Array<{ id: string; title: string; minutes: number; modelSeconds?: number }>;
+  /** Active time the path's certificate asks for. */
+  requiredActiveSeconds?: number;
   /** The path's final project, if it has one (12 h path). */
   project?: { id: string; criteria: number } | null;
   /** The path's objectives, in order: the final assessment's questions name them by number (from 1). */
@@ -60,6 +63,11 @@ export interface LearnerRow {
   completedLessons: number;
   totalLessons: number;
   activeSeconds: number;
+  /**
+   * What the time model expects for the lessons this learner completed: far more than the recorded
+   * time means lessons marked done without being read (or read without JavaScript, see README).
+   */
+  expectedSeconds: number;
   lastActivityAt: Date | null;
   /** Best submitted score per quiz id (absent: never submitted). */
   bestScores: Record<string, number>;
@@ -141,6 +149,10 @@ export function learnerRows(content: CohortContent, rows: CohortRows, calendar: 
       completedLessons: summary.completedLessons,
       totalLessons: summary.totalLessons,
       activeSeconds: summary.activeSeconds,
+      expectedSeconds: content.lessons.reduce(
+        (sum, lesson) => sum + (lessons.some((row) => row.lessonId === lesson.id && row.completedAt) ? (lesson.modelSeconds ?? lesson.minutes * 60) : 0),
+        0,
+      ),
       lastActivityAt,
       bestScores,
       finalScore: final !== null && final in bestScores ? bestScores[final]! : null,

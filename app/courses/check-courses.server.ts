@@ -10,7 +10,11 @@ import { embeddedIds } from "./mdx-usage.ts";
 import { createLessonCompiler } from "./compile-lesson.server.ts";
 import { loadCatalog, type Problem } from "./load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
+import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
+import { lessonTimeInputs } from "./lesson-time.ts";
+import { buildTimeReport, type TimeReport } from "./time-report.ts";
+import type { LessonTimeInputs } from "./time-model.ts";
 
 /**
  * The assessment rules of issue 16 (assessment-rules.ts: final pools of unseen cases tagged with
@@ -20,6 +24,12 @@ import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
  * printed as warnings — for an author's draft in progress, never for what is published.
  */
 export const ENFORCE_ASSESSMENT_RULES = true;
+
+/**
+ * The scenario balance rules (scenario-balance.ts: no « longest is best » tell, blind strategies
+ * never reach a good ending, several ways to do well, real trade-offs). Same switch as above.
+ */
+export const ENFORCE_SCENARIO_BALANCE = true;
 
 /**
  * The wording rules (wording-rules.ts: « du RAMEAU », « SilverGeek », « élu·es ») hold over every
@@ -35,13 +45,17 @@ export interface CheckReport {
   warnings: Problem[];
   /** Quiz figures per path and per quiz file, for the printed table. */
   assessment: AssessmentReport;
+  /** Balance figures per scenario, for the printed table. */
+  scenarioBalance: ScenarioBalance[];
+  /** The time model per lesson and per path (printed beside the declared minutes, never failing). */
+  time: TimeReport;
   lessons: number;
   paths: number;
 }
 
 export async function checkCourses(
   coursesDir: string,
-  options: { cacheDir?: string | null; enforceAssessmentRules?: boolean; enforceWordingInScenarios?: boolean } = {},
+  options: { cacheDir?: string | null; enforceAssessmentRules?: boolean; enforceScenarioBalance?: boolean; enforceWordingInScenarios?: boolean } = {},
 ): Promise<CheckReport> {
   const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
   problems.push(...checkCatalog(catalog));
@@ -65,6 +79,12 @@ export async function checkCourses(
   const quizzesOfLesson = new Map<string, string[]>();
   const recalled: Array<{ file: string; id: string; line: number | null }> = [];
   const projectsOfLesson = new Map<string, string[]>();
+  const timeInputs = new Map<string, LessonTimeInputs>();
+  const timeLookups = {
+    quiz: (id: string) => quizzes.quizzes.get(id),
+    scenario: (id: string) => scenarios.scenarios.get(id),
+    project: (id: string) => projects.projects.get(id),
+  };
   for (const lesson of catalog.lessons) {
     const file = lessonFiles.get(lesson.id);
     if (!file) continue;
@@ -72,6 +92,7 @@ export async function checkCourses(
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
+      timeInputs.set(lesson.id, lessonTimeInputs(lesson, compiled.usage, timeLookups));
       projectsOfLesson.set(lesson.id, compiled.usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""));
       for (const use of compiled.usage.components) {
         if (use.name === "MyAnswer" && use.attributes.reflection) recalled.push({ file: lesson.file, id: use.attributes.reflection, line: use.line });
@@ -98,12 +119,20 @@ export async function checkCourses(
   const assessment = assessContent(catalog, quizzes.quizzes, quizzesOfLesson);
   problems.push(...assessment.problems);
   const enforce = options.enforceAssessmentRules ?? ENFORCE_ASSESSMENT_RULES;
-  if (enforce) problems.push(...assessment.pending);
-  const warnings = enforce ? [] : [...assessment.pending];
+  const warnings: Problem[] = [];
+  (enforce ? problems : warnings).push(...assessment.pending);
+  const scenarioBalance: ScenarioBalance[] = [];
+  for (const [id, scenario] of scenarios.scenarios) {
+    const balance = measureBalance(scenario);
+    scenarioBalance.push(balance);
+    const file = `scenarios/${id}.yaml`;
+    const broken = balanceProblems(balance).map((message) => ({ file, message }));
+    ((options.enforceScenarioBalance ?? ENFORCE_SCENARIO_BALANCE) ? problems : warnings).push(...broken);
+  }
   const enforceScenarioWording = options.enforceWordingInScenarios ?? ENFORCE_WORDING_IN_SCENARIOS;
   for (const problem of checkWording(coursesDir)) {
-    if (!enforceScenarioWording && problem.file.startsWith("scenarios")) warnings.push(problem);
-    else problems.push(problem);
+    (!enforceScenarioWording && problem.file.startsWith("scenarios") ? warnings : problems).push(problem);
   }
-  return { problems, warnings, assessment, lessons: catalog.lessons.length, paths: catalog.paths.length };
+  const time = buildTimeReport(catalog, timeInputs);
+  return { problems, warnings, assessment, scenarioBalance, time, lessons: catalog.lessons.length, paths: catalog.paths.length };
 }

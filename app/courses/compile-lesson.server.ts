@@ -16,7 +16,7 @@ import { remarkFrenchTypography } from "./remark-french-typography.ts";
  * Bump when the compile options or the remark plugins (mdx-usage.ts, remark-french-typography.ts
  * and the typography rules it applies) change: cached lessons compiled the old way are then ignored.
  */
-const COMPILER_VERSION = "lecons-v3-typo";
+const COMPILER_VERSION = "lecons-v4-typo";
 
 export interface CompiledLesson {
   hash: string;

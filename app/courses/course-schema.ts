@@ -65,6 +65,15 @@ export const PathFileSchema = z.strictObject({
    */
   finalProject: id("projet final").optional(),
   draft: z.boolean().default(false),
+  /**
+   * Share of `nominalMinutes` a learner must have spent active on the path's lessons for its
+   * certificate (0.5 = half); absent = DEFAULT_MIN_ACTIVE_SHARE (app/courses/time-model.ts).
+   */
+  minActiveShare: z
+    .number({ error: "une part entre 0 et 1 (0.5 = la moitié de la durée)" })
+    .min(0, "une part entre 0 et 1 (0.5 = la moitié de la durée)")
+    .max(1, "une part entre 0 et 1 (0.5 = la moitié de la durée)")
+    .optional(),
 });
 export type PathFile = z.infer<typeof PathFileSchema>;
 

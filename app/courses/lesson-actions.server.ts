@@ -4,7 +4,8 @@ import { REFLECTION_INTENT } from "~/mdx/reflection.tsx";
 import { REFLECTION_MAX_LENGTH } from "~/progress/progress.server.ts";
 
 export const LessonActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("terminer") }),
+  // `jeton`: the signed time the page was shown (app/progress/completion-token.ts); checked by the action.
+  z.object({ intent: z.literal("terminer"), jeton: z.string().max(200).default("") }),
   z.object({
     intent: z.literal(REFLECTION_INTENT),
     reflectionId: z.string().min(1).max(100),

@@ -3,6 +3,7 @@
  * used and their attributes, links, imports) and what the page needs (the outline of its sections).
  * It also gives each section heading a stable id so the outline can link to it.
  */
+import { countWords } from "./time-model.ts";
 
 export interface ComponentUse {
   name: string;
@@ -18,6 +19,11 @@ export interface LessonUsage {
   /** Names bound by those imports, usable as components. */
   importedNames: string[];
   outline: Array<{ id: string; title: string }>;
+  /**
+   * Words a reader sees (text and the prompts, labels and titles given as attributes): outside any
+   * `<ForProfile>` in `common`, inside one under its profile. Feeds the time model (time-model.ts).
+   */
+  words?: { common: number; profiles: Record<string, number> };
 }
 
 interface Node {
@@ -83,8 +89,35 @@ function walk(node: Node, visit: (node: Node) => void) {
   for (const child of node.children ?? []) walk(child, visit);
 }
 
+/** Attributes whose text a reader sees on the page (a reflection's prompt, a key figure's label…). */
+const VISIBLE_ATTRIBUTES = new Set(["prompt", "label", "title", "value", "question", "caption"]);
+
+/** Counts the words of a lesson's tree, per profile passage (see `LessonUsage.words`). */
+export function countLessonWords(tree: Node): NonNullable<LessonUsage["words"]> {
+  const words = { common: 0, profiles: {} as Record<string, number> };
+  const visit = (node: Node, profile: string | null) => {
+    let inside = profile;
+    let count = 0;
+    if ((node.type === "text" || node.type === "inlineCode") && typeof node.value === "string") count += countWords(node.value);
+    if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
+      for (const attribute of node.attributes ?? []) {
+        if (attribute.type !== "mdxJsxAttribute" || !attribute.name) continue;
+        if (node.name === "ForProfile" && attribute.name === "profile" && typeof attribute.value === "string") inside = attribute.value;
+        else if (VISIBLE_ATTRIBUTES.has(attribute.name) && typeof attribute.value === "string") count += countWords(attribute.value);
+      }
+    }
+    if (inside === null) words.common += count;
+    else words.profiles[inside] = (words.profiles[inside] ?? 0) + count;
+    if (node.type === "mdxjsEsm" || node.type === "code") return;
+    for (const child of node.children ?? []) visit(child, inside);
+  };
+  visit(tree, null);
+  return words;
+}
+
 export function collectUsage(usage: LessonUsage) {
   return () => (tree: Node) => {
+    usage.words = countLessonWords(tree);
     const taken = new Map<string, number>();
     walk(tree, (node) => {
       const line = node.position?.start.line ?? null;

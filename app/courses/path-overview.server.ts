@@ -6,6 +6,7 @@ import { summarizePath, type PathProgress } from "~/progress/path-progress.ts";
 import { bestResults } from "~/quizzes/quiz-attempts.server.ts";
 import { draftPaths, findLesson, lessonUrl, pathLessons, pathMinutes, publishedPaths, type Catalog, type Lesson, type Path } from "./catalog.ts";
 import { getCompiledLesson, getQuiz } from "./catalog.server.ts";
+import { requiredActiveSeconds } from "./time-model.ts";
 
 type ProgressRows = Awaited<ReturnType<typeof getLessonProgress>>;
 
@@ -21,6 +22,8 @@ function progressCard(catalog: Catalog, path: Path, rows: ProgressRows | null) {
     suits: path.suits,
     nominalMinutes: path.nominalMinutes,
     estimatedMinutes: pathMinutes(catalog, path),
+    /** Active time the certificate asks for (a share of the duration, time-model.ts). */
+    requiredActiveSeconds: requiredActiveSeconds(path.nominalMinutes, path.minActiveShare),
     lessonCount: lessons.length,
     objectives: path.objectives,
     progress: summary

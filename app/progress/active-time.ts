@@ -23,13 +23,16 @@ export function creditedSeconds({
   claimed,
   lastBeatAt,
   now,
+  cap = HEARTBEAT_SECONDS,
 }: {
   claimed: number;
   lastBeatAt: Date | null;
   now: Date;
+  /** Most a claim can be worth: a heartbeat's interval, or a lesson's reading time (see lesson-completion.server.ts). */
+  cap?: number;
 }): number {
   if (!Number.isFinite(claimed) || claimed <= 0) return 0;
-  let credit = Math.min(claimed, HEARTBEAT_SECONDS);
+  let credit = Math.min(claimed, cap);
   if (lastBeatAt) credit = Math.min(credit, (now.getTime() - lastBeatAt.getTime()) / 1000);
   return Math.max(0, Math.round(credit));
 }

@@ -13,6 +13,8 @@ export interface Heartbeat {
   lessonId: string;
   pathId: string | null;
   claimedSeconds: number;
+  /** Most this claim can be worth; a heartbeat's interval unless said otherwise. */
+  cap?: number;
   now?: Date;
 }
 
@@ -29,7 +31,7 @@ export async function recordActiveTime(db: Db, beat: Heartbeat): Promise<number>
 
   const clock = await db.activeTimeClock.findUniqueOrThrow({ where: { userId: beat.userId } });
   const lastBeatAt = clock.lastBeatAt.getTime() === NEVER.getTime() ? null : clock.lastBeatAt;
-  const seconds = creditedSeconds({ claimed: beat.claimedSeconds, lastBeatAt, now });
+  const seconds = creditedSeconds({ claimed: beat.claimedSeconds, lastBeatAt, now, cap: beat.cap });
   if (seconds <= 0) return 0;
   // Compare-and-set in one statement: of concurrent heartbeats, only one moves the clock.
   const swapped = await db.activeTimeClock.updateMany({

@@ -9,6 +9,7 @@ import { db } from "~/db/db.server.ts";
 import { recordActiveTime } from "~/progress/progress.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
+import { now } from "~/utils/clock.server.ts";
 
 const HeartbeatSchema = z.object({
   lessonId: z.string().min(1).max(100),
@@ -37,6 +38,7 @@ export const action = withErrorPages(async ({ request, context }: ActionFunction
     lessonId: lesson.id,
     pathId: path.id,
     claimedSeconds: parsed.data.seconds,
+    now: now(),
   });
   return json({ credited });
 });

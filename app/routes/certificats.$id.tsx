@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
-import { formatActiveTime, formatCertificateDate, formatNominalDuration } from "~/certificates/certificate-format.ts";
+import { formatActiveTime, formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
 import { formatCode } from "~/certificates/verification-code.ts";
@@ -68,10 +68,8 @@ export default function CertificatePage() {
           : null}
       </p>
       <dl className="certificate-facts">
-        <dt>Durée nominale du parcours</dt>
-        <dd>{formatNominalDuration(certificate.nominalMinutes)}</dd>
-        <dt>Temps d'activité enregistré</dt>
-        <dd>{formatActiveTime(certificate.activeSeconds)}</dd>
+        <dt>Durée réalisée</dt>
+        <dd>{formatActiveTime(certificate.activeSeconds)} de temps d'activité enregistré sur les leçons</dd>
         <dt>Première activité</dt>
         <dd>{formatCertificateDate(certificate.firstActivityAt)}</dd>
         <dt>Parcours achevé le</dt>

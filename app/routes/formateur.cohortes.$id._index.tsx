@@ -13,7 +13,7 @@ import { expectedLessons } from "~/cohorts/pace.ts";
 import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohorts/table-query.ts";
 import { db } from "~/db/db.server.ts";
 import { takeFlash } from "~/utils/flash.server.ts";
-import { formatDuration } from "~/progress/path-progress.ts";
+import { formatDurationShort } from "~/courses/time-model.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
@@ -62,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         completedLessons: row.completedLessons,
         lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
         activeSeconds: row.activeSeconds,
+        expectedSeconds: row.expectedSeconds,
         finalScore: row.finalScore,
         quizzesDone: Object.keys(row.bestScores).length,
         scenariosDone: Object.keys(row.endings).length,
@@ -71,6 +72,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         inactive: row.inactive,
       })),
       quizCount: dashboard.content.quizzes.length,
+      requiredActiveSeconds: dashboard.content.requiredActiveSeconds ?? null,
       pathObjectives: dashboard.content.objectives ?? [],
       project: dashboard.content.project ?? null,
       funnel: dashboard.funnel,
@@ -153,7 +155,7 @@ const COLUMNS: Array<{ key: SortKey | null; label: string; numeric?: boolean }> 
   { key: "progression", label: "Progression", numeric: true },
   { key: null, label: "Leçons", numeric: true },
   { key: "activite", label: "Dernière activité" },
-  { key: "temps", label: "Temps actif", numeric: true },
+  { key: "temps", label: "Temps actif / attendu", numeric: true },
   { key: "evaluation", label: "Évaluation finale", numeric: true },
   { key: null, label: "Quiz faits", numeric: true },
   { key: null, label: "Simulations", numeric: true },
@@ -209,6 +211,11 @@ function LearnerTable({ data }: { data: Data }) {
           Rythme attendu aujourd'hui : {data.expectedLessons} leçon{data.expectedLessons > 1 ? "s" : ""} sur {totals.lessons}. « En retard » : moins que ce rythme.
         </p>
       ) : null}
+      <p className="muted">
+        « Temps actif / attendu » : le temps d'activité enregistré sur les leçons du parcours, et celui que prévoit le modèle de lecture
+        (180 mots par minute, plus les activités) pour les leçons que la personne a terminées
+        {data.requiredActiveSeconds ? `. Le certificat demande ${formatDurationShort(data.requiredActiveSeconds)} de temps actif` : ""}.
+      </p>
       {data.learners.length === 0 ? (
         <p>{totals.learners === 0 ? "Personne n'a encore rejoint la cohorte." : "Aucun apprenant·e ne correspond à ce filtre."}</p>
       ) : (
@@ -238,7 +245,10 @@ function LearnerTable({ data }: { data: Data }) {
                     {row.completedLessons} / {totals.lessons}
                   </td>
                   <td>{row.lastActivityAt ? formatCertificateDate(row.lastActivityAt) : "jamais"}</td>
-                  <td className="num">{formatDuration(row.activeSeconds)}</td>
+                  <td className="num">
+                    {formatDurationShort(row.activeSeconds)}
+                    <span className="muted"> / {formatDurationShort(row.expectedSeconds)}</span>
+                  </td>
                   <td className="num">{row.finalScore === null ? "—" : `${row.finalScore} %`}</td>
                   <td className="num">
                     {row.quizzesDone} / {data.quizCount}

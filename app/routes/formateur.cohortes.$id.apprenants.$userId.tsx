@@ -6,7 +6,7 @@ import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
 import { getCohortMember, removeMember } from "~/cohorts/cohorts.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDuration } from "~/progress/path-progress.ts";
+import { formatDurationShort } from "~/courses/time-model.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { getProject as getProjectDefinition } from "~/courses/catalog.server.ts";
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
@@ -39,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         completedLessons: row.completedLessons,
         totalLessons: row.totalLessons,
         activeSeconds: row.activeSeconds,
+        expectedSeconds: row.expectedSeconds,
         lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
         certificate: row.certificate ? { issuedAt: row.certificate.issuedAt.toISOString(), revoked: row.certificate.revoked } : null,
         behind: row.behind,
@@ -119,7 +120,10 @@ export default function CohortLearnerPage() {
           {learner.behind ? " (en retard sur le rythme de la cohorte)" : ""}
         </dd>
         <dt>Temps actif enregistré</dt>
-        <dd>{formatDuration(learner.activeSeconds)}</dd>
+        <dd>
+          {formatDurationShort(learner.activeSeconds)}, pour {formatDurationShort(learner.expectedSeconds)} attendues par le modèle de lecture
+          pour les leçons terminées
+        </dd>
         <dt>Dernière activité</dt>
         <dd>
           {learner.lastActivityAt ? formatCertificateDate(learner.lastActivityAt) : "aucune"}

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import {
   Form,
   Link,
+  useActionData,
   useLoaderData,
   useNavigation,
   useSearchParams,
@@ -19,8 +20,15 @@ import { db } from "~/db/db.server.ts";
 import { LessonBody } from "~/mdx/lesson-body.tsx";
 import { LessonContext } from "~/mdx/lesson-context.tsx";
 import { loadLessonScript } from "~/mdx/lesson-module.ts";
-import { completeLesson, saveReflection } from "~/progress/progress.server.ts";
+import { saveReflection } from "~/progress/progress.server.ts";
+import { completeLessonFromPage, completionToken, completionTokenKey } from "~/progress/lesson-completion.server.ts";
+import { lessonTimeOf } from "~/courses/lesson-time.server.ts";
+import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
+import { serverSigningKey } from "~/certificates/signing.server.ts";
+import { formatDurationShort } from "~/courses/time-model.ts";
+import { now } from "~/utils/clock.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
+import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
@@ -49,7 +57,17 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     timing,
     url: new URL(request.url),
   });
-  return json(page, { headers: { "Server-Timing": timing.header() } });
+  // The « J'ai terminé » form carries the signed time the page was shown (nothing is written on a
+  // GET): the action measures from it the time spent before accepting the completion.
+  const entry = findPathLesson(getCatalog(), findPathBySlug(getCatalog(), params.parcours ?? "")!, params.lecon ?? "")!;
+  const completion =
+    user && page.progress && !page.progress.completedAt
+      ? {
+          token: completionToken(completionTokenKey(serverSigningKey()), user.id, page.lesson.id, now()),
+          minimumSeconds: (await lessonTimeOf(entry.lesson, AUDIENCE_OF_PROFILE[user.profile] ?? null)).minimumSeconds,
+        }
+      : null;
+  return json({ ...page, completion }, { headers: { "Server-Timing": timing.header() } });
 }
 
 /**
@@ -80,9 +98,23 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return json({ error: parsed.error.issues[0]?.message ?? "Demande invalide." }, { status: 400 });
   }
   if (parsed.data.intent === "terminer") {
-    await completeLesson(db, { userId: user.id, lessonId: entry.lesson.id, pathId: path.id });
-    await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
-    return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`);
+    const time = await lessonTimeOf(entry.lesson, AUDIENCE_OF_PROFILE[user.profile] ?? null);
+    const result = await completeLessonFromPage(db, {
+      key: completionTokenKey(serverSigningKey()),
+      token: parsed.data.jeton,
+      userId: user.id,
+      lessonId: entry.lesson.id,
+      pathId: path.id,
+      minimumSeconds: time.minimumSeconds,
+      modelSeconds: time.readingSeconds + time.activitySeconds,
+      now: now(),
+    });
+    // Refused as too early, the form keeps the time it was first shown: waiting is enough.
+    if (!result.ok) {
+      return json({ error: result.error, intent: "terminer" as const, jeton: result.tooEarly ? parsed.data.jeton : null }, { status: result.status });
+    }
+    const issued = await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
+    return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`, { headers: await noticeHeaders(issued) });
   }
   const compiled = await getCompiledLesson(entry.lesson);
   const reflectionIds = compiled.usage.components.filter((c) => c.name === "Reflection").map((c) => c.attributes.id);
@@ -100,7 +132,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const data = useLoaderData<typeof clientLoader>();
-  const { path, module, lesson, previous, next, progress, context, terms } = data;
+  const { path, module, lesson, previous, next, progress, context, terms, completion } = data;
+  const actionData = useActionData<typeof action>();
+  // Only a refused completion is shown by the button (a reflection's errors are shown by the reflection).
+  const refused =
+    actionData && "intent" in actionData && actionData.intent === "terminer" ? (actionData as unknown as { error: string; jeton: string | null }) : null;
+  const completionError = refused?.error ?? null;
+  const keptToken = refused?.jeton ?? null;
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const justCompleted = searchParams.get("terminee") === "1";
@@ -187,8 +225,24 @@ export default function LessonPage() {
             </div>
           ) : (
             <Form method="post">
+              {completionError ? (
+                <p className="notice notice--warning" role="alert">
+                  {completionError}
+                </p>
+              ) : null}
               <input type="hidden" name="intent" value="terminer" />
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              <input type="hidden" name="jeton" value={keptToken ?? completion?.token ?? ""} />
+              {completion ? (
+                <p className="muted" id="duree-minimale">
+                  Comptez au moins {formatDurationShort(completion.minimumSeconds)} sur cette leçon avant de la marquer comme terminée.
+                </p>
+              ) : null}
+              <button
+                type="submit"
+                className="button"
+                disabled={navigation.state === "submitting"}
+                aria-describedby={completion ? "duree-minimale" : undefined}
+              >
                 J'ai terminé cette leçon
               </button>
             </Form>

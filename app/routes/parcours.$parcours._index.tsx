@@ -8,7 +8,7 @@ import { findPathBySlug, formatMinutes } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { loadPathOutline } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDuration } from "~/progress/path-progress.ts";
+import { formatDurationShort } from "~/courses/time-model.ts";
 import { certificateStatus } from "~/certificates/certificates.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
@@ -60,8 +60,9 @@ export default function PathPage() {
           <>
             <ProgressMeter percent={path.progress.percent} label={fr`Progression dans « ${path.title} »`} />
             <p className="muted">
-              Temps d'activité enregistré&nbsp;: {formatDuration(path.progress.activeSeconds)} (durée estimée du parcours&nbsp;:{" "}
-              {formatMinutes(path.estimatedMinutes)}).
+              Temps d'activité enregistré&nbsp;: {formatDurationShort(path.progress.activeSeconds)}
+              {path.draft ? "" : ` sur les ${formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
+              du parcours&nbsp;: {formatMinutes(path.estimatedMinutes)}).
             </p>
           </>
         ) : null}

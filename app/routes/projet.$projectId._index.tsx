@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
+import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { db } from "~/db/db.server.ts";
 import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
@@ -50,8 +51,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Either way back to the overview (its address, without the form's « ?index »), with a message
   // said once.
   if (!result.ok) return redirect(projectUrl(definition.id), { status: 303, headers: { "Set-Cookie": await setFlash("remise-refusee") } });
-  await issueCertificatesAfter(db, user.id, { projectId: definition.id });
-  return redirect(projectUrl(definition.id), { status: 303, headers: { "Set-Cookie": await setFlash("projet-remis") } });
+  const issued = await issueCertificatesAfter(db, user.id, { projectId: definition.id });
+  const headers = new Headers(await noticeHeaders(issued));
+  headers.append("Set-Cookie", await setFlash("projet-remis"));
+  return redirect(projectUrl(definition.id), { status: 303, headers });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -5,6 +5,7 @@ import { getCurrentUser } from "~/auth/session.server.ts";
 import { getQuiz } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
+import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { answerQuestion, gradePractice, QuizError, startAttempt, startPractice, withholdsCorrections } from "~/quizzes/quiz-attempts.server.ts";
 import type { QuizMessageCode } from "~/quizzes/quiz-messages.ts";
 import { stepUrl } from "~/quizzes/quiz-step.ts";
@@ -53,11 +54,11 @@ export const action = withErrorPages(async ({ request, context, params }: Action
         questionId,
         form,
       });
-      if (result) await issueCertificatesAfter(db, user.id, { quizId: quiz.id });
-      if (js) return json({ correction, result, review });
+      const headers = await noticeHeaders(result ? await issueCertificatesAfter(db, user.id, { quizId: quiz.id }) : []);
+      if (js) return json({ correction, result, review }, { headers });
       // A submitted final assessment goes straight to its result and corrections.
       const step = result && review ? "resultat" : `correction-${questionId}`;
-      return redirect(stepUrl(returnTo, quiz.id, step), { status: 303 });
+      return redirect(stepUrl(returnTo, quiz.id, step), { status: 303, headers });
     }
     return fail(400, "champ-inattendu");
   } catch (error) {

@@ -4,6 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
+import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
 import { getCatalog, getScenario } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -30,10 +31,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 /** Fields a simulation request may carry; anything else (a claimed ending…) makes it a bad request. */
 const ALLOWED_FIELD = /^(intent|mode|retour|runId|sceneId|choix)$/;
 
-function back(returnTo: string, scenarioId: string, step: string | null) {
+function back(returnTo: string, scenarioId: string, step: string | null, headers: HeadersInit = {}) {
   const [base] = returnTo.split(/[?#]/);
   const query = step ? `?${new URLSearchParams({ simulation: scenarioId, etape: step })}` : "";
-  return redirect(`${base}${query}#simulation-${scenarioId}`, { status: 303 });
+  return redirect(`${base}${query}#simulation-${scenarioId}`, { status: 303, headers });
 }
 
 /**
@@ -68,9 +69,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         sceneId: String(form.get("sceneId") ?? ""),
         choiceId: String(form.get("choix") ?? ""),
       });
-      if (result.endingId) await issueCertificatesAfter(db, user.id, { scenarioId: scenario.id });
-      if (js) return json({ ok: true, endingId: result.endingId });
-      return back(returnTo, scenario.id, result.endingId ? "debriefing" : null);
+      const headers = await noticeHeaders(result.endingId ? await issueCertificatesAfter(db, user.id, { scenarioId: scenario.id }) : []);
+      if (js) return json({ ok: true, endingId: result.endingId }, { headers });
+      return back(returnTo, scenario.id, result.endingId ? "debriefing" : null, headers);
     }
     return fail(400, "champ-inattendu");
   } catch (error) {

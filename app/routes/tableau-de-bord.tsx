@@ -5,10 +5,10 @@ import { PROFILE_LABELS } from "~/auth/profiles.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
 import { formatMinutes } from "~/courses/catalog.ts";
+import { formatDurationShort } from "~/courses/time-model.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { loadStartedPaths } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDuration } from "~/progress/path-progress.ts";
 import { getEnrollments } from "~/progress/progress.server.ts";
 import { listCertificates } from "~/certificates/issuance.server.ts";
 import { listMemberships } from "~/cohorts/cohorts.server.ts";
@@ -47,6 +47,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { name, profile, paths, certificates, cohorts, justJoined, isTrainer, welcome } = useLoaderData<typeof loader>();
+  const certificatesSection = (
+        <section aria-labelledby="titre-mes-certificats">
+          <h2 id="titre-mes-certificats">Mes certificats</h2>
+          {certificates.length === 0 ? (
+            <p className="muted">Un certificat est délivré automatiquement pour chaque parcours achevé : toutes ses leçons, son évaluation finale réussie et ses simulations jouées.</p>
+          ) : (
+            <ul className="certificate-list">
+              {certificates.map((certificate) => (
+                <li key={certificate.id}>
+                  <Link to={`/certificats/${certificate.id}`}>Certificat « {certificate.pathTitle} »</Link>{" "}
+                  <span className="muted">
+                    délivré le {formatCertificateDate(certificate.issuedAt)}
+                    {certificate.revokedAt ? " — révoqué" : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+  );
   return (
     <div className="page">
       <h1>Bonjour {name}</h1>
@@ -62,6 +82,8 @@ export default function Dashboard() {
         </p>
       ) : null}
       <p className="lede">Profil : {profile}. Les exemples des leçons s'adaptent à ce profil.</p>
+      {/* Once a certificate is issued, it is what the learner comes for: it comes first. */}
+      {certificates.length > 0 ? certificatesSection : null}
       <section aria-labelledby="titre-mes-parcours">
         <h2 id="titre-mes-parcours">Mes parcours</h2>
         {paths.length === 0 ? (
@@ -82,7 +104,10 @@ export default function Dashboard() {
                   {path.progress ? (
                     <>
                       <ProgressMeter percent={path.progress.percent} label={`Progression dans « ${path.title} »`} />
-                      <p className="muted">Temps d'activité : {formatDuration(path.progress.activeSeconds)}</p>
+                      <p className="muted">
+                        Temps d'activité : {formatDurationShort(path.progress.activeSeconds)} sur les{" "}
+                        {formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat
+                      </p>
                     </>
                   ) : null}
                   <p className="card__actions">
@@ -102,24 +127,7 @@ export default function Dashboard() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="titre-mes-certificats">
-        <h2 id="titre-mes-certificats">Mes certificats</h2>
-        {certificates.length === 0 ? (
-          <p className="muted">Un certificat est délivré automatiquement pour chaque parcours achevé : toutes ses leçons, son évaluation finale réussie et ses simulations jouées.</p>
-        ) : (
-          <ul className="certificate-list">
-            {certificates.map((certificate) => (
-              <li key={certificate.id}>
-                <Link to={`/certificats/${certificate.id}`}>Certificat « {certificate.pathTitle} »</Link>{" "}
-                <span className="muted">
-                  délivré le {formatCertificateDate(certificate.issuedAt)}
-                  {certificate.revokedAt ? " — révoqué" : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {certificates.length === 0 ? certificatesSection : null}
       <section aria-labelledby="titre-mes-cohortes">
         <h2 id="titre-mes-cohortes">Mes cohortes</h2>
         {isTrainer ? (

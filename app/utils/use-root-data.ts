@@ -6,3 +6,9 @@ export function useOptionalUser() {
   const data = useRouteLoaderData<typeof rootLoader>("root");
   return data?.user ?? null;
 }
+
+/** Certificates issued by the learner's last step, to announce once (certificate-notice.server.ts). */
+export function useCertificateNotices() {
+  const data = useRouteLoaderData<typeof rootLoader>("root");
+  return data?.certificateNotices ?? [];
+}

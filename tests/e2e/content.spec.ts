@@ -29,7 +29,9 @@ test("every lesson of every path renders and passes axe", async ({ page }) => {
   }
 });
 
-test("every real simulation can be played to its best ending, and passes axe", async ({ page }) => {
+test("every real simulation can be played to an ending, and passes axe", async ({ page }) => {
+  // Five scenarios, each played through with axe before and after: give each its own budget.
+  test.setTimeout(120_000);
   await page.goto("/simulations");
   const links = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
   expect(links.length).toBeGreaterThanOrEqual(3);
@@ -39,7 +41,7 @@ test("every real simulation can be played to its best ending, and passes axe", a
     expect(await seriousAxeViolations(page), url).toEqual([]);
     const sim = page.locator(".simulation");
     await sim.getByRole("button", { name: "Commencer la simulation" }).click();
-    // Always take the first option: in every scenario of the brief it leads to an ending.
+    // Always take the first option shown (their order is drawn per run): every path leads to an ending.
     for (let step = 0; step < 20; step++) {
       const choices = sim.locator(".choice-button");
       if ((await choices.count()) === 0) break;

@@ -5,7 +5,7 @@
  * e-mails go to OUTBOX_DIR, emptied first.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildApp } from "../../app/cli/build.ts";
 import { buildIsStale } from "../../app/cli/freshness.ts";
@@ -14,6 +14,7 @@ import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { providerOf } from "../../app/db/database-url.ts";
 import { withDatabase, withPgAdmin } from "../setup/test-databases.ts";
 import { checkCourses } from "../../app/courses/check-courses.server.ts";
+import { clockFileOf } from "./servers.ts";
 
 const databaseUrl = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 
@@ -34,14 +35,21 @@ await migrateDeploy(databaseUrl);
 // The test servers' own outbox (never the default data/outbox) starts empty with the database.
 if (process.env.OUTBOX_DIR) rmSync(path.resolve(ROOT, process.env.OUTBOX_DIR), { recursive: true, force: true });
 if (process.env.COURSES_DIR) {
-  const report = await checkCourses(path.resolve(ROOT, process.env.COURSES_DIR), { cacheDir: path.join(ROOT, ".cache/lessons") });
+  // The engine fixture's two-decision scenario is the checker's own example of a biased scenario
+  // (tests/integration/course-checker.test.ts): every other rule holds on it.
+  const report = await checkCourses(path.resolve(ROOT, process.env.COURSES_DIR), { cacheDir: path.join(ROOT, ".cache/lessons"), enforceScenarioBalance: false });
   if (report.problems.length > 0) throw new Error(`contenu de test invalide : ${JSON.stringify(report.problems)}`);
 }
+
+// The test clock starts at real time; tests move it forward instead of waiting (tests/e2e/test-clock.ts).
+const clockFile = clockFileOf(process.env.PORT ?? "3000");
+mkdirSync(path.dirname(clockFile), { recursive: true });
+writeFileSync(clockFile, "0");
 
 const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AAFA_TEST_SERVER: "1", AAFA_TEST_CLOCK_FILE: clockFile },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -21,6 +21,14 @@ export function enginePgUrl(): string | null {
   return url.toString();
 }
 
+/**
+ * The test clock of the server listening on `port` (app/utils/clock.server.ts): seconds added to
+ * the real time for the time rules, so that a test « waits » by writing a number (test-clock.ts).
+ */
+export function clockFileOf(port: number | string): string {
+  return path.resolve(`data/e2e-clock-${port}.txt`);
+}
+
 export const OUTBOX_DIRS = { plateforme: "data/e2e-outbox-plateforme", moteur: "data/e2e-outbox", "moteur-pg": "data/e2e-outbox-pg" } as const;
 export type ServerName = keyof typeof OUTBOX_DIRS;
 

@@ -67,8 +67,7 @@ describe("the certificate PDF", () => {
       "Certificat de formation",
       "Hélène Lefèvre-Çelik",
       "« Comprendre et se situer »",
-      "Durée nominale du parcours 4 h",
-      "Temps d'activité enregistré 4 h 07 min",
+      "Durée réalisée 4 h 07 min (temps d'activité enregistré)",
       "Première activité 2 novembre 2026",
       "Parcours achevé le 20 novembre 2026",
       "Score à l'évaluation finale 85 %",
@@ -79,6 +78,9 @@ describe("the certificate PDF", () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // The path's announced duration (4 h) is not printed: nothing suggests more time than was recorded.
+    expect(text).not.toContain("nominale");
+    expect(text).not.toMatch(/\b4 h\b(?! 07)/);
   });
 
   test("embeds its fonts as small subsets, and stays light", async () => {
@@ -116,7 +118,7 @@ describe("the certificate PDF", () => {
     const stdout = (await verify(genuine)).stdout.replace(/[\u00A0\u202F]/g, " ");
     expect(stdout).toContain("✓ Signature valide");
     expect(stdout).toContain("Titulaire : Hélène Lefèvre-Çelik");
-    expect(stdout).toContain("Temps d'activité enregistré : 4 h 07 min");
+    expect(stdout).toContain("Durée réalisée (temps d'activité enregistré) : 4 h 07 min");
     await expect(verify(tampered)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("✗ Certificat invalide : La signature ne correspond pas aux données jointes") });
   });
 });

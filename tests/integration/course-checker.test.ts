@@ -32,14 +32,30 @@ const CONCLUSION = "lessons/m02-aller-plus-loin/conclusion.mdx";
 async function problemsAfter(change: (dir: string) => void) {
   const dir = copyFixture();
   change(dir);
-  return (await checkCourses(dir)).problems;
+  return (await checkCourses(dir, { enforceScenarioBalance: false })).problems;
 }
 
+// The engine's fixture scenario is a two-decision case written the way the real scenarios were
+// (best option first and longest): the balance rules are tested on it below, so they are off here.
 test("the fixture course itself is valid, assessment rules included", async () => {
-  expect((await checkCourses(FIXTURE)).problems).toEqual([]);
-  const enforced = await checkCourses(FIXTURE, { enforceAssessmentRules: true });
+  expect((await checkCourses(FIXTURE, { enforceScenarioBalance: false })).problems).toEqual([]);
+  const enforced = await checkCourses(FIXTURE, { enforceAssessmentRules: true, enforceScenarioBalance: false });
   expect(enforced.problems).toEqual([]);
-  expect(enforced.warnings).toEqual([]);
+  expect(enforced.warnings.map((w) => w.file)).toEqual(Array(4).fill("scenarios/cas-essai.yaml"));
+});
+
+test("a biased scenario fails the check once the balance rules are enforced, and is only a warning before", async () => {
+  const enforced = await checkCourses(FIXTURE, { enforceScenarioBalance: true });
+  expect(enforced.problems.map((p) => `${p.file} : ${p.message}`)).toEqual([
+    "scenarios/cas-essai.yaml : l'option la mieux notée est aussi la plus longue dans 2 décisions sur 2 (100 %, au plus 40 %)",
+    "scenarios/cas-essai.yaml : choisir toujours l'option la plus longue mène à une bonne fin (essai-f1)",
+    "scenarios/cas-essai.yaml : choisir toujours la première option écrite mène à une bonne fin (essai-f1)",
+    "scenarios/cas-essai.yaml : 1 suite(s) de choix mène(nt) à une bonne fin : il en faut au moins 2, pour qu'il y ait plusieurs façons de bien faire",
+  ]);
+  expect(enforced.scenarioBalance).toEqual([expect.objectContaining({ scenarioId: "cas-essai", bestIsLongestShare: 1, goodSequences: 1 })]);
+  const draft = await checkCourses(FIXTURE, { enforceScenarioBalance: false });
+  expect(draft.problems).toEqual([]);
+  expect(draft.warnings).toHaveLength(4);
 });
 
 describe("the checker refuses", () => {
@@ -325,7 +341,7 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   test("fail the check once enforced, naming each broken rule", async () => {
     const dir = copyFixture();
     biased(dir);
-    const { problems } = await checkCourses(dir, { enforceAssessmentRules: true });
+    const { problems } = await checkCourses(dir, { enforceAssessmentRules: true, enforceScenarioBalance: false });
     const messages = problems.map((p) => `${p.file} : ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -343,7 +359,7 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   test("are printed as warnings, and pass, while not enforced", async () => {
     const dir = copyFixture();
     biased(dir);
-    const report = await checkCourses(dir, { enforceAssessmentRules: false });
+    const report = await checkCourses(dir, { enforceAssessmentRules: false, enforceScenarioBalance: false });
     expect(report.problems).toEqual([]);
     expect(report.warnings.map((w) => w.message)).toContain("quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm");
     const final = report.assessment.paths.find((p) => p.pathId === "parcours-essai")?.final;
@@ -385,5 +401,26 @@ describe("the checker refuses a wording written another way (issue 17)", () => {
     // …and refused once it is.
     const strict = await checkCourses(dir, { enforceWordingInScenarios: true });
     expect(strict.problems).toContainEqual({ file: "scenarios/cas-essai.yaml", message: expect.stringContaining("« adjoint·e·s » : un seul point médian") });
+  });
+});
+
+describe("the time model (issue 16)", () => {
+  const ESSAI = "paths/essai.yaml";
+
+  test("is printed per lesson beside the declared minutes, and per path with the certificate's active time", async () => {
+    const report = await checkCourses(FIXTURE);
+    expect(report.time.lessons.find((row) => row.lessonId === "e2-1")).toMatchObject({ declaredMinutes: 6, minimumMinutes: 2 });
+    expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({ nominalMinutes: 20, share: 0.5, requiredActiveMinutes: 10 });
+  });
+
+  test("a path may ask for its own share of active time, between 0 and 1", async () => {
+    const dir = copyFixture();
+    edit(dir, ESSAI, (t) => `${t.trimEnd()}\nminActiveShare: 0.25\n`);
+    const report = await checkCourses(dir);
+    expect(report.problems).toEqual([]);
+    expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({ share: 0.25, requiredActiveMinutes: 5 });
+
+    const problems = await problemsAfter((other) => edit(other, ESSAI, (t) => `${t.trimEnd()}\nminActiveShare: 1.5\n`));
+    expect(problems).toContainEqual({ file: ESSAI, message: "minActiveShare : une part entre 0 et 1 (0.5 = la moitié de la durée)" });
   });
 });

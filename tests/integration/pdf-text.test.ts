@@ -61,7 +61,7 @@ describe("the certificate PDF's text", () => {
     expect(lines).toContain(`• ${LIGATURES}`);
     expect(lines).toContain("Certificat de formation");
     expect(lines).toContain("Apprendre à faire alliance certifie que");
-    expect(lines).toContain("Temps d'activité enregistré 4 h 07 min");
+    expect(lines).toContain("Durée réalisée 4 h 07 min (temps d'activité enregistré)");
   });
 
   test("prints « ? » for each character the font lacks (Chinese, Arabic, emoji)", async () => {
@@ -79,7 +79,7 @@ describe("the certificate PDF's text", () => {
     const lines = await pdftotextLines(await certificate("Zoë Ñúñez-O'Brien"));
     expect(lines).toContain("Zoë Ñúñez-O'Brien");
     expect(lines).toContain(`• ${LIGATURES}`);
-    expect(lines).toContain("Temps d'activité enregistré 4 h 07 min");
+    expect(lines).toContain("Durée réalisée 4 h 07 min (temps d'activité enregistré)");
     expect(await pdftotextLines(await certificate("王小明 😀"))).toContain("??? ?");
   });
 });

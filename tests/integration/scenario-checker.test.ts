@@ -21,49 +21,59 @@ test("every real simulation is valid and proven complete", () => {
 
 /** Paths per ending and example runs, as computed in the content brief (simulations.md). */
 const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ path: string; ending: string; vars: Record<string, number> }> }> = {
+  // S0, SA, SB rewritten for issue 16 (two good endings each, reached by different strategies).
   "s0-premier-pas": {
-    paths: { "s0-f1": 2, "s0-f2": 160, "s0-f3": 81 },
+    paths: { "s0-f1": 12, "s0-f4": 15, "s0-f2": 213, "s0-f3": 3 },
     examples: [
-      { path: "p1a p2a p3a p4a p5a", ending: "s0-f1", vars: { confiance: 10, impact: 3, ressources: 4 } },
-      { path: "p1a p2a p3a p4a p5b", ending: "s0-f2", vars: { confiance: 9, impact: 2, ressources: 4 } },
-      { path: "p1a p2a p3a p4c p5a", ending: "s0-f3", vars: { confiance: 9, impact: 1, ressources: 4 } },
+      { path: "p1a p2a p3a p4c p5a", ending: "s0-f1", vars: { confiance: 10, impact: 2, ressources: 1 } },
+      { path: "p1b p2a p3b p4a p5a", ending: "s0-f4", vars: { confiance: 6, impact: 5, ressources: 2 } },
+      // The collaborative-sounding option everywhere runs out of means: the best ending needs a trade-off.
+      { path: "p1a p2a p3a p4a p5a", ending: "s0-f2", vars: { confiance: 10, impact: 3, ressources: 0 } },
+      { path: "p1a p2a p3a p4c p5c", ending: "s0-f3", vars: { confiance: 8, impact: 1, ressources: 4 } },
     ],
   },
   "sa-catalyseur": {
-    paths: { "sa-f4": 4467, "sa-f1": 1, "sa-f3": 6126, "sa-f2": 1070 },
+    paths: { "sa-f1": 111, "sa-f5": 88, "sa-f2": 2418, "sa-f3": 5716, "sa-f4": 2683 },
     examples: [
-      { path: "a1a a2a a3a a4a a5a a6b a7a a8b", ending: "sa-f4", vars: { confiance: 7, impact: 8, ressources: 0, maturite: 6 } },
-      { path: "a1a a2a a3a a4a a5a a6a a7a a8a", ending: "sa-f1", vars: { confiance: 9, impact: 9, ressources: 4, maturite: 10 } },
-      { path: "a1a a2a a3a a4a a5a a6c a7b a8a", ending: "sa-f3", vars: { confiance: 3, impact: 7, ressources: 6, maturite: 7 } },
-      { path: "a1a a2a a3a a4a a5a a6a a7a a8b", ending: "sa-f2", vars: { confiance: 8, impact: 8, ressources: 1, maturite: 9 } },
+      // SilverGeek's real choices: spread by social franchise.
+      { path: "a1b a2b a3b a4c a5c a6a a7a a8b", ending: "sa-f1", vars: { confiance: 9, impact: 6, ressources: 2, maturite: 10 } },
+      // Same start, then stay in the region: the other good ending.
+      { path: "a1b a2b a3b a4c a5c a6a a7c a8c", ending: "sa-f5", vars: { confiance: 10, impact: 6, ressources: 1, maturite: 7 } },
+      { path: "a1a a2a a3a a3ea a4a a5a a6a a6ea a7a a8a", ending: "sa-f4", vars: { confiance: 2, impact: 10, ressources: 0, maturite: 5 } },
+      { path: "a1a a2c a3a a3ea a4b a5a a6c a6eb a7b a8a", ending: "sa-f3", vars: { confiance: 0, impact: 10, ressources: 3, maturite: 0 } },
+      { path: "a1c a2a a3b a4a a5b a6b a7c a8c", ending: "sa-f2", vars: { confiance: 8, impact: 4, ressources: 7, maturite: 0 } },
     ],
   },
   "sb-maire": {
-    paths: { "sb-f4": 3183, "sb-f1": 4, "sb-f3": 6129, "sb-f2": 1619 },
+    paths: { "sb-f1": 59, "sb-f5": 214, "sb-f2": 2016, "sb-f3": 5451, "sb-f4": 3195 },
     examples: [
-      { path: "b1a b2a b3a b4a b5c b6a b7a b8a", ending: "sb-f4", vars: { confiance: 10, dynamique: 9, ressources: 0, impact: 4 } },
-      { path: "b1a b2a b3a b4a b5a b6a b7a b8a", ending: "sb-f1", vars: { confiance: 10, dynamique: 10, ressources: 2, impact: 5 } },
-      { path: "b1a b2a b3a b4a b5a b6b b7c b8a", ending: "sb-f3", vars: { confiance: 3, dynamique: 9, ressources: 2, impact: 5 } },
-      { path: "b1a b2a b3a b4a b5a b6a b7a b8b", ending: "sb-f2", vars: { confiance: 8, dynamique: 10, ressources: 3, impact: 3 } },
+      { path: "b1b b2a b3b b4c b5b b6a b7b b8a", ending: "sb-f1", vars: { confiance: 10, dynamique: 9, ressources: 1, impact: 2 } },
+      { path: "b1a b2a b3b b4a b5b b6b b7b b8a", ending: "sb-f5", vars: { confiance: 4, dynamique: 8, ressources: 1, impact: 7 } },
+      { path: "b1a b2a b3a b4a b5a b6a b7a b8a", ending: "sb-f4", vars: { confiance: 5, dynamique: 1, ressources: 2, impact: 7 } },
+      { path: "b1a b2d b3a b4c b4ea b5a b6c b7a b8a", ending: "sb-f3", vars: { confiance: 3, dynamique: 2, ressources: 5, impact: 5 } },
+      { path: "b1b b2a b3b b4c b5b b6a b7b b8b", ending: "sb-f2", vars: { confiance: 8, dynamique: 10, ressources: 3, impact: 1 } },
     ],
   },
+  // Rebalanced for issue 16 (two good endings each, reached by different strategies): these figures
+  // no longer follow the brief's tables; they are those of `courses:check`.
   "sc-fonds": {
-    paths: { "sc-f3": 5388, "sc-f1": 1, "sc-f4": 687, "sc-f2": 1700 },
+    paths: { "sc-f3": 5220, "sc-f1": 55, "sc-f5": 247, "sc-f4": 358, "sc-f2": 1896 },
     examples: [
-      { path: "c1a c2a c3a c4a c5a c6a c7a c8c", ending: "sc-f3", vars: { impact: 6, confiance: 7, ressources: 5, synergies: 4, apprentissage: 5 } },
-      { path: "c1c c2a c3a c4a c5a c6a c7a c8a", ending: "sc-f1", vars: { impact: 9, confiance: 9, ressources: 5, synergies: 6, apprentissage: 7 } },
-      { path: "c1a c2a c3a c4a c5b c6b c7a c8b", ending: "sc-f4", vars: { impact: 3, confiance: 3, ressources: 5, synergies: 5, apprentissage: 4 } },
-      { path: "c1a c2a c3a c4a c5a c6a c7a c8a", ending: "sc-f2", vars: { impact: 8, confiance: 10, ressources: 5, synergies: 4, apprentissage: 6 } },
+      { path: "c1b c2b c3b c4b c5b c6a c7b c8c", ending: "sc-f3", vars: { impact: 6, confiance: 5, ressources: 3, synergies: 6, apprentissage: 6 } },
+      { path: "c1b c2b c3b c4b c5b c6a c7b c8a", ending: "sc-f1", vars: { impact: 7, confiance: 7, ressources: 1, synergies: 5, apprentissage: 8 } },
+      { path: "c1d c2c c3b c4c c5a c6a c7c c8a", ending: "sc-f5", vars: { impact: 9, confiance: 3, ressources: 3, synergies: 0, apprentissage: 2 } },
+      { path: "c1c c2a c3a c4a c5b c5eb c6a c7c c8b", ending: "sc-f4", vars: { impact: 2, confiance: 10, ressources: 4, synergies: 4, apprentissage: 0 } },
+      { path: "c1a c2a c3a c4a c5a c5ea c6a c7a c8a", ending: "sc-f2", vars: { impact: 7, confiance: 4, ressources: 7, synergies: 2, apprentissage: 6 } },
     ],
   },
   "sd-mobilite": {
-    paths: { "sd-f4": 360, "sd-f3": 32, "sd-f1": 10, "sd-f2": 51, "sd-f5": 1131 },
+    paths: { "sd-f4": 272, "sd-f3": 108, "sd-f1": 32, "sd-f2": 65, "sd-f5": 1011 },
     examples: [
-      { path: "d1a d2b d3a d4a d5b d6a d7a d8a", ending: "sd-f4", vars: { impact: 9, confiance: 8, modele: 10, mission: 3 } },
-      { path: "d1b d2a d3a d4b d5a d5ec d6a d7a d8a", ending: "sd-f3", vars: { impact: 7, confiance: 7, modele: 2, mission: 9 } },
-      { path: "d1a d2a d3a d4a d5b d6a d7a d8a", ending: "sd-f1", vars: { impact: 10, confiance: 8, modele: 8, mission: 7 } },
-      { path: "d1a d2a d3a d4a d5a d6a d7a d8a", ending: "sd-f2", vars: { impact: 10, confiance: 9, modele: 5, mission: 9 } },
-      { path: "d1a d2b d3a d4a d5a d6a d7a d8a", ending: "sd-f5", vars: { impact: 10, confiance: 9, modele: 7, mission: 5 } },
+      { path: "d1a d2b d3a d4b d5b d5eb d6b d7b d8a", ending: "sd-f4", vars: { impact: 10, confiance: 10, modele: 1, mission: 7 } },
+      { path: "d1b d2b d3a d4b d5a d6b d7b d8a", ending: "sd-f3", vars: { impact: 7, confiance: 10, modele: 2, mission: 8 } },
+      { path: "d1b d2b d3a d4b d5a d6b d7c d8a", ending: "sd-f1", vars: { impact: 6, confiance: 10, modele: 5, mission: 7 } },
+      { path: "d1b d2b d3a d4b d5b d6a d7c d8a", ending: "sd-f2", vars: { impact: 8, confiance: 7, modele: 6, mission: 7 } },
+      { path: "d1a d2a d3a d4a d5a d6a d7a d8a", ending: "sd-f5", vars: { impact: 6, confiance: 5, modele: 9, mission: 5 } },
     ],
   },
 };

@@ -13,6 +13,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readAttachments } from "../../../app/certificates/pdf-attachments.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
+import { markLessonDone, spendActiveTime } from "../test-clock.ts";
 
 const run = promisify(execFile);
 let addressCounter = 0;
@@ -39,12 +40,15 @@ async function earnCertificate(page: Page, account: NewAccount): Promise<{ code:
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
   await expect(page.getByText("Passer « Quiz d'essai »")).toBeVisible();
   await expect(page.getByText("Jouer la simulation « Cas d'essai » jusqu'à une fin")).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré : .+ sur les 10 min requises$/)).toBeVisible();
 
   await page.goto("/parcours/essai/conclusion");
   await waitForHydration(page);
   await passFinalAssessment(page);
   await playSimulation(page);
-  await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  // Half of the path's 20 minutes, recorded as the lesson page records it.
+  await spendActiveTime(page, { lessonId: "e2-1", pathId: "parcours-essai", seconds: 10 * 60 });
+  await markLessonDone(page);
   await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
 
   await page.goto("/tableau-de-bord");
@@ -75,7 +79,8 @@ test("complete the path, download the PDF, and an anonymous visitor verifies the
   const pdfBytes = new Uint8Array(readFileSync((await download.path())!));
   const text = await pdfText(pdfBytes.slice());
   expect(text).toContain("Hélène Lefèvre");
-  expect(text).toContain("Durée nominale du parcours 20 min");
+  expect(text).toMatch(/Durée réalisée 1\d min \(temps d'activité enregistré\)/);
+  expect(text).not.toContain("20 min");
   expect(text).toContain(code);
 
   // The path page and the dashboard now point to it.

@@ -5,6 +5,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { confirmSignUp, expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "../fixtures.ts";
+import { markLessonDone } from "../test-clock.ts";
 
 const ENGINE_DB = path.resolve("data/e2e-moteur.db");
 
@@ -43,7 +44,7 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
   await expect(page.getByText("Pour les étudiant·es", { exact: true })).toBeVisible();
   await expect(page.getByText("Passage pour les étudiant·es")).toBeHidden();
 
-  await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await markLessonDone(page);
   await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
   await expect(page.getByText("40 % terminé")).toBeVisible(); // 8 of 20 estimated minutes
 
@@ -95,7 +96,7 @@ test.describe("without JavaScript", () => {
     await signUp(page, account, { redirectTo: "/parcours/essai/conclusion", javaScript: false });
     await expect(page.getByRole("heading", { level: 1, name: "Conclusion" })).toBeVisible();
     await expect(page.getByText("Une conclusion courte.")).toBeVisible();
-    await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+    await markLessonDone(page);
     await expect(page.getByText(/Vous avez terminé cette leçon le/)).toBeVisible();
 
     await page.goto("/parcours/essai/introduction");

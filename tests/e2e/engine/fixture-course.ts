@@ -4,11 +4,12 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, waitForHydration } from "../fixtures.ts";
+import { markLessonDone } from "../test-clock.ts";
 
 export async function completeLesson(page: Page, slug: string, pathSlug = "essai") {
   await page.goto(`/parcours/${pathSlug}/${slug}`);
   await waitForHydration(page);
-  await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await markLessonDone(page);
   await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
 }
 

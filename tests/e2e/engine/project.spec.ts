@@ -9,6 +9,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
 import { ENGINE_ORIGIN } from "../servers.ts";
 import { passFinalAssessment } from "./fixture-course.ts";
+import { markLessonDone, spendActiveTime } from "../test-clock.ts";
 import { createCohort, joinWithCode, person } from "./people.ts";
 
 async function pdfText(bytes: Buffer) {
@@ -88,7 +89,8 @@ test("a learner designs, assesses, exports and submits the project; the certific
   await page.goto("/parcours/projet/projet-final");
   await waitForHydration(page);
   await passFinalAssessment(page);
-  await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+  await spendActiveTime(page, { lessonId: "e3-1", pathId: "parcours-projet", seconds: 5 * 60 });
+  await markLessonDone(page);
   await expect(page.getByText("Leçon marquée comme terminée.")).toBeVisible();
   await page.goto("/parcours/projet");
   await expect(page.getByText("Remettre le projet final, avec son auto-évaluation")).toBeVisible();

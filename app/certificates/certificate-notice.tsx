@@ -1,0 +1,32 @@
+/**
+ * The moment a certificate is issued, every page says so at the top of its content, with what the
+ * learner wants to do next: see it, download it, share its verification link.
+ */
+import { Link } from "@remix-run/react";
+import { useCertificateNotices } from "~/utils/use-root-data.ts";
+
+export function CertificateNoticeBanner() {
+  const notices = useCertificateNotices();
+  if (notices.length === 0) return null;
+  return (
+    <div className="page">
+      {notices.map((notice) => (
+        <section key={notice.id} className="notice notice--success certificate-notice" role="status" aria-labelledby={`certificat-delivre-${notice.id}`}>
+          {/* Not a heading: it sits above the page's own h1. */}
+          <p id={`certificat-delivre-${notice.id}`} className="certificate-notice__title">
+            <strong>Félicitations : votre certificat « {notice.pathTitle} » est délivré.</strong>
+          </p>
+          <p>Il porte un code de vérification : toute personne à qui vous le transmettez peut vérifier qu'il est authentique.</p>
+          <p className="certificate-notice__actions">
+            <Link to={`/certificats/${notice.id}`} className="button">
+              Voir et partager le certificat
+            </Link>{" "}
+            <a href={`/certificats/${notice.id}/pdf`} className="button button--secondary" download>
+              Télécharger le PDF
+            </a>
+          </p>
+        </section>
+      ))}
+    </div>
+  );
+}

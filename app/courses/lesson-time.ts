@@ -1,0 +1,82 @@
+/**
+ * The inputs of the time model (time-model.ts) for one lesson: its words, from the compiled MDX,
+ * and the activities it embeds, from the quiz, simulation and project files. Pure: the checker and
+ * the server pass their own lookups.
+ */
+import type { ProjectDefinition } from "~/projects/project-schema.ts";
+import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
+import { END, type Scenario } from "~/simulations/scenario-schema.ts";
+import type { Lesson } from "./catalog.ts";
+import { embeddedIds, scenarioGroups, type LessonUsage } from "./mdx-usage.ts";
+import { countWords, type LessonTimeInputs } from "./time-model.ts";
+
+export interface TimeLookups {
+  quiz(id: string): Pick<QuizDefinition, "draw" | "questions"> | undefined;
+  scenario(id: string): Pick<Scenario, "start" | "scenes"> | undefined;
+  project(id: string): Pick<ProjectDefinition, "steps"> | undefined;
+}
+
+/** Questions one attempt shows: the draw, or every question. */
+export function questionsPerAttempt(quiz: Pick<QuizDefinition, "draw" | "questions">): number {
+  return Math.min(quiz.draw ?? quiz.questions.length, quiz.questions.length);
+}
+
+/**
+ * Scenes of the shortest run from the start to an ending, every branch taken as possible (a lower
+ * bound: the model is used for minimum times, which must not be unfair).
+ */
+export function shortestRun(scenario: Pick<Scenario, "start" | "scenes">): number {
+  const scenes = new Map(scenario.scenes.map((scene) => [scene.id, scene]));
+  const distance = new Map<string, number>([[scenario.start, 1]]);
+  const queue = [scenario.start];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    const depth = distance.get(id)!;
+    for (const choice of scenes.get(id)?.choices ?? []) {
+      const targets = typeof choice.next === "string" ? [choice.next] : choice.next.map((branch) => branch.goto);
+      for (const target of targets) {
+        if (target === END) return depth;
+        if (!distance.has(target) && scenes.has(target)) {
+          distance.set(target, depth + 1);
+          queue.push(target);
+        }
+      }
+    }
+  }
+  return 0; // no ending reachable: the scenario checker reports it
+}
+
+export function lessonTimeInputs(
+  lesson: Pick<Lesson, "title" | "summary" | "objectives">,
+  usage: LessonUsage,
+  lookups: TimeLookups,
+): LessonTimeInputs {
+  const header = countWords([lesson.title, lesson.summary, ...lesson.objectives].join(" "));
+  const quizQuestions = embeddedIds(usage, "Quiz").reduce((sum, id) => {
+    const quiz = lookups.quiz(id);
+    return sum + (quiz ? questionsPerAttempt(quiz) : 0);
+  }, 0);
+  // A choice of simulations (any one will do) counts its shortest alternative.
+  const scenarioDecisions = scenarioGroups(usage).reduce((sum, group) => {
+    const runs = group.flatMap((id) => {
+      const scenario = lookups.scenario(id);
+      return scenario ? [shortestRun(scenario)] : [];
+    });
+    return sum + (runs.length > 0 ? Math.min(...runs) : 0);
+  }, 0);
+  const projectIds = [...new Set(usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""))];
+  const projectFields = Object.fromEntries(
+    projectIds.flatMap((id) => {
+      const project = lookups.project(id);
+      return project ? [[id, project.steps.reduce((n, step) => n + step.fields.length, 0)] as const] : [];
+    }),
+  );
+  return {
+    commonWords: header + (usage.words?.common ?? 0),
+    profileWords: usage.words?.profiles ?? {},
+    reflections: usage.components.filter((c) => c.name === "Reflection").length,
+    quizQuestions,
+    scenarioDecisions,
+    projectFields,
+  };
+}

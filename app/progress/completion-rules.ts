@@ -1,0 +1,21 @@
+/**
+ * When may a lesson be marked done? Pure: after its minimum time (time-model.ts), counted as the
+ * longer of the time since the page was shown (signed in its form, completion-token.ts) and the
+ * active time recorded on the lesson (heartbeats, with JavaScript).
+ */
+import { formatDurationShort } from "~/courses/time-model.ts";
+
+export const INVALID_FORM_MESSAGE =
+  "Ce formulaire de fin de leçon n'est pas valide (il vient d'une autre page ou a été modifié) : rechargez la leçon, puis marquez-la comme terminée.";
+export const EXPIRED_FORM_MESSAGE =
+  "Cette page de leçon a été ouverte il y a plus de 24 heures : rechargez-la, puis marquez la leçon comme terminée.";
+
+export function tooEarlyMessage(elapsedSeconds: number, minimumSeconds: number): string {
+  const elapsed = elapsedSeconds < 60 ? `${Math.max(0, Math.floor(elapsedSeconds))} s` : formatDurationShort(elapsedSeconds);
+  return `Vous avez ouvert cette leçon il y a ${elapsed} : prenez le temps de la lire (au moins ${formatDurationShort(minimumSeconds)}) avant de la marquer comme terminée.`;
+}
+
+/** Seconds that count towards the minimum, and whether they reach it. */
+export function spentEnough({ elapsedSeconds, activeSeconds, minimumSeconds }: { elapsedSeconds: number; activeSeconds: number; minimumSeconds: number }) {
+  return Math.max(elapsedSeconds, activeSeconds) >= minimumSeconds;
+}
