@@ -40,7 +40,7 @@ async function earnCertificate(page: Page, account: NewAccount): Promise<{ code:
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
   await expect(page.getByText("Passer « Quiz d'essai »")).toBeVisible();
   await expect(page.getByText("Jouer la simulation « Cas d'essai » jusqu'à une fin")).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré : .+ sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10 min requises$/)).toBeVisible();
 
   await page.goto("/parcours/essai/conclusion");
   await waitForHydration(page);
