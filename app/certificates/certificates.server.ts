@@ -13,7 +13,6 @@ import { formatDurationShort, requiredActiveSeconds } from "~/courses/time-model
 import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
-import { frenchTypography } from "~/utils/french-typography.ts";
 
 export async function pathRequirements(path: Path): Promise<PathRequirements> {
   const lessons = pathLessons(getCatalog(), path).map(({ lesson }) => lesson);
@@ -66,7 +65,7 @@ export async function certificateStatus(db: Db, userId: string, path: Path) {
   const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
   if (certificate) return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [] };
   const missing = eligibility && !eligibility.eligible ? eligibility.missing : [];
-  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length).map((line) => frenchTypography(line)) };
+  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length) };
 }
 
 /**
