@@ -38,9 +38,9 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: { locale: "fr-FR", timezoneId: "Europe/Paris", trace: "retain-on-failure", launchOptions: chromium },
   projects: [
-    { name: "plateforme", testIgnore: /engine\//, use: { baseURL: `http://localhost:${PLATFORM_PORT}` } },
-    { name: "moteur", testMatch: /engine\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PORT}` } },
-    ...(ENGINE_PG_URL ? [{ name: "moteur-pg", testMatch: /engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }] : []),
+    { name: "plateforme", testIgnore: /e2e\/engine\//, use: { baseURL: `http://localhost:${PLATFORM_PORT}` } },
+    { name: "moteur", testMatch: /e2e\/engine\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PORT}` } },
+    ...(ENGINE_PG_URL ? [{ name: "moteur-pg", testMatch: /e2e\/engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }] : []),
   ],
   webServer: [
     {

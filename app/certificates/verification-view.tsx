@@ -154,7 +154,8 @@ export function OfflineVerificationHelp() {
         <code>certificat.sig</code>). Avec la <a href="/certificats/cle-publique.pem">clé publique de la plateforme</a>, la signature se
         vérifie sans connexion, par exemple avec OpenSSL&nbsp;:
       </p>
-      <pre>
+      {/* The commands do not wrap: on a phone they scroll inside a region the keyboard reaches. */}
+      <pre role="region" aria-label="Commandes de vérification" tabIndex={0}>
         <code>{`pdfdetach -saveall certificat.pdf
 openssl pkeyutl -verify -pubin -inkey cle-publique.pem -rawin \\
   -in certificat.json -sigfile certificat.sig

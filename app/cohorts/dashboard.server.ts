@@ -52,6 +52,7 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
           decisions: scenario.scenes
             .filter((scene) => scene.kind === "decision")
             .map((scene) => ({ sceneId: scene.id, title: scene.title, choices: scene.choices.map(({ id, text }) => ({ id, text })) })),
+          scenes: scenario.scenes.map((scene) => ({ sceneId: scene.id, title: scene.title, choices: scene.choices.map(({ id, text }) => ({ id, text })) })),
         },
       ];
     }),

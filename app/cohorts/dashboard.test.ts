@@ -224,6 +224,11 @@ describe("scenarios", () => {
             ],
           },
         ],
+        // u0, u1 and u3 took « a » to f1: a strategy; u2 (« b ») and u4 (« a » to f2) are each alone on their route.
+        strategies: [
+          { count: 3, endingId: "f1", endingTitle: "Réussite", steps: [{ sceneId: "p1", title: "Par où commencer ?", choiceId: "a", text: "Diagnostic" }] },
+        ],
+        singleStrategies: 2,
       },
     ]);
     expect(learnerRows(content, rows({ runs }), calendar, NOW).find((row) => row.userId === "u0")!.endings).toEqual({ s1: "f1" });

@@ -31,6 +31,8 @@ export interface CohortContent {
     title: string;
     endings: Array<{ id: string; title: string }>;
     decisions: Array<{ sceneId: string; title: string; choices: Array<{ id: string; text: string }> }>;
+    /** Every scene, events included, to name the steps of a strategy (decisions when absent). */
+    scenes?: Array<{ sceneId: string; title: string; choices: Array<{ id: string; text: string }> }>;
   }>;
 }
 
@@ -342,6 +344,50 @@ export interface ScenarioSummary {
   hidden: boolean;
   endings: Array<{ endingId: string; title: string; count: number }>;
   decisions: Array<{ sceneId: string; title: string; answered: number; hidden: boolean; choices: Array<{ choiceId: string; text: string; count: number }> }>;
+  /**
+   * The strategies the cohort used: the complete sequences of choices most often followed to an
+   * ending (at most TOP_STRATEGIES, each followed by at least MIN_STRATEGY_LEARNERS learners), most
+   * followed first. Empty while the scenario's counts are hidden.
+   */
+  strategies: Strategy[];
+  /** Learners whose sequence of choices nobody else in the cohort followed. */
+  singleStrategies: number;
+}
+
+export interface Strategy {
+  count: number;
+  endingId: string;
+  endingTitle: string;
+  steps: Array<{ sceneId: string; title: string; choiceId: string; text: string }>;
+}
+
+export const TOP_STRATEGIES = 3;
+/** A sequence followed by one learner only is that learner's run, not a strategy of the cohort. */
+export const MIN_STRATEGY_LEARNERS = 2;
+
+function strategiesOf(scenario: CohortContent["scenarios"][number], runs: CohortRows["runs"]): { strategies: Strategy[]; singleStrategies: number } {
+  const scenes = scenario.scenes ?? scenario.decisions;
+  // The ending is part of the key: the same choices lead to the same ending unless the scenario changed in between.
+  const bySequence = groupBy(runs, (run) => `${run.choices.map((choice) => `${choice.sceneId}:${choice.choiceId}`).join(" ")} → ${run.endingId}`);
+  const groups = [...bySequence.values()];
+  const endingRank = (endingId: string) => scenario.endings.findIndex((ending) => ending.id === endingId);
+  const strategies = groups
+    .filter((group) => group.length >= MIN_STRATEGY_LEARNERS)
+    .sort((a, b) => b.length - a.length || endingRank(a[0]!.endingId!) - endingRank(b[0]!.endingId!))
+    .slice(0, TOP_STRATEGIES)
+    .map((group) => {
+      const first = group[0]!;
+      return {
+        count: group.length,
+        endingId: first.endingId!,
+        endingTitle: scenario.endings.find((ending) => ending.id === first.endingId)?.title ?? first.endingId!,
+        steps: first.choices.map(({ sceneId, choiceId }) => {
+          const scene = scenes.find((candidate) => candidate.sceneId === sceneId);
+          return { sceneId, title: scene?.title ?? sceneId, choiceId, text: scene?.choices.find((choice) => choice.id === choiceId)?.text ?? choiceId };
+        }),
+      };
+    });
+  return { strategies, singleStrategies: groups.filter((group) => group.length === 1).length };
 }
 
 export function scenarioSummaries(content: CohortContent, rows: CohortRows): ScenarioSummary[] {
@@ -366,6 +412,7 @@ export function scenarioSummaries(content: CohortContent, rows: CohortRows): Sce
           choices: decisionHidden ? [] : decision.choices.map((choice) => ({ choiceId: choice.id, text: choice.text, count: made.filter((m) => m.choiceId === choice.id).length })),
         };
       }),
+      ...(hidden ? { strategies: [], singleStrategies: 0 } : strategiesOf(scenario, runs)),
     };
   });
 }

@@ -1,5 +1,6 @@
 /** The header and footer around every page. */
 import { Form, Link, NavLink } from "@remix-run/react";
+import { STATEMENT } from "~/accessibility/checks.ts";
 import { useOptionalUser } from "~/utils/use-root-data.ts";
 
 export function SiteHeader() {
@@ -85,6 +86,9 @@ export function SiteFooter() {
             </li>
             <li>
               <Link to="/confidentialite">Confidentialité</Link>
+            </li>
+            <li>
+              <Link to="/accessibilite">Accessibilité : {STATEMENT.conformity}</Link>
             </li>
           </ul>
         </nav>

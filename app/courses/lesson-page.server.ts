@@ -75,7 +75,7 @@ export async function loadLessonPage({
       scenarioIds.flatMap((id) => {
         const scenario = getScenario(id);
         return scenario
-          ? [loadSimulationBlock({ db, catalog, scenario, user, url, pathId: path.id }).then((block) => [id, block] as const)]
+          ? [loadSimulationBlock({ db, catalog, scenario, user, url, pathId: path.id, lessonId: lesson.id }).then((block) => [id, block] as const)]
           : [];
       }),
     ),

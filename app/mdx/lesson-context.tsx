@@ -8,7 +8,7 @@ import type { Audience } from "~/courses/course-schema.ts";
 import type { QuizView } from "~/quizzes/quiz-types.ts";
 import type { SimulationView } from "~/simulations/runs.server.ts";
 import type { Scenario } from "~/simulations/scenario-schema.ts";
-import type { ConceptLessons } from "~/simulations/simulation-debrief.tsx";
+import type { ConceptLessons } from "~/simulations/review-links.ts";
 
 export interface LessonContextValue {
   lessonId: string;

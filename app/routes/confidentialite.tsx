@@ -18,7 +18,7 @@ export default function PrivacyPage() {
       </p>
 
       <h2>Ce qui est conservé, et pourquoi</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Tableau : données conservées, finalité et durée" tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">Données conservées, finalité et durée</caption>
           <thead>

@@ -317,7 +317,7 @@ function CohortOverview({ data }: { data: Data }) {
             {quiz.final ? " (évaluation finale)" : ""}
           </summary>
           {quiz.final ? <ObjectiveTable quiz={quiz} /> : null}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={`Tableau : questions de « ${quiz.title} »`} tabIndex={0}>
             <table className="data-table">
               <caption>Questions de « {quiz.title} »</caption>
               <thead>
@@ -383,11 +383,52 @@ function CohortOverview({ data }: { data: Data }) {
                   />
                 ),
               )}
+              <StrategyList scenario={scenario} />
             </>
           )}
         </div>
       ))}
     </section>
+  );
+}
+
+/**
+ * The strategies of a scenario: the sequences of choices several learners followed, each with the
+ * ending it led to, so that a trainer sees which routes the group took, not only where it ended.
+ */
+function StrategyList({ scenario }: { scenario: Data["scenarios"][number] }) {
+  const others = scenario.singleStrategies;
+  return (
+    <div className="strategies">
+      <p className="strategies__title">Stratégies suivies</p>
+      {scenario.strategies.length === 0 ? (
+        <p className="muted">Aucun enchaînement de choix n'a été suivi par plus d'une personne : chacun·e a pris sa propre route.</p>
+      ) : (
+        <ol>
+          {scenario.strategies.map((strategy) => (
+            <li key={strategy.steps.map((step) => `${step.sceneId}-${step.choiceId}`).join(".")}>
+              <details>
+                <summary>
+                  {countText(strategy.count, scenario.finished)} · fin « {strategy.endingTitle} »
+                </summary>
+                <ol>
+                  {strategy.steps.map((step, index) => (
+                    <li key={`${step.sceneId}-${index}`}>
+                      <strong>{step.title}</strong> : {step.text}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+      {others > 0 && scenario.strategies.length > 0 ? (
+        <p className="muted">
+          {others === 1 ? "Une personne a suivi un enchaînement que personne d'autre n'a pris." : `${others} personnes ont suivi chacune un enchaînement que personne d'autre n'a pris.`}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -397,7 +438,7 @@ function ObjectiveTable({ quiz }: { quiz: Data["quizzes"][number] }) {
     return <p className="muted">Les questions de cette évaluation ne sont pas encore rattachées aux objectifs du parcours.</p>;
   }
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={`Tableau : « ${quiz.title} » par objectif du parcours`} tabIndex={0}>
       <table className="data-table">
         <caption>« {quiz.title} » par objectif du parcours</caption>
         <thead>

@@ -134,7 +134,7 @@ export default function CohortLearnerPage() {
       </dl>
 
       <h2>Quiz : meilleur score</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Tableau : meilleur score à chaque quiz" tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">Meilleur score de {learner.name} à chaque quiz du parcours</caption>
           <thead>
@@ -216,7 +216,7 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
               ))}
             </details>
           ))}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Tableau : auto-évaluation" tabIndex={0}>
             <table className="data-table">
               <caption>Auto-évaluation</caption>
               <thead>

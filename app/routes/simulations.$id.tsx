@@ -8,8 +8,9 @@ import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
 import { getCatalog, getScenario } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
+import { parseChoiceOrder } from "~/simulations/choice-order.ts";
 import { chooseInRun, restartRun, SimulationError, startRun, parseChoices } from "~/simulations/runs.server.ts";
-import { loadSimulationBlock } from "~/simulations/simulation-page.server.ts";
+import { learnerPathId, loadSimulationBlock } from "~/simulations/simulation-page.server.ts";
 import { SimulationPlayer } from "~/simulations/simulation-player.tsx";
 import type { SimulationMessageCode } from "~/simulations/simulation-messages.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
@@ -24,7 +25,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const scenario = getScenario(params.id ?? "");
   if (!scenario) throw new Response("Cette simulation n'existe pas.", { status: 404 });
   const user = await getCurrentUser(request, context);
-  const block = await loadSimulationBlock({ db, catalog: getCatalog(), scenario, user, url: new URL(request.url) });
+  // On its own page, the debrief links to lessons of the path the learner follows (none for a visitor).
+  const pathId = await learnerPathId(db, user?.id ?? null);
+  const block = await loadSimulationBlock({ db, catalog: getCatalog(), scenario, user, url: new URL(request.url), pathId });
   return json({ block, audience: user ? (AUDIENCE_OF_PROFILE[user.profile] ?? null) : null, url: `/simulations/${scenario.id}` });
 }
 
@@ -60,8 +63,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   try {
     if (intent === "commencer" || intent === "recommencer") {
-      const run = intent === "commencer" ? await startRun(db, user.id, scenario.id) : await restartRun(db, user.id, scenario.id);
-      return js ? json({ run: { id: run.id, choices: parseChoices(run.choices) } }) : back(returnTo, scenario.id, null);
+      const run = intent === "commencer" ? await startRun(db, user.id, scenario) : await restartRun(db, user.id, scenario);
+      return js ? json({ run: { id: run.id, choices: parseChoices(run.choices), order: parseChoiceOrder(run.choiceOrder) } }) : back(returnTo, scenario.id, null);
     }
     if (intent === "choisir") {
       const result = await chooseInRun(db, scenario, user.id, {

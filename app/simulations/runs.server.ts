@@ -5,6 +5,7 @@
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
+import { drawChoiceOrder, drawOrderSeed, isOrderSeed, orderFromSeed, parseChoiceOrder, type ChoiceOrder } from "./choice-order.ts";
 import { replayChoices, type ChoiceRef } from "./replay.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import type { SimulationMessageCode } from "./simulation-messages.ts";
@@ -21,18 +22,22 @@ export class SimulationError extends Error {
 
 const slot = (userId: string, scenarioId: string) => `${userId}:${scenarioId}`;
 
-const RUN_SELECT = { id: true, choices: true, step: true, endingId: true, finishedAt: true, startedAt: true } as const;
+const RUN_SELECT = { id: true, choices: true, choiceOrder: true, step: true, endingId: true, finishedAt: true, startedAt: true } as const;
 
 export function openRun(db: Db, userId: string, scenarioId: string) {
   return db.simulationRun.findUnique({ where: { openSlot: slot(userId, scenarioId) }, select: RUN_SELECT });
 }
 
-/** The open run, or a new one. Two simultaneous starts share one run. */
-export async function startRun(db: Db, userId: string, scenarioId: string) {
+/** The open run, or a new one with its own order of options. Two simultaneous starts share one run. */
+export async function startRun(db: Db, userId: string, scenario: Scenario) {
+  const scenarioId = scenario.id;
   const existing = await openRun(db, userId, scenarioId);
   if (existing) return existing;
   try {
-    return await db.simulationRun.create({ data: { userId, scenarioId, openSlot: slot(userId, scenarioId) }, select: RUN_SELECT });
+    return await db.simulationRun.create({
+      data: { userId, scenarioId, openSlot: slot(userId, scenarioId), choiceOrder: JSON.stringify(drawChoiceOrder(scenario)) },
+      select: RUN_SELECT,
+    });
   } catch (error) {
     if (!isUniqueConstraintError(error)) throw error;
     return (await openRun(db, userId, scenarioId))!;
@@ -40,12 +45,12 @@ export async function startRun(db: Db, userId: string, scenarioId: string) {
 }
 
 /** Leaves the open run (if any) unfinished and starts a new one. */
-export async function restartRun(db: Db, userId: string, scenarioId: string) {
+export async function restartRun(db: Db, userId: string, scenario: Scenario) {
   await db.simulationRun.updateMany({
-    where: { openSlot: slot(userId, scenarioId) },
+    where: { openSlot: slot(userId, scenario.id) },
     data: { openSlot: null, abandonedAt: new Date() },
   });
-  return startRun(db, userId, scenarioId);
+  return startRun(db, userId, scenario);
 }
 
 export function parseChoices(json: string): ChoiceRef[] {
@@ -105,9 +110,11 @@ export interface SimulationView {
   scenarioId: string;
   signedIn: boolean;
   /** The run being played (stored for a learner, from the address for a visitor), or null before starting. */
-  run: { id: string | null; choices: ChoiceRef[] } | null;
+  run: { id: string | null; choices: ChoiceRef[]; order: ChoiceOrder } | null;
   /** The last run played to an ending, when no run is open. */
-  lastFinished: { choices: ChoiceRef[]; endingId: string; finishedAt: string } | null;
+  lastFinished: { choices: ChoiceRef[]; order: ChoiceOrder; endingId: string; finishedAt: string } | null;
+  /** A visitor's seed for the order of options (from the address, or a new one for the next start); null for a learner. */
+  orderSeed: string | null;
   finishedCount: number;
   message: SimulationMessageCode | null;
 }
@@ -116,26 +123,42 @@ export async function getSimulationView(
   db: Db,
   scenario: Scenario,
   userId: string | null,
-  { anonymousChoices, message = null }: { anonymousChoices?: ChoiceRef[] | null; message?: SimulationMessageCode | null } = {},
+  {
+    anonymousChoices,
+    anonymousSeed,
+    message = null,
+  }: { anonymousChoices?: ChoiceRef[] | null; anonymousSeed?: string | null; message?: SimulationMessageCode | null } = {},
 ): Promise<SimulationView> {
   if (!userId) {
     const valid = anonymousChoices && replayChoices(scenario, anonymousChoices).ok ? anonymousChoices : null;
-    return { scenarioId: scenario.id, signedIn: false, run: valid ? { id: null, choices: valid } : null, lastFinished: null, finishedCount: 0, message };
+    const orderSeed = isOrderSeed(anonymousSeed) ? anonymousSeed : drawOrderSeed();
+    return {
+      scenarioId: scenario.id,
+      signedIn: false,
+      run: valid ? { id: null, choices: valid, order: orderFromSeed(scenario, orderSeed) } : null,
+      lastFinished: null,
+      orderSeed,
+      finishedCount: 0,
+      message,
+    };
   }
   const [open, finished] = await Promise.all([
     openRun(db, userId, scenario.id),
     db.simulationRun.findMany({
       where: { userId, scenarioId: scenario.id, finishedAt: { not: null } },
       orderBy: { finishedAt: "desc" },
-      select: { choices: true, endingId: true, finishedAt: true },
+      select: { choices: true, choiceOrder: true, endingId: true, finishedAt: true },
     }),
   ]);
   const last = finished[0];
   return {
     scenarioId: scenario.id,
     signedIn: true,
-    run: open ? { id: open.id, choices: parseChoices(open.choices) } : null,
-    lastFinished: last ? { choices: parseChoices(last.choices), endingId: last.endingId!, finishedAt: last.finishedAt!.toISOString() } : null,
+    run: open ? { id: open.id, choices: parseChoices(open.choices), order: parseChoiceOrder(open.choiceOrder) } : null,
+    lastFinished: last
+      ? { choices: parseChoices(last.choices), order: parseChoiceOrder(last.choiceOrder), endingId: last.endingId!, finishedAt: last.finishedAt!.toISOString() }
+      : null,
+    orderSeed: null,
     finishedCount: finished.length,
     message,
   };

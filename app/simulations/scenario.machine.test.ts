@@ -96,7 +96,7 @@ describe("state helpers", () => {
     expect(levelLabel(scenario, "confiance", 3)).toBe("fragile");
     expect(levelLabel(scenario, "confiance", 4)).toBe("correcte");
     expect(levelLabel(scenario, "impact", 4)).toBeNull();
-    expect(effectsText(scenario, { effects: { confiance: -2, impact: 1 } })).toBe("Confiance −2, Impact +1");
+    expect(effectsText(scenario, { effects: { confiance: -2, impact: 1 } })).toBe("Confiance\u00a0−2, Impact\u00a0+1");
     expect(initialValues(scenario)).toEqual({ vars: { confiance: 3, impact: 0 }, flags: { seul: false } });
   });
 });

@@ -1,25 +1,38 @@
 /**
- * The debrief at the end of a run: the ending, the indicators' trajectory, each decision with what
- * it did and what the other options would have done, the concepts and lessons they illustrate, the
- * questions to think about, and what happened in the real case.
+ * The debrief at the end of a run: the ending, the indicators' trajectory, then each decision (a
+ * disclosure titled by the scene and what the choice did to the indicators) with the option taken,
+ * what it bought and cost (its feedback), the trade-off of every other option (in the order the run
+ * showed them) and at most two lessons of the learner's path to review; the questions to think
+ * about; what happened in the real case. The trajectory table and the real case are folded too. Sized for a phone: at most three screens at 360 px
+ * with the disclosures closed (tests/e2e/simulation-debrief.spec.ts), where the earlier debrief
+ * took about twelve.
  */
+import type { Ref } from "react";
+import { orderedChoices, type ChoiceOrder } from "./choice-order.ts";
 import type { ChoiceRef } from "./replay.ts";
+import { reviewLinks, type ConceptLessons } from "./review-links.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import { applyChoice, initialValues, type ScenarioValues } from "./scenario-state.ts";
 import { effectsText } from "./simulation-format.ts";
 
-export type ConceptLessons = Record<string, Array<{ title: string; url: string }>>;
+export type { ConceptLessons } from "./review-links.ts";
 
 export function SimulationDebrief({
   scenario,
   choices,
+  order,
   endingId,
   conceptLessons,
+  headingRef,
 }: {
   scenario: Scenario;
   choices: ChoiceRef[];
+  /** The run's order of options: the other options are listed as the learner saw them. */
+  order: ChoiceOrder;
   endingId: string;
   conceptLessons: ConceptLessons;
+  /** Receives the ending's heading, where focus goes when the run ends in the browser. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const ending = scenario.endings.find((candidate) => candidate.id === endingId)!;
   const trajectory: ScenarioValues[] = [initialValues(scenario)];
@@ -29,120 +42,104 @@ export function SimulationDebrief({
     trajectory.push(applyChoice(scenario, trajectory.at(-1)!, choice));
     return { scene, choice };
   });
-  const lessonsFor = (concepts: string[]) => {
-    const seen = new Set<string>();
-    return concepts.flatMap((concept) => conceptLessons[concept] ?? []).filter((lesson) => !seen.has(lesson.url) && seen.add(lesson.url));
-  };
+  const effects = (choice: Scenario["scenes"][number]["choices"][number]) => effectsText(scenario, choice) || "sans effet chiffré";
 
   return (
     <div className="debrief">
       <div className={`debrief__ending debrief__ending--${ending.tone}`}>
         <p className="debrief__kicker">Fin de la simulation</p>
-        <h3>{ending.title}</h3>
+        <h3 tabIndex={-1} ref={headingRef}>
+          {ending.title}
+        </h3>
         <p>{ending.message}</p>
       </div>
 
-      <h4>Vos indicateurs, décision après décision</h4>
-      {/* A wide table scrolls sideways on a phone: the region is focusable so the keyboard can scroll it. */}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Trajectoire des indicateurs">
-        <table>
-          <caption className="visually-hidden">Valeur de chaque indicateur au départ puis après chaque décision</caption>
-          <thead>
-            <tr>
-              <th scope="col">Indicateur</th>
-              <th scope="col">Départ</th>
-              {steps.map(({ scene }, index) => (
-                <th scope="col" key={`${scene.id}-${index}`}>
-                  {index + 1}. {scene.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {scenario.variables.map((variable) => (
-              <tr key={variable.id}>
-                <th scope="row">{variable.label}</th>
-                {trajectory.map((values, index) => (
-                  <td key={index}>{values.vars[variable.id]}</td>
+      {/* Folded: each decision below already says what it changed; the table gives the values over time. */}
+      <details className="debrief__trajectory">
+        <summary>Vos indicateurs, décision après décision</summary>
+        {/* A wide table scrolls sideways on a phone: the region is focusable so the keyboard can scroll it. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Trajectoire des indicateurs">
+          <table>
+            <caption className="visually-hidden">Valeur de chaque indicateur au départ puis après chaque décision</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicateur</th>
+                <th scope="col">Départ</th>
+                {steps.map(({ scene }, index) => (
+                  <th scope="col" key={`${scene.id}-${index}`}>
+                    {/* The number of the decision in the list below; its title for screen readers only, to keep the table short. */}
+                    {index + 1}
+                    <span className="visually-hidden"> : {scene.title}</span>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {scenario.variables.map((variable) => (
+                <tr key={variable.id}>
+                  <th scope="row">{variable.label}</th>
+                  {trajectory.map((values, index) => (
+                    <td key={index}>{values.vars[variable.id]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
 
-      <h4>Vos décisions, une à une</h4>
+      <h4>Vos décisions et leurs contreparties</h4>
+      {/* One disclosure per decision, folded: the list reads as an overview on a phone; opened, a
+          decision shows the option taken, what it bought and cost, and every other option's trade-off. */}
+      <p className="debrief__hint muted">Ouvrez une décision : votre choix, ce qu'il a apporté et coûté, et ce que chaque autre option aurait donné.</p>
       <ol className="debrief__steps">
         {steps.map(({ scene, choice }, index) => {
-          const others = scene.choices.filter((candidate) => candidate.id !== choice.id);
-          const lessons = lessonsFor(choice.concepts);
+          const others = orderedChoices(scene, order).filter((candidate) => candidate.id !== choice.id);
+          const keys = scenario.debrief.keyDecisions.filter((decision) => decision.scene === scene.id);
+          const lessons = reviewLinks(conceptLessons, [...choice.concepts, ...keys.flatMap((decision) => decision.concepts)]);
           return (
             <li key={`${scene.id}-${index}`}>
-              <p className="debrief__scene">
-                {scene.kind === "evenement" ? "Événement · " : ""}
-                {scene.title}
-              </p>
-              <p>
-                <strong>Votre choix&nbsp;:</strong> {choice.text} <span className="muted">({effectsText(scenario, choice) || "sans effet chiffré"})</span>
-              </p>
-              <p>{choice.feedback}</p>
-              {lessons.length > 0 ? (
-                <p className="muted">
-                  À revoir&nbsp;:{" "}
-                  {lessons.map((lesson, i) => (
-                    <span key={lesson.url}>
-                      {i > 0 ? ", " : ""}
-                      <a href={lesson.url}>{lesson.title}</a>
-                    </span>
-                  ))}
+              <details className="debrief__step">
+                <summary>
+                  <span className="debrief__scene">
+                    {scene.kind === "evenement" ? "Événement · " : ""}
+                    {scene.title}
+                  </span>{" "}
+                  <span className="debrief__effects">— {effects(choice)}</span>
+                </summary>
+                {keys.length > 0 ? <p className="muted">Notion&nbsp;: {keys.map((decision) => decision.concept).join("\u202F; ")}</p> : null}
+                <p>
+                  <strong>Votre choix&nbsp;:</strong> {choice.text} <span className="muted">({effects(choice)})</span>
                 </p>
-              ) : null}
-              <details>
-                <summary>Ce que les autres options auraient produit</summary>
-                <ul>
-                  {others.map((other) => (
-                    <li key={other.id}>
-                      <strong>{other.text}</strong> <span className="muted">({effectsText(scenario, other) || "sans effet chiffré"})</span>
-                      <br />
-                      {other.feedback}
-                    </li>
-                  ))}
-                </ul>
+                <p>{choice.feedback}</p>
+                {others.length > 0 ? (
+                  <>
+                    <p className="debrief__others-lead">{others.length > 1 ? "Les autres options, ce qu'elles apportaient et ce qu'elles coûtaient :" : "L'autre option, ce qu'elle apportait et ce qu'elle coûtait :"}</p>
+                    <ul className="debrief__others">
+                      {others.map((other) => (
+                        <li key={other.id}>
+                          <strong>{other.text}</strong> <span className="muted">({effects(other)})</span> {other.feedback}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {lessons.length > 0 ? (
+                  <p className="debrief__review">
+                    À revoir&nbsp;:{" "}
+                    {lessons.map((lesson, i) => (
+                      <span key={lesson.url}>
+                        {i > 0 ? " · " : ""}
+                        <a href={lesson.url}>{lesson.title}</a>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
               </details>
             </li>
           );
         })}
       </ol>
-
-      {scenario.debrief.keyDecisions.length > 0 ? (
-        <>
-          <h4>Les notions en jeu</h4>
-          <ul>
-            {scenario.debrief.keyDecisions.map((decision) => {
-              const scene = scenario.scenes.find((candidate) => candidate.id === decision.scene);
-              const lessons = lessonsFor(decision.concepts);
-              return (
-                <li key={`${decision.scene}-${decision.concept}`}>
-                  <strong>{decision.concept}</strong> — {scene?.title}
-                  {lessons.length > 0 ? (
-                    <>
-                      {" "}
-                      (
-                      {lessons.map((lesson, i) => (
-                        <span key={lesson.url}>
-                          {i > 0 ? ", " : ""}
-                          <a href={lesson.url}>{lesson.title}</a>
-                        </span>
-                      ))}
-                      )
-                    </>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : null}
 
       <h4>Pour réfléchir</h4>
       <ol>
@@ -151,8 +148,10 @@ export function SimulationDebrief({
         ))}
       </ol>
 
-      <h4>Ce qui s'est passé dans la réalité</h4>
-      <p>{scenario.debrief.reality}</p>
+      <details className="debrief__reality">
+        <summary>Ce qui s'est passé dans la réalité</summary>
+        <p>{scenario.debrief.reality}</p>
+      </details>
     </div>
   );
 }

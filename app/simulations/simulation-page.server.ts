@@ -1,30 +1,16 @@
 /**
- * What a simulation needs on a page (its own page or a lesson): the learner's run, the lessons that
- * teach each concept (linked from the debrief), and the step asked for in the address.
+ * What a simulation needs on a page (its own page or a lesson): the learner's run, the lessons of
+ * the learner's path that teach each concept (linked from the debrief, see review-links.ts), and the
+ * step asked for in the address.
  */
 import type { CurrentUser } from "~/auth/session.server.ts";
-import { lessonUrl, pathLessons, type Catalog } from "~/courses/catalog.ts";
+import type { Catalog } from "~/courses/catalog.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { decodeChoices } from "./replay.ts";
+import { conceptLessons } from "./review-links.ts";
 import { getSimulationView } from "./runs.server.ts";
 import type { Scenario } from "./scenario-schema.ts";
-import type { ConceptLessons } from "./simulation-debrief.tsx";
 import { isSimulationMessageCode } from "./simulation-messages.ts";
-
-/** For each concept (R-xx), the lessons whose frontmatter cites it, in the first path showing them. */
-export function conceptLessons(catalog: Catalog, concepts: string[], preferredPathId?: string): ConceptLessons {
-  const paths = [...catalog.paths].sort((a, b) => Number(b.id === preferredPathId) - Number(a.id === preferredPathId) || a.nominalMinutes - b.nominalMinutes);
-  const result: ConceptLessons = {};
-  for (const concept of new Set(concepts)) {
-    const links: Array<{ title: string; url: string }> = [];
-    for (const lesson of catalog.lessons.filter((candidate) => candidate.concepts.includes(concept))) {
-      const path = paths.find((candidate) => pathLessons(catalog, candidate).some((entry) => entry.lesson.id === lesson.id));
-      if (path) links.push({ title: lesson.title, url: lessonUrl(path, lesson) });
-    }
-    if (links.length > 0) result[concept] = links;
-  }
-  return result;
-}
 
 function scenarioConcepts(scenario: Scenario): string[] {
   return [
@@ -34,6 +20,13 @@ function scenarioConcepts(scenario: Scenario): string[] {
   ];
 }
 
+/** The path a learner follows, for a simulation on its own page: the one they visited last, if any. */
+export async function learnerPathId(db: Db, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const enrollment = await db.pathEnrollment.findFirst({ where: { userId }, orderBy: { lastVisitedAt: "desc" }, select: { pathId: true } });
+  return enrollment?.pathId ?? null;
+}
+
 export async function loadSimulationBlock({
   db,
   catalog,
@@ -41,13 +34,17 @@ export async function loadSimulationBlock({
   user,
   url,
   pathId,
+  lessonId = null,
 }: {
   db: Db;
   catalog: Catalog;
   scenario: Scenario;
   user: CurrentUser | null;
   url: URL;
-  pathId?: string;
+  /** The learner's path: the lesson's path, or (own page) the path they are enrolled in; null for none. */
+  pathId: string | null;
+  /** The lesson embedding the simulation, never linked from its own debrief. */
+  lessonId?: string | null;
 }) {
   const forThis = url.searchParams.get("simulation") === scenario.id;
   const step = forThis ? url.searchParams.get("etape") : null;
@@ -61,12 +58,13 @@ export async function loadSimulationBlock({
   }
   const view = await getSimulationView(db, scenario, user?.id ?? null, {
     anonymousChoices,
+    anonymousSeed: forThis ? url.searchParams.get("ordre") : null,
     message: step && isSimulationMessageCode(step) ? step : null,
   });
   return {
     scenario,
     view,
     showLastDebrief: step === "debriefing",
-    conceptLessons: conceptLessons(catalog, scenarioConcepts(scenario), pathId),
+    conceptLessons: conceptLessons(catalog, scenarioConcepts(scenario), { pathId, currentLessonId: lessonId }),
   };
 }

@@ -9,13 +9,15 @@ import { useFetcher } from "@remix-run/react";
 import { useMachine } from "@xstate/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Audience } from "~/courses/course-schema.ts";
+import { drawOrderSeed, orderedChoices, orderFromSeed, type ChoiceOrder } from "./choice-order.ts";
 import { encodeChoices, machineOf, replayChoices, type ChoiceRef } from "./replay.ts";
 import type { SimulationView } from "./runs.server.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import { reachedEnding, type ScenarioSnapshot } from "./scenario.machine.ts";
 import type { AnyStateMachine } from "xstate";
 import { initialValues, levelLabel } from "./scenario-state.ts";
-import { SimulationDebrief, type ConceptLessons } from "./simulation-debrief.tsx";
+import type { ConceptLessons } from "./review-links.ts";
+import { SimulationDebrief } from "./simulation-debrief.tsx";
 import { effectsText } from "./simulation-format.ts";
 import { SIMULATION_MESSAGES, type SimulationMessageCode } from "./simulation-messages.ts";
 import { fr } from "~/utils/french-typography.ts";
@@ -32,13 +34,29 @@ interface PlayerProps {
   headingLevel?: 2 | 3;
 }
 
-type RunData = { run?: { id: string; choices: ChoiceRef[] }; ok?: true; error?: SimulationMessageCode };
+type RunData = { run?: { id: string; choices: ChoiceRef[]; order: ChoiceOrder }; ok?: true; error?: SimulationMessageCode };
+
+/**
+ * The game on screen: its key (a new key mounts a new game), the stored run's id, the choices made
+ * (null before starting), the run's order of options, and a visitor's seed of that order.
+ */
+interface GameState {
+  key: number;
+  runId: string | null;
+  choices: ChoiceRef[] | null;
+  order: ChoiceOrder;
+  seed: string | null;
+}
 
 export function SimulationPlayer(props: PlayerProps) {
   const { scenario, view } = props;
   const fetcher = useFetcher<RunData>();
-  const initialChoices = view.run?.choices ?? (props.showLastDebrief && view.lastFinished ? view.lastFinished.choices : null);
-  const [game, setGame] = useState(() => ({ key: 0, runId: view.run?.id ?? null, choices: initialChoices }));
+  const [game, setGame] = useState<GameState>(() => {
+    const shown = view.run ?? (props.showLastDebrief && view.lastFinished ? view.lastFinished : null);
+    // A visitor's order comes from the seed in the page (the address's, or a new one drawn by the server).
+    const order = shown?.order ?? (view.orderSeed ? orderFromSeed(scenario, view.orderSeed) : {});
+    return { key: 0, runId: view.run?.id ?? null, choices: shown?.choices ?? null, order, seed: view.orderSeed };
+  });
   const [error, setError] = useState<SimulationMessageCode | null>(view.message);
 
   // A new run from the server (start or replay) restarts the game from its stored choices.
@@ -46,7 +64,7 @@ export function SimulationPlayer(props: PlayerProps) {
     if (fetcher.state !== "idle" || !fetcher.data) return;
     if (fetcher.data.run) {
       const run = fetcher.data.run;
-      setGame((current) => ({ key: current.key + 1, runId: run.id, choices: run.choices }));
+      setGame((current) => ({ key: current.key + 1, runId: run.id, choices: run.choices, order: run.order, seed: null }));
       setError(null);
     } else if (fetcher.data.error) {
       setError(fetcher.data.error);
@@ -57,7 +75,11 @@ export function SimulationPlayer(props: PlayerProps) {
     if (view.signedIn) {
       fetcher.submit({ intent: replay ? "recommencer" : "commencer", mode: "js", retour: props.returnTo }, { method: "post", action: props.actionUrl });
     } else {
-      setGame((current) => ({ key: current.key + 1, runId: null, choices: [] }));
+      // A visitor's replay gets a new order, as a learner's new run does on the server.
+      setGame((current) => {
+        const seed = replay || !current.seed ? drawOrderSeed() : current.seed;
+        return { key: current.key + 1, runId: null, choices: [], order: orderFromSeed(scenario, seed), seed };
+      });
     }
   };
 
@@ -103,6 +125,9 @@ export function SimulationPlayer(props: PlayerProps) {
           {...props}
           runId={game.runId}
           initialChoices={game.choices}
+          order={game.order}
+          seed={game.seed}
+          focusOnStart={game.key > 0}
           onError={setError}
           onReplay={() => start(true)}
           busy={fetcher.state !== "idle"}
@@ -132,6 +157,8 @@ function StartForm({
       <form method="get" action={returnTo.split(/[?#]/)[0]} onSubmit={submit}>
         <input type="hidden" name="simulation" value={scenario.id} />
         <input type="hidden" name="choix" value="" />
+        {/* The seed of the order of options; a replay leaves it out, so that the server draws a new one. */}
+        {view.orderSeed && !replay ? <input type="hidden" name="ordre" value={view.orderSeed} /> : null}
         <button type="submit" className="button">
           {label}
         </button>
@@ -153,12 +180,16 @@ function SimulationGame(
   props: PlayerProps & {
     runId: string | null;
     initialChoices: ChoiceRef[];
+    order: ChoiceOrder;
+    seed: string | null;
+    /** Started by a click in this page (not loaded with the page): focus goes to the first scene. */
+    focusOnStart: boolean;
     onError: (code: SimulationMessageCode) => void;
     onReplay: () => void;
     busy: boolean;
   },
 ) {
-  const { scenario, view, runId, initialChoices, actionUrl, returnTo } = props;
+  const { scenario, view, runId, initialChoices, order, seed, actionUrl, returnTo } = props;
   const saver = useFetcher<{ ok?: true; error?: SimulationMessageCode }>();
   const machine = machineOf(scenario);
   const initial = useMemo(() => {
@@ -172,12 +203,16 @@ function SimulationGame(
   const firstRender = useRef(true);
   const steps = snapshot.context.steps;
 
+  // Keyboard and screen-reader focus follows the game, as in the quiz player: to the first scene
+  // when a run starts in the page, then after each choice to the new content's heading (the
+  // feedback on the choice, or the ending). Not on page load: a reload must not move focus.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
-      return;
+      if (!props.focusOnStart) return;
     }
     focusRef.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [steps.length]);
 
   useEffect(() => {
@@ -208,7 +243,7 @@ function SimulationGame(
 
   return (
     <div className="simulation__game">
-      {last && lastChoice ? (
+      {last && lastChoice && !endingId ? (
         <div className="simulation__feedback">
           <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
             Votre choix&nbsp;: {lastChoice.text}
@@ -220,7 +255,16 @@ function SimulationGame(
 
       {endingId ? (
         <>
-          <SimulationDebrief scenario={scenario} choices={choices} endingId={endingId} conceptLessons={props.conceptLessons} />
+          <SimulationDebrief
+            scenario={scenario}
+            choices={choices}
+            order={order}
+            endingId={endingId}
+            conceptLessons={props.conceptLessons}
+            headingRef={(element) => {
+              focusRef.current = element;
+            }}
+          />
           <StartForm {...props} replay onStart={props.onReplay} busy={props.busy} />
         </>
       ) : scene ? (
@@ -256,7 +300,7 @@ function SimulationGame(
                 <input type="hidden" name="retour" value={returnTo} />
                 {runId ? <input type="hidden" name="runId" value={runId} /> : null}
                 <input type="hidden" name="sceneId" value={scene.id} />
-                {scene.choices.map((choice) => (
+                {orderedChoices(scene, order).map((choice) => (
                   <button key={choice.id} type="submit" name="choix" value={choice.id} className="choice-button">
                     {choice.text}
                   </button>
@@ -267,7 +311,8 @@ function SimulationGame(
                 <input type="hidden" name="simulation" value={scenario.id} />
                 <input type="hidden" name="choix" value={encodeChoices(choices)} />
                 <input type="hidden" name="scene" value={scene.id} />
-                {scene.choices.map((choice) => (
+                {seed ? <input type="hidden" name="ordre" value={seed} /> : null}
+                {orderedChoices(scene, order).map((choice) => (
                   <button key={choice.id} type="submit" name="ajout" value={choice.id} className="choice-button">
                     {choice.text}
                   </button>

@@ -1,9 +1,10 @@
 /**
  * The server's clock for the time rules (a lesson's minimum time, active-time heartbeats).
  *
- * Tests only: when AAFA_TEST_CLOCK_FILE names a file, its content — a number of seconds — is added
- * to the real time, so that an end-to-end test can « wait » twenty minutes by writing 1200 in it
- * (see tests/e2e/test-clock.ts). It is honoured only outside production or on the end-to-end test
+ * Tests only: when AAFA_TEST_CLOCK_FILE names a file, the sum of the numbers of seconds written in
+ * it, one per line, is added to the real time, so that an end-to-end test can « wait » twenty
+ * minutes by appending 1200 (see tests/e2e/test-clock.ts). Appending, never rewriting, lets several
+ * test workers move the clock at once without a lost or half-read update sending it backwards. It is honoured only outside production or on the end-to-end test
  * server (AAFA_TEST_SERVER=1, set by tests/e2e/serve.ts); a production server ignores it.
  */
 import { readFileSync } from "node:fs";
@@ -13,8 +14,12 @@ function testOffsetMs(): number {
   if (!file) return 0;
   if (process.env.NODE_ENV === "production" && process.env.AAFA_TEST_SERVER !== "1") return 0;
   try {
-    const seconds = Number(readFileSync(file, "utf8").trim());
-    return Number.isFinite(seconds) ? seconds * 1000 : 0;
+    let seconds = 0;
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const value = Number(line.trim());
+      if (line.trim() !== "" && Number.isFinite(value)) seconds += value;
+    }
+    return seconds * 1000;
   } catch {
     return 0; // no file yet: real time
   }

@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       SMTP_PORT: 587,
       SMTP_SECURE: false,
       MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>",
+      CONTACT_EMAIL: "contact@apprendre-a-faire-alliance.fr",
       OUTBOX_DIR: "data/outbox",
       SIGNIN_LIMIT_PER_ADDRESS: 100,
       SIGNUP_LIMIT_PER_ADDRESS: 60,
@@ -25,6 +26,11 @@ describe("parseEnv", () => {
 
   test("refuses a signing key that is not a PEM private key", () => {
     expect(() => parseEnv({ CERTIFICATE_SIGNING_KEY: "secret" })).toThrow(/CERTIFICATE_SIGNING_KEY : clé PEM attendue/);
+  });
+
+  test("refuses a contact address that is not an e-mail address", () => {
+    expect(parseEnv({ CONTACT_EMAIL: "accessibilite@mairie.example.fr" }).CONTACT_EMAIL).toBe("accessibilite@mairie.example.fr");
+    expect(() => parseEnv({ CONTACT_EMAIL: "écrivez-nous" })).toThrow(/CONTACT_EMAIL : adresse e-mail attendue/);
   });
 
   test("reads PORT as a number and keeps a PostgreSQL URL", () => {

@@ -42,6 +42,11 @@ const EnvSchema = z.object({
   /** Sender of the platform's e-mails. */
   MAIL_FROM: z.string().trim().min(3).default("Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>"),
   /**
+   * Where people write about the platform: published on /accessibilite as the address for a content
+   * one cannot reach (RGAA « retour d'information et contact »). MAIL_FROM is a no-reply sender.
+   */
+  CONTACT_EMAIL: z.email({ message: "adresse e-mail attendue" }).default("contact@apprendre-a-faire-alliance.fr"),
+  /**
    * What one address may do: failed sign-ins per 15 minutes (a right password counts nothing), and
    * sign-ups per hour. The defaults let a classroom behind one NAT sign up and sign in; per-account
    * limits keep guessing in check whatever the address.

@@ -3,6 +3,7 @@
  * serious accessibility violation. New lessons are covered as soon as a path lists them.
  */
 import type { Page } from "@playwright/test";
+import { headingProblems, textAlternativeProblems } from "./accessibility-probes.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "./fixtures.ts";
 
 const PATH_SLUGS = ["decouvrir", "comprendre-et-se-situer", "concevoir-sa-demarche"];
@@ -35,6 +36,8 @@ test("every real simulation can be played to an ending, and passes axe", async (
   await page.goto("/simulations");
   const links = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
   expect(links.length).toBeGreaterThanOrEqual(3);
+  // A budget per simulation (two axe runs and a full game each), as for the lessons above.
+  test.setTimeout(30_000 + links.length * 10_000);
   for (const url of links) {
     await page.goto(url);
     await waitForHydration(page);
@@ -52,7 +55,7 @@ test("every real simulation can be played to an ending, and passes axe", async (
   }
 });
 
-test("no lesson is wider than a 320 px screen: wide tables scroll inside a focusable, labelled region", async ({ page }) => {
+test("no lesson is wider than a 320 px screen (wide tables scroll inside a focusable, labelled region), its headings are in order and its images have text alternatives", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   const lessons = new Set<string>();
   for (const slug of PATH_SLUGS) {
@@ -62,9 +65,14 @@ test("no lesson is wider than a 320 px screen: wide tables scroll inside a focus
   }
   test.setTimeout(30_000 + lessons.size * 2_000);
   let tables = 0;
+  // The « titres » and « alternatives » checks of /accessibilite (app/accessibility/checks.ts), on
+  // every real lesson; all problems at once, by lesson.
+  const problems: Record<string, string[]> = {};
   for (const url of lessons) {
     await page.goto(url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
+    const found = [...(await headingProblems(page)), ...(await textAlternativeProblems(page))];
+    if (found.length > 0) problems[url] = found;
     for (const region of await page.locator(".lesson-content table").evaluateAll((all) =>
       all.map((table) => {
         const parent = table.parentElement!;
@@ -78,6 +86,7 @@ test("no lesson is wider than a 320 px screen: wide tables scroll inside a focus
     }
   }
   expect(tables).toBeGreaterThan(0);
+  expect(problems).toEqual({});
 });
 
 /** Every lesson of the real paths, once each, in the first path that lists it. */

@@ -44,7 +44,7 @@ if (process.env.COURSES_DIR) {
 // The test clock starts at real time; tests move it forward instead of waiting (tests/e2e/test-clock.ts).
 const clockFile = clockFileOf(process.env.PORT ?? "3000");
 mkdirSync(path.dirname(clockFile), { recursive: true });
-writeFileSync(clockFile, "0");
+writeFileSync(clockFile, "0\n");
 
 const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
   cwd: ROOT,

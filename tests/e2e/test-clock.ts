@@ -4,7 +4,7 @@
  * minutes » by moving that clock five minutes on, and earns active time by sending the heartbeats a
  * lesson page would send, fifteen seconds of clock apart.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { clockFileOf, ENGINE_PG_PORT, ENGINE_PORT, PLATFORM_PORT } from "./servers.ts";
@@ -14,14 +14,12 @@ function clockFile(): string {
   return clockFileOf(project === "moteur" ? ENGINE_PORT : project === "moteur-pg" ? ENGINE_PG_PORT : PLATFORM_PORT);
 }
 
-/** Moves the server's clock `seconds` forward (it never goes back: tests run one after another). */
+/**
+ * Moves the server's clock `seconds` forward. Each move is appended as a line (the server adds them
+ * up): two workers moving it at once never lose a move, and the clock never goes back.
+ */
 export function advanceClock(seconds: number) {
-  const file = clockFile();
-  let offset = 0;
-  try {
-    offset = Number(readFileSync(file, "utf8").trim()) || 0;
-  } catch {}
-  writeFileSync(file, String(offset + seconds));
+  appendFileSync(clockFile(), `${seconds}\n`);
 }
 
 /** Spends `seconds` on the lesson shown (by the clock), then marks it done. */

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SimulationRun" ADD COLUMN     "choiceOrder" TEXT NOT NULL DEFAULT '{}';
