@@ -90,7 +90,7 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
   await expect(readerPage.getByText(/Parcours achevé\s: votre certificat a été délivré le/)).toBeVisible();
   await readerPage.getByRole("link", { name: "Voir le certificat" }).click();
   // It prints the time recorded, never the path's announced 20 minutes.
-  await expect(readerPage.locator(".certificate-facts")).toContainText(/Durée réalisée\s*1[2-3] min de temps d'activité enregistré/);
+  await expect(readerPage.locator(".certificate-facts")).toContainText(/Durée réalisée\s*1[2-3]\smin de temps d'activité enregistré/);
   await expect(readerPage.locator(".certificate-facts")).not.toContainText("20 min");
   await reader.close();
 });
