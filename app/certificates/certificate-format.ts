@@ -1,11 +1,11 @@
 /** How certificate fields read in French, on the page and in the PDF. Client-safe and pure. */
 import { formatMinutes } from "~/courses/catalog.ts";
+import { formatFrenchDate } from "~/utils/french-date.ts";
+import { NBSP } from "~/utils/french-typography.ts";
 
-const DATE = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
-
-/** « 23 novembre 2026 » (Paris time: a completion at 23:30 UTC on the 30th is the 1st in France). */
+/** « 23 novembre 2026 », « 1er décembre 2026 » (Paris time: a completion at 23:30 UTC on the 30th is the 1st in France). */
 export function formatCertificateDate(when: Date | string): string {
-  return DATE.format(new Date(when));
+  return formatFrenchDate(when);
 }
 
 /** The nominal duration: « 1 h », « 4 h », « 12 h ». */
@@ -21,6 +21,6 @@ export function formatActiveTime(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return `${hours} h ${String(rest).padStart(2, "0")} min`;
+  if (hours === 0) return `${minutes}${NBSP}min`;
+  return `${hours}${NBSP}h${NBSP}${String(rest).padStart(2, "0")}${NBSP}min`;
 }

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
 import { SIGNATURE_SCOPE } from "./signature-scope.ts";
 import { formatCode } from "./verification-code.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 export type VerificationResult =
   | {
@@ -32,7 +33,7 @@ export function VerificationForm({ typed, error }: { typed?: string; error?: str
       <div className="field">
         <label htmlFor="code">Code de vérification</label>
         <p id="code-aide" className="field__hint">
-          28 lettres et chiffres, imprimés sous « Code de vérification » sur le certificat. Espaces, tirets et majuscules n'ont pas d'importance.
+          28 lettres et chiffres, imprimés sous «&#8239;Code de vérification&#8239;» sur le certificat. Espaces, tirets et majuscules n'ont pas d'importance.
         </p>
         <input
           id="code"
@@ -59,7 +60,7 @@ export function VerificationForm({ typed, error }: { typed?: string; error?: str
   );
 }
 
-export const MALFORMED_MESSAGE = "Ce code n'a pas le bon format : il compte 28 lettres et chiffres, par exemple 7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78.";
+export const MALFORMED_MESSAGE = fr`Ce code n'a pas le bon format : il compte 28 lettres et chiffres, par exemple 7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78.`;
 
 export function VerificationOutcome({ result }: { result: VerificationResult }) {
   switch (result.status) {
@@ -80,7 +81,7 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
           <h2 id="resultat">Certificat inconnu</h2>
           <p>
             Aucun certificat ne porte le code <code className="verification-code">{formatCode(result.code)}</code>. Vérifiez la saisie
-            caractère par caractère : un certificat authentique de la plateforme est toujours retrouvé ici.
+            caractère par caractère&nbsp;: un certificat authentique de la plateforme est toujours retrouvé ici.
           </p>
         </section>
       );
@@ -91,14 +92,14 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
           <h2 id="resultat">{result.status === "valide" ? "Certificat valide" : "Certificat révoqué"}</h2>
           {result.status === "revoque" && result.revokedAt ? (
             <p>
-              <strong>Ce certificat a été révoqué le {formatCertificateDate(result.revokedAt)}</strong> : il ne vaut plus attestation.
+              <strong>Ce certificat a été révoqué le {formatCertificateDate(result.revokedAt)}</strong>&nbsp;: il ne vaut plus attestation.
             </p>
           ) : (
             <p>Ce certificat a bien été délivré par {result.issuer} et n'a pas été révoqué.</p>
           )}
           <p>
             Voici les données que la plateforme a signées en délivrant ce certificat. <strong>Comparez-les avec le certificat qu'on vous
-            présente</strong> : une page imprimée ou un PDF peut avoir été redessiné ; seules ces données font foi.
+            présente</strong>&nbsp;: une page imprimée ou un PDF peut avoir été redessiné&#8239;; seules ces données font foi.
           </p>
           <dl className="certificate-facts">
             <dt>Titulaire</dt>
@@ -112,7 +113,7 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
             <dt>Parcours achevé le</dt>
             <dd>{formatCertificateDate(result.completedAt)}</dd>
             <dt>Score à l'évaluation finale</dt>
-            <dd>{result.finalScore} %</dd>
+            <dd>{result.finalScore}&nbsp;%</dd>
             <dt>Émetteur</dt>
             <dd>{result.issuer}</dd>
             <dt>Délivré le</dt>
@@ -151,7 +152,7 @@ export function OfflineVerificationHelp() {
       <p>
         Chaque PDF contient en pièces jointes les données du certificat (<code>certificat.json</code>) et leur signature Ed25519 (
         <code>certificat.sig</code>). Avec la <a href="/certificats/cle-publique.pem">clé publique de la plateforme</a>, la signature se
-        vérifie sans connexion, par exemple avec OpenSSL :
+        vérifie sans connexion, par exemple avec OpenSSL&nbsp;:
       </p>
       {/* The commands do not wrap: on a phone they scroll inside a region the keyboard reaches. */}
       <pre role="region" aria-label="Commandes de vérification" tabIndex={0}>
@@ -161,9 +162,9 @@ openssl pkeyutl -verify -pubin -inkey cle-publique.pem -rawin \\
 sha256sum certificat.json`}</code>
       </pre>
       <p>
-        « Signature Verified Successfully » : le contenu de <code>certificat.json</code> est celui que la plateforme a signé. Lisez-le
-        (c'est du texte) et comparez-le avec ce qu'affiche la page du PDF ; son empreinte SHA-256 est aussi celle qu'affiche le résultat
-        de la vérification par code. La signature ne dit pas si le certificat a été révoqué depuis : la vérification par code le dit.
+        «&#8239;Signature Verified Successfully&#8239;»&nbsp;: le contenu de <code>certificat.json</code> est celui que la plateforme a signé. Lisez-le
+        (c'est du texte) et comparez-le avec ce qu'affiche la page du PDF&#8239;; son empreinte SHA-256 est aussi celle qu'affiche le résultat
+        de la vérification par code. La signature ne dit pas si le certificat a été révoqué depuis&nbsp;: la vérification par code le dit.
       </p>
     </section>
   );

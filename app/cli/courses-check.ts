@@ -22,7 +22,7 @@ console.log("Temps des leçons (modèle de app/courses/time-model.ts : lecture �
 for (const line of formatTimeTable(report.time)) console.log(`  ${line}`);
 console.log("");
 if (report.warnings.length > 0) {
-  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, app/courses/check-courses.server.ts) :`);
+  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, app/courses/check-courses.server.ts) :`);
   for (const warning of report.warnings) console.warn(`  ${warning.file} : ${warning.message}`);
   console.warn("");
 }

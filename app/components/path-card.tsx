@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatMinutes } from "~/courses/catalog.ts";
 import type { PathCard as PathCardData } from "~/courses/path-overview.server.ts";
 import { ProgressMeter } from "./progress-meter.tsx";
+import { fr } from "~/utils/french-typography.ts";
 
 type SerializedCard = Omit<PathCardData, never>;
 
@@ -17,7 +18,7 @@ export function PathCard({ path, headingLevel = 2 }: { path: SerializedCard; hea
         </Link>
       </Heading>
       <p>{path.summary}</p>
-      <p className="muted">Pour qui : {path.suits}</p>
+      <p className="muted">Pour qui&nbsp;: {path.suits}</p>
       <details className="card__objectives">
         <summary>Objectifs du parcours</summary>
         <ul>
@@ -29,11 +30,11 @@ export function PathCard({ path, headingLevel = 2 }: { path: SerializedCard; hea
       <p className="muted">
         {path.lessonCount} leçon{path.lessonCount > 1 ? "s" : ""}, activités comprises
       </p>
-      {path.progress ? <ProgressMeter percent={path.progress.percent} label={`Progression dans « ${path.title} »`} /> : null}
+      {path.progress ? <ProgressMeter percent={path.progress.percent} label={fr`Progression dans « ${path.title} »`} /> : null}
       <p className="card__actions">
         <Link to={started ? path.resumeUrl : `/parcours/${path.slug}`} className="button">
           {path.progress?.completed ? "Revoir le parcours" : started ? "Reprendre" : "Découvrir le parcours"}
-          <span className="visually-hidden"> « {path.title} »</span>
+          <span className="visually-hidden">{fr` « ${path.title} »`}</span>
         </Link>
       </p>
     </article>

@@ -3,7 +3,7 @@ export function ProgressMeter({ percent, label }: { percent: number; label: stri
   return (
     <div className="progress-meter">
       <progress max={100} value={percent} aria-label={label} />
-      <span className="progress-meter__value">{percent} % terminé</span>
+      <span className="progress-meter__value">{percent}&nbsp;% terminé</span>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { Catalog, Lesson } from "./catalog.ts";
 import { checkCatalog } from "./check-rules.ts";
 import { createLessonCompiler, type CompiledLesson } from "./compile-lesson.server.ts";
 import { loadCatalog } from "./load-catalog.server.ts";
+import { typesetCatalog, typesetEach } from "./typeset-content.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
@@ -55,7 +56,15 @@ function load(): LoadedState {
     // The server refuses to run on content the checker would refuse (npm run courses:check).
     throw new Error(`Contenu invalide dans ${dir} :\n${problems.map((p) => `  ${p.file} : ${p.message}`).join("\n")}`);
   }
-  return { catalog, lessonFiles, quizzes: quizzes.quizzes, scenarios: scenarios.scenarios, projects: projects.projects, stamp };
+  // Checked as written, served typeset: no author has to type a no-break space.
+  return {
+    catalog: typesetCatalog(catalog),
+    lessonFiles,
+    quizzes: typesetEach(quizzes.quizzes),
+    scenarios: typesetEach(scenarios.scenarios),
+    projects: typesetEach(projects.projects),
+    stamp,
+  };
 }
 
 function current(): LoadedState {

@@ -60,11 +60,11 @@ describe("catalogue queries", () => {
 });
 
 test.each([
-  [8, "8 min"],
-  [60, "1 h"],
-  [240, "4 h"],
-  [90, "1 h 30"],
-  [725, "12 h 05"],
+  [8, "8\u00A0min"],
+  [60, "1\u00A0h"],
+  [240, "4\u00A0h"],
+  [90, "1\u00A0h\u00A030"],
+  [725, "12\u00A0h\u00A005"],
 ])("formatMinutes(%i) → %s", (minutes, text) => {
   expect(formatMinutes(minutes)).toBe(text);
 });

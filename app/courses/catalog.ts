@@ -3,6 +3,7 @@
  * path has, in which order, what comes next…). Built by load-catalog.server.ts from courses/.
  */
 import type { GlossaryEntry, LessonFrontmatter, ModuleFile, PathFile, Source } from "./course-schema.ts";
+import { NBSP } from "~/utils/french-typography.ts";
 
 export interface Lesson extends LessonFrontmatter {
   /** Last part of the lesson's address, from its file (or folder) name. */
@@ -107,6 +108,7 @@ export function lessonUrl(path: Pick<Path, "slug">, lesson: Pick<Lesson, "slug">
 export function formatMinutes(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, "0")}`;
+  // No-break spaces: « 1 h 30 » never splits across lines.
+  if (hours === 0) return `${rest}${NBSP}min`;
+  return rest === 0 ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${String(rest).padStart(2, "0")}`;
 }

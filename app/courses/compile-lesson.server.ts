@@ -10,9 +10,13 @@ import path from "node:path";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { collectUsage, type LessonUsage } from "./mdx-usage.ts";
+import { remarkFrenchTypography } from "./remark-french-typography.ts";
 
-/** Bump when the compile options or the remark plugin (mdx-usage.ts) change: cached lessons compiled the old way are then ignored. */
-const COMPILER_VERSION = "lecons-v3";
+/**
+ * Bump when the compile options or the remark plugins (mdx-usage.ts, remark-french-typography.ts
+ * and the typography rules it applies) change: cached lessons compiled the old way are then ignored.
+ */
+const COMPILER_VERSION = "lecons-v4-typo";
 
 export interface CompiledLesson {
   hash: string;
@@ -42,7 +46,8 @@ export async function compileLessonFile(mdxFile: string, hash = lessonHash(mdxFi
     source: readFileSync(mdxFile, "utf8"),
     cwd: path.dirname(mdxFile),
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectUsage(usage)];
+      // Typography first: the outline collectUsage records shows the typeset headings.
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkFrenchTypography, collectUsage(usage)];
       return options;
     },
     esbuildOptions(options) {

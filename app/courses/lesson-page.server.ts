@@ -9,6 +9,7 @@ import { registerLessonCode } from "~/mdx/lesson-module.ts";
 import { getLessonProgress, getReflections } from "~/progress/progress.server.ts";
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
+import { frenchTypography } from "~/utils/french-typography.ts";
 import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "./catalog.ts";
 import { getCompiledLesson, getProject as getProjectDefinition, getQuiz, getScenario } from "./catalog.server.ts";
 import { getProject } from "~/projects/project.server.ts";
@@ -156,11 +157,11 @@ export async function loadLessonPage({
       reflections: Object.fromEntries(
         reflections.map((r) => [r.reflectionId, { answer: r.answer, updatedAt: new Date(r.updatedAt).toISOString() }]),
       ),
-      glossary: Object.fromEntries(glossary.flatMap((g) => [g.term, g.id].map((key) => [key, { id: g.id, term: g.term, definition: g.definition }]))),
+      glossary: Object.fromEntries(glossary.flatMap((g) => [g.term, g.id].map((key) => [key, { id: g.id, term: frenchTypography(g.term), definition: g.definition }]))),
       sources: Object.fromEntries(
         catalog.sources.filter((s) => citedSources.has(s.id)).map((s) => [s.id, { shortTitle: s.shortTitle, title: s.title }]),
       ),
     },
-    terms: glossary.map((g) => ({ id: g.id, term: g.term, definition: g.definition })),
+    terms: glossary.map((g) => ({ id: g.id, term: frenchTypography(g.term), definition: g.definition })),
   };
 }

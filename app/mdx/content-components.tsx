@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { AUDIENCE_LABELS, useLessonContext } from "./lesson-context.tsx";
 import { slugify } from "~/courses/mdx-usage.ts";
 import type { Audience } from "~/courses/course-schema.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 export function KeyFigure({ value, label, source, heading }: { value: string; label: string; source: string; heading: string }) {
   const { sources } = useLessonContext();
@@ -15,7 +16,7 @@ export function KeyFigure({ value, label, source, heading }: { value: string; la
       <figcaption>
         <span className="key-figure__label">{label}</span>
         <cite className="key-figure__source">
-          Source : {sources[source]?.shortTitle ?? source}, « {heading} »
+          {fr`Source : ${sources[source]?.shortTitle ?? source}, « ${heading} »`}
         </cite>
       </figcaption>
     </figure>
@@ -63,7 +64,7 @@ export function Source({ sourceRef: sourceId, heading }: { sourceRef: string; he
   const { sources } = useLessonContext();
   return (
     <cite className="source-ref">
-      (source : {sources[sourceId]?.shortTitle ?? sourceId}, « {heading} »)
+      {fr`(source : ${sources[sourceId]?.shortTitle ?? sourceId}, « ${heading} »)`}
     </cite>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useLessonContext } from "./lesson-context.tsx";
+import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export function FinalProject({ id }: { id: string }) {
   const { projects, signedIn, loginUrl } = useLessonContext();
@@ -16,13 +17,13 @@ export function FinalProject({ id }: { id: string }) {
       <h3 id={`projet-${id}-titre`}>{project.title}</h3>
       {!signedIn ? (
         <p>
-          Le projet s'enregistre dans votre compte : <a href={loginUrl}>connectez-vous</a> pour le rédiger.
+          Le projet s'enregistre dans votre compte&nbsp;: <a href={loginUrl}>connectez-vous</a> pour le rédiger.
         </p>
       ) : (
         <>
           <p>
             {project.submittedAt
-              ? `Remis le ${new Date(project.submittedAt).toLocaleDateString("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" })}. Vous pouvez encore le réviser.`
+              ? `Remis le ${formatFrenchDate(project.submittedAt)}. Vous pouvez encore le réviser.`
               : project.started
                 ? `${project.stepsComplete} étape${project.stepsComplete > 1 ? "s" : ""} complète${project.stepsComplete > 1 ? "s" : ""} sur ${project.steps}, ${project.criteriaRated} critère${project.criteriaRated > 1 ? "s" : ""} d'auto-évaluation sur ${project.criteria}.`
                 : `${project.steps} étapes guidées, puis une auto-évaluation en ${project.criteria} critères. Tout s'enregistre au fur et à mesure.`}

@@ -18,7 +18,7 @@ export function LessonSimulationChoice({ ids }: { ids: string }) {
     options[0]!.id;
   return (
     <div className="simulation-choice" role="group" aria-label="Simulations au choix">
-      <p className="simulation-choice__lead">Choisissez un cas parmi {options.length} ; une seule partie jouée jusqu'à une fin suffit.</p>
+      <p className="simulation-choice__lead">Choisissez un cas parmi {options.length}&#8239;; une seule partie jouée jusqu'à une fin suffit.</p>
       {options.map((option) => (
         <details key={option.id} className="simulation-choice__option" open={option.id === open}>
           <summary>

@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { useFetcher } from "@remix-run/react";
 import { useLessonContext } from "./lesson-context.tsx";
 import { reflectionFetcherKey, type ReflectionSaveResult } from "./reflection.tsx";
+import { fr } from "~/utils/french-typography.ts";
 
 export function ModelAnswer({ reflection, title, children }: { reflection: string; title?: string; children?: ReactNode }) {
   const { reflections } = useLessonContext();
@@ -22,7 +23,7 @@ export function ModelAnswer({ reflection, title, children }: { reflection: strin
       <summary>
         <span className="model-answer__title">{title ?? "Une lecture possible"}</span>{" "}
         <span className="model-answer__hint">
-          {answered ? "— votre réponse est enregistrée : comparez-la avec celle-ci" : "— à ouvrir une fois votre réponse écrite"}
+          {answered ? fr`— votre réponse est enregistrée : comparez-la avec celle-ci` : "— à ouvrir une fois votre réponse écrite"}
         </span>
       </summary>
       <div className="model-answer__body">{children}</div>

@@ -5,6 +5,8 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useLessonContext } from "./lesson-context.tsx";
+import { formatFrenchDateTime } from "~/utils/french-date.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 export const REFLECTION_INTENT = "reflexion";
 
@@ -59,9 +61,9 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
             ) : error ? (
               error
             ) : savedAt ? (
-              `Réponse enregistrée le ${new Date(savedAt).toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" })}. Vous seul·e la voyez.`
+              `Réponse enregistrée le ${formatFrenchDateTime(savedAt)}. Vous seul·e la voyez.`
             ) : (
-              "Votre réponse reste privée : vous seul·e la voyez."
+              fr`Votre réponse reste privée : vous seul·e la voyez.`
             )}
           </p>
         </div>

@@ -48,11 +48,11 @@ describe("summarizePath", () => {
 test.each([
   [0, "moins d'une minute"],
   [59, "moins d'une minute"],
-  [60, "1 min"],
-  [3599, "59 min"],
-  [3600, "1 h 00"],
-  [3900, "1 h 05"],
-  [45_000, "12 h 30"],
+  [60, "1\u00A0min"],
+  [3599, "59\u00A0min"],
+  [3600, "1\u00A0h\u00A000"],
+  [3900, "1\u00A0h\u00A005"],
+  [45_000, "12\u00A0h\u00A030"],
 ])("formatDuration(%i) → %s", (seconds, text) => {
   expect(formatDuration(seconds)).toBe(text);
 });

@@ -1,3 +1,4 @@
+import { NBSP } from "~/utils/french-typography.ts";
 /**
  * A learner's progress through a path, computed from their per-lesson progress. Pure: the same
  * numbers on the path page, the dashboard and (later) the trainer's table.
@@ -77,6 +78,6 @@ export function formatDuration(seconds: number): string {
   if (minutes < 1) return "moins d'une minute";
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return `${hours} h ${String(rest).padStart(2, "0")}`;
+  if (hours === 0) return `${minutes}${NBSP}min`;
+  return `${hours}${NBSP}h${NBSP}${String(rest).padStart(2, "0")}`;
 }

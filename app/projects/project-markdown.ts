@@ -5,6 +5,7 @@
 import type { Answers, Assessment } from "./project-progress.ts";
 import { summarizeAssessment } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
+import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export interface ProjectDocumentMeta {
   learnerName: string;
@@ -13,7 +14,7 @@ export interface ProjectDocumentMeta {
   submittedAt: Date | null;
 }
 
-const day = (when: Date) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(when);
+const day = (when: Date) => formatFrenchDate(when);
 
 export function projectMarkdown(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): string {
   const lines: string[] = [

@@ -9,6 +9,7 @@ import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
 import type { ProjectDocumentMeta } from "./project-markdown.ts";
 import { summarizeAssessment, type Answers, type Assessment } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
+import { formatFrenchDate } from "~/utils/french-date.ts";
 
 const INK = rgb(0.11, 0.13, 0.17);
 const MUTED = rgb(0.32, 0.35, 0.4);
@@ -16,7 +17,7 @@ const ACCENT = rgb(0.05, 0.33, 0.42);
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
-const day = (when: Date) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(when);
+const day = (when: Date) => formatFrenchDate(when);
 
 export async function renderProjectPdf(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

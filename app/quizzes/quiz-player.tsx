@@ -12,6 +12,7 @@ import { quizMachine } from "./quiz.machine.ts";
 import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, type PublicQuestion, type QuizView } from "./quiz-types.ts";
 import { replayAttempt } from "./replay.ts";
 import { parseResponse, responseFields } from "./responses.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 type StartData = { attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] }; error?: QuizMessageCode };
 type AnswerData = { correction?: AnswerOutcome; result?: AttemptResult | null; review?: Correction[] | null; error?: QuizMessageCode };
@@ -130,13 +131,13 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
       <h3 id={`${domId}-titre`}>{view.quiz.title}</h3>
       {!view.signedIn && isFinal ? (
         <p className="notice">
-          L'évaluation finale compte pour le certificat : elle se passe avec un compte.{" "}
+          L'évaluation finale compte pour le certificat&nbsp;: elle se passe avec un compte.{" "}
           <a href={`/connexion?${new URLSearchParams({ redirectTo: returnTo })}`}>Se connecter</a> ou{" "}
           <a href={`/inscription?${new URLSearchParams({ redirectTo: returnTo })}`}>créer un compte</a>.
         </p>
       ) : !view.signedIn ? (
         <p className="notice">
-          Vous n'êtes pas connecté·e : vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas
+          Vous n'êtes pas connecté·e&nbsp;: vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas
           enregistrés.
         </p>
       ) : isFinal ? (
@@ -147,11 +148,11 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
         <div className="quiz__intro">
           <p>
             {view.quiz.questionCount} question{view.quiz.questionCount > 1 ? "s" : ""} ·{" "}
-            {hasPassMark(view) ? `seuil de réussite ${view.quiz.passMark} %` : "entraînement sans seuil de réussite"} · {attemptsText(view, started)}
+            {hasPassMark(view) ? fr`seuil de réussite ${view.quiz.passMark} %` : "entraînement sans seuil de réussite"} · {attemptsText(view, started)}
           </p>
           {view.best ? (
             <p>
-              Votre meilleur résultat : <strong>{view.best.score} %</strong> ({view.best.passed ? "réussi" : "non réussi"}).
+              Votre meilleur résultat&nbsp;: <strong>{fr`${view.best.score} %`}</strong> ({view.best.passed ? "réussi" : "non réussi"}).
             </p>
           ) : null}
           {errorCode ? <Message code={errorCode} /> : null}
@@ -205,10 +206,10 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
       {snapshot.matches("result") ? (
         <div className="quiz__result">
           <h4 tabIndex={-1} ref={(element) => (focusTarget.current = element)} className="quiz__result-title">
-            {hasPassMark(view) ? (context.result?.passed ? "✓ Quiz réussi" : "Quiz non réussi") : "Résultat"} : {context.result?.score} %
+            {fr`${hasPassMark(view) ? (context.result?.passed ? "✓ Quiz réussi" : "Quiz non réussi") : "Résultat"} : ${context.result?.score ?? 0} %`}
           </h4>
           <p role="status">
-            Votre score est de {context.result?.score} %{hasPassMark(view) ? ` (seuil de réussite : ${view.quiz.passMark} %)` : ""}.{" "}
+            {fr`Votre score est de ${context.result?.score ?? 0} %${hasPassMark(view) ? ` (seuil de réussite : ${view.quiz.passMark} %)` : ""}.`}{" "}
             {view.signedIn ? "Il est enregistré." : "Il n'est pas enregistré, faute de compte."}
           </p>
           {isFinal ? (
@@ -217,7 +218,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
             <ol className="quiz__summary">
               {context.corrections.map((correction, index) => (
                 <li key={correction.questionId}>
-                  Question {index + 1} : {verdictOf(correction)}
+                  Question {index + 1}&nbsp;: {verdictOf(correction)}
                 </li>
               ))}
             </ol>
@@ -249,7 +250,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
 function verdictOf(outcome: AnswerOutcome): string {
   if (isReceipt(outcome)) return "réponse enregistrée";
   if (outcome.correct) return "juste";
-  return outcome.score > 0 ? `en partie juste (${Math.round(outcome.score * 100)} %)` : "inexacte";
+  return outcome.score > 0 ? fr`en partie juste (${Math.round(outcome.score * 100)} %)` : "inexacte";
 }
 
 /** A submitted final attempt: each of its questions with the learner's verdict and the correction. */
@@ -282,14 +283,14 @@ function CorrectionDetails({ correction }: { correction: Correction }) {
             .filter((option) => option.feedback)
             .map((option) => (
               <li key={option.optionId}>
-                « {option.text} » : {option.feedback}
+                {fr`« ${option.text} » : ${option.feedback ?? ""}`}
               </li>
             ))}
         </ul>
       ) : null}
       {!correction.correct ? (
         <div>
-          <p className="quiz__solution-title">La bonne réponse :</p>
+          <p className="quiz__solution-title">La bonne réponse&nbsp;:</p>
           <ul>
             {correction.solution.map((line) => (
               <li key={line}>{line}</li>
@@ -409,7 +410,7 @@ function QuestionStep({
             {correction.correct
               ? "Bonne réponse"
               : correction.score > 0
-                ? `Réponse en partie juste (${Math.round(correction.score * 100)} %)`
+                ? fr`Réponse en partie juste (${Math.round(correction.score * 100)} %)`
                 : "Réponse inexacte"}
           </h4>
           <CorrectionDetails correction={correction} />

@@ -27,7 +27,7 @@ export default function Home() {
         <h1 id="titre-accueil">Apprendre à faire alliance</h1>
         <p className="lede">
           Associations, entreprises et pouvoirs publics relèvent ensemble des défis qu'aucun ne
-          résout seul : c'est l'ODD 17. Ici, vous apprenez à concevoir une démarche d'alliance
+          résout seul&nbsp;: c'est l'ODD 17. Ici, vous apprenez à concevoir une démarche d'alliance
           adaptée à votre territoire ou à votre organisation, en 1 heure, 4 heures ou 12 heures.
         </p>
         {signedIn ? null : (

@@ -10,6 +10,7 @@ import { db } from "~/db/db.server.ts";
 import { printable } from "~/utils/pdf-fonts.server.ts";
 import { describeReplacements } from "~/utils/printable-text.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { fr } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Certificat « ${data.certificate.pathTitle} » — Apprendre à faire alliance` : "Certificat" },
@@ -51,16 +52,16 @@ export default function CertificatePage() {
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={[{ to: "/tableau-de-bord", label: "Tableau de bord" }]} current="Certificat" />
-      <h1>Certificat « {certificate.pathTitle} »</h1>
+      <h1>{fr`Certificat « ${certificate.pathTitle} »`}</h1>
       {certificate.revokedAt ? (
         <p className="notice notice--warning">Ce certificat a été révoqué le {formatCertificateDate(certificate.revokedAt)}.</p>
       ) : null}
       <p className="lede">
-        {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours « {certificate.pathTitle} », dont
+        {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours «&#8239;{certificate.pathTitle}&#8239;», dont
         l'évaluation finale est réussie.
       </p>
       <p>
-        Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat ; il ne change plus ensuite, même si vous modifiez le
+        Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat&#8239;; il ne change plus ensuite, même si vous modifiez le
         nom de votre compte.
         {namePrinting.replacements.length > 0
           ? ` La police du PDF n'a pas tous les caractères de ce nom : ${describeReplacements(namePrinting.replacements)}. Le PDF affiche donc « ${namePrinting.text} » ; les données signées jointes au PDF et la page de vérification gardent le nom complet.`
@@ -74,7 +75,7 @@ export default function CertificatePage() {
         <dt>Parcours achevé le</dt>
         <dd>{formatCertificateDate(certificate.completedAt)}</dd>
         <dt>Score à l'évaluation finale</dt>
-        <dd>{certificate.finalScore} %</dd>
+        <dd>{certificate.finalScore}&nbsp;%</dd>
         <dt>Délivré le</dt>
         <dd>{formatCertificateDate(certificate.issuedAt)}</dd>
         <dt>Code de vérification</dt>
@@ -95,7 +96,7 @@ export default function CertificatePage() {
       </p>
       <p className="muted">
         Toute personne peut vérifier ce certificat, sans compte, à l'adresse <a href={verificationUrl}>{verificationUrl}</a> ou en
-        scannant le code QR du PDF. Le PDF est signé électroniquement : voir <Link to="/verifier">comment le vérifier</Link>.
+        scannant le code QR du PDF. Le PDF est signé électroniquement&nbsp;: voir <Link to="/verifier">comment le vérifier</Link>.
       </p>
     </div>
   );

@@ -22,6 +22,7 @@ import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export const meta: MetaFunction = () => [{ title: "Double authentification — Apprendre à faire alliance" }];
 
@@ -210,7 +211,7 @@ function Enabled({
         </div>
       ) : null}
       <p>
-        Activée le {new Date(enabledAt).toLocaleDateString("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" })}. À chaque connexion, le code de votre
+        Activée le {formatFrenchDate(enabledAt)}. À chaque connexion, le code de votre
         application vous est demandé après le mot de passe.
       </p>
       <section aria-labelledby="titre-nouveaux-codes">

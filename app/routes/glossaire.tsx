@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCatalog } from "~/courses/catalog.server.ts";
+import { fr, frenchTypography } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction = () => [{ title: "Glossaire — Apprendre à faire alliance" }];
 
@@ -12,7 +13,7 @@ export async function loader() {
     .sort((a, b) => a.term.localeCompare(b.term, "fr", { sensitivity: "base" }))
     .map((entry) => ({
       id: entry.id,
-      term: entry.term,
+      term: frenchTypography(entry.term),
       definition: entry.definition,
       sources: entry.sources.map((source) => `${sources.get(source.ref) ?? source.ref}, ${source.heading}`),
     }));
@@ -30,7 +31,7 @@ export default function GlossaryPage() {
     <div className="page page--reading">
       <h1>Glossaire</h1>
       <p className="lede">
-        Les mots du « faire alliance », définis simplement. Chaque définition renvoie au document source
+        Les mots du «&#8239;faire alliance&#8239;», définis simplement. Chaque définition renvoie au document source
         dont elle est tirée.
       </p>
       <nav aria-label="Lettres du glossaire" className="letter-index">
@@ -53,7 +54,7 @@ export default function GlossaryPage() {
                   <dt>{entry.term}</dt>
                   <dd>
                     <p>{entry.definition}</p>
-                    <p className="muted glossary__source">Source : {entry.sources.join(" ; ")}</p>
+                    <p className="muted glossary__source">{fr`Source : ${entry.sources.join(" ; ")}`}</p>
                   </dd>
                 </div>
               ))}

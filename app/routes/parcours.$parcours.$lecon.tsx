@@ -33,6 +33,8 @@ import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formatFrenchDate } from "~/utils/french-date.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} — ${data.path.title}` : "Leçon — Apprendre à faire alliance" },
@@ -200,7 +202,7 @@ export default function LessonPage() {
           <ul>
             {lesson.sources.map((source) => (
               <li key={`${source.ref}-${source.heading}`}>
-                {source.title} ({source.date.slice(0, 4)}), « {source.heading} »
+                {fr`${source.title} (${source.date.slice(0, 4)}), « ${source.heading} »`}
               </li>
             ))}
           </ul>
@@ -217,9 +219,9 @@ export default function LessonPage() {
               <p>
                 {justCompleted ? "Leçon marquée comme terminée. " : ""}
                 Vous avez terminé cette leçon le{" "}
-                {new Date(progress.completedAt).toLocaleDateString("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" })}.
+                {formatFrenchDate(progress.completedAt)}.
               </p>
-              <ProgressMeter percent={progress.pathPercent} label={`Progression dans « ${path.title} »`} />
+              <ProgressMeter percent={progress.pathPercent} label={fr`Progression dans « ${path.title} »`} />
             </div>
           ) : (
             <Form method="post">

@@ -12,6 +12,7 @@ import { formatDurationShort } from "~/courses/time-model.ts";
 import { certificateStatus } from "~/certificates/certificates.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { fr } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
@@ -40,10 +41,10 @@ export default function PathPage() {
         {path.title} <span className="card__duration">{formatMinutes(path.nominalMinutes)}</span>
       </h1>
       {path.draft ? (
-        <p className="notice notice--warning">Parcours en construction : son contenu n'est pas encore complet.</p>
+        <p className="notice notice--warning">Parcours en construction&nbsp;: son contenu n'est pas encore complet.</p>
       ) : null}
       <p className="lede">{path.summary}</p>
-      <p className="muted">Pour qui : {path.suits}</p>
+      <p className="muted">Pour qui&nbsp;: {path.suits}</p>
 
       <section aria-labelledby="titre-objectifs" className="objectives">
         <h2 id="titre-objectifs">À la fin du parcours, vous saurez</h2>
@@ -57,11 +58,11 @@ export default function PathPage() {
       <div className="path-progress">
         {path.progress ? (
           <>
-            <ProgressMeter percent={path.progress.percent} label={`Progression dans « ${path.title} »`} />
+            <ProgressMeter percent={path.progress.percent} label={fr`Progression dans « ${path.title} »`} />
             <p className="muted">
-              Temps d'activité enregistré : {formatDurationShort(path.progress.activeSeconds)}
+              Temps d'activité enregistré&nbsp;: {formatDurationShort(path.progress.activeSeconds)}
               {path.draft ? "" : ` sur les ${formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
-              du parcours : {formatMinutes(path.estimatedMinutes)}).
+              du parcours&nbsp;: {formatMinutes(path.estimatedMinutes)}).
             </p>
           </>
         ) : null}
@@ -83,12 +84,12 @@ export default function PathPage() {
           <h2 id="titre-certificat">Certificat</h2>
           {certificate.certificate ? (
             <p>
-              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : `Parcours achevé : votre certificat a été délivré le ${formatCertificateDate(certificate.certificate.issuedAt)}.`}{" "}
+              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatCertificateDate(certificate.certificate.issuedAt)}.`}{" "}
               <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
             </p>
           ) : (
             <>
-              <p>Le certificat est délivré automatiquement quand tout ceci est fait :</p>
+              <p>Le certificat est délivré automatiquement quand tout ceci est fait&nbsp;:</p>
               <ul className="checklist">
                 {certificate.missing.map((item) => (
                   <li key={item}>{item}</li>
@@ -119,10 +120,10 @@ export default function PathPage() {
                     <ul className="lesson-list__quizzes">
                       {lesson.quizzes.map((quiz) => (
                         <li key={quiz.id}>
-                          {quiz.title} :{" "}
+                          {quiz.title}&nbsp;:{" "}
                           {quiz.best ? (
                             <span className={quiz.best.passed ? "status status--terminee" : "status status--en-cours"}>
-                              {quiz.best.passed ? "réussi" : "pas encore réussi"} (meilleur score {quiz.best.score} %)
+                              {quiz.best.passed ? "réussi" : "pas encore réussi"} (meilleur score {quiz.best.score}&nbsp;%)
                             </span>
                           ) : (
                             <span className="status status--a-faire">à faire</span>

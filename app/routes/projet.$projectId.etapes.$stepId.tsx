@@ -10,6 +10,7 @@ import { saveAnswers } from "~/projects/project.server.ts";
 import { ANSWER_MAX } from "~/projects/project-schema.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formatFrenchTime } from "~/utils/french-date.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
 
@@ -153,7 +154,7 @@ export default function ProjectStepPage() {
           );
         })}
         <p className="muted" role="status" aria-live="polite">
-          {autosave.state !== "idle" ? "Enregistrement…" : autoSavedAt ? `Enregistré automatiquement à ${new Date(autoSavedAt).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" })}.` : ""}
+          {autosave.state !== "idle" ? "Enregistrement…" : autoSavedAt ? `Enregistré automatiquement à ${formatFrenchTime(autoSavedAt)}.` : ""}
         </p>
         <div className="actions">
           <button type="submit" name="intent" value="suivante" className="button" disabled={navigation.state === "submitting"}>

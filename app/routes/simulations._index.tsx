@@ -34,8 +34,8 @@ export default function SimulationsPage() {
     <div className="page">
       <h1>Simulations</h1>
       <p className="lede">
-        Des cas inspirés d'alliances réelles : à vous de décider, étape après étape. Vos choix font bouger
-        la confiance, l'impact et les ressources ; le débriefing explique chaque décision.
+        Des cas inspirés d'alliances réelles&nbsp;: à vous de décider, étape après étape. Vos choix font bouger
+        la confiance, l'impact et les ressources&#8239;; le débriefing explique chaque décision.
       </p>
       <ul className="card-grid">
         {scenarios.map((scenario) => (

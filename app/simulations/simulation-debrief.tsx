@@ -107,9 +107,9 @@ export function SimulationDebrief({
                   </span>{" "}
                   <span className="debrief__effects">— {effects(choice)}</span>
                 </summary>
-                {keys.length > 0 ? <p className="muted">Notion : {keys.map((decision) => decision.concept).join(" ; ")}</p> : null}
+                {keys.length > 0 ? <p className="muted">Notion&nbsp;: {keys.map((decision) => decision.concept).join("\u202F; ")}</p> : null}
                 <p>
-                  <strong>Votre choix :</strong> {choice.text} <span className="muted">({effects(choice)})</span>
+                  <strong>Votre choix&nbsp;:</strong> {choice.text} <span className="muted">({effects(choice)})</span>
                 </p>
                 <p>{choice.feedback}</p>
                 {others.length > 0 ? (
@@ -126,7 +126,7 @@ export function SimulationDebrief({
                 ) : null}
                 {lessons.length > 0 ? (
                   <p className="debrief__review">
-                    À revoir :{" "}
+                    À revoir&nbsp;:{" "}
                     {lessons.map((lesson, i) => (
                       <span key={lesson.url}>
                         {i > 0 ? " · " : ""}

@@ -20,6 +20,7 @@ import type { ConceptLessons } from "./review-links.ts";
 import { SimulationDebrief } from "./simulation-debrief.tsx";
 import { effectsText } from "./simulation-format.ts";
 import { SIMULATION_MESSAGES, type SimulationMessageCode } from "./simulation-messages.ts";
+import { fr } from "~/utils/french-typography.ts";
 
 interface PlayerProps {
   scenario: Scenario;
@@ -91,7 +92,7 @@ export function SimulationPlayer(props: PlayerProps) {
       <p className="simulation__kicker">Simulation · {scenario.minutes} min</p>
       <Heading id={`${domId}-titre`}>{scenario.title}</Heading>
       {!view.signedIn ? (
-        <p className="notice">Vous n'êtes pas connecté·e : vous pouvez jouer, mais votre partie ne sera pas enregistrée.</p>
+        <p className="notice">Vous n'êtes pas connecté·e&nbsp;: vous pouvez jouer, mais votre partie ne sera pas enregistrée.</p>
       ) : null}
       {error ? (
         <p className="form-error" role="alert">
@@ -110,7 +111,7 @@ export function SimulationPlayer(props: PlayerProps) {
           {view.lastFinished ? (
             <p className="muted">
               Vous avez terminé cette simulation {view.finishedCount > 1 ? `${view.finishedCount} fois` : "une fois"} ; dernière fin :{" "}
-              « {scenario.endings.find((ending) => ending.id === view.lastFinished!.endingId)?.title} ».{" "}
+              {fr`« ${scenario.endings.find((ending) => ending.id === view.lastFinished!.endingId)?.title ?? ""} ».`}{" "}
               <a href={`${props.returnTo.split(/[?#]/)[0]}?${new URLSearchParams({ simulation: scenario.id, etape: "debriefing" })}#${domId}`}>
                 Revoir le débriefing
               </a>
@@ -245,7 +246,7 @@ function SimulationGame(
       {last && lastChoice && !endingId ? (
         <div className="simulation__feedback">
           <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
-            Votre choix : {lastChoice.text}
+            Votre choix&nbsp;: {lastChoice.text}
           </h4>
           <p className="muted">{effectsText(scenario, lastChoice) || "Sans effet chiffré sur les indicateurs."}</p>
           <p>{lastChoice.feedback}</p>

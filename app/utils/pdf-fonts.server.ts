@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import subsetFont from "subset-font";
+import { frenchTypography, NBSP, NNBSP } from "./french-typography.ts";
 import { printableText, type PrintableOptions, type PrintableText } from "./printable-text.ts";
 
 const require = createRequire(import.meta.url);
@@ -52,9 +53,22 @@ export const BASE_CHARACTERS =
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,;:!?'’«»()[]/-–—•·%@_#&+=" +
   "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u00a0\u202f";
 
-/** Text as the PDF fonts print it, and which characters were replaced (see printable-text.ts). */
+/**
+ * Text as the PDF fonts print it, and which characters were replaced (see printable-text.ts).
+ * It is typeset first (app/utils/french-typography.ts): every PDF gets the no-break spaces of the
+ * pages. Source Sans 3 has both U+00A0 and U+202F; were a font to lack the narrow one, it prints
+ * as U+00A0 — never as a plain space (its compatibility decomposition), where a line could break.
+ */
 export function printable(text: string, options?: PrintableOptions): PrintableText {
-  return printableText(text, fontFiles().covers, options);
+  const { covers } = fontFiles();
+  let typeset = frenchTypography(text);
+  if (!covers(0x202f)) typeset = typeset.replaceAll(NNBSP, NBSP);
+  return printableText(typeset, covers, options);
+}
+
+/** Whether the PDF font draws this character with a glyph of its own (tests check the no-break spaces). */
+export function pdfFontCovers(character: string): boolean {
+  return fontFiles().covers(character.codePointAt(0)!);
 }
 
 export interface PdfFonts {

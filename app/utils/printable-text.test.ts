@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { printable } from "./pdf-fonts.server.ts";
+import { NBSP, NNBSP } from "./french-typography.ts";
+import { pdfFontCovers, printable } from "./pdf-fonts.server.ts";
 import { describeReplacements, printableText } from "./printable-text.ts";
 
 /** A font with Latin letters, digits, spaces and a little punctuation (no accents, no emoji). */
@@ -51,9 +52,15 @@ test("describeReplacements says which characters print how, grouped", () => {
 
 describe("printable, with Source Sans 3", () => {
   test("prints French, other Latin scripts, Greek and Cyrillic as typed", () => {
-    for (const text of ["Œuvre, cœur, « effets » — naïveté, ÿ", "Zoë Ñúñez-O'Brien", "Łódź, Nguyễn, Dvořák, Þórr", "Αλέξανδρος", "Ольга"]) {
+    for (const text of [`Œuvre, cœur, «${NNBSP}effets${NNBSP}» — naïveté, ÿ`, "Zoë Ñúñez-O'Brien", "Łódź, Nguyễn, Dvořák, Þórr", "Αλέξανδρος", "Ольга"]) {
       expect(printable(text)).toEqual({ text, replacements: [] });
     }
+  });
+
+  test("typesets French text, and the font has a glyph for both no-break spaces", () => {
+    expect(pdfFontCovers(NBSP)).toBe(true);
+    expect(pdfFontCovers(NNBSP)).toBe(true);
+    expect(printable("« Faire alliance » : 82 % ?")).toEqual({ text: `«${NNBSP}Faire alliance${NNBSP}»${NBSP}: 82${NBSP}%${NNBSP}?`, replacements: [] });
   });
 
   test("prints « ? » for Chinese, Arabic and emoji", () => {

@@ -2,6 +2,7 @@
  * Every lesson of the real content renders for a visitor: its content, no browser error, and no
  * serious accessibility violation. New lessons are covered as soon as a path lists them.
  */
+import type { Page } from "@playwright/test";
 import { headingProblems, textAlternativeProblems } from "./accessibility-probes.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "./fixtures.ts";
 
@@ -86,4 +87,76 @@ test("no lesson is wider than a 320 px screen (wide tables scroll inside a focus
   }
   expect(tables).toBeGreaterThan(0);
   expect(problems).toEqual({});
+});
+
+/** Every lesson of the real paths, once each, in the first path that lists it. */
+async function realLessons(page: Page): Promise<string[]> {
+  const lessons = new Map<string, string>();
+  for (const slug of PATH_SLUGS) {
+    await page.goto(`/parcours/${slug}`);
+    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {
+      const lesson = href?.split("/").pop();
+      if (href && lesson && !lessons.has(lesson)) lessons.set(lesson, href);
+    }
+  }
+  return [...lessons.values()];
+}
+
+/**
+ * The typography slips of the page as a reader sees it (issue 17): a plain space (U+0020) before
+ * « : ; ! ? % », after « « » or before « » », in any text node of the body, including where one
+ * text node ends and the next begins (« Source » + « : … »). Exceptions, on purpose: code, keyboard
+ * and sample text (`code`, `pre`, `kbd`, `samp`) keep their characters; scripts and styles are not
+ * text; « ?… » and « !… » glued to a word (a query string, « !important ») are not punctuation.
+ */
+function typographySlips(): string[] {
+  const SKIP = new Set(["CODE", "PRE", "KBD", "SAMP", "SCRIPT", "STYLE", "TEXTAREA"]);
+  const BAD = / [:;!?%](?![\p{L}\p{N}])|« | »/gu;
+  const slips: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      for (let element = node.parentElement; element; element = element.parentElement) {
+        if (SKIP.has(element.tagName)) return NodeFilter.FILTER_REJECT;
+      }
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  let previous = "";
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? "";
+    if (text === "") continue;
+    // The last character of the previous text node joins this one: « Source » then « : ».
+    const joined = previous.slice(-1) + text;
+    for (const match of joined.matchAll(BAD)) {
+      const at = match.index;
+      slips.push(`« ${joined.slice(Math.max(0, at - 25), at + 25).replace(/\s+/g, " ")} »`);
+    }
+    previous = text;
+  }
+  return slips;
+}
+
+test("every lesson is typeset: no plain space before « : ; ! ? % » nor inside « »", async ({ page }) => {
+  const lessons = await realLessons(page);
+  expect(lessons.length).toBeGreaterThan(40);
+  test.setTimeout(30_000 + lessons.length * 2_000);
+  const slips: string[] = [];
+  for (const url of lessons) {
+    await page.goto(url);
+    for (const slip of await page.evaluate(typographySlips)) slips.push(`${url} : ${slip}`);
+  }
+  expect(slips).toEqual([]);
+});
+
+test("the pages around the lessons are typeset too: home, paths, glossary, simulations, verification", async ({ page }) => {
+  await page.goto("/simulations");
+  const simulations = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
+  expect(simulations.length).toBeGreaterThanOrEqual(3);
+  const pages = ["/", "/parcours", ...PATH_SLUGS.map((slug) => `/parcours/${slug}`), "/glossaire", "/simulations", ...simulations, "/verifier"];
+  const slips: string[] = [];
+  for (const url of pages) {
+    await page.goto(url);
+    for (const slip of await page.evaluate(typographySlips)) slips.push(`${url} : ${slip}`);
+  }
+  expect(slips).toEqual([]);
 });

@@ -1,12 +1,13 @@
 /**
  * The answer key of the real quizzes, read from courses/quizzes/*.yaml the way an author wrote
- * it, so that an end-to-end test can play a quiz right through the interface (the browser never
+ * it and typeset as the server serves it, so that an end-to-end test can play a quiz right through the interface (the browser never
  * receives the key). Also plays a simulation to an ending.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { expect, type Locator } from "@playwright/test";
+import { frenchTypography, typesetDeep } from "../../app/utils/french-typography.ts";
 
 type Question =
   | { id: string; type: "choix-unique" | "choix-multiple"; stem: string; options: Array<{ text: string; correct?: boolean }> }
@@ -18,7 +19,8 @@ function loadQuestions(dir: string): Map<string, Question> {
   const byStem = new Map<string, Question>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".yaml"))) {
     const quiz = parse(readFileSync(path.join(dir, file), "utf8")) as { questions: Array<Question | { from: string }> };
-    for (const question of quiz.questions) if (!("from" in question)) byStem.set(question.stem.trim(), question);
+    // The server serves every text typeset (no-break spaces): the key reads them the same way.
+    for (const question of quiz.questions) if (!("from" in question)) byStem.set(frenchTypography(question.stem).trim(), typesetDeep(question));
   }
   return byStem;
 }

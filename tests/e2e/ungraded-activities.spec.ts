@@ -11,10 +11,10 @@ import { expect, newAccount, signUp, test, waitForHydration } from "./fixtures.t
 const WIMOOV = "/parcours/comprendre-et-se-situer/classer-huit-situations";
 const AFM = "/parcours/concevoir-sa-demarche/triple-innovation-et-valorisation";
 
-const reading = (page: Page) => page.getByLabel(/^Votre lecture : pour chacune des huit situations/);
+const reading = (page: Page) => page.getByLabel(/^Votre lecture\s: pour chacune des huit situations/);
 const modelAnswer = (page: Page) => page.locator("details.model-answer");
 /** A sentence of the model answer, visible only while it is open. */
-const modelSentence = (page: Page) => page.getByText(/^Mécénat : situations 3 et 7\./);
+const modelSentence = (page: Page) => page.getByText(/^Mécénat\s: situations 3 et 7\./);
 
 async function expectUngraded(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Activité : classer huit situations" })).toBeVisible();
@@ -40,7 +40,7 @@ test("Wimoov: a learner writes a reading, saves it, and the possible reading ope
   await expect(modelAnswer(page).getByText("Une lecture proposée, pas un verdict des sources")).toBeVisible();
   // Coming back, the reading is there and the possible reading stays open.
   await page.reload();
-  await expect(reading(page)).toHaveValue(/^1 : innovation sociétale/);
+  await expect(reading(page)).toHaveValue(/^1\s: innovation sociétale/);
   await expect(modelSentence(page)).toBeVisible();
 });
 
@@ -50,9 +50,9 @@ test("AFM-Téléthon: the triple-innovation grid is a reading too, open on deman
   await expect(page.locator("section.quiz", { hasText: "triple innovation appliquée" })).toHaveCount(0);
   await expect(page.getByText(/reçoit deux éléments/)).toHaveCount(0);
   const details = page.locator("details.model-answer");
-  await expect(details.getByText(/^Proposition de valeur : éléments 1 et 2\./)).toBeHidden();
+  await expect(details.getByText(/^Proposition de valeur\s: éléments 1 et 2\./)).toBeHidden();
   await details.getByText("Une lecture possible du cas AFM-Téléthon").click();
-  await expect(details.getByText(/^Proposition de valeur : éléments 1 et 2\./)).toBeVisible();
+  await expect(details.getByText(/^Proposition de valeur\s: éléments 1 et 2\./)).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
@@ -64,7 +64,7 @@ test.describe("without JavaScript", () => {
     await expectUngraded(page);
     await reading(page).fill("1 et 6 : innovation sociétale. 3 et 7 : mécénat. Le reste : j'hésite entre pratiques responsables et coopération.");
     await page.locator("form", { has: reading(page) }).getByRole("button", { name: "Enregistrer ma réponse" }).click();
-    await expect(reading(page)).toHaveValue(/^1 et 6 : innovation sociétale/);
+    await expect(reading(page)).toHaveValue(/^1 et 6\s: innovation sociétale/);
     await expect(modelAnswer(page)).toHaveAttribute("open", "");
     await expect(modelSentence(page)).toBeVisible();
   });

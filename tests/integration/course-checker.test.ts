@@ -381,6 +381,30 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   });
 });
 
+describe("the checker refuses a wording written another way (issue 17)", () => {
+  test("« de Le RAMEAU », a variant inclusive form or another SilverGeek, in a lesson, a quiz, the glossary and a scenario", async () => {
+    const dir = copyFixture();
+    edit(dir, INTRO, (t) => t.replace("## Pourquoi cette leçon\n", "## Pourquoi cette leçon\n\nLes travaux de Le RAMEAU et des élu(e)s.\n"));
+    edit(dir, "quizzes/quiz-essai.yaml", (t) => t.replace("Quelle couleur a le ciel par beau temps ?", "Quelle couleur voient les élus/élues de Silver Geek ?"));
+    edit(dir, "glossary.yaml", (t) => `${t}\n# Merci à Le RAMEAU.\n`);
+    edit(dir, "scenarios/cas-essai.yaml", (t) => t.replace("Vous êtes adjoint·e au maire", "Vous êtes adjoint·e·s au maire"));
+    // The fixture's scenario is biased on purpose (balance rules are tested on it): left out here.
+    const lenient = await checkCourses(dir, { enforceScenarioBalance: false });
+    const messages = lenient.problems.map((problem) => `${problem.file} : ${problem.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${INTRO} : « de Le RAMEAU » : écrivez « du RAMEAU » \\(ligne \\d+\\)$`)));
+    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${INTRO} : « élu\\(e\\)s » : écriture inclusive avec le point médian`)));
+    expect(messages).toContainEqual(expect.stringMatching(/^quizzes\/quiz-essai\.yaml : « élus\/élues » /));
+    expect(messages).toContainEqual(expect.stringMatching(/^quizzes\/quiz-essai\.yaml : « Silver Geek » : écrivez « SilverGeek »/));
+    expect(messages).toContainEqual(expect.stringMatching(/^glossary\.yaml : « à Le RAMEAU » : écrivez « au RAMEAU »/));
+    // Scenarios are being rewritten elsewhere: warned until ENFORCE_WORDING_IN_SCENARIOS is on…
+    expect(lenient.warnings).toContainEqual({ file: "scenarios/cas-essai.yaml", message: expect.stringContaining("« adjoint·e·s » : un seul point médian") });
+    expect(lenient.problems.filter((problem) => problem.file.startsWith("scenarios"))).toEqual([]);
+    // …and refused once it is.
+    const strict = await checkCourses(dir, { enforceScenarioBalance: false, enforceWordingInScenarios: true });
+    expect(strict.problems).toContainEqual({ file: "scenarios/cas-essai.yaml", message: expect.stringContaining("« adjoint·e·s » : un seul point médian") });
+  });
+});
+
 describe("the time model (issue 16)", () => {
   const ESSAI = "paths/essai.yaml";
 

@@ -17,7 +17,7 @@ const LIGATURES = "Mesurer les effets, afficher un bilan officiel, fflorescence,
 const A4_WIDTH = 595.28;
 const MARGIN = 56;
 
-async function certificate(learnerName: string, objectives = [LIGATURES, "Situer son territoire parmi les démarches d'alliance."]) {
+async function certificate(learnerName: string, objectives = [LIGATURES, "Situer son territoire parmi les démarches d'alliance."], dates: { completedAt?: Date } = {}) {
   const facts = {
     code: "7KQM3XRT9PWDAB12CD34EF56GH78",
     learnerName,
@@ -27,7 +27,7 @@ async function certificate(learnerName: string, objectives = [LIGATURES, "Situer
     objectives,
     activeSeconds: 4 * 3600 + 7 * 60,
     firstActivityAt: new Date("2026-11-02T09:00:00Z"),
-    completedAt: new Date("2026-11-20T15:30:00Z"),
+    completedAt: dates.completedAt ?? new Date("2026-11-20T15:30:00Z"),
     finalScore: 85,
     issuer: "Apprendre à faire alliance",
     verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
@@ -125,5 +125,52 @@ describe("the project export PDF's text", () => {
     for (const expected of [LIGATURES, "Avril : une charte.", "Mai : un comité de suivi.", "Avec ??? ? ? et ???? : Zoë Ñúñez-O'Brien."]) {
       expect(lines).toContain(expected);
     }
+  });
+});
+
+describe("French typography in the PDFs (issue 17)", () => {
+  /** Wraps many times, with a no-break space due before or after a sign at every turn. */
+  const PUNCTUATED = Array.from(
+    { length: 10 },
+    (_, index) => `Réunion ${index + 1}: en 1 h, 82% des «partenaires» ont-ils répondu? Oui! Coût: 12,7 M€ pour 3 000 habitants;`,
+  ).join(" ");
+  const BREAKS_BEFORE = /^[?!;:%»€]|^(h|min|M€)\b/;
+  const BREAKS_AFTER = /«$|\d$/;
+
+  function expectNoBadBreak(lines: string[]) {
+    for (const [index, line] of lines.entries()) {
+      expect(line, `ligne ${index} : « ${line} »`).not.toMatch(BREAKS_BEFORE);
+      if (index + 1 < lines.length && /^(h|min|%|M€|000)/.test(lines[index + 1]!)) expect(line).not.toMatch(BREAKS_AFTER);
+    }
+  }
+
+  test.skipIf(!hasPdftotext)("a certificate reads « 1er » for the first of the month and is typeset, as pdftotext extracts it", async () => {
+    const bytes = await certificate("Zoë Ñúñez-O'Brien", ["Pourquoi faire alliance? Mesurer 82% des effets."], { completedAt: new Date("2026-11-30T23:30:00Z") });
+    const lines = await pdftotextLines(bytes);
+    // 23:30 UTC on 30 November is 1 December in Paris.
+    expect(lines).toContain("Parcours achevé le 1er décembre 2026");
+    // The spaces the typesetting adds are drawn: a reader extracts them (as plain spaces).
+    expect(lines).toContain("• Pourquoi faire alliance ? Mesurer 82 % des effets.");
+    expect(lines.join(" ")).toContain("a suivi et achevé le parcours « Comprendre et se situer », dont");
+    expect(lines).toContain("Score à l'évaluation finale 85 %");
+  });
+
+  test.skipIf(!hasPdftotext)("a project export never breaks a line before « ? : ; ! % » or a unit, nor after « «", async () => {
+    const bytes = await renderProjectPdf(PROJECT, { defi: PUNCTUATED }, {}, {
+      learnerName: "Zoë",
+      pathTitle: "Agir en alliance",
+      updatedAt: new Date("2026-12-01T15:30:00Z"),
+      submittedAt: null,
+    });
+    const lines = await pdftotextLines(bytes);
+    expect(lines).toContain("Brouillon, dernière modification le 1er décembre 2026.");
+    const start = lines.findIndex((line) => line.startsWith("Réunion 1 :"));
+    expect(start).toBeGreaterThan(-1);
+    // The answer runs until the next field's label.
+    const answer = lines.slice(start, lines.indexOf("Les besoins"));
+    expect(answer.length).toBeGreaterThan(5);
+    expectNoBadBreak(answer);
+    expect(answer.join(" ")).toContain("en 1 h, 82 % des « partenaires » ont-ils répondu ? Oui ! Coût : 12,7 M€ pour 3 000 habitants ;");
+    expectNoBadBreak((await pdfLines(bytes)).map((line) => line.text));
   });
 });

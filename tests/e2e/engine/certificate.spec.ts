@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readAttachments } from "../../../app/certificates/pdf-attachments.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
@@ -39,7 +40,7 @@ async function earnCertificate(page: Page, account: NewAccount): Promise<{ code:
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
   await expect(page.getByText("Passer « Quiz d'essai »")).toBeVisible();
   await expect(page.getByText("Jouer la simulation « Cas d'essai » jusqu'à une fin")).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré : .+ sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10 min requises$/)).toBeVisible();
 
   await page.goto("/parcours/essai/conclusion");
   await waitForHydration(page);
@@ -84,7 +85,7 @@ test("complete the path, download the PDF, and an anonymous visitor verifies the
 
   // The path page and the dashboard now point to it.
   await page.goto("/parcours/essai");
-  await expect(page.getByText(/Parcours achevé : votre certificat a été délivré le/)).toBeVisible();
+  await expect(page.getByText(/Parcours achevé\s: votre certificat a été délivré le/)).toBeVisible();
 
   const visitor = await anonymousPage(browser);
   await visitor.page.goto("/");
@@ -130,7 +131,7 @@ test("revoked, unknown and malformed codes each get their answer and status", as
   const revoked = await visitor.page.goto(`/verifier/${code}`);
   expect(revoked?.status()).toBe(200);
   await expect(visitor.page.getByRole("heading", { name: "Certificat révoqué" })).toBeVisible();
-  await expect(visitor.page.getByText(/Ce certificat a été révoqué le \d{1,2} \S+ \d{4}/)).toBeVisible();
+  await expect(visitor.page.getByText(/Ce certificat a été révoqué le \d{1,2}(?:er)? \S+ \d{4}/)).toBeVisible();
 
   const unknownCode = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
   const unknown = await visitor.page.goto(`/verifier/${unknownCode}`);
@@ -197,4 +198,46 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/verifier\/0000-0000-0000-0000-0000-0000-0000$/);
     await expect(page.getByRole("heading", { name: "Certificat inconnu" })).toBeVisible();
   });
+});
+
+/**
+ * The server's clock cannot be set from a test: the certificate's dates are moved to the first of
+ * a month in its (SQLite) database, in the format the server wrote them, as if it had been issued
+ * then. Every place that shows them formats them at request time.
+ */
+function moveCertificateDatesTo(code: string, when: Date) {
+  const db = new Database("data/e2e-moteur.db");
+  try {
+    const compact = code.replace(/-/g, "");
+    const row = db.prepare('SELECT "completedAt" AS value FROM "Certificate" WHERE "code" = ?').get(compact) as { value: number | string };
+    // Prisma's SQLite adapter writes a number (milliseconds) or an ISO text: keep whichever it used.
+    const value = typeof row.value === "number" ? when.getTime() : `${when.toISOString().slice(0, 23)}${String(row.value).slice(23)}`;
+    const changed = db
+      .prepare('UPDATE "Certificate" SET "firstActivityAt" = ?, "completedAt" = ?, "issuedAt" = ? WHERE "code" = ?')
+      .run(value, value, value, compact).changes;
+    expect(changed).toBe(1);
+  } finally {
+    db.close();
+  }
+}
+
+test("a certificate completed on the first of a month reads « 1er » on its page, its PDF and its verification", async ({ page, browser }) => {
+  const { code, url } = await earnCertificate(page, newAccount());
+  // 23:30 UTC on 30 November is 1 December in Paris, where the dates are written.
+  moveCertificateDatesTo(code, new Date("2026-11-30T23:30:00.000Z"));
+
+  await page.goto(url);
+  await expect(page.locator(".certificate-facts")).toContainText("Parcours achevé le");
+  await expect(page.locator(".certificate-facts")).toContainText("1er décembre 2026");
+  await expect(page.locator(".certificate-facts")).not.toContainText(/(^|\D)1 décembre/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le PDF" }).click()]);
+  const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+  expect(text).toContain("Parcours achevé le 1er décembre 2026");
+  expect(text).toContain("Délivré le 1er décembre 2026");
+
+  const visitor = await anonymousPage(browser);
+  await visitor.page.goto(`/verifier/${code}`);
+  await expect(visitor.page.locator(".certificate-facts")).toContainText("1er décembre 2026");
+  await visitor.context.close();
 });

@@ -66,7 +66,7 @@ test("a learner designs, assesses, exports and submits the project; the certific
   await page.getByLabel("Quel élément de votre projet justifie ce niveau ?").nth(1).fill("Les actions ne sont pas encore réparties.");
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByText("Auto-évaluation enregistrée.")).toBeVisible();
-  await expect(page.getByText(/Total : 4 \/ 8/)).toBeVisible();
+  await expect(page.getByText(/Total\s: 4 \/ 8/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Pour progresser" })).toBeVisible();
   await page.getByRole("button", { name: "Enregistrer et revenir au projet" }).click();
 

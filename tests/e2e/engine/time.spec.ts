@@ -55,9 +55,9 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
   // None of the lessons is done: the checklist counts them in one line.
   await expect(page.getByText(`Terminer les ${LESSONS.length} leçons du parcours`)).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré : .+ sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10 min requises$/)).toBeVisible();
   await page.goto("/tableau-de-bord");
-  await expect(page.getByRole("link", { name: /^Certificat « Parcours d'essai »/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Certificat «\sParcours d'essai\s»/ })).toHaveCount(0);
 
   // 3. Each lesson marked done as soon as it may be: accepted, but the time is still missing.
   for (const lesson of LESSONS) {
@@ -68,7 +68,7 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
   }
   await page.goto("/parcours/essai");
   await expect(page.locator("ul.checklist li")).toHaveCount(1);
-  await expect(page.getByText(/^Temps d'activité enregistré : (\d+ s|[0-4] min) sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: (\d+ s|[0-4] min) sur les 10 min requises$/)).toBeVisible();
   await expect(page.getByText(/Parcours achevé/)).toHaveCount(0);
 
   // 4. A second learner walks the same path at reading pace: time on each lesson, then done.
@@ -87,10 +87,10 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
     await expect(readerPage.getByText("Leçon marquée comme terminée.")).toBeVisible();
   }
   await readerPage.goto("/parcours/essai");
-  await expect(readerPage.getByText(/Parcours achevé : votre certificat a été délivré le/)).toBeVisible();
+  await expect(readerPage.getByText(/Parcours achevé\s: votre certificat a été délivré le/)).toBeVisible();
   await readerPage.getByRole("link", { name: "Voir le certificat" }).click();
   // It prints the time recorded, never the path's announced 20 minutes.
-  await expect(readerPage.locator(".certificate-facts")).toContainText(/Durée réalisée\s*1[2-3] min de temps d'activité enregistré/);
+  await expect(readerPage.locator(".certificate-facts")).toContainText(/Durée réalisée\s*1[2-3]\smin de temps d'activité enregistré/);
   await expect(readerPage.locator(".certificate-facts")).not.toContainText("20 min");
   await reader.close();
 });
@@ -122,9 +122,9 @@ test("with a final project too: everything posted in seconds, the project filled
 
   await page.goto("/parcours/projet");
   await expect(page.getByText("Terminer la leçon « Projet final »")).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré : .+ sur les 5 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 5 min requises$/)).toBeVisible();
   await page.goto("/tableau-de-bord");
-  await expect(page.getByRole("link", { name: /^Certificat « Parcours avec projet »/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Certificat «\sParcours avec projet\s»/ })).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {
@@ -142,6 +142,6 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(/Vous avez terminé cette leçon le/)).toBeVisible();
     // Without heartbeats, the time the page was open is credited, up to the lesson's reading time.
     await page.goto("/parcours/essai");
-    await expect(page.getByText(/^Temps d'activité enregistré : 2 min sur les 10 min requises$/)).toBeVisible();
+    await expect(page.getByText(/^Temps d'activité enregistré\s: 2 min sur les 10 min requises$/)).toBeVisible();
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Auto-diagnostic de la leçon L9.1 : six questions à quatre niveaux, un radar et trois leçons
  * conseillées. Tout se calcule dans le navigateur : aucun appel réseau, rien n'est enregistré.
+ * Les textes portent leurs espaces insécables (\u00A0 avant « : », \u202F avant « ? » et « ; ») :
+ * un composant de leçon ne passe pas par la typographie automatique des textes MDX.
  * Sans JavaScript, les boutons restent visibles ; le tableau de la leçon donne la même information.
  */
 import { useState } from "react";
@@ -20,7 +22,7 @@ const QUESTIONS: Question[] = [
     id: "diagnostic",
     axis: "Diagnostic",
     name: "Diagnostic partagé",
-    text: "Avez-vous établi, avec les autres acteurs concernés, un diagnostic partagé des besoins de votre territoire ou de votre public ?",
+    text: "Avez-vous établi, avec les autres acteurs concernés, un diagnostic partagé des besoins de votre territoire ou de votre public\u202F?",
     lesson: {
       title: "Premier kilomètre des besoins, dernier kilomètre des solutions",
       url: "/parcours/comprendre-et-se-situer/premier-et-dernier-kilometre",
@@ -30,35 +32,35 @@ const QUESTIONS: Question[] = [
     id: "partenaires",
     axis: "Partenaires",
     name: "Partenaires dans les quatre dimensions",
-    text: "Avez-vous repéré des partenaires possibles dans chacune des quatre dimensions de votre écosystème : publique, économique, associative et académique ?",
+    text: "Avez-vous repéré des partenaires possibles dans chacune des quatre dimensions de votre écosystème\u00A0: publique, économique, associative et académique\u202F?",
     lesson: { title: "Domaines, acteurs, territoires", url: "/parcours/comprendre-et-se-situer/domaines-acteurs-territoires" },
   },
   {
     id: "porte",
     axis: "Porte d'entrée",
     name: "Porte d'entrée",
-    text: "Vos relations partenariales passent-elles par une porte d'entrée identifiée (mécénat, pratiques responsables…), dont vous savez ce qu'elle apporte à chacun et vers quoi elle peut évoluer ?",
+    text: "Vos relations partenariales passent-elles par une porte d'entrée identifiée (mécénat, pratiques responsables…), dont vous savez ce qu'elle apporte à chacun et vers quoi elle peut évoluer\u202F?",
     lesson: { title: "Portes d'entrée, phases et tensions", url: "/parcours/comprendre-et-se-situer/portes-d-entree-phases-et-tensions" },
   },
   {
     id: "gouvernance",
     axis: "Gouvernance",
     name: "Gouvernance partagée",
-    text: "Dans vos alliances, les décisions se prennent-elles au sein d'une gouvernance partagée entre les partenaires, qui reste souple ?",
+    text: "Dans vos alliances, les décisions se prennent-elles au sein d'une gouvernance partagée entre les partenaires, qui reste souple\u202F?",
     lesson: { title: "Les 3 besoins fondamentaux de l'alliance", url: "/parcours/comprendre-et-se-situer/les-trois-besoins-fondamentaux" },
   },
   {
     id: "indicateurs",
     axis: "Indicateurs",
     name: "Indicateurs communs",
-    text: "Suivez-vous avec vos partenaires des indicateurs de réussite définis ensemble, qui montrent ce que l'alliance apporte à chacun et aux bénéficiaires ?",
+    text: "Suivez-vous avec vos partenaires des indicateurs de réussite définis ensemble, qui montrent ce que l'alliance apporte à chacun et aux bénéficiaires\u202F?",
     lesson: { title: "L'évaluation partenariale", url: "/parcours/comprendre-et-se-situer/l-evaluation-partenariale" },
   },
   {
     id: "catalyseur",
     axis: "Catalyseur",
     name: "Lien avec un catalyseur",
-    text: "Êtes-vous en lien avec un catalyseur territorial ou un tiers de confiance, qui relie les acteurs de votre territoire ?",
+    text: "Êtes-vous en lien avec un catalyseur territorial ou un tiers de confiance, qui relie les acteurs de votre territoire\u202F?",
     lesson: { title: "Catalyseurs territoriaux et tiers de confiance", url: "/parcours/comprendre-et-se-situer/catalyseurs-et-tiers-de-confiance" },
   },
 ];
@@ -93,7 +95,7 @@ const asPoints = (coords: Array<[number, number]>) => coords.map(([x, y]) => `${
 function Radar({ answers }: { answers: Answers }) {
   const description =
     "Radar de votre carte de positionnement. " +
-    QUESTIONS.map((question) => `${question.name} : ${valueText(answers[question.id])}`).join(" ; ") +
+    QUESTIONS.map((question) => `${question.name}\u00A0: ${valueText(answers[question.id])}`).join("\u202F; ") +
     ".";
   const answered = QUESTIONS.some((question) => answers[question.id] !== undefined);
   return (
@@ -195,7 +197,7 @@ export default function CarteDePositionnement() {
       <ul>
         {QUESTIONS.map((question) => (
           <li key={question.id}>
-            <strong>{question.name}</strong> : {valueText(answers[question.id])}
+            <strong>{question.name}</strong>&nbsp;: {valueText(answers[question.id])}
           </li>
         ))}
       </ul>
@@ -211,15 +213,15 @@ export default function CarteDePositionnement() {
           <>
             <p>
               {allAtTop
-                ? "Vos six réponses sont au plus haut niveau. Ces trois leçons vous aideront à transmettre votre pratique :"
-                : "Elles traitent vos trois points les moins avancés :"}
+                ? "Vos six réponses sont au plus haut niveau. Ces trois leçons vous aideront à transmettre votre pratique\u00A0:"
+                : "Elles traitent vos trois points les moins avancés\u00A0:"}
             </p>
             <ol>
               {weakest.map(({ question, value }) => (
                 <li key={question.id}>
                   <a href={question.lesson.url}>{question.lesson.title}</a>{" "}
                   <span className="muted">
-                    ({question.name} : {levelLabel(value).toLowerCase()})
+                    ({question.name}&nbsp;: {levelLabel(value).toLowerCase()})
                   </span>
                 </li>
               ))}
@@ -227,7 +229,7 @@ export default function CarteDePositionnement() {
           </>
         )}
       </div>
-      <p className="muted">Vos réponses restent dans cette page : elles ne sont ni envoyées ni enregistrées.</p>
+      <p className="muted">Vos réponses restent dans cette page&nbsp;: elles ne sont ni envoyées ni enregistrées.</p>
     </div>
   );
 }
