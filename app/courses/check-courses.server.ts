@@ -37,7 +37,7 @@ export const ENFORCE_SCENARIO_BALANCE = true;
  * rewrites are merged, a wording slip in courses/scenarios/ is printed as a warning; once they
  * are, turn this on and the rule holds there too.
  */
-export const ENFORCE_WORDING_IN_SCENARIOS = false;
+export const ENFORCE_WORDING_IN_SCENARIOS = true;
 
 export interface CheckReport {
   problems: Problem[];
