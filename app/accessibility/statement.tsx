@@ -103,7 +103,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
       <h3>Environnement de test</h3>
       <ul>
         <li>
-          {STATEMENT.browser.name} {STATEMENT.browser.major} sous {STATEMENT.browser.system}, piloté par Playwright{" "}
+          {STATEMENT.browser.name} {STATEMENT.browser.major} (ou une version ultérieure, selon les mises à jour du système) sous {STATEMENT.browser.system}, piloté par Playwright{" "}
           {STATEMENT.tools.Playwright}
         </li>
         <li>Largeurs d'écran : {widths.join(", ")}</li>
