@@ -123,7 +123,7 @@ export async function checkCourses(
   (enforce ? problems : warnings).push(...assessment.pending);
   const scenarioBalance: ScenarioBalance[] = [];
   for (const [id, scenario] of scenarios.scenarios) {
-    const balance = measureBalance(scenario);
+    const balance = measureBalance(scenario, scenarios.reports.get(id)?.pathsPerEnding ?? {});
     scenarioBalance.push(balance);
     const file = `scenarios/${id}.yaml`;
     const broken = balanceProblems(balance).map((message) => ({ file, message }));

@@ -1,3 +1,4 @@
+import { checkGraph } from "./graph-check.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -75,7 +76,7 @@ function balanced(): Scenario {
 
 describe("scenario balance", () => {
   test("the engine's fixture shows every tell the rules forbid", () => {
-    const balance = measureBalance(biased);
+    const balance = measureBalance(biased, checkGraph(biased).pathsPerEnding);
     expect(balance).toMatchObject({
       decisions: 2,
       bestIsLongest: 2,
@@ -93,7 +94,7 @@ describe("scenario balance", () => {
   });
 
   test("a case with real trade-offs passes: no length tell, blind strategies fail, two good endings", () => {
-    const balance = measureBalance(balanced());
+    const balance = measureBalance(balanced(), checkGraph(balanced()).pathsPerEnding);
     expect(balance.bestIsLongest).toBe(0);
     expect(balance.alwaysLongest.tone).not.toBe("positive");
     expect(balance.alwaysFirst.tone).not.toBe("positive");
@@ -106,7 +107,7 @@ describe("scenario balance", () => {
     const scenario = balanced();
     scenario.scenes[1]!.choices[1]!.effects = { confiance: 2 };
     scenario.scenes[1]!.choices[2]!.effects = { ressources: 2 };
-    expect(measureBalance(scenario).withoutTradeOff).toEqual(["d2"]);
+    expect(measureBalance(scenario, checkGraph(scenario).pathsPerEnding).withoutTradeOff).toEqual(["d2"]);
   });
 
   test("ties count: the longest option among equally best-scored ones is a tell", () => {

@@ -16,12 +16,10 @@
  */
 import { END } from "./scenario-end.ts";
 import type { Choice, Scenario, Scene } from "./scenario-schema.ts";
-import { applyChoice, endingFor, initialValues, nextStep, type ScenarioValues } from "./scenario-state.ts";
+import { applyChoice, endingFor, initialValues, nextStep } from "./scenario-state.ts";
 
 export const MAX_BEST_IS_LONGEST_SHARE = 0.4;
 export const MIN_GOOD_SEQUENCES = 2;
-/** Enumeration stops here (the real scenarios have a few hundred complete runs). */
-const MAX_SEQUENCES = 200_000;
 
 export interface ScenarioBalance {
   scenarioId: string;
@@ -80,34 +78,13 @@ function follow(scenario: Scenario, strategy: Strategy): StrategyOutcome {
   return { endingId: ending?.id ?? null, tone: ending?.tone ?? null };
 }
 
-/** Every complete sequence of choices, counted per ending (depth-first, bounded). */
-function countSequences(scenario: Scenario): Record<string, number> {
-  const counts: Record<string, number> = Object.fromEntries(scenario.endings.map((ending) => [ending.id, 0]));
-  let total = 0;
-  const walk = (sceneId: string, values: ScenarioValues, depth: number) => {
-    if (total >= MAX_SEQUENCES || depth > 60) return;
-    if (sceneId === END) {
-      const ending = endingFor(scenario, values);
-      if (ending) counts[ending.id] = (counts[ending.id] ?? 0) + 1;
-      total++;
-      return;
-    }
-    const scene = scenario.scenes.find((candidate) => candidate.id === sceneId);
-    if (!scene) return;
-    for (const choice of scene.choices) {
-      const after = applyChoice(scenario, values, choice);
-      const next = nextStep(choice, after);
-      if (next !== null) walk(next, after, depth + 1);
-    }
-  };
-  walk(scenario.start, initialValues(scenario), 0);
-  return counts;
-}
-
-export function measureBalance(scenario: Scenario): ScenarioBalance {
+/**
+ * `sequencesPerEnding` is the graph check's count of complete runs per ending (graph-check.ts walks
+ * every state once already; the balance reuses it rather than walking again).
+ */
+export function measureBalance(scenario: Scenario, sequencesPerEnding: Record<string, number>): ScenarioBalance {
   const decisions = scenario.scenes.filter((scene) => scene.kind === "decision" && scene.choices.length >= 2);
   const longestWins = decisions.filter(bestIsLongest).length;
-  const sequencesPerEnding = countSequences(scenario);
   const positive = scenario.endings.filter((ending) => ending.tone === "positive").map((ending) => ending.id);
   return {
     scenarioId: scenario.id,

@@ -1,3 +1,4 @@
+import { checkGraph } from "../../app/simulations/graph-check.ts";
 /**
  * The scenarios rewritten for issue 16 (S0, SA, SB, SC, SD) keep their balance while the rule is only a
  * warning in `courses:check`: no tell in the options' length or order, real trade-offs, and two
@@ -69,7 +70,7 @@ describe.each(Object.entries(REWRITTEN))("%s", (id, expected) => {
   const scenario = () => real.scenarios.get(id)!;
 
   test("breaks none of the balance rules", () => {
-    const balance = measureBalance(scenario());
+    const balance = measureBalance(scenario(), checkGraph(scenario()).pathsPerEnding);
     expect(balanceProblems(balance)).toEqual([]);
     expect(balance.alwaysLongest.tone).not.toBe("positive");
     expect(balance.alwaysFirst.tone).not.toBe("positive");
@@ -78,7 +79,7 @@ describe.each(Object.entries(REWRITTEN))("%s", (id, expected) => {
   test("has two good endings, both reachable", () => {
     const positive = scenario().endings.filter((ending) => ending.tone === "positive").map((ending) => ending.id);
     expect(positive.sort()).toEqual([...expected.good].sort());
-    expect(measureBalance(scenario()).goodEndingsReached.sort()).toEqual([...expected.good].sort());
+    expect(measureBalance(scenario(), checkGraph(scenario()).pathsPerEnding).goodEndingsReached.sort()).toEqual([...expected.good].sort());
   });
 
   test.each(expected.runs)("$path → $ending", ({ path: steps, ending }) => {
