@@ -48,11 +48,11 @@ export async function requestEmailChange(db: Db, mailer: Mailer, userId: string,
     text: [
       `Bonjour ${user.name},`,
       "",
-      "Pour que cette adresse devienne celle de votre compte « Apprendre à faire alliance », ouvrez ce lien dans les 24 heures :",
+      "Pour que cette adresse devienne celle de votre compte «\u202FApprendre à faire alliance\u202F», ouvrez ce lien dans les 24 heures\u00A0:",
       "",
       link,
       "",
-      "Si vous n'avez rien demandé, ignorez ce message : rien ne change.",
+      "Si vous n'avez rien demandé, ignorez ce message\u00A0: rien ne change.",
     ].join("\n"),
   });
   return { ok: true };
@@ -177,7 +177,7 @@ export async function deleteAccount(db: Db, mailer: Pick<Mailer, "erase">, userI
     await mailer.erase([user.email, ...pendingAddresses.map((pending) => pending.newEmail)]);
   } catch (error) {
     // The account is gone; the outbox's copies are pruned within a day anyway (pruneExpired).
-    console.warn("Copies d'e-mails du compte supprimé non effacées :", error);
+    console.warn("Copies d'e-mails du compte supprimé non effacées\u00A0:", error);
   }
   return true;
 }

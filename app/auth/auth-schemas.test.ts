@@ -27,7 +27,7 @@ describe("SignupSchema", () => {
     const reply = submission.reply();
     expect(reply.error).toEqual({
       name: ["Votre nom doit compter au moins 2 caractères."],
-      email: ["Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."],
+      email: ["Cette adresse e-mail n'est pas valide (exemple\u00A0: prenom.nom@exemple.fr)."],
       profile: ["Choisissez le profil qui vous correspond."],
       password: ["Le mot de passe doit compter au moins 10 caractères."],
     });
@@ -74,7 +74,7 @@ describe("SecondFactorSchema", () => {
 
   test("says in French what a code looks like", () => {
     expect(code("").reply().error).toEqual({ code: ["Saisissez le code à 6 chiffres de votre application, ou un code de secours."] });
-    expect(code("12345").reply().error).toEqual({ code: ["Le code de l'application compte 6 chiffres ; un code de secours, 8 caractères (par exemple K7QM-3XRT)."] });
+    expect(code("12345").reply().error).toEqual({ code: ["Le code de l'application compte 6 chiffres\u202F; un code de secours, 8 caractères (par exemple K7QM-3XRT)."] });
     expect(code("K7QM-3XRU").status).toBe("error");
   });
 });

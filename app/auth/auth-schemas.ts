@@ -12,7 +12,7 @@ const email = z
   .trim()
   .min(1, "Indiquez votre adresse e-mail.")
   .max(254, "Cette adresse e-mail est trop longue.")
-  .pipe(z.email("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)."))
+  .pipe(z.email("Cette adresse e-mail n'est pas valide (exemple\u00A0: prenom.nom@exemple.fr)."))
   .transform((value) => value.toLowerCase());
 
 export const SignupSchema = z.object({
@@ -100,7 +100,7 @@ export const SecondFactorSchema = z.object({
     if (recovery) return { kind: "secours" as const, value: recovery };
     ctx.addIssue({
       code: "custom",
-      message: value.trim() === "" ? SECOND_FACTOR_MISSING : "Le code de l'application compte 6 chiffres ; un code de secours, 8 caractères (par exemple K7QM-3XRT).",
+      message: value.trim() === "" ? SECOND_FACTOR_MISSING : "Le code de l'application compte 6 chiffres\u202F; un code de secours, 8 caractères (par exemple K7QM-3XRT).",
     });
     return z.NEVER;
   }),

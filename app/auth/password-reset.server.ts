@@ -16,12 +16,12 @@ export function resetMail(name: string, link: string) {
     text: [
       `Bonjour ${name},`,
       "",
-      "Quelqu'un, sans doute vous, a demandé à réinitialiser le mot de passe de votre compte « Apprendre à faire alliance ».",
-      "Pour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure qui vient (il ne sert qu'une fois) :",
+      "Quelqu'un, sans doute vous, a demandé à réinitialiser le mot de passe de votre compte «\u202FApprendre à faire alliance\u202F».",
+      "Pour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure qui vient (il ne sert qu'une fois)\u00A0:",
       "",
       link,
       "",
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas.",
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message\u00A0: votre mot de passe ne change pas.",
     ].join("\n"),
   };
 }

@@ -41,11 +41,11 @@ export function confirmationMail(name: string, link: string) {
     text: [
       `Bonjour ${name},`,
       "",
-      "Pour créer votre compte « Apprendre à faire alliance », ouvrez ce lien dans les 24 heures (il ne sert qu'une fois) ; le mot de passe choisi à l'inscription vous sera demandé :",
+      "Pour créer votre compte «\u202FApprendre à faire alliance\u202F», ouvrez ce lien dans les 24 heures (il ne sert qu'une fois)\u202F; le mot de passe choisi à l'inscription vous sera demandé\u00A0:",
       "",
       link,
       "",
-      "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.",
+      "Si vous n'avez rien demandé, ignorez ce message\u00A0: aucun compte ne sera créé.",
     ].join("\n"),
   };
 }
@@ -56,15 +56,15 @@ export function alreadyRegisteredMail(name: string, siteUrl: string) {
     text: [
       `Bonjour ${name},`,
       "",
-      "Quelqu'un a demandé à créer un compte avec cette adresse sur « Apprendre à faire alliance ». Elle a déjà un compte : aucun autre ne sera créé.",
+      "Quelqu'un a demandé à créer un compte avec cette adresse sur «\u202FApprendre à faire alliance\u202F». Elle a déjà un compte\u00A0: aucun autre ne sera créé.",
       "",
-      "Si c'est vous, connectez-vous :",
+      "Si c'est vous, connectez-vous\u00A0:",
       `${base(siteUrl)}/connexion`,
       "",
-      "ou, si vous avez oublié votre mot de passe, réinitialisez-le :",
+      "ou, si vous avez oublié votre mot de passe, réinitialisez-le\u00A0:",
       `${base(siteUrl)}/mot-de-passe-oublie`,
       "",
-      "Si ce n'est pas vous, ignorez ce message : rien ne change sur votre compte.",
+      "Si ce n'est pas vous, ignorez ce message\u00A0: rien ne change sur votre compte.",
     ].join("\n"),
   };
 }

@@ -14,9 +14,9 @@ export function CertificateNoticeBanner() {
         <section key={notice.id} className="notice notice--success certificate-notice" role="status" aria-labelledby={`certificat-delivre-${notice.id}`}>
           {/* Not a heading: it sits above the page's own h1. */}
           <p id={`certificat-delivre-${notice.id}`} className="certificate-notice__title">
-            <strong>Félicitations : votre certificat « {notice.pathTitle} » est délivré.</strong>
+            <strong>Félicitations&nbsp;: votre certificat «&#x202F;{notice.pathTitle}&#x202F;» est délivré.</strong>
           </p>
-          <p>Il porte un code de vérification : toute personne à qui vous le transmettez peut vérifier qu'il est authentique.</p>
+          <p>Il porte un code de vérification&nbsp;: toute personne à qui vous le transmettez peut vérifier qu'il est authentique.</p>
           <p className="certificate-notice__actions">
             <Link to={`/certificats/${notice.id}`} className="button">
               Voir et partager le certificat

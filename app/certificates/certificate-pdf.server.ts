@@ -107,7 +107,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
   y -= 8;
   paragraph(certificate.learnerName, bold, 24);
   y -= 4;
-  paragraph(`a suivi et achevé le parcours « ${certificate.pathTitle} », dont l'évaluation finale est réussie.`, regular, 13);
+  paragraph(`a suivi et achevé le parcours «\u202F${certificate.pathTitle}\u202F», dont l'évaluation finale est réussie.`, regular, 13);
   y -= 14;
 
   const rows: Array<[string, string]> = [
@@ -115,7 +115,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
     ["Durée réalisée", `${formatActiveTime(certificate.activeSeconds)} (temps d'activité enregistré)`],
     ["Première activité", formatCertificateDate(certificate.firstActivityAt)],
     ["Parcours achevé le", formatCertificateDate(certificate.completedAt)],
-    ["Score à l'évaluation finale", `${certificate.finalScore} %`],
+    ["Score à l'évaluation finale", `${certificate.finalScore}\u00A0%`],
     ["Délivré le", formatCertificateDate(certificate.issuedAt)],
   ];
   for (const [label, value] of rows) {
@@ -151,7 +151,7 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
   y -= 6;
   const signatureNote =
     `Signé électroniquement (Ed25519, clé ${certificate.keyId}). Les données signées sont jointes à ce PDF ` +
-    `(${PAYLOAD_ATTACHMENT}, ${SIGNATURE_ATTACHMENT}) ; la clé publique est publiée sur ${certificate.publicKeyUrl}.`;
+    `(${PAYLOAD_ATTACHMENT}, ${SIGNATURE_ATTACHMENT})\u202F; la clé publique est publiée sur ${certificate.publicKeyUrl}.`;
   for (const line of wrapText(signatureNote, regular, 8.5, left)) {
     text(line, regular, 8.5, MUTED);
     y -= 11;

@@ -87,20 +87,20 @@ export function describeMissing(item: Missing): string {
   const catalog = getCatalog();
   switch (item.kind) {
     case "lecon":
-      return `Terminer la leçon « ${findLesson(catalog, item.lessonId)?.title ?? item.lessonId} »`;
+      return `Terminer la leçon «\u202F${findLesson(catalog, item.lessonId)?.title ?? item.lessonId}\u202F»`;
     case "evaluation": {
       const title = getQuiz(item.quizId)?.title ?? item.quizId;
-      return item.state === "non-reussie" ? `Réussir « ${title} » (pas encore atteint le seuil)` : `Passer « ${title} »`;
+      return item.state === "non-reussie" ? `Réussir «\u202F${title}\u202F» (pas encore atteint le seuil)` : `Passer «\u202F${title}\u202F»`;
     }
     case "simulation":
-      return `Jouer la simulation « ${getScenario(item.scenarioId)?.title ?? item.scenarioId} » jusqu'à une fin`;
+      return `Jouer la simulation «\u202F${getScenario(item.scenarioId)?.title ?? item.scenarioId}\u202F» jusqu'à une fin`;
     case "projet":
       return item.state === "en-cours"
         ? "Remettre le projet final, avec son auto-évaluation"
         : "Rédiger et remettre le projet final, avec son auto-évaluation";
     case "temps":
-      return `Temps d'activité enregistré : ${formatDurationShort(item.recordedSeconds)} sur les ${formatDurationShort(item.requiredSeconds)} requises`;
+      return `Temps d'activité enregistré\u00A0: ${formatDurationShort(item.recordedSeconds)} sur les ${formatDurationShort(item.requiredSeconds)} requises`;
     case "simulation-au-choix":
-      return `Jouer jusqu'à une fin l'une des simulations : ${item.scenarioIds.map((id) => `« ${getScenario(id)?.title ?? id} »`).join(", ")}`;
+      return `Jouer jusqu'à une fin l'une des simulations\u00A0: ${item.scenarioIds.map((id) => `«\u202F${getScenario(id)?.title ?? id}\u202F»`).join(", ")}`;
   }
 }

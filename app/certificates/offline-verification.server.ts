@@ -39,21 +39,21 @@ export async function verifyCertificatePdf(bytes: Uint8Array, publicKey: KeyObje
     const signatures = named(SIGNATURE_ATTACHMENT);
     if (payloads.length === 0 || signatures.length === 0) {
       return invalid(
-        `Ce PDF ne contient pas les pièces jointes ${PAYLOAD_ATTACHMENT} et ${SIGNATURE_ATTACHMENT} : ce n'est pas un certificat de la plateforme, ou elles en ont été retirées.`,
+        `Ce PDF ne contient pas les pièces jointes ${PAYLOAD_ATTACHMENT} et ${SIGNATURE_ATTACHMENT}\u00A0: ce n'est pas un certificat de la plateforme, ou elles en ont été retirées.`,
       );
     }
     if (payloads.length > 1 || signatures.length > 1) {
-      return invalid(`Ce PDF contient plusieurs pièces jointes du même nom (${PAYLOAD_ATTACHMENT} ou ${SIGNATURE_ATTACHMENT}) : il a été modifié.`);
+      return invalid(`Ce PDF contient plusieurs pièces jointes du même nom (${PAYLOAD_ATTACHMENT} ou ${SIGNATURE_ATTACHMENT})\u00A0: il a été modifié.`);
     }
     const payloadBytes = payloads[0]!.bytes;
     const signature = signatures[0]!.bytes;
     if (signature.length !== ED25519_SIGNATURE_BYTES) {
-      return invalid(`La signature jointe (${SIGNATURE_ATTACHMENT}) n'a pas la taille d'une signature Ed25519 (64 octets) : elle a été modifiée.`);
+      return invalid(`La signature jointe (${SIGNATURE_ATTACHMENT}) n'a pas la taille d'une signature Ed25519 (64 octets)\u00A0: elle a été modifiée.`);
     }
     // The signature covers the attached bytes as they are: check those, not a re-encoding of them.
     if (!verify(null, payloadBytes, publicKey, signature)) {
       return invalid(
-        `La signature ne correspond pas aux données jointes : ${PAYLOAD_ATTACHMENT} ou ${SIGNATURE_ATTACHMENT} a été modifié, ou le certificat n'a pas été signé avec cette clé.`,
+        `La signature ne correspond pas aux données jointes\u00A0: ${PAYLOAD_ATTACHMENT} ou ${SIGNATURE_ATTACHMENT} a été modifié, ou le certificat n'a pas été signé avec cette clé.`,
       );
     }
     const payload = new TextDecoder("utf-8", { fatal: true }).decode(payloadBytes);
@@ -63,6 +63,6 @@ export async function verifyCertificatePdf(bytes: Uint8Array, publicKey: KeyObje
   } catch (error) {
     if (error instanceof DamagedPdfError) return invalid(error.message);
     // Signed bytes that are not UTF-8, a key of another type…: not a certificate of ours.
-    return invalid("Ce fichier n'a pas pu être vérifié : ce n'est pas un certificat de la plateforme lisible avec cette clé.");
+    return invalid("Ce fichier n'a pas pu être vérifié\u00A0: ce n'est pas un certificat de la plateforme lisible avec cette clé.");
   }
 }

@@ -16,8 +16,8 @@ export interface Attachment {
   bytes: Uint8Array;
 }
 
-const NOT_A_PDF = "Le fichier ne se lit pas comme un PDF : il est endommagé, tronqué, ou ce n'est pas un PDF.";
-const DAMAGED = "Le PDF est endommagé : la liste de ses pièces jointes ne se lit pas.";
+const NOT_A_PDF = "Le fichier ne se lit pas comme un PDF\u00A0: il est endommagé, tronqué, ou ce n'est pas un PDF.";
+const DAMAGED = "Le PDF est endommagé\u00A0: la liste de ses pièces jointes ne se lit pas.";
 /** A name tree deeper than this is not one pdf-lib wrote (it writes one level). */
 const MAX_DEPTH = 32;
 
@@ -63,7 +63,7 @@ function listAttachments(pdf: PDFDocument): Attachment[] {
         try {
           content = decodePDFRawStream(stream).decode();
         } catch {
-          throw new DamagedPdfError(`La pièce jointe « ${name.decodeText()} » est endommagée : elle ne se décompresse pas.`);
+          throw new DamagedPdfError(`La pièce jointe «\u202F${name.decodeText()}\u202F» est endommagée\u00A0: elle ne se décompresse pas.`);
         }
         files.push({ name: name.decodeText(), bytes: content });
       }

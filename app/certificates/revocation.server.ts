@@ -10,7 +10,7 @@ export const RevocationSchema = z.object({
   code: z.string().transform((value, ctx) => {
     const code = normalizeCode(value);
     if (!code) {
-      ctx.addIssue({ code: "custom", message: "Code de vérification invalide : 28 lettres et chiffres." });
+      ctx.addIssue({ code: "custom", message: "Code de vérification invalide\u00A0: 28 lettres et chiffres." });
       return z.NEVER;
     }
     return code;

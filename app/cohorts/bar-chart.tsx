@@ -40,5 +40,5 @@ export function BarChart({ title, rows, max, legend }: { title: string; rows: Ba
 
 /** « 12 sur 30 (40 %) » */
 export function countText(count: number, total: number): string {
-  return `${count} sur ${total}${total > 0 ? ` (${Math.round((count / total) * 100)} %)` : ""}`;
+  return `${count} sur ${total}${total > 0 ? ` (${Math.round((count / total) * 100)}\u00A0%)` : ""}`;
 }

@@ -8,7 +8,7 @@ const optionalDate = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((value) => !value || (DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), `${label} : une date au format jj/mm/aaaa`);
+    .refine((value) => !value || (DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), `${label}\u00A0: une date au format jj/mm/aaaa`);
 
 export const CohortFieldsSchema = z
   .object({

@@ -1,7 +1,7 @@
 /** The « type your cohort's code » form, on /rejoindre and the learner's dashboard. A GET form. */
 import { Form } from "@remix-run/react";
 
-export const MALFORMED_JOIN_CODE = "Ce code n'a pas le bon format : il compte 8 lettres et chiffres, par exemple K7QM-3XRT.";
+export const MALFORMED_JOIN_CODE = "Ce code n'a pas le bon format\u00A0: il compte 8 lettres et chiffres, par exemple K7QM-3XRT.";
 
 export function JoinCodeForm({ typed = "", error = null }: { typed?: string; error?: string | null }) {
   return (

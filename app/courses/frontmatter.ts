@@ -21,7 +21,7 @@ export function splitFrontmatter(source: string): SplitFile {
   try {
     data = parse(match[1]!);
   } catch (error) {
-    throw new Error(`en-tête YAML invalide : ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(`en-tête YAML invalide\u00A0: ${(error as Error).message.split("\n")[0]}`);
   }
   return { data, body: source.slice(match[0].length), bodyLine: match[0].split("\n").length };
 }

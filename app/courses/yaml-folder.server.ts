@@ -21,7 +21,7 @@ export function readYamlFolder<T>(coursesDir: string, folder: string, schema: z.
     try {
       raw = parse(readFileSync(path.join(dir, name), "utf8"));
     } catch (error) {
-      problems.push({ file, message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
+      problems.push({ file, message: `YAML invalide\u00A0: ${(error as Error).message.split("\n")[0]}` });
       continue;
     }
     const result = schema.safeParse(raw);

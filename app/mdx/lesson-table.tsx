@@ -21,7 +21,7 @@ function headingText(node: ReactNode, depth = 0): string[] {
 
 export function tableLabel(children: ReactNode): string {
   const headings = headingText(children).map((text) => text.trim()).filter(Boolean);
-  return headings.length > 0 ? `Tableau : ${headings.join(", ")}` : "Tableau";
+  return headings.length > 0 ? `Tableau\u00A0: ${headings.join(", ")}` : "Tableau";
 }
 
 export function LessonTable(props: TableHTMLAttributes<HTMLTableElement>) {

@@ -6,13 +6,13 @@
 import { formatDurationShort } from "~/courses/time-model.ts";
 
 export const INVALID_FORM_MESSAGE =
-  "Ce formulaire de fin de leçon n'est pas valide (il vient d'une autre page ou a été modifié) : rechargez la leçon, puis marquez-la comme terminée.";
+  "Ce formulaire de fin de leçon n'est pas valide (il vient d'une autre page ou a été modifié)\u00A0: rechargez la leçon, puis marquez-la comme terminée.";
 export const EXPIRED_FORM_MESSAGE =
-  "Cette page de leçon a été ouverte il y a plus de 24 heures : rechargez-la, puis marquez la leçon comme terminée.";
+  "Cette page de leçon a été ouverte il y a plus de 24 heures\u00A0: rechargez-la, puis marquez la leçon comme terminée.";
 
 export function tooEarlyMessage(elapsedSeconds: number, minimumSeconds: number): string {
   const elapsed = elapsedSeconds < 60 ? `${Math.max(0, Math.floor(elapsedSeconds))} s` : formatDurationShort(elapsedSeconds);
-  return `Vous avez ouvert cette leçon il y a ${elapsed} : prenez le temps de la lire (au moins ${formatDurationShort(minimumSeconds)}) avant de la marquer comme terminée.`;
+  return `Vous avez ouvert cette leçon il y a ${elapsed}\u00A0: prenez le temps de la lire (au moins ${formatDurationShort(minimumSeconds)}) avant de la marquer comme terminée.`;
 }
 
 /** Seconds that count towards the minimum, and whether they reach it. */

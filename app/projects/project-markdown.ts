@@ -20,9 +20,9 @@ export function projectMarkdown(definition: ProjectDefinition, answers: Answers,
   const lines: string[] = [
     `# ${definition.title}`,
     "",
-    `${meta.learnerName} — parcours « ${meta.pathTitle} »`,
+    `${meta.learnerName} — parcours «\u202F${meta.pathTitle}\u202F»`,
     "",
-    meta.submittedAt ? `Projet remis le ${day(meta.submittedAt)} ; dernière modification le ${day(meta.updatedAt)}.` : `Brouillon, dernière modification le ${day(meta.updatedAt)}.`,
+    meta.submittedAt ? `Projet remis le ${day(meta.submittedAt)}\u202F; dernière modification le ${day(meta.updatedAt)}.` : `Brouillon, dernière modification le ${day(meta.updatedAt)}.`,
     "",
   ];
   definition.steps.forEach((step, index) => {
@@ -39,6 +39,6 @@ export function projectMarkdown(definition: ProjectDefinition, answers: Answers,
     const justification = (entry?.justification ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
     lines.push(`| ${criterion.title} | ${level} | ${justification || "—"} |`);
   }
-  lines.push("", `Total : ${summary.total} / ${summary.max}.`, "");
+  lines.push("", `Total\u00A0: ${summary.total} / ${summary.max}.`, "");
   return `${lines.join("\n")}\n`;
 }

@@ -60,7 +60,7 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
 
   paragraph("APPRENDRE À FAIRE ALLIANCE · PROJET FINAL", fonts.semibold, 9, ACCENT, 8);
   paragraph(definition.title, fonts.bold, 22, INK, 6);
-  paragraph(`${meta.learnerName} — parcours « ${meta.pathTitle} »`, fonts.semibold, 13, INK, 4);
+  paragraph(`${meta.learnerName} — parcours «\u202F${meta.pathTitle}\u202F»`, fonts.semibold, 13, INK, 4);
   paragraph(meta.submittedAt ? `Projet remis le ${day(meta.submittedAt)}, dernière modification le ${day(meta.updatedAt)}.` : `Brouillon, dernière modification le ${day(meta.updatedAt)}.`, fonts.regular, 10, MUTED, 16);
 
   definition.steps.forEach((step, index) => {
@@ -79,12 +79,12 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
   for (const criterion of definition.assessment.criteria) {
     const entry = assessment[criterion.id];
     ensure(36);
-    paragraph(`${criterion.title} : ${entry ? `${entry.level} / 4 (${definition.assessment.levelNames[entry.level - 1]})` : "non évalué"}`, fonts.semibold, 11, INK, 2);
+    paragraph(`${criterion.title}\u00A0: ${entry ? `${entry.level} / 4 (${definition.assessment.levelNames[entry.level - 1]})` : "non évalué"}`, fonts.semibold, 11, INK, 2);
     if (entry?.justification.trim()) paragraph(entry.justification, fonts.regular, 10.5, INK, 8);
     else y -= 6;
   }
   const summary = summarizeAssessment(definition, assessment);
-  paragraph(`Total : ${summary.total} / ${summary.max}.`, fonts.semibold, 11, INK, 0);
+  paragraph(`Total\u00A0: ${summary.total} / ${summary.max}.`, fonts.semibold, 11, INK, 0);
 
   const pages = pdf.getPages();
   pages.forEach((p, index) => {

@@ -12,13 +12,13 @@ export const QUIZ_MESSAGES = {
   "question-hors-tentative": "Cette question ne fait pas partie de votre tentative.",
   "deja-repondu": "Vous avez déjà répondu à cette question.",
   "question-suivante-d-abord": "Répondez d'abord à la question en cours.",
-  "tentative-terminee": "Cette tentative est terminée : recommencez le quiz pour répondre à nouveau.",
+  "tentative-terminee": "Cette tentative est terminée\u00A0: recommencez le quiz pour répondre à nouveau.",
   "tentative-introuvable": "Cette tentative est introuvable.",
   "plus-de-tentative": "Vous avez utilisé toutes les tentatives permises pour ce quiz.",
-  "champ-inattendu": "Cette demande contient des données inattendues : elle a été ignorée.",
+  "champ-inattendu": "Cette demande contient des données inattendues\u00A0: elle a été ignorée.",
   "connexion-requise-sans-js":
-    "Sans JavaScript, le quiz a besoin d'un compte pour passer d'une question à l'autre : connectez-vous, ou activez JavaScript pour vous entraîner sans compte.",
-  "connexion-requise": "L'évaluation finale compte pour le certificat : connectez-vous ou créez un compte pour la passer.",
+    "Sans JavaScript, le quiz a besoin d'un compte pour passer d'une question à l'autre\u00A0: connectez-vous, ou activez JavaScript pour vous entraîner sans compte.",
+  "connexion-requise": "L'évaluation finale compte pour le certificat\u00A0: connectez-vous ou créez un compte pour la passer.",
   "reseau": "La réponse n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
 } as const;
 

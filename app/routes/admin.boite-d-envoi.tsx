@@ -22,12 +22,12 @@ export default function OutboxPage() {
     <div className="page page--reading">
       <h1>Boîte d'envoi</h1>
       {mode === "smtp" ? (
-        <p>Les e-mails partent par le serveur SMTP configuré (SMTP_HOST) : ils ne sont pas conservés ici.</p>
+        <p>Les e-mails partent par le serveur SMTP configuré (SMTP_HOST)&nbsp;: ils ne sont pas conservés ici.</p>
       ) : (
         <>
           <p className="lede">
-            Aucun serveur SMTP n'est configuré : les e-mails sont écrits dans le dossier de la boîte d'envoi (OUTBOX_DIR, data/outbox/ par
-            défaut). Les 50 plus récents :
+            Aucun serveur SMTP n'est configuré&nbsp;: les e-mails sont écrits dans le dossier de la boîte d'envoi (OUTBOX_DIR, data/outbox/ par
+            défaut). Les 50 plus récents&nbsp;:
           </p>
           {messages.length === 0 ? <p className="muted">Aucun e-mail pour l'instant.</p> : null}
           {messages.map((message) => (

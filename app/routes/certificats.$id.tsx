@@ -13,7 +13,7 @@ import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Certificat « ${data.certificate.pathTitle} » — Apprendre à faire alliance` : "Certificat" },
+  { title: data ? `Certificat «\u202F${data.certificate.pathTitle}\u202F» — Apprendre à faire alliance` : "Certificat" },
   { name: "robots", content: "noindex" },
 ];
 
@@ -64,7 +64,7 @@ export default function CertificatePage() {
         Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat&#8239;; il ne change plus ensuite, même si vous modifiez le
         nom de votre compte.
         {namePrinting.replacements.length > 0
-          ? ` La police du PDF n'a pas tous les caractères de ce nom : ${describeReplacements(namePrinting.replacements)}. Le PDF affiche donc « ${namePrinting.text} » ; les données signées jointes au PDF et la page de vérification gardent le nom complet.`
+          ? ` La police du PDF n'a pas tous les caractères de ce nom\u00A0: ${describeReplacements(namePrinting.replacements)}. Le PDF affiche donc «\u202F${namePrinting.text}\u202F»\u202F; les données signées jointes au PDF et la page de vérification gardent le nom complet.`
           : null}
       </p>
       <dl className="certificate-facts">

@@ -115,15 +115,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const DONE: Record<string, string> = {
-  nom: "Votre nom a été changé. Il figurera sur vos prochains certificats ; ceux déjà délivrés gardent le nom d'alors.",
-  profil: "Votre profil a été changé : les leçons vous montrent désormais les exemples qui lui correspondent.",
-  "profil-formateur": "Votre profil a été changé : les leçons vous montrent les passages pour les formateur·rices, et « Mes cohortes » vous permet de créer une cohorte.",
+  nom: "Votre nom a été changé. Il figurera sur vos prochains certificats\u202F; ceux déjà délivrés gardent le nom d'alors.",
+  profil: "Votre profil a été changé\u00A0: les leçons vous montrent désormais les exemples qui lui correspondent.",
+  "profil-formateur": "Votre profil a été changé\u00A0: les leçons vous montrent les passages pour les formateur·rices, et «\u202FMes cohortes\u202F» vous permet de créer une cohorte.",
   email: "Un lien de confirmation vient d'être envoyé à la nouvelle adresse. Votre adresse change quand vous l'ouvrez (valable 24 heures).",
   "mot-de-passe": "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",
-  "email-confirme": "Votre nouvelle adresse e-mail est confirmée : c'est désormais celle de votre compte.",
+  "email-confirme": "Votre nouvelle adresse e-mail est confirmée\u00A0: c'est désormais celle de votre compte.",
   "deux-facteurs-on": "La double authentification est activée.",
   "deux-facteurs-off": "La double authentification est désactivée.",
-  "deux-facteurs-codes": "La double authentification est activée. Gardez vos codes de secours à l'abri : ils ne seront plus affichés.",
+  "deux-facteurs-codes": "La double authentification est activée. Gardez vos codes de secours à l'abri\u00A0: ils ne seront plus affichés.",
 };
 
 export default function AccountPage() {
@@ -172,7 +172,7 @@ export default function AccountPage() {
       ) : null}
       {account.left ? (
         <p className="notice notice--success" role="status">
-          Vous avez quitté la cohorte « {account.left} » : son formateur ou sa formatrice ne voit plus votre progression.
+          Vous avez quitté la cohorte «&#x202F;{account.left}&#x202F;»&nbsp;: son formateur ou sa formatrice ne voit plus votre progression.
         </p>
       ) : null}
       <dl className="summary-list">
@@ -257,10 +257,10 @@ export default function AccountPage() {
         <h2 id="titre-securite">Double authentification</h2>
         <p>
           {account.twoFactorOn
-            ? "Activée : à chaque connexion, un code de votre application d'authentification vous est demandé."
+            ? "Activée\u00A0: à chaque connexion, un code de votre application d'authentification vous est demandé."
             : account.recommendTwoFactor
-              ? "Recommandée pour votre rôle : votre compte donne accès aux données d'autres personnes."
-              : "Facultative : un code de votre application d'authentification s'ajoute au mot de passe."}{" "}
+              ? "Recommandée pour votre rôle\u00A0: votre compte donne accès aux données d'autres personnes."
+              : "Facultative\u00A0: un code de votre application d'authentification s'ajoute au mot de passe."}{" "}
           <Link to="/compte/double-authentification">{account.twoFactorOn ? "Gérer" : "Activer"} la double authentification</Link>
         </p>
       </section>
@@ -280,7 +280,7 @@ export default function AccountPage() {
                   <input type="hidden" name="intent" value="quitter-cohorte" />
                   <input type="hidden" name="cohortId" value={cohort.id} />
                   <button type="submit" className="button button--secondary">
-                    Quitter « {cohort.name} »
+                    Quitter «&#x202F;{cohort.name}&#x202F;»
                   </button>
                 </Form>
               </li>
@@ -294,8 +294,8 @@ export default function AccountPage() {
         <p>
           <a href="/compte/mes-donnees.json" download>
             Télécharger toutes mes données (JSON)
-          </a>{" "}
-          : compte, progression, temps actif, réponses aux quiz, parties des simulations, réflexions, projet final, certificats, cohortes.
+          </a>
+          &nbsp;: compte, progression, temps actif, réponses aux quiz, parties des simulations, réflexions, projet final, certificats, cohortes.
         </p>
         <p>
           <Link to="/confidentialite">Ce que la plateforme conserve, pourquoi et combien de temps</Link> ·{" "}

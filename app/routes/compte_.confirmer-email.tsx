@@ -22,8 +22,8 @@ export default function ConfirmEmailPage() {
       <h1>Adresse non confirmée</h1>
       <p>
         {reason === "lien"
-          ? "Ce lien n'est plus valable : il a déjà servi, ou il date de plus de 24 heures. Refaites la demande depuis votre compte."
-          : "Un autre compte utilise désormais cette adresse : elle ne peut pas devenir la vôtre."}
+          ? "Ce lien n'est plus valable\u00A0: il a déjà servi, ou il date de plus de 24 heures. Refaites la demande depuis votre compte."
+          : "Un autre compte utilise désormais cette adresse\u00A0: elle ne peut pas devenir la vôtre."}
       </p>
       <p>
         <Link to="/compte">Mon compte</Link>

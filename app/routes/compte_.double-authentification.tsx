@@ -146,12 +146,12 @@ function RecoveryCodes({ codes, first }: { codes: string[]; first: boolean }) {
   return (
     <>
       <p className="notice notice--success" role="status">
-        {first ? "La double authentification est activée." : "Voici vos nouveaux codes de secours : les précédents ne fonctionnent plus."}
+        {first ? "La double authentification est activée." : "Voici vos nouveaux codes de secours\u00A0: les précédents ne fonctionnent plus."}
       </p>
       <section aria-labelledby="titre-codes-de-secours">
         <h2 id="titre-codes-de-secours">Vos codes de secours</h2>
         <p>
-          Si vous perdez votre téléphone, chacun de ces codes remplace une fois le code de l'application. <strong>Ils ne seront plus jamais affichés</strong> :
+          Si vous perdez votre téléphone, chacun de ces codes remplace une fois le code de l'application. <strong>Ils ne seront plus jamais affichés</strong>&nbsp;:
           imprimez cette page, ou copiez-les dans votre gestionnaire de mots de passe, et gardez-les à l'abri.
         </p>
         <ol className="recovery-codes">
@@ -217,7 +217,7 @@ function Enabled({
       <section aria-labelledby="titre-nouveaux-codes">
         <h2 id="titre-nouveaux-codes">Codes de secours</h2>
         <p>
-          {remainingText} {remaining <= 3 ? "Créez-en de nouveaux avant d'en manquer : " : "Si vous les avez égarés, créez-en de nouveaux : "}
+          {remainingText} {remaining <= 3 ? "Créez-en de nouveaux avant d'en manquer\u00A0: " : "Si vous les avez égarés, créez-en de nouveaux\u00A0: "}
           les précédents cesseront de fonctionner.
         </p>
         <Form method="post" className="form" {...getFormProps(renewForm)}>
@@ -264,12 +264,12 @@ function Enrollment({ enrollment, lastResult }: { enrollment: EnrollmentView; la
       </p>
       <ol>
         <li>
-          Dans l'application, ajoutez un compte en scannant ce code :
+          Dans l'application, ajoutez un compte en scannant ce code&nbsp;:
           <p>
             <img className="totp-qr" src={enrollment.qr} alt="Code QR à scanner avec l'application d'authentification (la clé est aussi donnée en texte ci-dessous)" />
           </p>
           <p>
-            ou saisissez la clé : <span className="secret-key">{enrollment.secret}</span>
+            ou saisissez la clé&nbsp;: <span className="secret-key">{enrollment.secret}</span>
           </p>
         </li>
         <li>Saisissez ci-dessous le code que l'application affiche, et votre mot de passe pour confirmer.</li>

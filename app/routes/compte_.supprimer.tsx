@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The session cookie is cleared before the account goes (deleting the user deletes its sessions).
   const cookie = await endSession(request);
   if (!(await deleteAccount(db, mailer, user.id, submission.value.current))) {
-    return json(submission.reply({ fieldErrors: { current: ["Ce mot de passe n'est pas le bon : rien n'a été supprimé."] }, hideFields: ["current"] }), { status: 401 });
+    return json(submission.reply({ fieldErrors: { current: ["Ce mot de passe n'est pas le bon\u00A0: rien n'a été supprimé."] }, hideFields: ["current"] }), { status: 401 });
   }
   return redirect("/?compte-supprime=1", { headers: { "Set-Cookie": cookie } });
 }
@@ -42,15 +42,15 @@ export default function DeleteAccountPage() {
   return (
     <div className="page page--narrow">
       <h1>Supprimer mon compte</h1>
-      <p>La suppression est définitive. Elle efface :</p>
+      <p>La suppression est définitive. Elle efface&nbsp;:</p>
       <ul>
-        <li>votre compte (nom, adresse, mot de passe), vos sessions, les liens en attente et les compteurs de tentatives à votre adresse ;</li>
-        <li>votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet final ;</li>
+        <li>votre compte (nom, adresse, mot de passe), vos sessions, les liens en attente et les compteurs de tentatives à votre adresse&#x202F;;</li>
+        <li>votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet final&#x202F;;</li>
         <li>votre place dans les cohortes, et les cohortes que vous animez si vous êtes formateur·rice.</li>
       </ul>
       <p>
         Vos certificats restent vérifiables par leur code, pour que ceux à qui vous les avez remis puissent encore les contrôler, mais sans votre
-        nom : la page de vérification indiquera « titulaire anonymisé ». Les PDF que vous avez téléchargés restent valables.
+        nom&nbsp;: la page de vérification indiquera «&#x202F;titulaire anonymisé&#x202F;». Les PDF que vous avez téléchargés restent valables.
       </p>
       <p>
         Avant de supprimer votre compte, vous pouvez <a href="/compte/mes-donnees.json">télécharger toutes vos données</a>. Voir aussi{" "}

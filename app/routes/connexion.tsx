@@ -85,7 +85,7 @@ export default function LoginPage() {
       ) : null}
       {searchParams.has("code-expire") ? (
         <p className="notice" role="status">
-          La vérification a expiré (5 minutes, 5 essais) : reprenez la connexion.
+          La vérification a expiré (5 minutes, 5 essais)&nbsp;: reprenez la connexion.
         </p>
       ) : null}
       {searchParams.has("email-change") ? (
@@ -111,10 +111,10 @@ export default function LoginPage() {
         </div>
       </Form>
       <p>
-        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié&#x202F;?</Link>
       </p>
       <p>
-        Pas encore de compte ?{" "}
+        Pas encore de compte&#x202F;?{" "}
         <Link to={redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription"}>
           Créer un compte
         </Link>

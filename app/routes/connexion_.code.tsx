@@ -72,14 +72,14 @@ export default function SecondFactorPage() {
   return (
     <div className="page page--narrow">
       <h1>Code de vérification</h1>
-      <p className="lede">La double authentification est activée sur ce compte : saisissez le code à 6 chiffres affiché par votre application.</p>
+      <p className="lede">La double authentification est activée sur ce compte&nbsp;: saisissez le code à 6 chiffres affiché par votre application.</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField
           meta={fields.code}
           label="Code à 6 chiffres"
           autoComplete="one-time-code"
-          hint="Plus de téléphone ? Saisissez à la place l'un de vos codes de secours (par exemple K7QM-3XRT)."
+          hint="Plus de téléphone&#x202F;? Saisissez à la place l'un de vos codes de secours (par exemple K7QM-3XRT)."
         />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -40,7 +40,7 @@ export default function TrainerHome() {
     <div className="page">
       <h1>Mes cohortes</h1>
       <p className="lede">
-        Une cohorte est un groupe qui suit un même parcours. Donnez son code à vos apprenant·es : vous
+        Une cohorte est un groupe qui suit un même parcours. Donnez son code à vos apprenant·es&nbsp;: vous
         suivez ensuite leur progression, leurs résultats et les points où le groupe bute.
       </p>
       <p>

@@ -104,15 +104,15 @@ export default function CohortDashboardPage() {
         {cohort.archived ? " · archivée" : ""}
       </p>
       {cohort.archived ? (
-        <p className="notice">Cette cohorte est archivée : personne ne peut plus la rejoindre. Ses données restent consultables.</p>
+        <p className="notice">Cette cohorte est archivée&nbsp;: personne ne peut plus la rejoindre. Ses données restent consultables.</p>
       ) : (
         <section className="join-box" aria-labelledby="titre-rejoindre">
           <h2 id="titre-rejoindre">Pour rejoindre la cohorte</h2>
           <p>
-            Code : <span className="join-code join-code--large">{cohort.joinCode}</span>
+            Code&nbsp;: <span className="join-code join-code--large">{cohort.joinCode}</span>
           </p>
           <p>
-            Ou le lien : <a href={cohort.joinUrl}>{cohort.joinUrl}</a>
+            Ou le lien&nbsp;: <a href={cohort.joinUrl}>{cohort.joinUrl}</a>
           </p>
         </section>
       )}
@@ -208,11 +208,11 @@ function LearnerTable({ data }: { data: Data }) {
       </Form>
       {data.hasCalendar && data.expectedLessons !== null ? (
         <p className="muted">
-          Rythme attendu aujourd'hui : {data.expectedLessons} leçon{data.expectedLessons > 1 ? "s" : ""} sur {totals.lessons}. « En retard » : moins que ce rythme.
+          Rythme attendu aujourd'hui&nbsp;: {data.expectedLessons} leçon{data.expectedLessons > 1 ? "s" : ""} sur {totals.lessons}. «&#x202F;En retard&#x202F;»&nbsp;: moins que ce rythme.
         </p>
       ) : null}
       <p className="muted">
-        « Temps actif / attendu » : le temps d'activité enregistré sur les leçons du parcours, et celui que prévoit le modèle de lecture
+        «&#x202F;Temps actif / attendu&#x202F;»&nbsp;: le temps d'activité enregistré sur les leçons du parcours, et celui que prévoit le modèle de lecture
         (180 mots par minute, plus les activités) pour les leçons que la personne a terminées
         {data.requiredActiveSeconds ? `. Le certificat demande ${formatDurationShort(data.requiredActiveSeconds)} de temps actif` : ""}.
       </p>
@@ -240,7 +240,7 @@ function LearnerTable({ data }: { data: Data }) {
                     {row.behind ? <span className="tag tag--alerte"> en retard</span> : null}
                     {row.inactive ? <span className="tag"> inactif·ve</span> : null}
                   </th>
-                  <td className="num">{row.percent} %</td>
+                  <td className="num">{row.percent}&nbsp;%</td>
                   <td className="num">
                     {row.completedLessons} / {totals.lessons}
                   </td>
@@ -249,7 +249,7 @@ function LearnerTable({ data }: { data: Data }) {
                     {formatDurationShort(row.activeSeconds)}
                     <span className="muted"> / {formatDurationShort(row.expectedSeconds)}</span>
                   </td>
-                  <td className="num">{row.finalScore === null ? "—" : `${row.finalScore} %`}</td>
+                  <td className="num">{row.finalScore === null ? "—" : `${row.finalScore}\u00A0%`}</td>
                   <td className="num">
                     {row.quizzesDone} / {data.quizCount}
                   </td>
@@ -283,14 +283,14 @@ function CohortOverview({ data }: { data: Data }) {
       {members === 0 ? <p className="muted">Les graphiques apparaîtront quand des apprenant·es auront rejoint la cohorte.</p> : null}
       <BarChart
         title="Entonnoir des leçons"
-        legend="barre foncée : leçon terminée ; barre claire : leçon commencée"
+        legend="barre foncée&nbsp;: leçon terminée&#x202F;; barre claire&nbsp;: leçon commencée"
         max={members}
         rows={data.funnel.map((step, index) => ({
           key: step.lessonId,
           label: `${index + 1}. ${step.title}`,
           value: step.completed,
           background: step.started,
-          text: `terminée : ${countText(step.completed, members)} · commencée : ${step.started}`,
+          text: `terminée\u00A0: ${countText(step.completed, members)} · commencée\u00A0: ${step.started}`,
         }))}
       />
       <h3>Quiz</h3>
@@ -301,7 +301,7 @@ function CohortOverview({ data }: { data: Data }) {
           key: quiz.quizId,
           label: quiz.title,
           value: quiz.averageBest ?? 0,
-          text: quiz.averageBest === null ? "personne encore" : `${quiz.averageBest} % (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
+          text: quiz.averageBest === null ? "personne encore" : `${quiz.averageBest}\u00A0% (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
         }))}
       />
       <h3>Analyse par question</h3>
@@ -317,9 +317,9 @@ function CohortOverview({ data }: { data: Data }) {
             {quiz.final ? " (évaluation finale)" : ""}
           </summary>
           {quiz.final ? <ObjectiveTable quiz={quiz} /> : null}
-          <div className="table-wrap" role="region" aria-label={`Tableau : questions de « ${quiz.title} »`} tabIndex={0}>
+          <div className="table-wrap" role="region" aria-label={`Tableau\u00A0: questions de «\u202F${quiz.title}\u202F»`} tabIndex={0}>
             <table className="data-table">
-              <caption>Questions de « {quiz.title} »</caption>
+              <caption>Questions de «&#x202F;{quiz.title}&#x202F;»</caption>
               <thead>
                 <tr>
                   <th scope="col">Question</th>
@@ -341,7 +341,7 @@ function CohortOverview({ data }: { data: Data }) {
                       <td>{question.objective === null ? "non rattachée" : `${question.objective}. ${data.pathObjectives[question.objective - 1] ?? ""}`}</td>
                     ) : null}
                     <td className="num">{question.answered}</td>
-                    <td className="num">{question.correctShare === null ? "—" : `${Math.round(question.correctShare * 100)} %`}</td>
+                    <td className="num">{question.correctShare === null ? "—" : `${Math.round(question.correctShare * 100)}\u00A0%`}</td>
                     <td>
                       {question.hidden
                         ? question.answered === 0
@@ -377,7 +377,7 @@ function CohortOverview({ data }: { data: Data }) {
                 decision.hidden ? null : (
                   <BarChart
                     key={decision.sceneId}
-                    title={`Décision « ${decision.title} »`}
+                    title={`Décision «\u202F${decision.title}\u202F»`}
                     max={decision.answered}
                     rows={decision.choices.map((choice) => ({ key: choice.choiceId, label: choice.text, value: choice.count, text: countText(choice.count, decision.answered) }))}
                   />
@@ -402,19 +402,19 @@ function StrategyList({ scenario }: { scenario: Data["scenarios"][number] }) {
     <div className="strategies">
       <p className="strategies__title">Stratégies suivies</p>
       {scenario.strategies.length === 0 ? (
-        <p className="muted">Aucun enchaînement de choix n'a été suivi par plus d'une personne : chacun·e a pris sa propre route.</p>
+        <p className="muted">Aucun enchaînement de choix n'a été suivi par plus d'une personne&nbsp;: chacun·e a pris sa propre route.</p>
       ) : (
         <ol>
           {scenario.strategies.map((strategy) => (
             <li key={strategy.steps.map((step) => `${step.sceneId}-${step.choiceId}`).join(".")}>
               <details>
                 <summary>
-                  {countText(strategy.count, scenario.finished)} · fin « {strategy.endingTitle} »
+                  {countText(strategy.count, scenario.finished)} · fin «&#x202F;{strategy.endingTitle}&#x202F;»
                 </summary>
                 <ol>
                   {strategy.steps.map((step, index) => (
                     <li key={`${step.sceneId}-${index}`}>
-                      <strong>{step.title}</strong> : {step.text}
+                      <strong>{step.title}</strong>&nbsp;: {step.text}
                     </li>
                   ))}
                 </ol>
@@ -438,9 +438,9 @@ function ObjectiveTable({ quiz }: { quiz: Data["quizzes"][number] }) {
     return <p className="muted">Les questions de cette évaluation ne sont pas encore rattachées aux objectifs du parcours.</p>;
   }
   return (
-    <div className="table-wrap" role="region" aria-label={`Tableau : « ${quiz.title} » par objectif du parcours`} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={`Tableau\u00A0: «\u202F${quiz.title}\u202F» par objectif du parcours`} tabIndex={0}>
       <table className="data-table">
-        <caption>« {quiz.title} » par objectif du parcours</caption>
+        <caption>«&#x202F;{quiz.title}&#x202F;» par objectif du parcours</caption>
         <thead>
           <tr>
             <th scope="col">Objectif</th>
@@ -470,7 +470,7 @@ function ObjectiveTable({ quiz }: { quiz: Data["quizzes"][number] }) {
                     : `masquées (moins de ${MIN_RESPONDENTS} répondant·es)`
                   : objective.correctShare === null
                     ? "—"
-                    : `${Math.round(objective.correctShare * 100)} %`}
+                    : `${Math.round(objective.correctShare * 100)}\u00A0%`}
               </td>
             </tr>
           ))}

@@ -114,9 +114,9 @@ export default function CohortLearnerPage() {
         </dd>
         <dt>A rejoint la cohorte le</dt>
         <dd>{formatCertificateDate(learner.joinedAt)}</dd>
-        <dt>Progression dans « {cohort.pathTitle} »</dt>
+        <dt>Progression dans «&#x202F;{cohort.pathTitle}&#x202F;»</dt>
         <dd>
-          {learner.percent} % — {learner.completedLessons} leçon{learner.completedLessons > 1 ? "s" : ""} terminée{learner.completedLessons > 1 ? "s" : ""} sur {learner.totalLessons}
+          {learner.percent}&nbsp;% — {learner.completedLessons} leçon{learner.completedLessons > 1 ? "s" : ""} terminée{learner.completedLessons > 1 ? "s" : ""} sur {learner.totalLessons}
           {learner.behind ? " (en retard sur le rythme de la cohorte)" : ""}
         </dd>
         <dt>Temps actif enregistré</dt>
@@ -133,8 +133,8 @@ export default function CohortLearnerPage() {
         <dd>{learner.certificate ? (learner.certificate.revoked ? "révoqué" : `délivré le ${formatCertificateDate(learner.certificate.issuedAt)}`) : "pas encore"}</dd>
       </dl>
 
-      <h2>Quiz : meilleur score</h2>
-      <div className="table-wrap" role="region" aria-label="Tableau : meilleur score à chaque quiz" tabIndex={0}>
+      <h2>Quiz&nbsp;: meilleur score</h2>
+      <div className="table-wrap" role="region" aria-label="Tableau&nbsp;: meilleur score à chaque quiz" tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">Meilleur score de {learner.name} à chaque quiz du parcours</caption>
           <thead>
@@ -152,7 +152,7 @@ export default function CohortLearnerPage() {
                   {quiz.title}
                   {quiz.final ? <span className="tag"> évaluation finale</span> : null}
                 </th>
-                <td className="num">{quiz.best === null ? "pas encore fait" : `${quiz.best} %`}</td>
+                <td className="num">{quiz.best === null ? "pas encore fait" : `${quiz.best}\u00A0%`}</td>
               </tr>
             ))}
           </tbody>
@@ -161,11 +161,11 @@ export default function CohortLearnerPage() {
 
       {scenarios.length > 0 ? (
         <>
-          <h2>Simulations : première fin obtenue</h2>
+          <h2>Simulations&nbsp;: première fin obtenue</h2>
           <ul>
             {scenarios.map((scenario) => (
               <li key={scenario.id}>
-                {scenario.title} : {scenario.ending ?? "pas encore terminée"}
+                {scenario.title}&nbsp;: {scenario.ending ?? "pas encore terminée"}
               </li>
             ))}
           </ul>
@@ -176,7 +176,7 @@ export default function CohortLearnerPage() {
 
       <h2>Retirer de la cohorte</h2>
       <p>
-        {learner.name} ne fera plus partie de la cohorte : vous ne verrez plus sa progression. Son compte, sa progression et ses
+        {learner.name} ne fera plus partie de la cohorte&nbsp;: vous ne verrez plus sa progression. Son compte, sa progression et ses
         certificats ne changent pas, et la personne pourra rejoindre de nouveau la cohorte avec son code.
       </p>
       <Form method="post">
@@ -195,7 +195,7 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
   const state = project.state;
   return (
     <section id="projet" aria-labelledby="titre-projet">
-      <h2 id="titre-projet">Projet final : {project.title}</h2>
+      <h2 id="titre-projet">Projet final&nbsp;: {project.title}</h2>
       {!state ? (
         <p className="muted">Pas encore commencé.</p>
       ) : (
@@ -216,7 +216,7 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
               ))}
             </details>
           ))}
-          <div className="table-wrap" role="region" aria-label="Tableau : auto-évaluation" tabIndex={0}>
+          <div className="table-wrap" role="region" aria-label="Tableau&nbsp;: auto-évaluation" tabIndex={0}>
             <table className="data-table">
               <caption>Auto-évaluation</caption>
               <thead>
@@ -240,7 +240,7 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
           <h3>Commentaires</h3>
           {commented ? (
             <p className="notice notice--success" role="status">
-              Commentaire enregistré : l'apprenant·e le voit sur la page de son projet.
+              Commentaire enregistré&nbsp;: l'apprenant·e le voit sur la page de son projet.
             </p>
           ) : null}
           {state.comments.length === 0 ? <p className="muted">Aucun commentaire pour l'instant.</p> : null}

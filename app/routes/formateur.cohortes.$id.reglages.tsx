@@ -60,9 +60,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 const DONE: Record<string, string> = {
   modifiee: "Modifications enregistrées.",
-  "nouveau-code": "Nouveau code créé : l'ancien ne fonctionne plus.",
-  archivee: "Cohorte archivée : plus personne ne peut la rejoindre.",
-  desarchivee: "Cohorte rouverte : son code fonctionne de nouveau.",
+  "nouveau-code": "Nouveau code créé\u00A0: l'ancien ne fonctionne plus.",
+  archivee: "Cohorte archivée\u00A0: plus personne ne peut la rejoindre.",
+  desarchivee: "Cohorte rouverte\u00A0: son code fonctionne de nouveau.",
 };
 
 export default function CohortSettingsPage() {
@@ -87,7 +87,7 @@ export default function CohortSettingsPage() {
           {DONE[done]}
         </p>
       ) : null}
-      <p className="muted">Parcours : {cohort.pathTitle} (il ne change pas après la création : créez une autre cohorte pour un autre parcours).</p>
+      <p className="muted">Parcours&nbsp;: {cohort.pathTitle} (il ne change pas après la création&nbsp;: créez une autre cohorte pour un autre parcours).</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="modifier" />
@@ -103,7 +103,7 @@ export default function CohortSettingsPage() {
 
       <h2>Code pour rejoindre</h2>
       <p>
-        Code actuel : <span className="join-code">{cohort.joinCode}</span>. Un nouveau code remplace l'ancien : les apprenant·es déjà
+        Code actuel&nbsp;: <span className="join-code">{cohort.joinCode}</span>. Un nouveau code remplace l'ancien&nbsp;: les apprenant·es déjà
         inscrit·es restent dans la cohorte, mais l'ancien code et l'ancien lien ne permettent plus de la rejoindre.
       </p>
       <Form method="post">
@@ -116,8 +116,8 @@ export default function CohortSettingsPage() {
       <h2>{cohort.archived ? "Rouvrir la cohorte" : "Archiver la cohorte"}</h2>
       <p>
         {cohort.archived
-          ? "La cohorte est archivée : son tableau de bord reste consultable, mais personne ne peut la rejoindre."
-          : `Archiver ferme la cohorte aux nouvelles inscriptions ; ses ${cohort.members} apprenant·es et leurs données restent visibles.`}
+          ? "La cohorte est archivée\u00A0: son tableau de bord reste consultable, mais personne ne peut la rejoindre."
+          : `Archiver ferme la cohorte aux nouvelles inscriptions\u202F; ses ${cohort.members} apprenant·es et leurs données restent visibles.`}
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value={cohort.archived ? "desarchiver" : "archiver"} />

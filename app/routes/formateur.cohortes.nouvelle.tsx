@@ -55,7 +55,7 @@ export default function NewCohortPage() {
       <h1>Créer une cohorte</h1>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label="Nom de la cohorte" hint="Vos apprenant·es le verront en rejoignant la cohorte, par exemple « Master 2 Transitions — 2027 »." />
+        <TextField meta={fields.name} label="Nom de la cohorte" hint="Vos apprenant·es le verront en rejoignant la cohorte, par exemple «&#x202F;Master 2 Transitions — 2027&#x202F;»." />
         <RadioGroup
           meta={fields.pathId}
           legend="Parcours suivi"

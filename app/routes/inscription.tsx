@@ -75,7 +75,7 @@ export default function SignupPage() {
         </div>
       </Form>
       <p>
-        Déjà un compte ?{" "}
+        Déjà un compte&#x202F;?{" "}
         <Link to={redirectTo ? `/connexion?${new URLSearchParams({ redirectTo })}` : "/connexion"}>Se connecter</Link>
       </p>
     </div>

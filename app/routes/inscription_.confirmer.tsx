@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Confirmer votre inscription �
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "same-origin", "Cache-Control": "private, no-store" });
 
 const ConfirmSignUpSchema = z.object({
-  jeton: z.string({ error: "Ce lien est incomplet : ouvrez-le de nouveau depuis l'e-mail." }).min(1).max(100, "Ce lien n'est pas valable."),
+  jeton: z.string({ error: "Ce lien est incomplet\u00A0: ouvrez-le de nouveau depuis l'e-mail." }).min(1).max(100, "Ce lien n'est pas valable."),
   password: z
     .string({ error: "Indiquez le mot de passe choisi à l'inscription." })
     .min(1, "Indiquez le mot de passe choisi à l'inscription.")
@@ -69,7 +69,7 @@ export default function ConfirmSignUpPage() {
     return (
       <div className="page page--narrow">
         <h1>Un compte existe déjà avec cette adresse</h1>
-        <p>Il a été créé depuis votre demande : aucun autre compte ne peut utiliser cette adresse.</p>
+        <p>Il a été créé depuis votre demande&nbsp;: aucun autre compte ne peut utiliser cette adresse.</p>
         <p>
           <Link to="/connexion">Connectez-vous</Link>, ou <Link to="/mot-de-passe-oublie">choisissez un nouveau mot de passe</Link> si vous ne le connaissez pas.
         </p>
@@ -93,10 +93,10 @@ function ConfirmForm({ email, name, lastResult }: { email: string; name: string;
     <div className="page page--narrow">
       <h1>Confirmer votre inscription</h1>
       <p className="lede">
-        Dernière étape pour créer le compte de <strong>{name}</strong> avec l'adresse <strong>{email}</strong> : saisissez le mot de passe choisi à
+        Dernière étape pour créer le compte de <strong>{name}</strong> avec l'adresse <strong>{email}</strong>&nbsp;: saisissez le mot de passe choisi à
         l'inscription.
       </p>
-      <p>Vous n'avez pas demandé à créer ce compte ? Ne confirmez pas : sans confirmation, la demande s'efface d'elle-même au bout de 24 heures.</p>
+      <p>Vous n'avez pas demandé à créer ce compte&#x202F;? Ne confirmez pas&nbsp;: sans confirmation, la demande s'efface d'elle-même au bout de 24 heures.</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="jeton" value={searchParams.get("jeton") ?? ""} />

@@ -49,7 +49,7 @@ export default function ForgottenPasswordPage() {
           {RESET_SENT}
         </p>
       ) : (
-        <p className="lede">Indiquez l'adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.</p>
+        <p className="lede">Indiquez l'adresse de votre compte&nbsp;: vous recevrez un lien pour choisir un nouveau mot de passe.</p>
       )}
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

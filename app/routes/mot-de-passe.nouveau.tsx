@@ -12,7 +12,7 @@ import { readFormData } from "~/utils/form-data.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Apprendre à faire alliance" }, { name: "robots", content: "noindex" }];
 
-const EXPIRED = "Ce lien n'est plus valable : il a déjà servi, ou il date de plus d'une heure. Demandez-en un nouveau.";
+const EXPIRED = "Ce lien n'est plus valable\u00A0: il a déjà servi, ou il date de plus d'une heure. Demandez-en un nouveau.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("jeton") ?? "";

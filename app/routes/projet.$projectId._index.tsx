@@ -67,7 +67,7 @@ export default function ProjectOverviewPage() {
       <h1>{data.title}</h1>
       {data.justSubmitted ? (
         <p className="notice notice--success" role="status">
-          Projet remis. Vous pouvez encore le modifier : la date de remise reste celle-ci.
+          Projet remis. Vous pouvez encore le modifier&nbsp;: la date de remise reste celle-ci.
         </p>
       ) : null}
       <p className="lede">{data.intro}</p>
@@ -76,7 +76,7 @@ export default function ProjectOverviewPage() {
         {data.updatedAt
           ? `Dernière modification le ${formatCertificateDate(data.updatedAt)}. `
           : data.workshopAnswers > 0
-            ? `Pas encore enregistré : ${data.workshopAnswers === 1 ? "une réponse de vos ateliers vous attend" : `${data.workshopAnswers} réponses de vos ateliers vous attendent`} dans les étapes. `
+            ? `Pas encore enregistré\u00A0: ${data.workshopAnswers === 1 ? "une réponse de vos ateliers vous attend" : `${data.workshopAnswers} réponses de vos ateliers vous attendent`} dans les étapes. `
             : "Pas encore enregistré. "}
         Chaque étape s'enregistre quand vous la quittez.
       </p>
@@ -100,7 +100,7 @@ export default function ProjectOverviewPage() {
         </li>
       </ol>
 
-      <Submission data={data} error={data.refused ? "Il reste des parties à compléter avant de remettre le projet : voir la liste ci-dessous." : null} />
+      <Submission data={data} error={data.refused ? "Il reste des parties à compléter avant de remettre le projet\u00A0: voir la liste ci-dessous." : null} />
 
       <h2>Exporter</h2>
       <p>
@@ -124,7 +124,7 @@ function Submission({ data, error }: { data: Data; error: string | null }) {
       <h2 id="titre-remise">Remettre le projet</h2>
       <p>
         Quand toutes les étapes et les {data.assessment.criteria} critères de l'auto-évaluation sont remplis, remettez votre projet. C'est la
-        dernière condition du certificat du parcours{data.pathTitle ? ` « ${data.pathTitle} »` : ""}.
+        dernière condition du certificat du parcours{data.pathTitle ? ` «\u202F${data.pathTitle}\u202F»` : ""}.
       </p>
       {error ? (
         <p className="form-error" role="alert">

@@ -76,9 +76,9 @@ export default function SelfAssessmentPage() {
       ) : null}
       <p className="lede">{assessment.intro}</p>
       <p>
-        Total : <strong>{summary.total} / {summary.max}</strong> ({summary.rated} critère{summary.rated > 1 ? "s" : ""} sur {summary.criteria} évalué{summary.rated > 1 ? "s" : ""}). Repère : au
+        Total&nbsp;: <strong>{summary.total} / {summary.max}</strong> ({summary.rated} critère{summary.rated > 1 ? "s" : ""} sur {summary.criteria} évalué{summary.rated > 1 ? "s" : ""}). Repère&nbsp;: au
         moins {assessment.minEach} à chaque critère et {assessment.minTotal} / {summary.max} au total
-        {summary.complete ? (summary.meetsBar ? " — atteint." : " — pas encore atteint : voyez les conseils ci-dessous, et révisez votre projet si vous le souhaitez.") : "."}
+        {summary.complete ? (summary.meetsBar ? " — atteint." : " — pas encore atteint\u00A0: voyez les conseils ci-dessous, et révisez votre projet si vous le souhaitez.") : "."}
       </p>
       {data.advice.length > 0 ? (
         <section className="notice" aria-labelledby="titre-conseils">
@@ -87,7 +87,7 @@ export default function SelfAssessmentPage() {
             {data.advice.map((item) => (
               <li key={item.criterionId}>
                 <strong>{item.title}</strong>
-                {item.lessons.length > 0 ? " : relisez " : ""}
+                {item.lessons.length > 0 ? "\u00A0: relisez " : ""}
                 {item.lessons.map((lesson, index) => (
                   <span key={lesson.href}>
                     {index > 0 ? ", " : ""}
@@ -101,7 +101,7 @@ export default function SelfAssessmentPage() {
       ) : null}
       {Object.keys(errors).length > 0 ? (
         <p className="form-error" role="alert">
-          Rien n'a été enregistré : corrigez les critères signalés.
+          Rien n'a été enregistré&nbsp;: corrigez les critères signalés.
         </p>
       ) : null}
       <Form method="post" className="form">
@@ -125,8 +125,8 @@ export default function SelfAssessmentPage() {
                     <label htmlFor={id}>
                       <strong>
                         {value} — {assessment.levelNames[levelIndex]}
-                      </strong>{" "}
-                      : {description}
+                      </strong>
+                      &nbsp;: {description}
                     </label>
                   </div>
                 );
@@ -137,7 +137,7 @@ export default function SelfAssessmentPage() {
                 </ul>
               ) : null}
               <div className="field">
-                <label htmlFor={`justification-${criterion.id}`}>Quel élément de votre projet justifie ce niveau ?</label>
+                <label htmlFor={`justification-${criterion.id}`}>Quel élément de votre projet justifie ce niveau&#x202F;?</label>
                 <textarea
                   id={`justification-${criterion.id}`}
                   name={`justification-${criterion.id}`}

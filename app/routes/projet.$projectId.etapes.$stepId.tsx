@@ -97,7 +97,7 @@ export default function ProjectStepPage() {
         ))}
         {data.step.lessons.length > 0 ? (
           <p>
-            À relire :{" "}
+            À relire&nbsp;:{" "}
             {data.step.lessons.map((lesson, index) => (
               <span key={lesson.href}>
                 {index > 0 ? " · " : ""}
@@ -109,7 +109,7 @@ export default function ProjectStepPage() {
       </div>
       {Object.keys(errors).length > 0 ? (
         <p className="form-error" role="alert">
-          Rien n'a été enregistré : corrigez le champ signalé.
+          Rien n'a été enregistré&nbsp;: corrigez le champ signalé.
         </p>
       ) : null}
       <Form method="post" className="form" ref={formRef}>

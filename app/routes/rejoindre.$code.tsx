@@ -11,13 +11,13 @@ import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Rejoindre « ${data.cohort.name} » — Apprendre à faire alliance` : "Rejoindre une cohorte" },
+  { title: data ? `Rejoindre «\u202F${data.cohort.name}\u202F» — Apprendre à faire alliance` : "Rejoindre une cohorte" },
   { name: "robots", content: "noindex" },
 ];
 
 
-const UNKNOWN = "Aucune cohorte ne correspond à ce code. Vérifiez-le auprès de votre formateur·rice : il a peut-être été remplacé par un nouveau.";
-const ARCHIVED = "Cette cohorte est close : elle n'accepte plus de nouveaux membres. Demandez un autre code à votre formateur·rice.";
+const UNKNOWN = "Aucune cohorte ne correspond à ce code. Vérifiez-le auprès de votre formateur·rice\u00A0: il a peut-être été remplacé par un nouveau.";
+const ARCHIVED = "Cette cohorte est close\u00A0: elle n'accepte plus de nouveaux membres. Demandez un autre code à votre formateur·rice.";
 
 async function openCohort(request: Request, clientIp: string, code: string) {
   const limited = await hitRateLimit(db, `rejoindre:ip:${clientIp}`, JOIN_RATE_LIMIT);
@@ -66,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "deja-membre":
       return redirect(`/tableau-de-bord?cohorte=${result.cohortId}`);
     case "sa-propre-cohorte":
-      throw new Response("Vous êtes le formateur ou la formatrice de cette cohorte : vous ne pouvez pas en être membre.", { status: 409 });
+      throw new Response("Vous êtes le formateur ou la formatrice de cette cohorte\u00A0: vous ne pouvez pas en être membre.", { status: 409 });
     case "archivee":
       throw new Response(ARCHIVED, { status: 410 });
     case "inconnu":
@@ -79,12 +79,12 @@ export default function JoinCohortPage() {
   const back = `/rejoindre/${encodeURIComponent(code)}`;
   return (
     <div className="page page--reading">
-      <h1>Rejoindre la cohorte « {cohort.name} »</h1>
+      <h1>Rejoindre la cohorte «&#x202F;{cohort.name}&#x202F;»</h1>
       <p className="lede">
-        Cohorte animée par {cohort.trainerName}, sur le parcours « {cohort.pathTitle} »{cohort.dueOn ? `, à terminer pour le ${formatCertificateDate(cohort.dueOn)}` : ""}.
+        Cohorte animée par {cohort.trainerName}, sur le parcours «&#x202F;{cohort.pathTitle}&#x202F;»{cohort.dueOn ? `, à terminer pour le ${formatCertificateDate(cohort.dueOn)}` : ""}.
       </p>
       {ownCohort ? (
-        <p className="notice">C'est votre cohorte : vous la suivez depuis <Link to="/formateur">Mes cohortes</Link>.</p>
+        <p className="notice">C'est votre cohorte&nbsp;: vous la suivez depuis <Link to="/formateur">Mes cohortes</Link>.</p>
       ) : joinedAt ? (
         <p className="notice notice--success">
           Vous faites partie de cette cohorte depuis le {formatCertificateDate(joinedAt)}.{" "}
@@ -102,7 +102,7 @@ export default function JoinCohortPage() {
           ) : (
             <p className="notice">
               Pour rejoindre la cohorte, <Link to={`/connexion?${new URLSearchParams({ redirectTo: back })}`}>connectez-vous</Link> ou{" "}
-              <Link to={`/inscription?${new URLSearchParams({ redirectTo: back })}`}>créez un compte</Link> : vous reviendrez ensuite ici.
+              <Link to={`/inscription?${new URLSearchParams({ redirectTo: back })}`}>créez un compte</Link>&nbsp;: vous reviendrez ensuite ici.
             </p>
           )}
           <p>

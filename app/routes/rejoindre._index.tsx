@@ -20,7 +20,7 @@ export default function JoinPage() {
   return (
     <div className="page page--narrow">
       <h1>Rejoindre une cohorte</h1>
-      <p className="lede">Votre formateur·rice vous a donné un code : saisissez-le pour voir la cohorte et ce qu'elle implique avant de la rejoindre.</p>
+      <p className="lede">Votre formateur·rice vous a donné un code&nbsp;: saisissez-le pour voir la cohorte et ce qu'elle implique avant de la rejoindre.</p>
       <JoinCodeForm typed={typed} error={error} />
     </div>
   );

@@ -88,7 +88,6 @@ export default function SimulationPage() {
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={[{ to: "/simulations", label: "Simulations" }]} current={block.scenario.title} />
-      <p className="lede">{block.scenario.summary}</p>
       <SimulationPlayer
         scenario={block.scenario}
         view={block.view}
@@ -97,7 +96,8 @@ export default function SimulationPage() {
         actionUrl={url}
         returnTo={url}
         showLastDebrief={block.showLastDebrief}
-        headingLevel={2}
+        headingLevel={1}
+        summary={block.scenario.summary}
       />
     </div>
   );

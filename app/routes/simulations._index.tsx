@@ -48,7 +48,7 @@ export default function SimulationsPage() {
                 </Link>
               </h2>
               <p>{scenario.summary}</p>
-              {scenario.lastEnding ? <p className="muted">Déjà jouée : « {scenario.lastEnding} ».</p> : null}
+              {scenario.lastEnding ? <p className="muted">Déjà jouée&nbsp;: «&#x202F;{scenario.lastEnding}&#x202F;».</p> : null}
             </article>
           </li>
         ))}

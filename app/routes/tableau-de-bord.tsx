@@ -51,12 +51,12 @@ export default function Dashboard() {
         <section aria-labelledby="titre-mes-certificats">
           <h2 id="titre-mes-certificats">Mes certificats</h2>
           {certificates.length === 0 ? (
-            <p className="muted">Un certificat est délivré automatiquement pour chaque parcours achevé : toutes ses leçons, son évaluation finale réussie et ses simulations jouées.</p>
+            <p className="muted">Un certificat est délivré automatiquement pour chaque parcours achevé&nbsp;: toutes ses leçons, son évaluation finale réussie et ses simulations jouées.</p>
           ) : (
             <ul className="certificate-list">
               {certificates.map((certificate) => (
                 <li key={certificate.id}>
-                  <Link to={`/certificats/${certificate.id}`}>Certificat « {certificate.pathTitle} »</Link>{" "}
+                  <Link to={`/certificats/${certificate.id}`}>Certificat «&#x202F;{certificate.pathTitle}&#x202F;»</Link>{" "}
                   <span className="muted">
                     délivré le {formatCertificateDate(certificate.issuedAt)}
                     {certificate.revokedAt ? " — révoqué" : ""}
@@ -72,16 +72,16 @@ export default function Dashboard() {
       <h1>Bonjour {name}</h1>
       {welcome ? (
         <p className="notice notice--success" role="status">
-          Bienvenue ! Votre adresse est confirmée et votre compte est créé. <Link to="/parcours">Choisissez un parcours</Link> pour commencer.
+          Bienvenue&#x202F;! Votre adresse est confirmée et votre compte est créé. <Link to="/parcours">Choisissez un parcours</Link> pour commencer.
         </p>
       ) : null}
       {justJoined ? (
         <p className="notice notice--success" role="status">
-          Vous avez rejoint la cohorte « {justJoined.name} » de {justJoined.trainerName}.{" "}
-          {justJoined.pathSlug ? <Link to={`/parcours/${justJoined.pathSlug}`}>Commencer ou reprendre « {justJoined.pathTitle} »</Link> : null}
+          Vous avez rejoint la cohorte «&#x202F;{justJoined.name}&#x202F;» de {justJoined.trainerName}.{" "}
+          {justJoined.pathSlug ? <Link to={`/parcours/${justJoined.pathSlug}`}>Commencer ou reprendre «&#x202F;{justJoined.pathTitle}&#x202F;»</Link> : null}
         </p>
       ) : null}
-      <p className="lede">Profil : {profile}. Les exemples des leçons s'adaptent à ce profil.</p>
+      <p className="lede">Profil&nbsp;: {profile}. Les exemples des leçons s'adaptent à ce profil.</p>
       {/* Once a certificate is issued, it is what the learner comes for: it comes first. */}
       {certificates.length > 0 ? certificatesSection : null}
       <section aria-labelledby="titre-mes-parcours">
@@ -103,9 +103,9 @@ export default function Dashboard() {
                   </h3>
                   {path.progress ? (
                     <>
-                      <ProgressMeter percent={path.progress.percent} label={`Progression dans « ${path.title} »`} />
+                      <ProgressMeter percent={path.progress.percent} label={`Progression dans «\u202F${path.title}\u202F»`} />
                       <p className="muted">
-                        Temps d'activité : {formatDurationShort(path.progress.activeSeconds)} sur les{" "}
+                        Temps d'activité&nbsp;: {formatDurationShort(path.progress.activeSeconds)} sur les{" "}
                         {formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat
                       </p>
                     </>
@@ -113,11 +113,11 @@ export default function Dashboard() {
                   <p className="card__actions">
                     {path.progress?.completed ? (
                       <Link to={`/parcours/${path.slug}`} className="button button--secondary">
-                        Parcours terminé : revoir le programme
+                        Parcours terminé&nbsp;: revoir le programme
                       </Link>
                     ) : (
                       <Link to={path.resumeUrl} className="button">
-                        Reprendre<span className="visually-hidden"> « {path.title} »</span>
+                        Reprendre<span className="visually-hidden"> «&#x202F;{path.title}&#x202F;»</span>
                       </Link>
                     )}
                   </p>
@@ -132,14 +132,14 @@ export default function Dashboard() {
         <h2 id="titre-mes-cohortes">Mes cohortes</h2>
         {isTrainer ? (
           <p>
-            Vous animez des groupes : retrouvez-les dans <Link to="/formateur">Mes cohortes de formateur·rice</Link>.
+            Vous animez des groupes&nbsp;: retrouvez-les dans <Link to="/formateur">Mes cohortes de formateur·rice</Link>.
           </p>
         ) : null}
         {cohorts.length > 0 ? (
           <ul>
             {cohorts.map((cohort) => (
               <li key={cohort.id}>
-                « {cohort.name} », avec {cohort.trainerName}
+                «&#x202F;{cohort.name}&#x202F;», avec {cohort.trainerName}
                 {cohort.pathSlug ? (
                   <>
                     {" "}
@@ -150,7 +150,7 @@ export default function Dashboard() {
             ))}
           </ul>
         ) : (
-          <p className="muted">Un·e formateur·rice vous a donné un code ? Saisissez-le pour rejoindre sa cohorte.</p>
+          <p className="muted">Un·e formateur·rice vous a donné un code&#x202F;? Saisissez-le pour rejoindre sa cohorte.</p>
         )}
         <JoinCodeForm />
         <p className="muted">

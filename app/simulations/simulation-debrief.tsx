@@ -23,6 +23,7 @@ export function SimulationDebrief({
   order,
   endingId,
   conceptLessons,
+  headingLevel,
   headingRef,
 }: {
   scenario: Scenario;
@@ -31,10 +32,14 @@ export function SimulationDebrief({
   order: ChoiceOrder;
   endingId: string;
   conceptLessons: ConceptLessons;
+  /** The level of the ending's title; the debrief's parts are one level below. */
+  headingLevel: 2 | 3 | 4;
   /** Receives the ending's heading, where focus goes when the run ends in the browser. */
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const ending = scenario.endings.find((candidate) => candidate.id === endingId)!;
+  const Title = `h${headingLevel}` as const;
+  const Part = `h${headingLevel + 1}` as "h3" | "h4" | "h5";
   const trajectory: ScenarioValues[] = [initialValues(scenario)];
   const steps = choices.map((ref) => {
     const scene = scenario.scenes.find((candidate) => candidate.id === ref.sceneId)!;
@@ -48,9 +53,9 @@ export function SimulationDebrief({
     <div className="debrief">
       <div className={`debrief__ending debrief__ending--${ending.tone}`}>
         <p className="debrief__kicker">Fin de la simulation</p>
-        <h3 tabIndex={-1} ref={headingRef}>
+        <Title tabIndex={-1} ref={headingRef}>
           {ending.title}
-        </h3>
+        </Title>
         <p>{ending.message}</p>
       </div>
 
@@ -69,7 +74,7 @@ export function SimulationDebrief({
                   <th scope="col" key={`${scene.id}-${index}`}>
                     {/* The number of the decision in the list below; its title for screen readers only, to keep the table short. */}
                     {index + 1}
-                    <span className="visually-hidden"> : {scene.title}</span>
+                    <span className="visually-hidden">&nbsp;: {scene.title}</span>
                   </th>
                 ))}
               </tr>
@@ -88,10 +93,10 @@ export function SimulationDebrief({
         </div>
       </details>
 
-      <h4>Vos décisions et leurs contreparties</h4>
+      <Part>Vos décisions et leurs contreparties</Part>
       {/* One disclosure per decision, folded: the list reads as an overview on a phone; opened, a
           decision shows the option taken, what it bought and cost, and every other option's trade-off. */}
-      <p className="debrief__hint muted">Ouvrez une décision : votre choix, ce qu'il a apporté et coûté, et ce que chaque autre option aurait donné.</p>
+      <p className="debrief__hint muted">Ouvrez une décision&nbsp;: votre choix, ce qu'il a apporté et coûté, et ce que chaque autre option aurait donné.</p>
       <ol className="debrief__steps">
         {steps.map(({ scene, choice }, index) => {
           const others = orderedChoices(scene, order).filter((candidate) => candidate.id !== choice.id);
@@ -114,7 +119,7 @@ export function SimulationDebrief({
                 <p>{choice.feedback}</p>
                 {others.length > 0 ? (
                   <>
-                    <p className="debrief__others-lead">{others.length > 1 ? "Les autres options, ce qu'elles apportaient et ce qu'elles coûtaient :" : "L'autre option, ce qu'elle apportait et ce qu'elle coûtait :"}</p>
+                    <p className="debrief__others-lead">{others.length > 1 ? "Les autres options, ce qu'elles apportaient et ce qu'elles coûtaient\u00A0:" : "L'autre option, ce qu'elle apportait et ce qu'elle coûtait\u00A0:"}</p>
                     <ul className="debrief__others">
                       {others.map((other) => (
                         <li key={other.id}>
@@ -141,7 +146,7 @@ export function SimulationDebrief({
         })}
       </ol>
 
-      <h4>Pour réfléchir</h4>
+      <Part>Pour réfléchir</Part>
       <ol>
         {scenario.debrief.questions.map((question) => (
           <li key={question}>{question}</li>

@@ -31,7 +31,11 @@ interface PlayerProps {
   returnTo: string;
   /** Show the debrief of the last finished run (after a plain-form final choice). */
   showLastDebrief: boolean;
-  headingLevel?: 2 | 3;
+  /** The level of the simulation's title: 1 on its own page, 3 inside a lesson's section (the
+   * default). Steps and the debrief sit one level below, the debrief's parts two levels below. */
+  headingLevel?: 1 | 2 | 3;
+  /** A lead paragraph under the title (the simulation's own page). */
+  summary?: string;
 }
 
 type RunData = { run?: { id: string; choices: ChoiceRef[]; order: ChoiceOrder }; ok?: true; error?: SimulationMessageCode };
@@ -84,13 +88,15 @@ export function SimulationPlayer(props: PlayerProps) {
   };
 
   const domId = `simulation-${scenario.id}`;
-  const Heading = `h${props.headingLevel ?? 3}` as const;
+  const level = props.headingLevel ?? 3;
+  const Heading = `h${level}` as const;
   const role = (props.audience && scenario.role.profiles?.[props.audience]) || scenario.role.text;
 
   return (
     <section className="simulation" id={domId} aria-labelledby={`${domId}-titre`}>
       <p className="simulation__kicker">Simulation · {scenario.minutes} min</p>
       <Heading id={`${domId}-titre`}>{scenario.title}</Heading>
+      {props.summary ? <p className="lede">{props.summary}</p> : null}
       {!view.signedIn ? (
         <p className="notice">Vous n'êtes pas connecté·e&nbsp;: vous pouvez jouer, mais votre partie ne sera pas enregistrée.</p>
       ) : null}
@@ -110,7 +116,7 @@ export function SimulationPlayer(props: PlayerProps) {
           </p>
           {view.lastFinished ? (
             <p className="muted">
-              Vous avez terminé cette simulation {view.finishedCount > 1 ? `${view.finishedCount} fois` : "une fois"} ; dernière fin :{" "}
+              Vous avez terminé cette simulation {view.finishedCount > 1 ? `${view.finishedCount} fois` : "une fois"}&#x202F;; dernière fin&nbsp;:{" "}
               {fr`« ${scenario.endings.find((ending) => ending.id === view.lastFinished!.endingId)?.title ?? ""} ».`}{" "}
               <a href={`${props.returnTo.split(/[?#]/)[0]}?${new URLSearchParams({ simulation: scenario.id, etape: "debriefing" })}#${domId}`}>
                 Revoir le débriefing
@@ -227,6 +233,8 @@ function SimulationGame(
   const lastChoice = lastScene?.choices.find((choice) => choice.id === last!.choiceId);
   const values = snapshot.context;
   const previousValues = steps.length > 1 ? steps.at(-2)!.after : initialValues(scenario);
+  // One level below the simulation's title, whatever the page puts it at (headings stay in order).
+  const StepHeading = `h${(props.headingLevel ?? 3) + 1}` as "h2" | "h3" | "h4";
   const choices: ChoiceRef[] = steps.map(({ sceneId, choiceId }) => ({ sceneId, choiceId }));
   const base = returnTo.split(/[?#]/)[0]!;
 
@@ -245,9 +253,9 @@ function SimulationGame(
     <div className="simulation__game">
       {last && lastChoice && !endingId ? (
         <div className="simulation__feedback">
-          <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
+          <StepHeading tabIndex={-1} ref={(element) => (focusRef.current = element)}>
             Votre choix&nbsp;: {lastChoice.text}
-          </h4>
+          </StepHeading>
           <p className="muted">{effectsText(scenario, lastChoice) || "Sans effet chiffré sur les indicateurs."}</p>
           <p>{lastChoice.feedback}</p>
         </div>
@@ -261,6 +269,7 @@ function SimulationGame(
             order={order}
             endingId={endingId}
             conceptLessons={props.conceptLessons}
+            headingLevel={((props.headingLevel ?? 3) + 1) as 2 | 3 | 4}
             headingRef={(element) => {
               focusRef.current = element;
             }}
@@ -279,7 +288,7 @@ function SimulationGame(
                   const stepChoice = stepScene?.choices.find((choice) => choice.id === step.choiceId);
                   return (
                     <li key={`${step.sceneId}-${index}`}>
-                      <strong>{stepScene?.title}</strong> : {stepChoice?.text}
+                      <strong>{stepScene?.title}</strong>&nbsp;: {stepChoice?.text}
                     </li>
                   );
                 })}
@@ -290,9 +299,9 @@ function SimulationGame(
             <p className="simulation__step">
               {scene.kind === "evenement" ? "Événement" : `Décision ${steps.filter((s) => scenario.scenes.find((c) => c.id === s.sceneId)?.kind !== "evenement").length + 1}`}
             </p>
-            <h4 tabIndex={-1} ref={steps.length === 0 ? (element) => (focusRef.current = element) : undefined}>
+            <StepHeading tabIndex={-1} ref={steps.length === 0 ? (element) => (focusRef.current = element) : undefined}>
               {scene.title}
-            </h4>
+            </StepHeading>
             <p>{scene.text}</p>
             {view.signedIn ? (
               <form method="post" action={actionUrl} onSubmit={choose} className="simulation__choices">

@@ -4,6 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { headingProblems, textAlternativeProblems } from "./accessibility-probes.ts";
+import { typographySlips } from "./typography-probe.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "./fixtures.ts";
 
 const PATH_SLUGS = ["decouvrir", "comprendre-et-se-situer", "concevoir-sa-demarche"];
@@ -100,40 +101,6 @@ async function realLessons(page: Page): Promise<string[]> {
     }
   }
   return [...lessons.values()];
-}
-
-/**
- * The typography slips of the page as a reader sees it (issue 17): a plain space (U+0020) before
- * « : ; ! ? % », after « « » or before « » », in any text node of the body, including where one
- * text node ends and the next begins (« Source » + « : … »). Exceptions, on purpose: code, keyboard
- * and sample text (`code`, `pre`, `kbd`, `samp`) keep their characters; scripts and styles are not
- * text; « ?… » and « !… » glued to a word (a query string, « !important ») are not punctuation.
- */
-function typographySlips(): string[] {
-  const SKIP = new Set(["CODE", "PRE", "KBD", "SAMP", "SCRIPT", "STYLE", "TEXTAREA"]);
-  const BAD = / [:;!?%](?![\p{L}\p{N}])|« | »/gu;
-  const slips: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      for (let element = node.parentElement; element; element = element.parentElement) {
-        if (SKIP.has(element.tagName)) return NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  let previous = "";
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? "";
-    if (text === "") continue;
-    // The last character of the previous text node joins this one: « Source » then « : ».
-    const joined = previous.slice(-1) + text;
-    for (const match of joined.matchAll(BAD)) {
-      const at = match.index;
-      slips.push(`« ${joined.slice(Math.max(0, at - 25), at + 25).replace(/\s+/g, " ")} »`);
-    }
-    previous = text;
-  }
-  return slips;
 }
 
 test("every lesson is typeset: no plain space before « : ; ! ? % » nor inside « »", async ({ page }) => {

@@ -45,7 +45,7 @@ describeEachDatabase("time that is real", (get) => {
       ok: false,
       status: 400,
       tooEarly: true,
-      error: "Vous avez ouvert cette leçon il y a 20 s : prenez le temps de la lire (au moins 3 min) avant de la marquer comme terminée.",
+      error: "Vous avez ouvert cette leçon il y a 20 s\u00A0: prenez le temps de la lire (au moins 3 min) avant de la marquer comme terminée.",
     });
     expect(await db.lessonProgress.count({ where: { userId } })).toBe(0);
     // The same form, three minutes after the page was shown.
@@ -86,7 +86,7 @@ describeEachDatabase("time that is real", (get) => {
       ok: false,
       status: 400,
       tooEarly: false,
-      error: "Cette page de leçon a été ouverte il y a plus de 24 heures : rechargez-la, puis marquez la leçon comme terminée.",
+      error: "Cette page de leçon a été ouverte il y a plus de 24 heures\u00A0: rechargez-la, puis marquez la leçon comme terminée.",
     });
     expect(await db.lessonProgress.count({ where: { userId: { in: [userId, other] } } })).toBe(0);
   });

@@ -11,6 +11,7 @@ import { FOCUS_INVISIBLE, headingProblems, keyboardProblems, reflowProblems, tex
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation, spendPathActiveTime } from "./fixture-course.ts";
 import { markLessonDone } from "../test-clock.ts";
+import { typographySlips } from "../typography-probe.ts";
 import { createCohort, joinWithCode, person } from "./people.ts";
 
 type CheckId = AccessibilityCheck["id"];
@@ -78,6 +79,9 @@ async function audit(sweep: Sweep, page: Page, type: PageType, label: string, { 
 test("every page type passes the checks of the accessibility statement at 320, 360 and 1280 px, and without JavaScript", async ({ browser }) => {
   test.setTimeout(240_000);
   const sweep = new Sweep();
+  // French typography of the interface (issue 17), read at 360 px on every page and state: the
+  // interface's own strings (dashboard, trainer pages, account, messages), not only the content.
+  const typography: string[] = [];
 
   // A trainer with a cohort, a learner of that cohort who holds the certificate of the path.
   const trainer = await person(browser, { name: "Odile Formatrice", profile: "Formateur·rice" });
@@ -195,7 +199,9 @@ test("every page type passes the checks of the accessibility statement at 320, 3
         await page.goto(visit.url);
         await waitForHydration(page);
         if (visit.state) await visit.state(page);
-        await audit(sweep, page, visit.type, `${visit.url}${visit.state ? ` (${visit.state.name})` : ""}`, { axe: Boolean(visit.sample) });
+        const label = `${visit.url}${visit.state ? ` (${visit.state.name})` : ""}`;
+        await audit(sweep, page, visit.type, label, { axe: Boolean(visit.sample) });
+        if (width === WIDTHS.phone) for (const slip of await page.evaluate(typographySlips)) typography.push(`${label} : ${slip}`);
       }
     }
     lap(`${width} px`);
@@ -222,6 +228,7 @@ test("every page type passes the checks of the accessibility statement at 320, 3
   lap("sans JavaScript");
 
   expect(sweep.problems).toEqual({});
+  expect(typography, "typographie française de l'interface").toEqual([]);
   expect(sweep.missing(), "types de pages annoncés par app/accessibility/checks.ts mais non visités").toEqual({});
   expect(sweep.fixed(), "corrigé : à retirer de KNOWN_ISSUES (app/accessibility/checks.ts)").toEqual([]);
   await visitor.close();

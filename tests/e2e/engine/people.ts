@@ -57,6 +57,6 @@ export async function joinWithCode(page: Page, typed: string) {
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page.getByRole("heading", { name: /^Ce que .+ verra$/ })).toBeVisible();
   await page.getByRole("button", { name: "J'accepte et je rejoins la cohorte" }).click();
-  await expect(page.getByText(/^Vous avez rejoint la cohorte « /)).toBeVisible();
+  await expect(page.getByText(/^Vous avez rejoint la cohorte «\s/)).toBeVisible();
 }
 

@@ -40,7 +40,7 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
     const jeton = await page.locator("input[name=jeton]").inputValue();
     const tooSoon = await postCompletion(page, lesson.slug, jeton);
     expect(tooSoon.status()).toBe(400);
-    expect(await tooSoon.text()).toMatch(/Vous avez ouvert cette leçon il y a \d+ s : prenez le temps de la lire \(au moins \d min\)/);
+    expect(await tooSoon.text()).toMatch(/Vous avez ouvert cette leçon il y a \d+\ss\s: prenez le temps de la lire \(au moins \d\smin\)/);
   }
   // 2. The final assessment and the simulation, as fast as the interface allows.
   await page.goto("/parcours/essai/conclusion");
@@ -49,7 +49,7 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
   await playSimulation(page);
   // The page says why the lesson cannot be marked done yet.
   await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
-  await expect(page.getByText(/^Vous avez ouvert cette leçon il y a \d+ s : prenez le temps de la lire \(au moins 2 min\)/)).toBeVisible();
+  await expect(page.getByText(/^Vous avez ouvert cette leçon il y a \d+\ss\s: prenez le temps de la lire \(au moins 2\smin\)/)).toBeVisible();
 
   await page.goto("/parcours/essai");
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
@@ -135,7 +135,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Comptez au moins 2 min sur cette leçon avant de la marquer comme terminée.")).toBeVisible();
     await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
     await expect(page.getByRole("alert")).toHaveText(
-      /^Vous avez ouvert cette leçon il y a \d+ s : prenez le temps de la lire \(au moins 2 min\) avant de la marquer comme terminée\.$/,
+      /^Vous avez ouvert cette leçon il y a \d+\ss\s: prenez le temps de la lire \(au moins 2\smin\) avant de la marquer comme terminée\.$/,
     );
     advanceClock(2 * 60);
     await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
