@@ -19,7 +19,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
     <div className="page page--reading accessibility-statement">
       <h1>Déclaration d'accessibilité</h1>
       <p className="lede">
-        La plateforme « Apprendre à faire alliance » veut pouvoir être suivie par tout le monde, au clavier, avec un lecteur d'écran, sur un
+        La plateforme «&#x202F;Apprendre à faire alliance&#x202F;» veut pouvoir être suivie par tout le monde, au clavier, avec un lecteur d'écran, sur un
         petit téléphone ou sans JavaScript. Cette page dit où elle en est, comment cela a été vérifié, et à qui écrire quand quelque chose
         vous bloque.
       </p>
@@ -33,9 +33,9 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
         Le site est <strong>{STATEMENT.conformity}</strong> au RGAA&nbsp;4.1.
       </p>
       <p>
-        Aucun audit complet du RGAA n'a été réalisé : il n'y a donc pas de taux de conformité à publier. Ce qui suit est un contrôle interne,
-        fait par l'équipe qui développe la plateforme : des vérifications automatiques rejouées à chaque version, décrites ci-dessous. Elles
-        couvrent une partie des critères du RGAA seulement ; elles ne remplacent ni un audit, ni des tests avec des personnes qui utilisent
+        Aucun audit complet du RGAA n'a été réalisé&nbsp;: il n'y a donc pas de taux de conformité à publier. Ce qui suit est un contrôle interne,
+        fait par l'équipe qui développe la plateforme&nbsp;: des vérifications automatiques rejouées à chaque version, décrites ci-dessous. Elles
+        couvrent une partie des critères du RGAA seulement&#x202F;; elles ne remplacent ni un audit, ni des tests avec des personnes qui utilisent
         des technologies d'assistance.
       </p>
 
@@ -62,15 +62,15 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
               <div>
                 <dt>Pages contrôlées</dt>
                 <dd>
-                  {check.pageTypes.length === Object.keys(PAGE_TYPES).length ? "tous les types de pages" : check.pageTypes.map((type) => PAGE_TYPES[type]).join(" ; ")}
-                  {check.content ? ` ; dans le contenu réel des parcours : ${check.content}` : ""}
+                  {check.pageTypes.length === Object.keys(PAGE_TYPES).length ? "tous les types de pages" : check.pageTypes.map((type) => PAGE_TYPES[type]).join("\u202F; ")}
+                  {check.content ? `\u202F; dans le contenu réel des parcours\u00A0: ${check.content}` : ""}
                 </dd>
               </div>
             </dl>
           </li>
         ))}
       </ul>
-      <p>Ce que ces contrôles ne vérifient pas, entre autres : la pertinence des alternatives textuelles et des intitulés, la restitution par les lecteurs d'écran, la compréhension des contenus, les documents PDF.</p>
+      <p>Ce que ces contrôles ne vérifient pas, entre autres&nbsp;: la pertinence des alternatives textuelles et des intitulés, la restitution par les lecteurs d'écran, la compréhension des contenus, les documents PDF.</p>
 
       <h2>Contenus non accessibles</h2>
       <h3>Non-conformités</h3>
@@ -79,7 +79,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
           <li key={issue.description}>{issue.description}</li>
         ))}
         <li>
-          Les certificats et les exports du projet final en PDF ne sont pas des PDF balisés : un lecteur d'écran les lit mal. Les mêmes
+          Les certificats et les exports du projet final en PDF ne sont pas des PDF balisés&nbsp;: un lecteur d'écran les lit mal. Les mêmes
           informations sont sur la page du certificat, sur la page de vérification et dans le projet en ligne, en HTML.
         </li>
       </ul>
@@ -98,7 +98,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
         <li>CSS</li>
         <li>WAI-ARIA</li>
         <li>SVG</li>
-        <li>JavaScript (React) : les pages, les quiz, les simulations et les formulaires fonctionnent aussi sans, par de simples formulaires</li>
+        <li>JavaScript (React)&nbsp;: les pages, les quiz, les simulations et les formulaires fonctionnent aussi sans, par de simples formulaires</li>
       </ul>
       <h3>Environnement de test</h3>
       <ul>
@@ -106,7 +106,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
           {STATEMENT.browser.name} {STATEMENT.browser.major} (ou une version ultérieure, selon les mises à jour du système) sous {STATEMENT.browser.system}, piloté par Playwright{" "}
           {STATEMENT.tools.Playwright}
         </li>
-        <li>Largeurs d'écran : {widths.join(", ")}</li>
+        <li>Largeurs d'écran&nbsp;: {widths.join(", ")}</li>
         <li>Navigation au clavier seul (touche Tabulation)</li>
         <li>JavaScript activé, puis désactivé</li>
       </ul>
@@ -124,29 +124,29 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
 
       <h2>Retour d'information et contact</h2>
       <p>
-        Si vous ne parvenez pas à accéder à un contenu ou à un service de la plateforme, écrivez-nous : nous vous indiquerons une autre façon
+        Si vous ne parvenez pas à accéder à un contenu ou à un service de la plateforme, écrivez-nous&nbsp;: nous vous indiquerons une autre façon
         d'y accéder, ou vous enverrons le contenu sous une autre forme.
       </p>
       <p>
-        Adresse : <a href={`mailto:${contact}`}>{contact}</a>
+        Adresse&nbsp;: <a href={`mailto:${contact}`}>{contact}</a>
       </p>
       <p>Dites-nous, si vous le pouvez, la page concernée, ce que vous cherchiez à faire, et le navigateur ou l'aide technique que vous utilisez.</p>
 
       <h2>Voies de recours</h2>
       <p>
         Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu ou à un service, et que notre réponse ne
-        vous satisfait pas, vous pouvez vous adresser au Défenseur des droits :
+        vous satisfait pas, vous pouvez vous adresser au Défenseur des droits&nbsp;:
       </p>
       <ul>
         <li>
-          par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> du Défenseur des droits ;
+          par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> du Défenseur des droits&#x202F;;
         </li>
         <li>
           auprès du <a href="https://www.defenseurdesdroits.fr/saisir/delegues">délégué ou de la déléguée du Défenseur des droits</a> de votre
-          région ;
+          région&#x202F;;
         </li>
         <li>
-          par courrier, gratuit et sans timbre :
+          par courrier, gratuit et sans timbre&nbsp;:
           <address>
             Défenseur des droits
             <br />
@@ -157,7 +157,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
         </li>
       </ul>
       <p>
-        Voir aussi : <Link to="/confidentialite">confidentialité et données personnelles</Link>.
+        Voir aussi&nbsp;: <Link to="/confidentialite">confidentialité et données personnelles</Link>.
       </p>
     </div>
   );

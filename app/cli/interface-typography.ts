@@ -37,6 +37,8 @@ export function fixRaw(raw: string, kind: Kind): string {
   const esc = ESCAPES[kind];
   return (
     raw
+      // A no-break space typed as such is invisible in an editor: written as its escape.
+      .replace(/[\u00A0\u202F]/g, (space) => esc[space]!)
       // « mot » — the spaces inside the guillemets.
       .replace(/« /g, `«${esc[NNBSP]}`)
       .replace(/ »/g, `${esc[NNBSP]}»`)
@@ -156,8 +158,9 @@ export function fixSource(fileName: string, source: string): string {
   let result = "";
   let last = 0;
   for (const literal of literalsOf(sourceFile).sort((a, b) => a.start - b.start)) {
-    if (!literal.rendered.match(SLIP)) continue;
-    result += source.slice(last, literal.start) + fixRaw(source.slice(literal.start, literal.end), literal.kind);
+    const raw = source.slice(literal.start, literal.end);
+    if (!literal.rendered.match(SLIP) && !/[\u00A0\u202F]/.test(raw)) continue;
+    result += source.slice(last, literal.start) + fixRaw(raw, literal.kind);
     last = literal.end;
   }
   return result + source.slice(last);

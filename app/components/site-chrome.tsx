@@ -88,7 +88,7 @@ export function SiteFooter() {
               <Link to="/confidentialite">Confidentialité</Link>
             </li>
             <li>
-              <Link to="/accessibilite">Accessibilité : {STATEMENT.conformity}</Link>
+              <Link to="/accessibilite">Accessibilité&nbsp;: {STATEMENT.conformity}</Link>
             </li>
           </ul>
         </nav>
