@@ -111,7 +111,7 @@ function linksOf(markdown: string): Array<{ line: number; target: string }> {
   const text = withoutCode(markdown);
   const links: Array<{ line: number; target: string }> = [];
   const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
-  for (const match of text.matchAll(/!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g)) {
+  for (const match of text.matchAll(/!?\[(?:[^[\]]|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g)) {
     links.push({ line: lineAt(match.index), target: match[1]!.replace(/^<|>$/g, "") });
   }
   for (const match of text.matchAll(/^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm)) {

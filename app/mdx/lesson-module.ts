@@ -19,7 +19,6 @@ type LessonFactory = (react: typeof React, reactDom: typeof ReactDOM, runtime: t
 };
 
 declare global {
-  // eslint-disable-next-line no-var
   var __lecons: Record<string, LessonFactory> | undefined;
 }
 

@@ -14,6 +14,8 @@ export interface RequestContext {
 }
 
 declare module "@remix-run/node" {
+  // Declaration merging: Remix's context type becomes ours (an interface, so that it merges).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends RequestContext {}
 }
 

@@ -5,6 +5,7 @@
  * was saved on the other. Every form value is cleaned here, the same way whatever the database.
  * @example cleanText("Bonjour\u0000 à tous\r\n") // "Bonjour à tous\r\n"
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 export function cleanText(value: string): string {

@@ -11,6 +11,7 @@
  * @example safeLocalPath("/%09/evil.example") // null
  * @example safeLocalPath("//evil.example") // null
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const UNSAFE = /[\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2060\u3000\uFEFF\\]/;
 const MAX_LENGTH = 2048;
 

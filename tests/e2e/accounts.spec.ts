@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, newAccount, seriousAxeViolations, signIn, signUp, signUpLink, test, waitForHydration } from "./fixtures.ts";
 import { linkIn, mailSentTo, mailsSentTo } from "./servers.ts";
 
@@ -181,7 +182,7 @@ test.describe("without JavaScript", () => {
 });
 
 /** Submits the sign-up form without JavaScript (the answer is a plain page). */
-async function signUpWithoutHydration(page: import("@playwright/test").Page, account: ReturnType<typeof newAccount>) {
+async function signUpWithoutHydration(page: Page, account: ReturnType<typeof newAccount>) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill(account.name);
   await page.getByLabel("Adresse e-mail").fill(account.email);

@@ -45,7 +45,9 @@ export async function mailSentTo(server: ServerName, to: string, { subject }: { 
     let names: string[] = [];
     try {
       names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort().reverse();
-    } catch {}
+    } catch {
+      // The server has not written its outbox folder yet: try again below.
+    }
     for (const name of names) {
       const message = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as SentMail;
       if (message.to === to && (!subject || subject.test(message.subject))) return message;
@@ -61,7 +63,9 @@ export function mailsSentTo(server: ServerName, to: string): SentMail[] {
   let names: string[] = [];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
-  } catch {}
+  } catch {
+    // No outbox folder: nothing was sent.
+  }
   return names.map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")) as SentMail).filter((message) => message.to === to);
 }
 

@@ -16,7 +16,6 @@ import { issueCertificateIfEligible } from "../../app/certificates/issuance.serv
 import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
 import { verifyCode } from "../../app/certificates/verification.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
-import type { Mail, Mailer } from "../../app/utils/mailer.server.ts";
 import { capturingMailer, linkToken } from "../helpers/capturing-mailer.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 

@@ -79,7 +79,7 @@ describe("the checker refuses", () => {
 
   test("a lesson without sources", async () => {
     const problems = await problemsAfter((dir) =>
-      edit(dir, CONCLUSION, (t) => t.replace(/sources:\n  - ref: source-a\n    heading: Intertitre A\n/, "sources: []\n")),
+      edit(dir, CONCLUSION, (t) => t.replace(/sources:\n {2}- ref: source-a\n {4}heading: Intertitre A\n/, "sources: []\n")),
     );
     expect(problems).toContainEqual({ file: CONCLUSION, message: "sources : au moins une source (document et intertitre)" });
   });

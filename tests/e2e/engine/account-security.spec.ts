@@ -7,7 +7,7 @@
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { expect, newAccount, seriousAxeViolations, signIn, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
-import { ENGINE_ORIGIN, linkIn, mailSentTo } from "../servers.ts";
+import { linkIn, mailSentTo } from "../servers.ts";
 
 /** The link of the latest e-mail sent to this address. */
 async function linkSentTo(to: string): Promise<string> {

@@ -28,6 +28,7 @@ const NOT_PRUNABLE: Record<string, string> = {
   SignInChallenge: `"attempts" < 5`,
 };
 /** Control characters no text typed by a person contains (tabs and line breaks excepted). */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** A page far larger than any of ours would mean the request was echoed or amplified. */
 const MAX_BODY = 1_000_000;
