@@ -14,6 +14,8 @@ const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const steps: Array<{ name: string; command: string; args: string[] }> = [
   { name: "clients Prisma", command: bin("tsx"), args: ["prisma/tools/generate.ts", "--if-missing"] },
   { name: "types (tsc)", command: bin("tsc"), args: [] },
+  { name: "lint (ESLint)", command: bin("eslint"), args: [".", "--max-warnings", "0"] },
+  { name: "mise en forme (Prettier)", command: bin("prettier"), args: ["--check", ".", "--log-level", "warn"] },
   { name: "migrations (dérive)", command: bin("tsx"), args: ["prisma/tools/check-drift.ts"] },
   { name: "contenu des cours (courses:check)", command: bin("tsx"), args: ["app/cli/courses-check.ts"] },
   { name: "unitaires et intégration (Vitest)", command: bin("vitest"), args: ["run"] },
