@@ -11,7 +11,7 @@
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "~/utils/rate-limit.server.ts";
+import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "~/db/rate-limit.server.ts";
 
 const MINUTE = 60_000;
 

@@ -9,7 +9,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
 import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
-import { formatCode } from "./verification-code.ts";
+import { formatCode } from "~/utils/verification-code.ts";
 
 export const PAYLOAD_ATTACHMENT = "certificat.json";
 export const SIGNATURE_ATTACHMENT = "certificat.sig";

@@ -4,7 +4,7 @@
  * the activity that completes a path.
  */
 import { pathLessons, publishedPaths, findLesson, type Path } from "~/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/courses/catalog.server.ts";
+import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";

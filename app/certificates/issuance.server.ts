@@ -9,7 +9,7 @@ import { isUniqueConstraintError } from "~/db/errors.ts";
 import { certificatePayload } from "./certificate-payload.ts";
 import { pathEligibility, type Eligibility, type LearnerActivity, type PathRequirements } from "./eligibility.ts";
 import { signPayload, type SigningKey } from "./signing.server.ts";
-import { CODE_RANDOM_BYTES, codeFromBytes, formatCode } from "./verification-code.ts";
+import { CODE_RANDOM_BYTES, codeFromBytes, formatCode } from "~/utils/verification-code.ts";
 
 export interface CertifiablePath {
   id: string;

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { formatActiveTime, formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
-import { formatCode } from "~/certificates/verification-code.ts";
+import { formatCode } from "~/utils/verification-code.ts";
 import { db } from "~/db/db.server.ts";
 import { printable } from "~/utils/pdf-fonts.server.ts";
 import { describeReplacements } from "~/utils/printable-text.ts";
