@@ -6,7 +6,7 @@
 import { zipSync } from "fflate";
 import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
 import { verificationUrl } from "~/certificates/issuance.server.ts";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { slugify } from "~/utils/slugify.ts";
 import type { Db } from "~/db/create-db.server.ts";
 
 export async function cohortCertificatesZip(db: Db, cohortId: string, pathId: string, site: string): Promise<{ zip: Uint8Array; count: number }> {

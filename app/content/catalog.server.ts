@@ -4,7 +4,7 @@
  * COURSES_DIR points elsewhere (the engine's end-to-end tests use a fixture course).
  */
 import path from "node:path";
-import { newestMtime } from "~/cli/freshness.ts";
+import { newestMtime } from "~/utils/newest-mtime.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
 import type { Catalog, Lesson } from "~/courses/catalog.ts";
 import { checkCatalog } from "~/courses/check-rules.ts";

@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { slugify } from "~/utils/slugify.ts";
 import { db } from "~/db/db.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { slugify } from "~/utils/slugify.ts";
 import { projectMarkdown } from "~/projects/project-markdown.ts";
 import { requireProjectPage } from "~/pages/project-access.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
