@@ -10,7 +10,7 @@ import { getCatalog } from "~/content/catalog.server.ts";
 import { loadStartedPaths } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
 import { getEnrollments } from "~/progress/progress.server.ts";
-import { listCertificates } from "~/certificates/issuance.server.ts";
+import { listCertificates } from "~/certificates/certificate-reads.server.ts";
 import { listMemberships } from "~/cohorts/cohorts.server.ts";
 import { JoinCodeForm } from "~/cohorts/join-code-form.tsx";
 import { findPath } from "~/courses/catalog.ts";
