@@ -1,6 +1,6 @@
 /**
  * The limits that keep accounts from being guessed or flooded, counted in the database so that every
- * instance agrees (see rate-limit.server.ts). Each limit is a short fixed window: being limited always
+ * instance agrees (see app/db/rate-limit.server.ts). Each limit is a short fixed window: being limited always
  * ends, and nobody can lock someone else out for good.
  *
  * Sign-in counts every attempt per address, and failed attempts per account both from one address
