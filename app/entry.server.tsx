@@ -4,11 +4,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { pruneExpiredNowAndThen } from "~/db/housekeeping.server.ts";
+import { pruneExpiredNowAndThen } from "~/auth/housekeeping.server.ts";
 import { prefersJson } from "~/errors/error-document.ts";
 import { errorText } from "~/errors/error-messages.ts";
 import { NonceContext } from "~/utils/nonce.tsx";
-import { markPrivateResponse } from "~/utils/private-cache.server.ts";
+import { markPrivateResponse } from "~/auth/private-cache.server.ts";
 
 const ABORT_DELAY = 5_000;
 

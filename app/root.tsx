@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getCurrentUser } from "~/auth/session.server.ts";
@@ -44,6 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Undefined when the root loader itself failed (the error page still has its header).
+  const data = useRouteLoaderData<typeof loader>("root");
   // Lets end-to-end tests wait until React has taken over the page.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -61,9 +64,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader />
+        <SiteHeader user={data?.user ?? null} />
         <main id="contenu" tabIndex={-1}>
-          <CertificateNoticeBanner />
+          <CertificateNoticeBanner notices={data?.certificateNotices ?? []} />
           {children}
         </main>
         <SiteFooter />

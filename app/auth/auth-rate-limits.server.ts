@@ -1,6 +1,6 @@
 /**
  * The limits that keep accounts from being guessed or flooded, counted in the database so that every
- * instance agrees (see rate-limit.server.ts). Each limit is a short fixed window: being limited always
+ * instance agrees (see app/db/rate-limit.server.ts). Each limit is a short fixed window: being limited always
  * ends, and nobody can lock someone else out for good.
  *
  * Sign-in counts every attempt per address, and failed attempts per account both from one address
@@ -11,7 +11,7 @@
  */
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
-import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "~/utils/rate-limit.server.ts";
+import { hitRateLimit, releaseRateLimit, type RateLimitRule } from "~/db/rate-limit.server.ts";
 
 const MINUTE = 60_000;
 

@@ -5,7 +5,7 @@
  * Guessing one online is hopeless at the rate the sign-in code page allows (10 per account per
  * 15 minutes, a 10-in-2^40 chance each). Client-safe and pure; the random bytes come from the server.
  */
-import { codeFromBytes, formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { codeFromBytes, formatCode, normalizeCode } from "~/utils/verification-code.ts";
 
 export const RECOVERY_CODE_COUNT = 10;
 export const RECOVERY_CODE_LENGTH = 8;

@@ -13,7 +13,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
-import { hitRateLimit, releaseRateLimit } from "~/utils/rate-limit.server.ts";
+import { hitRateLimit, releaseRateLimit } from "~/db/rate-limit.server.ts";
 import { accountPasswordMatches } from "./accounts.server.ts";
 import { AUTH_LIMITS } from "./auth-rate-limits.server.ts";
 import type { SecondFactorInput } from "./auth-schemas.ts";

@@ -3,10 +3,9 @@
  * learner wants to do next: see it, download it, share its verification link.
  */
 import { Link } from "@remix-run/react";
-import { useCertificateNotices } from "~/utils/use-root-data.ts";
 
-export function CertificateNoticeBanner() {
-  const notices = useCertificateNotices();
+/** `notices`: the certificates issued by the learner's last step, from the root loader (certificate-notice.server.ts). */
+export function CertificateNoticeBanner({ notices }: { notices: Array<{ id: string; pathTitle: string }> }) {
   if (notices.length === 0) return null;
   return (
     <div className="page">

@@ -9,7 +9,10 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
 import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
-import { formatCode } from "./verification-code.ts";
+import { formatCode } from "~/utils/verification-code.ts";
+import { publicUrl } from "~/utils/public-url.server.ts";
+import { slugify } from "~/utils/slugify.ts";
+import { publicKeyUrl, verificationUrl } from "./certificate-urls.ts";
 
 export const PAYLOAD_ATTACHMENT = "certificat.json";
 export const SIGNATURE_ATTACHMENT = "certificat.sig";
@@ -170,4 +173,20 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
     modificationDate: certificate.issuedAt,
   });
   return pdf.save();
+}
+
+/**
+ * A stored certificate as the PDF its holder downloads, and the file's name. The addresses it prints
+ * start with the site's configured address (`siteUrl`), never a request's Host.
+ */
+export async function certificatePdfFor(
+  certificate: Omit<CertificateForPdf, "verificationUrl" | "publicKeyUrl">,
+  siteUrl = publicUrl(),
+): Promise<{ pdf: Uint8Array; filename: string }> {
+  const pdf = await renderCertificatePdf({
+    ...certificate,
+    verificationUrl: verificationUrl(siteUrl, certificate.code),
+    publicKeyUrl: publicKeyUrl(siteUrl),
+  });
+  return { pdf, filename: `certificat-${slugify(certificate.pathTitle)}-${certificate.code.slice(0, 8).toLowerCase()}.pdf` };
 }

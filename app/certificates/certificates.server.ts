@@ -4,13 +4,14 @@
  * the activity that completes a path.
  */
 import { pathLessons, publishedPaths, findLesson, type Path } from "~/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/courses/catalog.server.ts";
+import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { formatDurationShort, requiredActiveSeconds } from "~/courses/time-model.ts";
-import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
+import { pathEligibility, scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
+import { findCertificate, loadLearnerActivity } from "./certificate-reads.server.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
 
@@ -59,13 +60,28 @@ export async function issueCertificatesAfter(db: Db, userId: string, activity: C
   return issued;
 }
 
-/** What the path page shows: the certificate, or the checklist of what remains (with titles). */
+/**
+ * What the path page shows: the certificate, or the checklist of what remains (with titles). Reads
+ * only (D13): a learner who meets every condition without a certificate — the last one met before
+ * certificates existed, or active time gathered after the last lesson was marked done — is offered
+ * the button that posts to claimCertificate.
+ */
 export async function certificateStatus(db: Db, userId: string, path: Path) {
   const requirements = await pathRequirements(path);
-  const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, requirements, issuanceContext());
-  if (certificate) return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [] };
-  const missing = eligibility && !eligibility.eligible ? eligibility.missing : [];
-  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length) };
+  const certificate = await findCertificate(db, userId, path.id);
+  if (certificate) {
+    return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [], claimable: false };
+  }
+  const eligibility = pathEligibility(requirements, await loadLearnerActivity(db, userId, path.id, requirements));
+  const missing = eligibility.eligible ? [] : eligibility.missing;
+  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length), claimable: eligibility.eligible && eligibility.finalScore !== null };
+}
+
+/** The path page's « Obtenir mon certificat » (POST): issues the certificate if every condition is met; the new one, or null. */
+export async function claimCertificate(db: Db, userId: string, path: Path) {
+  if (path.draft) return null;
+  const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, path, await pathRequirements(path), issuanceContext());
+  return certificate && eligibility ? certificate : null;
 }
 
 /**

@@ -7,9 +7,11 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
 import { certificatePayload } from "./certificate-payload.ts";
-import { pathEligibility, type Eligibility, type LearnerActivity, type PathRequirements } from "./eligibility.ts";
+import { pathEligibility, type Eligibility, type PathRequirements } from "./eligibility.ts";
+import { CERTIFICATE_SELECT, findCertificate, loadLearnerActivity } from "./certificate-reads.server.ts";
+import { verificationUrl } from "./certificate-urls.ts";
 import { signPayload, type SigningKey } from "./signing.server.ts";
-import { CODE_RANDOM_BYTES, codeFromBytes, formatCode } from "./verification-code.ts";
+import { CODE_RANDOM_BYTES, codeFromBytes } from "~/utils/verification-code.ts";
 
 export interface CertifiablePath {
   id: string;
@@ -26,43 +28,6 @@ export interface IssuanceContext {
   key: SigningKey;
   now?: () => Date;
   random?: (size: number) => Uint8Array;
-}
-
-export function verificationUrl(siteUrl: string, code: string): string {
-  return `${siteUrl.replace(/\/+$/, "")}/verifier/${formatCode(code)}`;
-}
-
-export async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
-  const scenarioIds = [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
-  const [lessons, attempts, runs, enrollment, project] = await Promise.all([
-    db.lessonProgress.findMany({
-      where: { userId, lessonId: { in: requirements.lessonIds } },
-      select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true },
-    }),
-    requirements.finalAssessmentId
-      ? db.quizAttempt.findMany({
-          where: { userId, quizId: requirements.finalAssessmentId },
-          select: { quizId: true, startedAt: true, submittedAt: true, score: true, passed: true },
-        })
-      : [],
-    scenarioIds.length > 0
-      ? db.simulationRun.findMany({
-          where: { userId, scenarioId: { in: scenarioIds } },
-          select: { scenarioId: true, startedAt: true, finishedAt: true },
-        })
-      : [],
-    db.pathEnrollment.findUnique({ where: { userId_pathId: { userId, pathId } }, select: { startedAt: true } }),
-    requirements.finalProjectId
-      ? db.finalProject.findUnique({ where: { userId_projectId: { userId, projectId: requirements.finalProjectId } }, select: { createdAt: true, submittedAt: true } })
-      : null,
-  ]);
-  return { lessons, attempts, runs, enrolledAt: enrollment?.startedAt ?? null, project };
-}
-
-const CERTIFICATE_SELECT = { id: true, code: true, pathId: true, pathTitle: true, issuedAt: true, revokedAt: true } as const;
-
-export async function findCertificate(db: Db, userId: string, pathId: string) {
-  return db.certificate.findUnique({ where: { userId_pathId: { userId, pathId } }, select: CERTIFICATE_SELECT });
 }
 
 /**
@@ -134,14 +99,4 @@ export async function issueCertificateIfEligible(
     if (!winner) throw error;
     return { certificate: winner, eligibility };
   }
-}
-
-export function listCertificates(db: Db, userId: string) {
-  return db.certificate.findMany({ where: { userId }, select: CERTIFICATE_SELECT, orderBy: { issuedAt: "desc" } });
-}
-
-/** A learner's own certificate, in full; null for anyone else's (the page answers 404). */
-export async function getOwnCertificate(db: Db, userId: string, certificateId: string) {
-  const row = await db.certificate.findFirst({ where: { id: certificateId, userId } });
-  return row ? { ...row, objectives: JSON.parse(row.objectives) as string[] } : null;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Db } from "~/db/create-db.server.ts";
-import { normalizeCode } from "./verification-code.ts";
+import { normalizeCode } from "~/utils/verification-code.ts";
 
 export const RevocationSchema = z.object({
   code: z.string().transform((value, ctx) => {

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
 import { SIGNATURE_SCOPE } from "./signature-scope.ts";
-import { formatCode } from "./verification-code.ts";
+import { formatCode } from "~/utils/verification-code.ts";
 import { fr } from "~/utils/french-typography.ts";
 
 export type VerificationResult =

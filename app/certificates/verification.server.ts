@@ -1,7 +1,7 @@
 /** What the public verification page says about a typed code. */
 import { createHash } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
-import { normalizeCode } from "./verification-code.ts";
+import { normalizeCode } from "~/utils/verification-code.ts";
 
 /**
  * Look-ups per visitor address: plenty for a person checking certificates, far too few to enumerate

@@ -8,7 +8,7 @@ import { build as esbuild, stop as stopEsbuild } from "esbuild";
 import { generateClients } from "../../prisma/tools/generate.ts";
 import { isMain } from "../../prisma/tools/main.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
-import { checkCourses } from "../courses/check-courses.server.ts";
+import { checkCourses } from "~/content/check-courses.server.ts";
 
 export async function buildApp(): Promise<void> {
   await generateClients({ ifMissing: true });

@@ -3,9 +3,9 @@
  * then says « révoqué » with the date; the reason is kept for the record.
  */
 import { createDb } from "~/db/create-db.server.ts";
-import { DEFAULT_DATABASE_URL } from "~/db/database-url.ts";
+import { DEFAULT_DATABASE_URL } from "~/utils/database-url.ts";
 import { RevocationSchema, revokeCertificate } from "~/certificates/revocation.server.ts";
-import { formatCode } from "~/certificates/verification-code.ts";
+import { formatCode } from "~/utils/verification-code.ts";
 
 const [code = "", ...words] = process.argv.slice(2);
 const parsed = RevocationSchema.safeParse({ code, reason: words.join(" ") });

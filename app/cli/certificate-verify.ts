@@ -14,7 +14,7 @@ import { formatActiveTime, formatCertificateDate } from "~/certificates/certific
 import { verifyCertificatePdf } from "~/certificates/offline-verification.server.ts";
 import { SIGNATURE_SCOPE } from "~/certificates/signature-scope.ts";
 import { installedPublicKey } from "~/certificates/signing.server.ts";
-import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { formatCode, normalizeCode } from "~/utils/verification-code.ts";
 import { printable } from "~/utils/pdf-fonts.server.ts";
 
 const USAGE = "Usage : npm run certificate:verify -- <certificat.pdf> [cle-publique.pem]";

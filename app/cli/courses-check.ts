@@ -3,8 +3,8 @@
  * with 1 if anything is wrong, listing each problem with its file.
  */
 import path from "node:path";
-import { formatAssessmentTable } from "~/courses/assessment-rules.ts";
-import { checkCourses } from "~/courses/check-courses.server.ts";
+import { formatAssessmentTable } from "~/content/assessment-rules.ts";
+import { checkCourses } from "~/content/check-courses.server.ts";
 import { formatBalanceTable } from "~/simulations/scenario-balance.ts";
 import { formatTimeTable } from "~/courses/time-report.ts";
 
@@ -22,7 +22,7 @@ console.log("Temps des leçons (modèle de app/courses/time-model.ts : lecture �
 for (const line of formatTimeTable(report.time)) console.log(`  ${line}`);
 console.log("");
 if (report.warnings.length > 0) {
-  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, app/courses/check-courses.server.ts) :`);
+  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, app/content/check-courses.server.ts) :`);
   for (const warning of report.warnings) console.warn(`  ${warning.file} : ${warning.message}`);
   console.warn("");
 }

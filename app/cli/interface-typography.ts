@@ -174,7 +174,8 @@ export function fixSource(fileName: string, source: string): string {
  */
 const TERMINAL_MESSAGES = [
   /^app\/cli\//,
-  /^app\/courses\/(check-rules|wording-rules|assessment-rules|time-report|check-courses\.server|load-catalog\.server|catalog\.server|course-schema)\.ts$/,
+  /^app\/courses\/(check-rules|wording-rules|time-report|load-catalog\.server|course-schema)\.ts$/,
+  /^app\/content\/(assessment-rules|check-courses\.server|catalog\.server)\.ts$/,
   /^app\/quizzes\/(quiz-schema|load-quizzes\.server)\.ts$/,
   /^app\/simulations\/(scenario-schema|load-scenarios\.server|graph-check|scenario-balance)\.ts$/,
   /^app\/projects\/(project-schema|load-projects\.server)\.ts$/,

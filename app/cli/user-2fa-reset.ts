@@ -6,7 +6,7 @@
  */
 import { resetTwoFactor } from "~/auth/two-factor.server.ts";
 import { createDb } from "~/db/create-db.server.ts";
-import { DEFAULT_DATABASE_URL } from "~/db/database-url.ts";
+import { DEFAULT_DATABASE_URL } from "~/utils/database-url.ts";
 
 const [email] = process.argv.slice(2);
 if (!email?.trim()) {

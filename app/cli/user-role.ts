@@ -4,7 +4,7 @@
  */
 import { createDb } from "~/db/create-db.server.ts";
 import { isRole, ROLES } from "~/auth/profiles.ts";
-import { DEFAULT_DATABASE_URL } from "~/db/database-url.ts";
+import { DEFAULT_DATABASE_URL } from "~/utils/database-url.ts";
 import { setUserRole } from "~/auth/roles.server.ts";
 
 const [email, role] = process.argv.slice(2);

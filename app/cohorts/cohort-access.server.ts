@@ -5,7 +5,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server.ts";
 import { findPath } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { getTrainerCohort } from "./cohorts.server.ts";
 

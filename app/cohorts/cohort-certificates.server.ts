@@ -4,9 +4,8 @@
  * can still be checked offline. Revoked certificates are left out.
  */
 import { zipSync } from "fflate";
-import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
-import { verificationUrl } from "~/certificates/issuance.server.ts";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { certificatePdfFor } from "~/certificates/certificate-pdf.server.ts";
+import { slugify } from "~/utils/slugify.ts";
 import type { Db } from "~/db/create-db.server.ts";
 
 export async function cohortCertificatesZip(db: Db, cohortId: string, pathId: string, site: string): Promise<{ zip: Uint8Array; count: number }> {
@@ -17,12 +16,7 @@ export async function cohortCertificatesZip(db: Db, cohortId: string, pathId: st
   const files: Record<string, [Uint8Array, { level: 0 }]> = {};
   // One at a time: each PDF embeds fonts, and a cohort can hold hundreds of learners.
   for (const certificate of certificates) {
-    const pdf = await renderCertificatePdf({
-      ...certificate,
-      objectives: JSON.parse(certificate.objectives) as string[],
-      verificationUrl: verificationUrl(site, certificate.code),
-      publicKeyUrl: `${site}/certificats/cle-publique.pem`,
-    });
+    const { pdf } = await certificatePdfFor({ ...certificate, objectives: JSON.parse(certificate.objectives) as string[] }, site);
     let name = `${slugify(certificate.learnerName) || "apprenant"}-${certificate.code.slice(0, 8).toLowerCase()}.pdf`;
     while (name in files) name = `x-${name}`;
     files[name] = [pdf, { level: 0 }]; // PDFs are compressed already

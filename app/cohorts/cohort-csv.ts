@@ -1,6 +1,6 @@
 /** The learner table as CSV, every quiz and simulation in its own column. Pure. */
 import type { CohortContent, LearnerRow } from "./dashboard.ts";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { slugify } from "~/utils/slugify.ts";
 import { csvDate, toCsv } from "./csv.ts";
 
 export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]): string {

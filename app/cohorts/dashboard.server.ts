@@ -6,14 +6,14 @@
  */
 import { Prisma } from "~/generated/prisma/client.ts";
 import { pathLessons, type Path } from "~/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getProject, getQuiz, getScenario } from "~/courses/catalog.server.ts";
+import { getCatalog, getCompiledLesson, getProject, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { embeddedIds, embeddedScenarioIds } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { wrongAnswerLabels } from "~/quizzes/grading.server.ts";
 import type { Question } from "~/quizzes/quiz-schema.ts";
 import type { QuizResponse } from "~/quizzes/quiz-types.ts";
 import type { CohortContent, CohortRows } from "./dashboard.ts";
-import { lessonTimeInputs } from "~/courses/lesson-time.ts";
+import { lessonTimeInputs } from "~/content/lesson-time.ts";
 import { referenceLessonSeconds, requiredActiveSeconds } from "~/courses/time-model.ts";
 
 /** The lessons, quizzes and simulations of a path, as the dashboard needs them. */

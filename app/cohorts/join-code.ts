@@ -3,7 +3,7 @@
  * copied from a slide, shown as two groups of four (K7QM-3XRT). Guessing one is hopeless at the
  * rate `/rejoindre` allows. Client-safe and pure; the random bytes come from the server.
  */
-import { codeFromBytes, formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { codeFromBytes, formatCode, normalizeCode } from "~/utils/verification-code.ts";
 
 export const JOIN_CODE_LENGTH = 8;
 export const JOIN_CODE_RANDOM_BYTES = Math.ceil((JOIN_CODE_LENGTH * 5) / 8);

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatMinutes } from "~/courses/catalog.ts";
-import type { PathCard as PathCardData } from "~/courses/path-overview.server.ts";
+import type { PathCard as PathCardData } from "~/pages/path-overview.server.ts";
 import { ProgressMeter } from "./progress-meter.tsx";
 import { fr } from "~/utils/french-typography.ts";
 

@@ -1,10 +1,10 @@
 /** The header and footer around every page. */
 import { Form, Link, NavLink } from "@remix-run/react";
 import { STATEMENT } from "~/accessibility/checks.ts";
-import { useOptionalUser } from "~/utils/use-root-data.ts";
+import type { Role } from "~/auth/profiles.ts";
 
-export function SiteHeader() {
-  const user = useOptionalUser();
+/** `user`: the signed-in user as the root loader gives it; null when anonymous or when the root failed. */
+export function SiteHeader({ user }: { user: { role: Role } | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">

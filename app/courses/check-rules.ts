@@ -1,6 +1,6 @@
 /**
  * The content checker's rules, as pure functions over the catalogue and what each lesson's compile
- * recorded. check-courses.server.ts does the reading and compiling; the rules live here so each can
+ * recorded. app/content/check-courses.server.ts does the reading and compiling; the rules live here so each can
  * be tested on its own.
  */
 import { pathLessons, pathMinutes, type Catalog } from "./catalog.ts";

@@ -1,6 +1,5 @@
 import { expect, test } from "vitest";
 import { splitFrontmatter } from "./frontmatter.ts";
-import { slugify } from "./mdx-usage.ts";
 
 test("splits YAML frontmatter from the body", () => {
   expect(splitFrontmatter("---\nid: l1\ntitle: « Un titre »\n---\n\nTexte")).toEqual({
@@ -13,12 +12,4 @@ test("splits YAML frontmatter from the body", () => {
 test("says in French when the header is missing or broken", () => {
   expect(() => splitFrontmatter("Pas d'en-tête")).toThrow("en-tête YAML absent");
   expect(() => splitFrontmatter("---\nid: [\n---\n")).toThrow(/^en-tête YAML invalide/);
-});
-
-test.each([
-  ["Les 3 besoins : faire naître l'envie", "les-3-besoins-faire-naitre-l-envie"],
-  ["L'ODD 17, le « comment faire »", "l-odd-17-le-comment-faire"],
-  ["Œuvrer ensemble", "oeuvrer-ensemble"],
-])("slugify(%s)", (text, slug) => {
-  expect(slugify(text)).toBe(slug);
 });

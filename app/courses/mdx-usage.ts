@@ -3,6 +3,7 @@
  * used and their attributes, links, imports) and what the page needs (the outline of its sections).
  * It also gives each section heading a stable id so the outline can link to it.
  */
+import { slugify } from "~/utils/slugify.ts";
 import { countWords } from "./time-model.ts";
 
 export interface ComponentUse {
@@ -63,20 +64,6 @@ export function choiceIds(attribute: string): string[] {
 /** Every simulation a lesson shows, whether required or offered as a choice, once each. */
 export function embeddedScenarioIds(usage: Pick<LessonUsage, "components">): string[] {
   return [...new Set(scenarioGroups(usage).flat())];
-}
-
-/**
- * « Du devoir à l'envie » → « du-devoir-a-l-envie ».
- * @example slugify("Les 3 besoins : faire naître l'envie") // "les-3-besoins-faire-naitre-l-envie"
- */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 function textOf(node: Node): string {

@@ -1,7 +1,7 @@
 /**
  * The content as learners read it: the catalogue (titles, summaries, objectives, glossary
  * definitions, source titles), quizzes, simulations and projects, typeset once when the server
- * loads courses/ (catalog.server.ts), so every page, CSV and PDF shows the same no-break spaces
+ * loads courses/ (app/content/catalog.server.ts), so every page, CSV and PDF shows the same no-break spaces
  * (app/utils/french-typography.ts). The content checker reads the files as written.
  */
 import { typesetDeep } from "~/utils/french-typography.ts";

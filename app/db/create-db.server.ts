@@ -11,7 +11,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "~/generated/prisma/client.ts";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client.ts";
-import { pgConfigFromUrl, providerOf, sqliteFilePath, type Provider } from "./database-url.ts";
+import { pgConfigFromUrl, providerOf, sqliteFilePath, type Provider } from "~/utils/database-url.ts";
 
 export type Db = SqliteClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */

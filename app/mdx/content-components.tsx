@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { AUDIENCE_LABELS, useLessonContext } from "./lesson-context.tsx";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { slugify } from "~/utils/slugify.ts";
 import type { Audience } from "~/courses/course-schema.ts";
 import { fr } from "~/utils/french-typography.ts";
 

@@ -7,8 +7,7 @@ import { useFetcher } from "@remix-run/react";
 import { useLessonContext } from "./lesson-context.tsx";
 import { formatFrenchDateTime } from "~/utils/french-date.ts";
 import { fr } from "~/utils/french-typography.ts";
-
-export const REFLECTION_INTENT = "reflexion";
+import { REFLECTION_INTENT } from "~/progress/reflection-form.ts";
 
 /** What the lesson action answers to a save. */
 export interface ReflectionSaveResult {

@@ -108,8 +108,6 @@ export function getEnrollments(db: Db, userId: string) {
   });
 }
 
-export const REFLECTION_MAX_LENGTH = 5000;
-
 export async function saveReflection(
   db: Db,
   { userId, lessonId, reflectionId, answer }: { userId: string; lessonId: string; reflectionId: string; answer: string },

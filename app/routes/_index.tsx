@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { PathCard } from "~/components/path-card.tsx";
 import { UpcomingPaths } from "~/components/upcoming-paths.tsx";
-import { getCatalog } from "~/courses/catalog.server.ts";
-import { loadPathCards } from "~/courses/path-overview.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
+import { loadPathCards } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { findLesson, findPath, pathLessons } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { recordActiveTime } from "~/progress/progress.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";

@@ -1,10 +1,8 @@
 /** The certificate as a PDF download, for its owner only. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
-import { publicUrl } from "~/utils/public-url.server.ts";
-import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { certificatePdfFor } from "~/certificates/certificate-pdf.server.ts";
+import { getOwnCertificate } from "~/certificates/certificate-reads.server.ts";
 import { db } from "~/db/db.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
@@ -12,13 +10,7 @@ export const loader = withErrorPages(async ({ params, request, context }: Loader
   const user = await requireUser(request, context);
   const certificate = await getOwnCertificate(db, user.id, params.id ?? "");
   if (!certificate) throw new Response("Ce certificat n'existe pas, ou n'est pas le vôtre.", { status: 404 });
-  const site = publicUrl();
-  const pdf = await renderCertificatePdf({
-    ...certificate,
-    verificationUrl: verificationUrl(site, certificate.code),
-    publicKeyUrl: `${site}/certificats/cle-publique.pem`,
-  });
-  const filename = `certificat-${slugify(certificate.pathTitle)}-${certificate.code.slice(0, 8).toLowerCase()}.pdf`;
+  const { pdf, filename } = await certificatePdfFor(certificate);
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -14,7 +14,7 @@ import { publicUrl } from "~/utils/public-url.server.ts";
 import { leaveCohort, listMemberships } from "~/cohorts/cohorts.server.ts";
 import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
 import { findPath } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";

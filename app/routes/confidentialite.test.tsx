@@ -13,7 +13,7 @@ import { CHALLENGE_LIFETIME_MS } from "~/auth/two-factor.server.ts";
 import { VERIFY_RATE_LIMIT } from "~/certificates/verification.server.ts";
 import { JOIN_RATE_LIMIT } from "~/cohorts/cohorts.server.ts";
 import { MIN_RESPONDENTS } from "~/cohorts/dashboard.ts";
-import { OUTBOX_RETENTION_MS, PRUNE_INTERVAL_MS } from "~/db/prune-expired.server.ts";
+import { OUTBOX_RETENTION_MS, PRUNE_INTERVAL_MS } from "~/auth/prune-expired.server.ts";
 import PrivacyPage from "./confidentialite.tsx";
 
 const page = renderToStaticMarkup(

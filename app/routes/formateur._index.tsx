@@ -6,7 +6,7 @@ import { listTrainerCohorts } from "~/cohorts/cohorts.server.ts";
 import { formatJoinCode } from "~/cohorts/join-code.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { findPath } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mes cohortes — Apprendre à faire alliance" }];

@@ -8,7 +8,7 @@ import { getCohortMember, removeMember } from "~/cohorts/cohorts.server.ts";
 import { db } from "~/db/db.server.ts";
 import { formatDurationShort } from "~/courses/time-model.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
-import { getProject as getProjectDefinition } from "~/courses/catalog.server.ts";
+import { getProject as getProjectDefinition } from "~/content/catalog.server.ts";
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
 import { addProjectComment, COMMENT_MAX, getMemberProject } from "~/projects/project.server.ts";
 import { z } from "zod";

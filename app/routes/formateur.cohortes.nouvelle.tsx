@@ -8,7 +8,7 @@ import { CreateCohortSchema } from "~/cohorts/cohort-schemas.ts";
 import { createCohort } from "~/cohorts/cohorts.server.ts";
 import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
 import { formatMinutes, publishedPaths } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { setFlash } from "~/utils/flash.server.ts";

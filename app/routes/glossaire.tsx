@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { fr, frenchTypography } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction = () => [{ title: "Glossaire — Apprendre à faire alliance" }];

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getCompiledLessonByHash } from "~/courses/catalog.server.ts";
+import { getCompiledLessonByHash } from "~/content/catalog.server.ts";
 import { lessonScript } from "~/mdx/lesson-module.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
 

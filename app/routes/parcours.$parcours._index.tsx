@@ -1,15 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/session.server.ts";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { LessonStatusBadge } from "~/components/lesson-status.tsx";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
 import { findPathBySlug, formatMinutes } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
-import { loadPathOutline } from "~/courses/path-overview.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
+import { loadPathOutline } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
 import { formatDurationShort } from "~/courses/time-model.ts";
-import { certificateStatus } from "~/certificates/certificates.server.ts";
+import { certificateStatus, claimCertificate } from "~/certificates/certificates.server.ts";
+import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
@@ -25,10 +26,22 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
   const [outline, certificate] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),
-    // Also issues a certificate whose last requirement was met before certificates existed.
     user && !path.draft ? certificateStatus(db, user.id, path) : null,
   ]);
   return json({ signedIn: Boolean(user), path: outline, certificate });
+}
+
+/**
+ * « Obtenir mon certificat »: the activities issue the certificate as they complete a path; this
+ * button issues it when the last condition was met otherwise (active time gathered afterwards, or
+ * before certificates existed). The page itself never writes (D13).
+ */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const path = findPathBySlug(getCatalog(), params.parcours ?? "");
+  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
+  const user = await requireUser(request, context);
+  const issued = await claimCertificate(db, user.id, path);
+  return redirect(`/parcours/${path.slug}`, { headers: await noticeHeaders(issued ? [issued] : []) });
 }
 
 export default function PathPage() {
@@ -87,6 +100,13 @@ export default function PathPage() {
               {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatCertificateDate(certificate.certificate.issuedAt)}.`}{" "}
               <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
             </p>
+          ) : certificate.claimable ? (
+            <Form method="post">
+              <p>Vous avez rempli toutes les conditions du certificat.</p>
+              <button type="submit" className="button">
+                Obtenir mon certificat
+              </button>
+            </Form>
           ) : (
             <>
               <p>Le certificat est délivré automatiquement quand tout ceci est fait&nbsp;:</p>

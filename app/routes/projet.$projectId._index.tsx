@@ -5,7 +5,7 @@ import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { db } from "~/db/db.server.ts";
-import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectDefinition, requireProjectPage } from "~/pages/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
 import { stepStatuses, submitBlockers, summarizeAssessment } from "~/projects/project-progress.ts";
 import { submitProject } from "~/projects/project.server.ts";

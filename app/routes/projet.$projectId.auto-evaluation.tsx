@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { lessonUrl, pathLessons } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
-import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectDefinition, requireProjectPage } from "~/pages/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
 import { readAssessmentForm } from "~/projects/project-forms.ts";
 import { summarizeAssessment } from "~/projects/project-progress.ts";

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { db } from "~/db/db.server.ts";
-import { requireProjectDefinition, requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectDefinition, requireProjectPage } from "~/pages/project-access.server.ts";
 import { projectUrl } from "~/projects/project-urls.ts";
 import { readStepForm } from "~/projects/project-forms.ts";
 import { saveAnswers } from "~/projects/project.server.ts";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { slugify } from "~/courses/mdx-usage.ts";
+import { slugify } from "~/utils/slugify.ts";
 import { renderProjectPdf } from "~/projects/project-pdf.server.ts";
-import { requireProjectPage } from "~/projects/project-access.server.ts";
+import { requireProjectPage } from "~/pages/project-access.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
 export const loader = withErrorPages(async ({ request, context, params }: LoaderFunctionArgs) => {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { QUIZ_MESSAGES } from "~/quizzes/quiz-messages.ts";
 import { json, redirect } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/session.server.ts";
-import { getQuiz } from "~/courses/catalog.server.ts";
+import { getQuiz } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";

@@ -6,9 +6,9 @@ import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { ConsentDetails } from "~/cohorts/consent.tsx";
 import { findCohortByCode, JOIN_RATE_LIMIT, joinCohort } from "~/cohorts/cohorts.server.ts";
 import { findPath } from "~/courses/catalog.ts";
-import { getCatalog } from "~/courses/catalog.server.ts";
+import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
-import { hitRateLimit } from "~/utils/rate-limit.server.ts";
+import { hitRateLimit } from "~/db/rate-limit.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rejoindre «\u202F${data.cohort.name}\u202F» — Apprendre à faire alliance` : "Rejoindre une cohorte" },

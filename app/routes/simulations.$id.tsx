@@ -6,7 +6,7 @@ import { getCurrentUser } from "~/auth/session.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
-import { getCatalog, getScenario } from "~/courses/catalog.server.ts";
+import { getCatalog, getScenario } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { parseChoiceOrder } from "~/simulations/choice-order.ts";
 import { chooseInRun, restartRun, SimulationError, startRun, parseChoices } from "~/simulations/runs.server.ts";

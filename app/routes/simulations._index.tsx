@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
-import { allScenarios } from "~/courses/catalog.server.ts";
+import { allScenarios } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { finishedRuns } from "~/simulations/runs.server.ts";
 

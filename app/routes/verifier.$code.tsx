@@ -2,10 +2,10 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { VERIFY_RATE_LIMIT, verifyCode } from "~/certificates/verification.server.ts";
-import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { formatCode, normalizeCode } from "~/utils/verification-code.ts";
 import { MALFORMED_MESSAGE, OfflineVerificationHelp, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
 import { db } from "~/db/db.server.ts";
-import { hitRateLimit } from "~/utils/rate-limit.server.ts";
+import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [

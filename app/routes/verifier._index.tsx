@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { formatCode, normalizeCode } from "~/certificates/verification-code.ts";
+import { formatCode, normalizeCode } from "~/utils/verification-code.ts";
 import { MALFORMED_MESSAGE, OfflineVerificationHelp, VerificationForm } from "~/certificates/verification-view.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Vérifier un certificat — Apprendre à faire alliance" }];

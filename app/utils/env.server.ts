@@ -3,7 +3,7 @@
  * newcomer runs `npm start` with no .env file at all.
  */
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "~/db/database-url.ts";
+import { DEFAULT_DATABASE_URL } from "./database-url.ts";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),

@@ -9,7 +9,7 @@ import { issueCertificateIfEligible } from "../../app/certificates/issuance.serv
 import { serverSigningKey } from "../../app/certificates/signing.server.ts";
 import { createCohort } from "../../app/cohorts/cohorts.server.ts";
 import { publishedPaths } from "../../app/courses/catalog.ts";
-import { getCatalog } from "../../app/courses/catalog.server.ts";
+import { getCatalog } from "../../app/content/catalog.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
 import { env } from "../../app/utils/env.server.ts";
 import { publicUrl } from "../../app/utils/public-url.server.ts";

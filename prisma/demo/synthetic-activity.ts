@@ -8,7 +8,7 @@ import { createActor } from "xstate";
 import { pathRequirements } from "../../app/certificates/certificates.server.ts";
 import type { PathRequirements } from "../../app/certificates/eligibility.ts";
 import { pathLessons, type Lesson, type Path } from "../../app/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "../../app/courses/catalog.server.ts";
+import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "../../app/content/catalog.server.ts";
 import { embeddedIds } from "../../app/courses/mdx-usage.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
 import { gradeResponse, layoutQuestion, optionId } from "../../app/quizzes/grading.server.ts";

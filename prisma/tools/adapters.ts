@@ -8,9 +8,9 @@
 import { randomUUID } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { pgConfigFromUrl, sqliteFilePath } from "../../app/db/database-url.ts";
+import { pgConfigFromUrl, sqliteFilePath } from "../../app/utils/database-url.ts";
 
-export { providerOf, type Provider } from "../../app/db/database-url.ts";
+export { providerOf, type Provider } from "../../app/utils/database-url.ts";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 /** The adapter's internals the shims replace (declared private in its typings). */

@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { DEFAULT_DATABASE_URL, providerOf, sqliteFilePath } from "../../app/db/database-url.ts";
+import { DEFAULT_DATABASE_URL, providerOf, sqliteFilePath } from "../../app/utils/database-url.ts";
 import { isMain } from "./main.ts";
 import { ROOT, runPrismaOrFail } from "./prisma-cli.ts";
 

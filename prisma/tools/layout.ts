@@ -1,7 +1,7 @@
 /** Where each provider's schema, migrations and generated client live. */
-import type { Provider } from "../../app/db/database-url.ts";
+import type { Provider } from "../../app/utils/database-url.ts";
 
-export { DEFAULT_DATABASE_URL } from "../../app/db/database-url.ts";
+export { DEFAULT_DATABASE_URL } from "../../app/utils/database-url.ts";
 
 export interface ProviderLayout {
   provider: Provider;

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { findPath } from "../../app/courses/catalog.ts";
-import { getCatalog } from "../../app/courses/catalog.server.ts";
+import { getCatalog } from "../../app/content/catalog.server.ts";
 import { buildCohortDashboard } from "../../app/cohorts/cohort-dashboard.server.ts";
 import { createCohort, getTrainerCohort } from "../../app/cohorts/cohorts.server.ts";
 import { createDb, type Db } from "../../app/db/create-db.server.ts";

@@ -23,7 +23,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { buildApp } from "../../app/cli/build.ts";
 import { lessonUrl, pathLessons } from "../../app/courses/catalog.ts";
-import { getCatalog } from "../../app/courses/catalog.server.ts";
+import { getCatalog } from "../../app/content/catalog.server.ts";
 import { createDb, type Db } from "../../app/db/create-db.server.ts";
 import { migrateDeploy } from "../../prisma/tools/deploy.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
@@ -31,7 +31,7 @@ import { dropPgDatabase, newPgDatabaseName, withDatabase, withPgAdmin } from "..
 import { pageJavaScript } from "./lesson-js.ts";
 import { serverSigningKey } from "../../app/certificates/signing.server.ts";
 import { completionToken, completionTokenKey } from "../../app/progress/lesson-completion.server.ts";
-import { lessonTimeOf } from "../../app/courses/lesson-time.server.ts";
+import { lessonTimeOf } from "../../app/content/lesson-time.server.ts";
 import { seedLarge } from "./seed-large.ts";
 
 process.env.NODE_ENV = "production";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { pathLessons, type Path } from "../../app/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getQuiz } from "../../app/courses/catalog.server.ts";
+import { getCatalog, getCompiledLesson, getQuiz } from "../../app/content/catalog.server.ts";
 import { embeddedIds } from "../../app/courses/mdx-usage.ts";
 import { openBulkWriter } from "./bulk-insert.ts";
 import { seededRandom } from "../../prisma/demo/synthetic-activity.ts";

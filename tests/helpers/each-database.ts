@@ -11,7 +11,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { createDb, type Db } from "../../app/db/create-db.server.ts";
-import type { Provider } from "../../app/db/database-url.ts";
+import type { Provider } from "../../app/utils/database-url.ts";
 import {
   copySqliteTemplate,
   createPgDatabaseFromTemplate,

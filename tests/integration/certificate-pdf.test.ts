@@ -12,7 +12,7 @@ import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, describe, expect, test } from "vitest";
 import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "../../app/certificates/certificate-pdf.server.ts";
+import { certificatePdfFor, PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "../../app/certificates/certificate-pdf.server.ts";
 import { readAttachments } from "../../app/certificates/pdf-attachments.ts";
 import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "../../app/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
@@ -81,6 +81,16 @@ describe("the certificate PDF", () => {
     // The path's announced duration (4 h) is not printed: nothing suggests more time than was recorded.
     expect(text).not.toContain("nominale");
     expect(text).not.toMatch(/\b4 h\b(?! 07)/);
+  });
+
+  test("certificatePdfFor prints the site's verification and public-key addresses, and names the file after the path", async () => {
+    const { verificationUrl: _printed, ...stored } = facts;
+    const payload = certificatePayload(facts);
+    const { pdf, filename } = await certificatePdfFor({ ...stored, payload, signature: signPayload(key, payload) }, "https://alliances.exemple.fr/");
+    expect(filename).toBe("certificat-comprendre-et-se-situer-7kqm3xrt.pdf");
+    const text = await pdfText(pdf);
+    expect(text).toContain("https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78");
+    expect(text).toContain("https://alliances.exemple.fr/certificats/cle-publique.pem");
   });
 
   test("embeds its fonts as small subsets, and stays light", async () => {

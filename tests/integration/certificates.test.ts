@@ -6,13 +6,14 @@ import { expect, test } from "vitest";
 import { createAccount } from "../../app/auth/accounts.server.ts";
 import { readPayload } from "../../app/certificates/certificate-payload.ts";
 import type { PathRequirements } from "../../app/certificates/eligibility.ts";
-import { issueCertificateIfEligible, listCertificates, getOwnCertificate, type CertifiablePath, type IssuanceContext } from "../../app/certificates/issuance.server.ts";
+import { issueCertificateIfEligible, type CertifiablePath, type IssuanceContext } from "../../app/certificates/issuance.server.ts";
+import { getOwnCertificate, listCertificates } from "../../app/certificates/certificate-reads.server.ts";
 import { revokeCertificate } from "../../app/certificates/revocation.server.ts";
 import { generateSigningKeyPem, signingKeyFromPem, verifyPayload } from "../../app/certificates/signing.server.ts";
-import { formatCode } from "../../app/certificates/verification-code.ts";
+import { formatCode } from "../../app/utils/verification-code.ts";
 import { verifyCode } from "../../app/certificates/verification.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
-import { hitRateLimit } from "../../app/utils/rate-limit.server.ts";
+import { hitRateLimit } from "../../app/db/rate-limit.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const PATH: CertifiablePath = {

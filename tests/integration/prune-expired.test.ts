@@ -9,9 +9,9 @@ import { afterAll, expect, test } from "vitest";
 import { createAccount } from "../../app/auth/accounts.server.ts";
 import { createSignInChallenge, CHALLENGE_MAX_ATTEMPTS } from "../../app/auth/two-factor.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
-import { OUTBOX_RETENTION_MS, pruneExpired } from "../../app/db/prune-expired.server.ts";
+import { OUTBOX_RETENTION_MS, pruneExpired } from "../../app/auth/prune-expired.server.ts";
 import { createMailer, readOutbox } from "../../app/utils/mailer.server.ts";
-import { hitRateLimit } from "../../app/utils/rate-limit.server.ts";
+import { hitRateLimit } from "../../app/db/rate-limit.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const MINUTE = 60_000;

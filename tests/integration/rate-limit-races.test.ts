@@ -19,7 +19,7 @@ import {
   type SecondFactorChecks,
 } from "../../app/auth/two-factor.server.ts";
 import type { Db } from "../../app/db/create-db.server.ts";
-import { hitRateLimit } from "../../app/utils/rate-limit.server.ts";
+import { hitRateLimit } from "../../app/db/rate-limit.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 let counter = 0;

@@ -27,7 +27,7 @@ async function postCompletion(page: Page, slug: string, jeton?: string, pathSlug
   });
 }
 
-test("the speed-run gets no certificate; the same path walked at reading pace gets one", async ({ page, browser }) => {
+test("the speed-run gets no certificate until the time is really spent; the same path walked at reading pace gets one", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signUp(page, newAccount({ name: "Sam Pressé" }));
 
@@ -70,6 +70,18 @@ test("the speed-run gets no certificate; the same path walked at reading pace ge
   await expect(page.locator("ul.checklist li")).toHaveCount(1);
   await expect(page.getByText(/^Temps d'activité enregistré\s: (\d+ s|[0-4] min) sur les 10 min requises$/)).toBeVisible();
   await expect(page.getByText(/Parcours achevé/)).toHaveCount(0);
+
+  // 3b. The same learner then reads for real: the time is met with no activity left to complete,
+  // so no action issues the certificate and the page (which never writes, D13) offers it.
+  for (const lesson of LESSONS) {
+    await page.goto(`/parcours/essai/${lesson.slug}`);
+    await spendActiveTime(page, { lessonId: lesson.id, pathId: "parcours-essai", seconds: 4 * 60 });
+  }
+  await page.goto("/parcours/essai");
+  await expect(page.locator("ul.checklist li")).toHaveCount(0);
+  await expect(page.getByText(/Parcours achevé/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Obtenir mon certificat" }).click();
+  await expect(page.getByText(/Parcours achevé\s: votre certificat a été délivré le/)).toBeVisible();
 
   // 4. A second learner walks the same path at reading pace: time on each lesson, then done.
   const reader = await browser.newContext();

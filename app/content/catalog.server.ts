@@ -4,13 +4,13 @@
  * COURSES_DIR points elsewhere (the engine's end-to-end tests use a fixture course).
  */
 import path from "node:path";
-import { newestMtime } from "~/cli/freshness.ts";
+import { newestMtime } from "~/utils/newest-mtime.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
-import type { Catalog, Lesson } from "./catalog.ts";
-import { checkCatalog } from "./check-rules.ts";
-import { createLessonCompiler, type CompiledLesson } from "./compile-lesson.server.ts";
-import { loadCatalog } from "./load-catalog.server.ts";
-import { typesetCatalog, typesetEach } from "./typeset-content.ts";
+import type { Catalog, Lesson } from "~/courses/catalog.ts";
+import { checkCatalog } from "~/courses/check-rules.ts";
+import { createLessonCompiler, type CompiledLesson } from "~/courses/compile-lesson.server.ts";
+import { loadCatalog } from "~/courses/load-catalog.server.ts";
+import { typesetCatalog, typesetEach } from "~/courses/typeset-content.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";

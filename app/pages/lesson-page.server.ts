@@ -10,14 +10,14 @@ import { getLessonProgress, getReflections } from "~/progress/progress.server.ts
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
 import { frenchTypography } from "~/utils/french-typography.ts";
-import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "./catalog.ts";
-import { getCompiledLesson, getProject as getProjectDefinition, getQuiz, getScenario } from "./catalog.server.ts";
+import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "~/courses/catalog.ts";
+import { getCompiledLesson, getProject as getProjectDefinition, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { getProject } from "~/projects/project.server.ts";
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
 import { loadSimulationBlock } from "~/simulations/simulation-page.server.ts";
 import { getQuizView } from "~/quizzes/quiz-attempts.server.ts";
 import { readStep } from "~/quizzes/quiz-step.ts";
-import { AUDIENCE_OF_PROFILE } from "./audience.ts";
+import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
 
 
 export async function loadLessonPage({

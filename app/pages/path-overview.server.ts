@@ -4,9 +4,9 @@ import type { Db } from "~/db/create-db.server.ts";
 import { getLessonProgress, type getEnrollments } from "~/progress/progress.server.ts";
 import { summarizePath, type PathProgress } from "~/progress/path-progress.ts";
 import { bestResults } from "~/quizzes/quiz-attempts.server.ts";
-import { draftPaths, findLesson, lessonUrl, pathLessons, pathMinutes, publishedPaths, type Catalog, type Lesson, type Path } from "./catalog.ts";
-import { getCompiledLesson, getQuiz } from "./catalog.server.ts";
-import { requiredActiveSeconds } from "./time-model.ts";
+import { draftPaths, findLesson, lessonUrl, pathLessons, pathMinutes, publishedPaths, type Catalog, type Lesson, type Path } from "~/courses/catalog.ts";
+import { getCompiledLesson, getQuiz } from "~/content/catalog.server.ts";
+import { requiredActiveSeconds } from "~/courses/time-model.ts";
 
 type ProgressRows = Awaited<ReturnType<typeof getLessonProgress>>;
 

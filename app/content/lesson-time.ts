@@ -6,9 +6,9 @@
 import type { ProjectDefinition } from "~/projects/project-schema.ts";
 import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { END, type Scenario } from "~/simulations/scenario-schema.ts";
-import type { Lesson } from "./catalog.ts";
-import { embeddedIds, scenarioGroups, type LessonUsage } from "./mdx-usage.ts";
-import { countWords, type LessonTimeInputs } from "./time-model.ts";
+import type { Lesson } from "~/courses/catalog.ts";
+import { embeddedIds, scenarioGroups, type LessonUsage } from "~/courses/mdx-usage.ts";
+import { countWords, type LessonTimeInputs } from "~/courses/time-model.ts";
 
 export interface TimeLookups {
   quiz(id: string): Pick<QuizDefinition, "draw" | "questions"> | undefined;

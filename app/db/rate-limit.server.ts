@@ -10,8 +10,8 @@
  * number is within the limit go on. A limit on failures counts every attempt the same way and gives
  * the slot back when the attempt turns out not to be a failure (releaseRateLimit).
  */
-import type { Db } from "~/db/create-db.server.ts";
-import { isRecordNotFoundError, isUniqueConstraintError } from "~/db/errors.ts";
+import type { Db } from "./create-db.server.ts";
+import { isRecordNotFoundError, isUniqueConstraintError } from "./errors.ts";
 
 export interface RateLimitRule {
   /** Requests allowed per window. */

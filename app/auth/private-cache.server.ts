@@ -4,7 +4,7 @@
  * computer. Every document and data response to a request that carries a session cookie, or that
  * sets a cookie, is marked `private, no-store` unless its route chose a Cache-Control itself.
  */
-import { SESSION_COOKIE_NAME } from "~/auth/lucia.server.ts";
+import { SESSION_COOKIE_NAME } from "./lucia.server.ts";
 
 export const PRIVATE_NO_STORE = "private, no-store";
 

@@ -14,8 +14,8 @@
  *   that two consecutive attempts share at most half (see choose-questions.ts); every question
  *   tagged with the path objective it assesses, and every objective assessed by at least 2 questions.
  */
-import { pathLessons, type Catalog, type Path } from "./catalog.ts";
-import type { Problem } from "./load-catalog.server.ts";
+import { pathLessons, type Catalog, type Path } from "~/courses/catalog.ts";
+import type { Problem } from "~/courses/load-catalog.server.ts";
 import { overlapPoolSize } from "~/quizzes/choose-questions.ts";
 import type { Question, QuizDefinition } from "~/quizzes/quiz-schema.ts";
 

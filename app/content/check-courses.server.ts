@@ -3,18 +3,18 @@
  * the problems (file and reason). An empty list means the content can be published.
  */
 import { assessContent, type AssessmentReport } from "./assessment-rules.ts";
-import { checkCatalog, checkFinalAssessments, checkFinalProjects, checkLessonUsage, type KnownIds } from "./check-rules.ts";
-import { checkWording } from "./check-wording.server.ts";
+import { checkCatalog, checkFinalAssessments, checkFinalProjects, checkLessonUsage, type KnownIds } from "~/courses/check-rules.ts";
+import { checkWording } from "~/courses/check-wording.server.ts";
 import { loadProjects } from "~/projects/load-projects.server.ts";
-import { embeddedIds } from "./mdx-usage.ts";
-import { createLessonCompiler } from "./compile-lesson.server.ts";
-import { loadCatalog, type Problem } from "./load-catalog.server.ts";
+import { embeddedIds } from "~/courses/mdx-usage.ts";
+import { createLessonCompiler } from "~/courses/compile-lesson.server.ts";
+import { loadCatalog, type Problem } from "~/courses/load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 import { lessonTimeInputs } from "./lesson-time.ts";
-import { buildTimeReport, type TimeReport } from "./time-report.ts";
-import type { LessonTimeInputs } from "./time-model.ts";
+import { buildTimeReport, type TimeReport } from "~/courses/time-report.ts";
+import type { LessonTimeInputs } from "~/courses/time-model.ts";
 
 /**
  * The assessment rules of issue 16 (assessment-rules.ts: final pools of unseen cases tagged with

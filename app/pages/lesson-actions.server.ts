@@ -1,7 +1,6 @@
 /** What a learner can post from a lesson page: mark it completed, or save a reflection. */
 import { z } from "zod";
-import { REFLECTION_INTENT } from "~/mdx/reflection.tsx";
-import { REFLECTION_MAX_LENGTH } from "~/progress/progress.server.ts";
+import { REFLECTION_INTENT, REFLECTION_MAX_LENGTH } from "~/progress/reflection-form.ts";
 
 export const LessonActionSchema = z.discriminatedUnion("intent", [
   // `jeton`: the signed time the page was shown (app/progress/completion-token.ts); checked by the action.

@@ -1,9 +1,9 @@
 /** What every project page needs: the signed-in learner, the project definition, its path, their project. */
 import type { AppLoadContext } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { getCatalog, getProject as getProjectDefinition } from "~/courses/catalog.server.ts";
+import { getCatalog, getProject as getProjectDefinition } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
-import { viewProject } from "./project.server.ts";
+import { viewProject } from "~/projects/project.server.ts";
 
 /** For a page (loader): the learner's project as it stands (GET writes nothing; the first save creates it). */
 export async function requireProjectPage(request: Request, context: AppLoadContext, projectId: string | undefined) {

@@ -6,7 +6,7 @@
 import { mailer } from "~/utils/mailer.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
 import { createThrottledTask } from "~/utils/throttled-task.ts";
-import { db } from "./db.server.ts";
+import { db } from "~/db/db.server.ts";
 import { PRUNE_INTERVAL_MS, pruneExpired } from "./prune-expired.server.ts";
 
 const pruning = singleton("prune-expired", () =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { lessonTimeInputs, questionsPerAttempt, shortestRun, type TimeLookups } from "./lesson-time.ts";
-import { countLessonWords, type LessonUsage } from "./mdx-usage.ts";
+import { countLessonWords, type LessonUsage } from "~/courses/mdx-usage.ts";
 
 const scene = (id: string, next: Array<string | Array<{ goto: string }>>) => ({
   id,
@@ -26,7 +26,7 @@ describe("what the time model counts in a lesson", () => {
     const tree = {
       type: "root",
       children: [
-        { type: "mdxjsEsm", value: "import Carte from './Carte.tsx'" },
+        { type: "mdxjsEsm", value: "import Carte from '~/courses/Carte.tsx'" },
         { type: "paragraph", children: [{ type: "text", value: "Trois mots communs" }] },
         { type: "mdxJsxFlowElement", name: "Reflection", attributes: [{ type: "mdxJsxAttribute", name: "id", value: "r1" }, { type: "mdxJsxAttribute", name: "prompt", value: "Que feriez-vous ?" }] },
         {

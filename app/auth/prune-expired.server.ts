@@ -7,12 +7,12 @@
  * The one entry point for whatever runs it: today the request path, now and then
  * (housekeeping.server.ts); later a job queue can call pruneExpired(db, now) on a schedule.
  */
-import { EMAIL_CHANGE_LIFETIME_MS } from "~/auth/account-settings.server.ts";
-import { RESET_LIFETIME_MS } from "~/auth/password-reset.server.ts";
-import { CHALLENGE_MAX_ATTEMPTS } from "~/auth/two-factor.server.ts";
+import { EMAIL_CHANGE_LIFETIME_MS } from "./account-settings.server.ts";
+import { RESET_LIFETIME_MS } from "./password-reset.server.ts";
+import { CHALLENGE_MAX_ATTEMPTS } from "./two-factor.server.ts";
 import type { Mailer } from "~/utils/mailer.server.ts";
-import { pruneRateLimits } from "~/utils/rate-limit.server.ts";
-import type { Db } from "./create-db.server.ts";
+import { pruneRateLimits } from "~/db/rate-limit.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
 
 /** How often a process prunes (housekeeping.server.ts): what expired is gone within this delay. */
 export const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
