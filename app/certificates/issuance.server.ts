@@ -10,6 +10,7 @@ import { certificatePayload } from "./certificate-payload.ts";
 import { pathEligibility, type Eligibility, type LearnerActivity, type PathRequirements } from "./eligibility.ts";
 import { signPayload, type SigningKey } from "./signing.server.ts";
 import { CODE_RANDOM_BYTES, codeFromBytes, formatCode } from "./verification-code.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export interface CertifiablePath {
   id: string;
@@ -144,4 +145,11 @@ export function listCertificates(db: Db, userId: string) {
 export async function getOwnCertificate(db: Db, userId: string, certificateId: string) {
   const row = await db.certificate.findFirst({ where: { id: certificateId, userId } });
   return row ? { ...row, objectives: JSON.parse(row.objectives) as string[] } : null;
+}
+
+/** The learner's own certificate, or a 404 that does not say whether someone else holds this id. */
+export async function requireOwnCertificate(db: Db, userId: string, certificateId: string | undefined) {
+  const certificate = certificateId ? await getOwnCertificate(db, userId, certificateId) : null;
+  invariantResponse(certificate, "Ce certificat n'existe pas, ou n'est pas le vôtre.");
+  return certificate;
 }

@@ -13,6 +13,7 @@ import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, typ
 import { replayAttempt } from "./replay.ts";
 import { parseResponse, responseFields } from "./responses.ts";
 import { fr } from "~/utils/french-typography.ts";
+import { stepUrl } from "~/activities/step-url.ts";
 
 type StartData = { attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] }; error?: QuizMessageCode };
 type AnswerData = { correction?: AnswerOutcome; result?: AttemptResult | null; review?: Correction[] | null; error?: QuizMessageCode };
@@ -348,8 +349,7 @@ function QuestionStep({
   const chosen = new Set(correction ? responseFields(correction.response).map(([name, value]) => `${name}=${value}`) : []);
   const legendId = `q-${question.id}-enonce`;
   const errorId = `q-${question.id}-erreur`;
-  const [base] = returnTo.split(/[?#]/);
-  const nextHref = isLast ? `${base}?${new URLSearchParams({ quiz: quizId, etape: "resultat" })}#quiz-${quizId}` : `${base}#quiz-${quizId}`;
+  const nextHref = stepUrl(returnTo, { kind: "quiz", id: quizId }, isLast ? "resultat" : null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,15 +3,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
-import { getOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
+import { requireOwnCertificate, verificationUrl } from "~/certificates/issuance.server.ts";
 import { slugify } from "~/courses/mdx-usage.ts";
 import { db } from "~/db/db.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
 export const loader = withErrorPages(async ({ params, request, context }: LoaderFunctionArgs) => {
   const user = await requireUser(request, context);
-  const certificate = await getOwnCertificate(db, user.id, params.id ?? "");
-  if (!certificate) throw new Response("Ce certificat n'existe pas, ou n'est pas le vôtre.", { status: 404 });
+  const certificate = await requireOwnCertificate(db, user.id, params.id);
   const site = publicUrl();
   const pdf = await renderCertificatePdf({
     ...certificate,

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { LessonStatusBadge } from "~/components/lesson-status.tsx";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { findPathBySlug, formatMinutes } from "~/courses/catalog.ts";
+import { formatMinutes, requirePath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { loadPathOutline } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -20,8 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const catalog = getCatalog();
-  const path = findPathBySlug(catalog, params.parcours ?? "");
-  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
+  const path = requirePath(catalog, params.parcours);
   const user = await getCurrentUser(request, context);
   const [outline, certificate] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),

@@ -4,6 +4,7 @@
  * step asked for in the address.
  */
 import type { CurrentUser } from "~/auth/session.server.ts";
+import { getScenario } from "~/courses/catalog.server.ts";
 import type { Catalog } from "~/courses/catalog.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { decodeChoices } from "./replay.ts";
@@ -11,6 +12,7 @@ import { conceptLessons } from "./review-links.ts";
 import { getSimulationView } from "./runs.server.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import { isSimulationMessageCode } from "./simulation-messages.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 function scenarioConcepts(scenario: Scenario): string[] {
   return [
@@ -18,6 +20,13 @@ function scenarioConcepts(scenario: Scenario): string[] {
     ...scenario.scenes.flatMap((scene) => scene.choices.flatMap((choice) => choice.concepts)),
     ...scenario.debrief.keyDecisions.flatMap((decision) => decision.concepts),
   ];
+}
+
+/** The simulation a route is asked for, or a 404. */
+export function requireScenario(scenarioId: string | undefined): Scenario {
+  const scenario = scenarioId ? getScenario(scenarioId) : undefined;
+  invariantResponse(scenario, "Cette simulation n'existe pas.");
+  return scenario;
 }
 
 /** The path a learner follows, for a simulation on its own page: the one they visited last, if any. */
