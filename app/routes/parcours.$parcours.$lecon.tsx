@@ -72,10 +72,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 /**
  * Answering a quiz or saving a reflection changes nothing the page's loader shows that the
- * component does not already know: no need to reload the lesson after those.
+ * component does not already know: no need to reload the lesson after those. The quiz player
+ * posts with `fetch` and then asks for a revalidation (no form, same address) only so that the
+ * root announces a certificate: the lesson keeps its data, and its completion form the time it
+ * was first shown.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
   if (formAction?.startsWith("/quiz/") || formAction?.startsWith("/simulations/")) return false;
+  if (!formMethod && currentUrl.href === nextUrl.href) return false;
   if (formData?.get("intent") === "reflexion") return false;
   return defaultShouldRevalidate;
 };
