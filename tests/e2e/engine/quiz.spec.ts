@@ -208,7 +208,7 @@ test("forged requests change nothing and get a 4xx", async ({ page, baseURL }) =
   // A claimed score is refused outright.
   const claimed = await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: first.id, ...validAnswer(first), score: "100" });
   expect(claimed.status()).toBe(400);
-  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues : elle a été ignorée." });
+  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues\u00A0: elle a été ignorée." });
   // Skipping ahead, then answering twice.
   expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: second.id, ...validAnswer(second) })).status()).toBe(409);
   expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: first.id, ...validAnswer(first) })).status()).toBe(200);

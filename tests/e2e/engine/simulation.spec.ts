@@ -153,7 +153,7 @@ test("forged requests: a claimed ending and an impossible choice are refused", a
   const { run } = await (await post({ intent: "commencer" })).json();
   const claimed = await post({ intent: "choisir", runId: run.id, sceneId: "e1", choix: "a", endingId: "essai-f1" });
   expect(claimed.status()).toBe(400);
-  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues : elle a été ignorée." });
+  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues\u00A0: elle a été ignorée." });
   const impossible = await post({ intent: "choisir", runId: run.id, sceneId: "e2", choix: "a" });
   expect(impossible.status()).toBe(409);
   expect((await post({ intent: "choisir", runId: run.id, sceneId: "e1", choix: "a" })).status()).toBe(200);
