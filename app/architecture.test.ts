@@ -8,6 +8,7 @@
  *   4. db                         the Prisma client, its errors, the rate limits every domain counts in it
  *   5. auth                       accounts, sessions, roles, two-factor, pruning what expired
  *   6. courses                    the course model: schemas, catalogue types, reading courses/, compiling lessons
+ *   6. activities                 what quizzes and simulations share: the request protocol, step addresses, ActivityError
  *   7. quizzes, simulations, projects
  *                                 the activities: definitions and their loaders, machines, grading, storage
  *   8. content                    all of courses/ loaded together (the catalogue the app serves), lesson
@@ -34,7 +35,7 @@ export const LAYERS: string[][] = [
   ["errors", "accessibility"],
   ["db"],
   ["auth"],
-  ["courses"],
+  ["courses", "activities"],
   ["quizzes", "simulations", "projects"],
   ["content"],
   ["progress", "certificates"],

@@ -8,6 +8,7 @@ import { env } from "~/utils/env.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
 import { createLucia, type AppLucia } from "./lucia.server.ts";
 import { isProfile, isRole, type Profile, type Role } from "./profiles.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const lucia = singleton("lucia", () => createLucia(db, { secureCookies: useSecureCookies() }));
 
@@ -82,9 +83,7 @@ export async function requireRole(
   roles: readonly Role[],
 ): Promise<CurrentUser> {
   const user = await requireUser(request, context);
-  if (!roles.includes(user.role)) {
-    throw new Response("Cette page est réservée à un autre rôle.", { status: 403 });
-  }
+  invariantResponse(roles.includes(user.role), "Cette page est réservée à un autre rôle.", { status: 403 });
   return user;
 }
 

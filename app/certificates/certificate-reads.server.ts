@@ -3,6 +3,7 @@
  * certificates, one certificate in full. Issuance (issuance.server.ts) writes; nothing here does.
  */
 import type { Db } from "~/db/create-db.server.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 import type { LearnerActivity, PathRequirements } from "./eligibility.ts";
 
 export async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
@@ -46,4 +47,11 @@ export function listCertificates(db: Db, userId: string) {
 export async function getOwnCertificate(db: Db, userId: string, certificateId: string) {
   const row = await db.certificate.findFirst({ where: { id: certificateId, userId } });
   return row ? { ...row, objectives: JSON.parse(row.objectives) as string[] } : null;
+}
+
+/** The learner's own certificate, or a 404 that does not say whether someone else holds this id. */
+export async function requireOwnCertificate(db: Db, userId: string, certificateId: string | undefined) {
+  const certificate = certificateId ? await getOwnCertificate(db, userId, certificateId) : null;
+  invariantResponse(certificate, "Ce certificat n'existe pas, ou n'est pas le vôtre.");
+  return certificate;
 }

@@ -8,6 +8,7 @@ import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { getTrainerCohort } from "./cohorts.server.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const TRAINER_ROLES = ["TRAINER", "ADMIN"] as const;
 
@@ -18,8 +19,8 @@ export function requireTrainer(request: Request, context: AppLoadContext) {
 export async function requireTrainerCohort(request: Request, context: AppLoadContext, cohortId: string | undefined) {
   const user = await requireTrainer(request, context);
   const cohort = cohortId ? await getTrainerCohort(db, user.id, cohortId) : null;
-  if (!cohort) throw new Response("Cette cohorte n'existe pas, ou vous n'en êtes pas le formateur ou la formatrice.", { status: 404 });
+  invariantResponse(cohort, "Cette cohorte n'existe pas, ou vous n'en êtes pas le formateur ou la formatrice.");
   const path = findPath(getCatalog(), cohort.pathId);
-  if (!path) throw new Response("Le parcours de cette cohorte n'existe plus dans le catalogue.", { status: 404 });
+  invariantResponse(path, "Le parcours de cette cohorte n'existe plus dans le catalogue.");
   return { user, cohort, path };
 }

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { newestMtime } from "~/utils/newest-mtime.server.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 import { singleton } from "~/utils/singleton.server.ts";
 import type { Catalog, Lesson } from "~/courses/catalog.ts";
 import { checkCatalog } from "~/courses/check-rules.ts";
@@ -90,6 +91,20 @@ export function allScenarios(): Scenario[] {
 
 export function getProject(id: string): ProjectDefinition | undefined {
   return current().projects.get(id);
+}
+
+/** The scenario with this id, or a 404 (an address names it). */
+export function requireScenario(scenarioId: string | undefined): Scenario {
+  const scenario = scenarioId ? getScenario(scenarioId) : undefined;
+  invariantResponse(scenario, "Cette simulation n'existe pas.");
+  return scenario;
+}
+
+/** The quiz with this id, or a 404 (an address names it). */
+export function requireQuiz(quizId: string | undefined): QuizDefinition {
+  const quiz = quizId ? getQuiz(quizId) : undefined;
+  invariantResponse(quiz, "Ce quiz n'existe pas.");
+  return quiz;
 }
 
 export function getQuiz(id: string): QuizDefinition | undefined {

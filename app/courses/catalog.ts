@@ -4,6 +4,7 @@
  */
 import type { GlossaryEntry, LessonFrontmatter, ModuleFile, PathFile, Source } from "./course-schema.ts";
 import { NBSP } from "~/utils/french-typography.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export interface Lesson extends LessonFrontmatter {
   /** Last part of the lesson's address, from its file (or folder) name. */
@@ -85,6 +86,21 @@ export function pathMinutes(catalog: Catalog, path: Path): number {
 
 export function findPathLesson(catalog: Catalog, path: Path, lessonSlug: string): PathLesson | undefined {
   return pathLessons(catalog, path).find(({ lesson }) => lesson.slug === lessonSlug);
+}
+
+/** The path at this address, or a 404 (the slug comes from the URL, so it may be missing). */
+export function requirePath(catalog: Catalog, slug: string | undefined): Path {
+  const path = slug ? findPathBySlug(catalog, slug) : undefined;
+  invariantResponse(path, "Ce parcours n'existe pas.");
+  return path;
+}
+
+/** The lesson at this address in its path, or a 404 saying which of the two does not exist. */
+export function requirePathLesson(catalog: Catalog, pathSlug: string | undefined, lessonSlug: string | undefined): PathLesson & { path: Path } {
+  const path = requirePath(catalog, pathSlug);
+  const entry = lessonSlug ? findPathLesson(catalog, path, lessonSlug) : undefined;
+  invariantResponse(entry, "Cette leçon n'existe pas dans ce parcours.");
+  return { ...entry, path };
 }
 
 export function neighbours(catalog: Catalog, path: Path, lessonId: string) {

@@ -10,7 +10,7 @@ import { getLessonProgress, getReflections } from "~/progress/progress.server.ts
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
 import { frenchTypography } from "~/utils/french-typography.ts";
-import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, type Catalog } from "~/courses/catalog.ts";
+import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, requirePathLesson, type Catalog } from "~/courses/catalog.ts";
 import { getCompiledLesson, getProject as getProjectDefinition, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { getProject } from "~/projects/project.server.ts";
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
@@ -32,17 +32,13 @@ export async function loadLessonPage({
   catalog: Catalog;
   db: Db;
   user: CurrentUser | null;
-  pathSlug: string;
-  lessonSlug: string;
+  pathSlug: string | undefined;
+  lessonSlug: string | undefined;
   timing: ServerTiming;
   /** The requested address: after a plain-form quiz answer, it says which step to show. */
   url: URL;
 }) {
-  const path = findPathBySlug(catalog, pathSlug);
-  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
-  const entry = findPathLesson(catalog, path, lessonSlug);
-  if (!entry) throw new Response("Cette leçon n'existe pas dans ce parcours.", { status: 404 });
-  const { lesson, module } = entry;
+  const { path, lesson, module, index } = requirePathLesson(catalog, pathSlug, lessonSlug);
   const lessons = pathLessons(catalog, path);
 
   const compiled = await timing.time("mdx", () => getCompiledLesson(lesson));
@@ -130,7 +126,7 @@ export async function loadLessonPage({
       hash: compiled.hash,
       url: lessonUrl(path, lesson),
       outline: compiled.usage.outline,
-      position: entry.index + 1,
+      position: index + 1,
       count: lessons.length,
       sources: lesson.sources.map((source) => {
         const known = catalog.sources.find((s) => s.id === source.ref);

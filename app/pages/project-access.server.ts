@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { getCatalog, getProject as getProjectDefinition } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { viewProject } from "~/projects/project.server.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 /** For a page (loader): the learner's project as it stands (GET writes nothing; the first save creates it). */
 export async function requireProjectPage(request: Request, context: AppLoadContext, projectId: string | undefined) {
@@ -16,7 +17,7 @@ export async function requireProjectPage(request: Request, context: AppLoadConte
 export async function requireProjectDefinition(request: Request, context: AppLoadContext, projectId: string | undefined) {
   const user = await requireUser(request, context);
   const definition = projectId ? getProjectDefinition(projectId) : undefined;
-  if (!definition) throw new Response("Ce projet n'existe pas.", { status: 404 });
+  invariantResponse(definition, "Ce projet n'existe pas.");
   const path = getCatalog().paths.find((candidate) => candidate.finalProject === definition.id) ?? null;
   return { user, definition, path };
 }

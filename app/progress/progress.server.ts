@@ -4,6 +4,7 @@
  * constraints with native upserts, compare-and-set on the active-time clock).
  */
 import type { Db, Tx } from "~/db/create-db.server.ts";
+import type { LessonUsage } from "~/courses/mdx-usage.ts";
 import { creditedSeconds } from "./active-time.ts";
 
 const NEVER = new Date(0);
@@ -108,16 +109,31 @@ export function getEnrollments(db: Db, userId: string) {
   });
 }
 
+export const REFLECTION_NOT_IN_LESSON = "Cette question n'existe pas dans cette leçon.";
+
+/**
+ * Saves a learner's answer to one of the lesson's reflections. The id comes from the form, so it
+ * is checked against the `<Reflection id>` the lesson's MDX uses: no row for a question that does
+ * not exist (or belongs to another lesson).
+ */
 export async function saveReflection(
   db: Db,
-  { userId, lessonId, reflectionId, answer }: { userId: string; lessonId: string; reflectionId: string; answer: string },
+  {
+    userId,
+    lesson,
+    reflectionId,
+    answer,
+  }: { userId: string; lesson: { id: string; usage: Pick<LessonUsage, "components"> }; reflectionId: string; answer: string },
 ) {
-  return db.reflectionAnswer.upsert({
+  const asked = lesson.usage.components.some((c) => c.name === "Reflection" && c.attributes.id === reflectionId);
+  if (!asked) return { ok: false as const, error: REFLECTION_NOT_IN_LESSON };
+  const saved = await db.reflectionAnswer.upsert({
     where: { userId_reflectionId: { userId, reflectionId } },
-    create: { userId, lessonId, reflectionId, answer },
-    update: { answer, lessonId },
+    create: { userId, lessonId: lesson.id, reflectionId, answer },
+    update: { answer, lessonId: lesson.id },
     select: { reflectionId: true, answer: true, updatedAt: true },
   });
+  return { ok: true as const, saved };
 }
 
 export function getReflections(db: Db, userId: string, reflectionIds: string[]) {

@@ -62,25 +62,26 @@ function ordered<T extends { id: string }>(choices: T[], order: string[] | undef
 
 /** The question without its answer key, in the attempt's display order. */
 export function publicQuestion(question: Question, layout?: QuestionLayout): PublicQuestion {
-  const base = { id: question.id, type: question.type, stem: question.stem };
+  const base = { id: question.id, stem: question.stem };
   switch (question.type) {
     case "choix-unique":
     case "choix-multiple": {
       const options = ordered(question.options.map((option, index) => ({ id: optionId(index), text: option.text })), layout?.order);
       return question.type === "choix-multiple"
-        ? { ...base, options, correctCount: question.options.filter((option) => option.correct).length }
-        : { ...base, options };
+        ? { ...base, type: question.type, options, correctCount: question.options.filter((option) => option.correct).length }
+        : { ...base, type: question.type, options };
     }
     case "association":
       return {
         ...base,
+        type: question.type,
         lefts: question.pairs.map((pair, index) => ({ id: leftId(index), text: pair.left })),
         rights: ordered(rightChoices(question), layout?.order),
       };
     case "remise-en-ordre":
-      return { ...base, items: ordered(question.items.map((text, index) => ({ id: itemId(index), text })), layout?.order) };
+      return { ...base, type: question.type, items: ordered(question.items.map((text, index) => ({ id: itemId(index), text })), layout?.order) };
     case "vrai-faux":
-      return base;
+      return { ...base, type: question.type };
   }
 }
 

@@ -5,6 +5,7 @@
  * attempt already finished. A claimed score is never read: the score is computed from the stored
  * answers.
  */
+import { ActivityError, type RefusalStatus } from "~/activities/protocol.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
 import { chooseQuestions } from "./choose-questions.ts";
@@ -17,15 +18,13 @@ import type { AnswerOutcome, AttemptResult, Correction, PublicQuestion, QuizView
 import { mayStartAttempt, replayAttempt } from "./replay.ts";
 import { attemptScore, isPassing } from "./scoring.ts";
 
-export class QuizError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
-    readonly code: QuizMessageCode,
-  ) {
-    super(QUIZ_MESSAGES[code]);
+export class QuizError extends ActivityError<QuizMessageCode> {
+  constructor(status: RefusalStatus, code: QuizMessageCode) {
+    super(status, code, QUIZ_MESSAGES[code]);
   }
 }
 
+/** The quiz an action route is asked for, or a 404. */
 type Random = () => number;
 
 export { chooseQuestions };

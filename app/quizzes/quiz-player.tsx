@@ -4,18 +4,38 @@
  * redirects back to the lesson at the right step. Either way the server grades: the browser never
  * holds the answer to a question it has not answered.
  */
-import { useFetcher } from "@remix-run/react";
+import { useRevalidator } from "@remix-run/react";
 import { useMachine } from "@xstate/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { QUIZ_MESSAGES, type QuizMessageCode } from "./quiz-messages.ts";
-import { quizMachine } from "./quiz.machine.ts";
-import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, type PublicQuestion, type QuizView } from "./quiz-types.ts";
+import { fromPromise } from "xstate";
+import { isQuizMessageCode, QUIZ_MESSAGES, type QuizMessageCode } from "./quiz-messages.ts";
+import { quizMachine, QuizRefusal, type AnswerReply, type AnswerRequest, type StartedAttempt } from "./quiz.machine.ts";
+import { isReceipt, type AnswerOutcome, type Correction, type PublicQuestion, type QuizView } from "./quiz-types.ts";
 import { replayAttempt } from "./replay.ts";
 import { parseResponse, responseFields } from "./responses.ts";
 import { fr } from "~/utils/french-typography.ts";
+import { stepUrl } from "~/activities/step-url.ts";
 
-type StartData = { attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] }; error?: QuizMessageCode };
-type AnswerData = { correction?: AnswerOutcome; result?: AttemptResult | null; review?: Correction[] | null; error?: QuizMessageCode };
+/**
+ * One request of the player to the quiz's action route, in its JSON mode (`mode=js`, see
+ * ~/activities/protocol.server.ts). A refusal becomes a QuizRefusal with its message code; a
+ * network failure or an answer that is not JSON, « reseau ».
+ */
+async function postQuiz<Reply>(actionUrl: string, fields: Array<[string, string]>): Promise<Reply> {
+  let response: Response;
+  try {
+    response = await fetch(actionUrl, {
+      method: "POST",
+      body: new URLSearchParams([["mode", "js"], ...fields]),
+      headers: { Accept: "application/json" },
+    });
+  } catch {
+    throw new QuizRefusal("reseau");
+  }
+  const data = (await response.json().catch(() => null)) as (Reply & { error?: unknown }) | null;
+  if (!response.ok || !data) throw new QuizRefusal(isQuizMessageCode(data?.error) ? data.error : "reseau");
+  return data;
+}
 
 function initialSnapshot(view: QuizView) {
   const input = { passMark: view.quiz.passMark, attemptsAllowed: view.quiz.attemptsAllowed, attemptsStarted: view.attemptsStarted };
@@ -23,6 +43,7 @@ function initialSnapshot(view: QuizView) {
   const actor = replayAttempt({
     ...input,
     attemptsStarted: view.current.number - 1,
+    attemptId: view.current.attemptId,
     attemptNumber: view.current.number,
     questions: view.current.questions,
     corrections: view.current.corrections,
@@ -53,59 +74,41 @@ function hasPassMark(view: QuizView): boolean {
 }
 
 export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; actionUrl: string; returnTo: string }) {
-  const startFetcher = useFetcher<StartData>();
-  const answerFetcher = useFetcher<AnswerData>();
-  const attemptIdRef = useRef<string | null>(view.current?.attemptId ?? null);
-  const questionsRef = useRef<PublicQuestion[]>(view.current?.questions ?? []);
-
+  // A stable function of the router: after an answer that ends an attempt, the page's loaders run
+  // again so that a certificate it completed is announced (the lesson's own data stays as it is).
+  const { revalidate } = useRevalidator();
   const machine = useMemo(
     () =>
       quizMachine.provide({
-        actions: {
-          requestStart: () => {
-            startFetcher.submit({ intent: "commencer", mode: "js", retour: returnTo }, { method: "post", action: actionUrl });
-          },
-          submitAnswer: (_, { questionId, response }) => {
-            const form = new FormData();
-            form.set("intent", "repondre");
-            form.set("mode", "js");
-            form.set("retour", returnTo);
-            form.set("questionId", questionId);
-            if (attemptIdRef.current) form.set("attemptId", attemptIdRef.current);
-            for (const [name, value] of responseFields(response)) form.append(name, value);
-            answerFetcher.submit(form, { method: "post", action: actionUrl });
-          },
+        actors: {
+          startAttempt: fromPromise<StartedAttempt, void>(async () => {
+            const { attempt } = await postQuiz<{ attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] } }>(actionUrl, [
+              ["intent", "commencer"],
+              ["retour", returnTo],
+            ]);
+            if (!attempt) throw new QuizRefusal("reseau");
+            return { attemptId: attempt.attemptId, attemptNumber: attempt.number, questions: attempt.questions };
+          }),
+          submitAnswer: fromPromise<AnswerReply, AnswerRequest>(async ({ input }) => {
+            const reply = await postQuiz<Partial<AnswerReply>>(actionUrl, [
+              ["intent", "repondre"],
+              ["retour", returnTo],
+              ["questionId", input.questionId],
+              ...(input.attemptId ? [["attemptId", input.attemptId] as [string, string]] : []),
+              ...responseFields(input.response),
+            ]);
+            if (!reply.correction) throw new QuizRefusal("reseau");
+            if (reply.result) void revalidate();
+            return { correction: reply.correction, result: reply.result ?? null, review: reply.review ?? null };
+          }),
         },
       }),
-    // The fetchers' submit functions are stable; the machine is built once per quiz.
+    // The machine is built once per quiz; `revalidate` is the router's own, stable function.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [actionUrl, returnTo],
   );
   const initial = useMemo(() => initialSnapshot(view), [view]);
   const [snapshot, send] = useMachine(machine, initial.snapshot ? { snapshot: initial.snapshot, input: initial.input } : { input: initial.input });
-
-  useEffect(() => {
-    const data = startFetcher.data;
-    if (startFetcher.state !== "idle" || !data) return;
-    if (data.attempt) {
-      attemptIdRef.current = data.attempt.attemptId;
-      questionsRef.current = data.attempt.questions;
-      send({ type: "STARTED", attemptNumber: data.attempt.number, questions: data.attempt.questions });
-    } else {
-      send({ type: "REFUSED", message: data.error ?? "reseau" });
-    }
-  }, [startFetcher.state, startFetcher.data, send]);
-
-  useEffect(() => {
-    const data = answerFetcher.data;
-    if (answerFetcher.state !== "idle" || !data) return;
-    if (data.correction) {
-      send({ type: "CORRECTED", correction: data.correction, result: data.result ?? null, review: data.review ?? null });
-      // A final assessment just submitted: straight to the result and its corrections.
-      if (data.review) send({ type: "NEXT" });
-    }
-    else send({ type: "REFUSED", message: data.error ?? "reseau" });
-  }, [answerFetcher.state, answerFetcher.data, send]);
 
   // Move keyboard and screen-reader focus to what just changed.
   const focusTarget = useRef<HTMLElement | null>(null);
@@ -121,7 +124,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
 
   const { context } = snapshot;
   const domId = `quiz-${view.quiz.id}`;
-  const errorCode = (context.error as QuizMessageCode | null) ?? view.message;
+  const errorCode = context.error ?? view.message;
   const started = context.attemptsStarted;
   const isFinal = view.quiz.kind === "evaluation-finale";
 
@@ -183,7 +186,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
           question={context.questions[context.index]!}
           position={context.index + 1}
           count={context.questions.length}
-          attemptId={attemptIdRef.current ?? view.current?.attemptId ?? null}
+          attemptId={context.attemptId}
           actionUrl={actionUrl}
           returnTo={returnTo}
           checking={snapshot.matches("checking")}
@@ -348,8 +351,7 @@ function QuestionStep({
   const chosen = new Set(correction ? responseFields(correction.response).map(([name, value]) => `${name}=${value}`) : []);
   const legendId = `q-${question.id}-enonce`;
   const errorId = `q-${question.id}-erreur`;
-  const [base] = returnTo.split(/[?#]/);
-  const nextHref = isLast ? `${base}?${new URLSearchParams({ quiz: quizId, etape: "resultat" })}#quiz-${quizId}` : `${base}#quiz-${quizId}`;
+  const nextHref = stepUrl(returnTo, { kind: "quiz", id: quizId }, isLast ? "resultat" : null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -370,7 +372,7 @@ function QuestionStep({
           <legend id={legendId}>
             {question.stem}
             {question.type === "choix-multiple" ? (
-              <span className="quiz__hint"> ({question.correctCount} bonne{(question.correctCount ?? 0) > 1 ? "s" : ""} réponse{(question.correctCount ?? 0) > 1 ? "s" : ""})</span>
+              <span className="quiz__hint"> ({question.correctCount} bonne{question.correctCount > 1 ? "s" : ""} réponse{question.correctCount > 1 ? "s" : ""})</span>
             ) : null}
           </legend>
           <QuestionFields question={question} chosen={chosen} correction={correction} />
@@ -459,7 +461,7 @@ function QuestionFields({ question, chosen, correction }: { question: PublicQues
       const type = question.type === "choix-unique" ? "radio" : "checkbox";
       return (
         <div className="quiz__choices">
-          {question.options?.map((option) => (
+          {question.options.map((option) => (
             <div className="choice" key={option.id}>
               <input type={type} id={id(option.id)} name="reponse" value={option.id} defaultChecked={chosen.has(`reponse=${option.id}`)} />
               <ChoiceLabel htmlFor={id(option.id)} text={option.text} tag={chosen.has(`reponse=${option.id}`) ? chosenTag(correction, option.id) : null} />
@@ -482,14 +484,14 @@ function QuestionFields({ question, chosen, correction }: { question: PublicQues
     case "association":
       return (
         <div className="quiz__pairs">
-          {question.lefts?.map((left) => {
-            const selected = question.rights?.find((right) => chosen.has(`paire-${left.id}=${right.id}`))?.id ?? "";
+          {question.lefts.map((left) => {
+            const selected = question.rights.find((right) => chosen.has(`paire-${left.id}=${right.id}`))?.id ?? "";
             return (
               <div className="field" key={left.id}>
                 <label htmlFor={id(left.id)}>{left.text}</label>
                 <select id={id(left.id)} name={`paire-${left.id}`} defaultValue={selected}>
                   <option value="">Choisir…</option>
-                  {question.rights?.map((right) => (
+                  {question.rights.map((right) => (
                     <option key={right.id} value={right.id}>
                       {right.text}
                     </option>
@@ -501,11 +503,11 @@ function QuestionFields({ question, chosen, correction }: { question: PublicQues
         </div>
       );
     case "remise-en-ordre": {
-      const count = question.items?.length ?? 0;
+      const count = question.items.length;
       return (
         <div className="quiz__order">
           <p className="field__hint">Donnez à chaque élément sa position (1 = en premier).</p>
-          {question.items?.map((item) => {
+          {question.items.map((item) => {
             const rank = Array.from({ length: count }, (_, i) => String(i + 1)).find((value) => chosen.has(`rang-${item.id}=${value}`)) ?? "";
             return (
               <div className="field field--inline" key={item.id}>

@@ -1,16 +1,10 @@
 /**
  * After a plain-form request (no JavaScript), the quiz route sends the learner back to the lesson
- * with the step to show in the address: `?quiz=<id>&etape=correction-<question>|resultat|<code>`.
+ * with the step to show in the address (see ~/activities/step-url.ts):
+ * `?quiz=<id>&etape=correction-<question>|resultat|<code>`.
  */
 import { isQuizMessageCode } from "./quiz-messages.ts";
 import type { QuizStep } from "./quiz-attempts.server.ts";
-
-/** Back to the lesson at the quiz; `step` null shows the quiz as it stands (e.g. its current question). */
-export function stepUrl(returnTo: string, quizId: string, step: string | null): string {
-  const [pathname] = returnTo.split(/[?#]/);
-  const query = step ? `?${new URLSearchParams({ quiz: quizId, etape: step })}` : "";
-  return `${pathname}${query}#quiz-${quizId}`;
-}
 
 export function readStep(url: URL, quizId: string): QuizStep {
   if (url.searchParams.get("quiz") !== quizId) return null;

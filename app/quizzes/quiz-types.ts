@@ -10,20 +10,22 @@ export interface Choice {
   text: string;
 }
 
-export interface PublicQuestion {
+interface QuestionBase<Type extends QuestionType> {
   id: string;
-  type: QuestionType;
+  type: Type;
   stem: string;
-  /** choix-unique / choix-multiple, in display order. */
-  options?: Choice[];
-  /** choix-multiple: how many options are right (announced to the learner). */
-  correctCount?: number;
-  /** association: items to place, and the categories to place them in (display order). */
-  lefts?: Choice[];
-  rights?: Choice[];
-  /** remise-en-ordre: items in display (shuffled) order. */
-  items?: Choice[];
 }
+
+/** A question as the browser sees it: each type with exactly the fields it shows, in display order. */
+export type PublicQuestion =
+  | (QuestionBase<"choix-unique"> & { options: Choice[] })
+  /** `correctCount`: how many options are right (announced to the learner). */
+  | (QuestionBase<"choix-multiple"> & { options: Choice[]; correctCount: number })
+  | QuestionBase<"vrai-faux">
+  /** Items to place (`lefts`), and the categories to place them in (`rights`). */
+  | (QuestionBase<"association"> & { lefts: Choice[]; rights: Choice[] })
+  /** Items in display (shuffled) order. */
+  | (QuestionBase<"remise-en-ordre"> & { items: Choice[] });
 
 export type QuizResponse =
   | { optionId: string }

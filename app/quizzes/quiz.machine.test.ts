@@ -1,7 +1,7 @@
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
-import { createActor } from "xstate";
+import { createActor, fromPromise, waitFor } from "xstate";
 import { describe, expect, test } from "vitest";
-import { quizMachine, type QuizEvent } from "./quiz.machine.ts";
+import { quizMachine, QuizRefusal, type AnswerReply, type AnswerRequest, type QuizEvent, type StartedAttempt } from "./quiz.machine.ts";
 import type { Correction, PublicQuestion } from "./quiz-types.ts";
 
 const questions: PublicQuestion[] = [
@@ -21,7 +21,7 @@ const correction = (questionId: string, score: number): Correction => ({
 function started(attemptsAllowed: number | null = 2, attemptsStarted = 0) {
   const actor = createActor(quizMachine, { input: { passMark: 70, attemptsAllowed, attemptsStarted } }).start();
   actor.send({ type: "START" });
-  actor.send({ type: "STARTED", attemptNumber: attemptsStarted + 1, questions });
+  actor.send({ type: "STARTED", attemptId: "t1", attemptNumber: attemptsStarted + 1, questions });
   return actor;
 }
 
@@ -34,15 +34,73 @@ function answerAll(actor: ReturnType<typeof started>, scores: [number, number]) 
 }
 
 describe("quiz machine", () => {
-  test("intro → starting on START, with the requestStart side effect", () => {
+  test("intro → starting on START, which asks the server for an attempt (the startAttempt actor)", () => {
     let requested = 0;
-    const actor = createActor(quizMachine.provide({ actions: { requestStart: () => void requested++ } }), {
-      input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 },
-    }).start();
+    const machine = quizMachine.provide({ actors: { startAttempt: fromPromise<StartedAttempt, void>(() => (requested++, new Promise(() => {}))) } });
+    const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
     expect(actor.getSnapshot().value).toBe("intro");
     actor.send({ type: "START" });
     expect(actor.getSnapshot().value).toBe("starting");
     expect(requested).toBe(1);
+  });
+
+  test("the started attempt's id is kept in the context and sent with each answer", async () => {
+    const sent: AnswerRequest[] = [];
+    const machine = quizMachine.provide({
+      actors: {
+        startAttempt: fromPromise<StartedAttempt, void>(async () => ({ attemptId: "t7", attemptNumber: 1, questions })),
+        submitAnswer: fromPromise<AnswerReply, AnswerRequest>(async ({ input }) => (sent.push(input), { correction: correction(input.questionId, 1), result: null })),
+      },
+    });
+    const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
+    actor.send({ type: "START" });
+    await waitFor(actor, (snapshot) => snapshot.matches("question"));
+    expect(actor.getSnapshot().context).toMatchObject({ attemptId: "t7", attemptNumber: 1, attemptsStarted: 1 });
+    actor.send({ type: "ANSWER", questionId: "q1", response: { value: true } });
+    await waitFor(actor, (snapshot) => snapshot.matches("answered"));
+    expect(sent).toEqual([{ attemptId: "t7", questionId: "q1", response: { value: true } }]);
+    expect(actor.getSnapshot().context.corrections.map((c) => c.questionId)).toEqual(["q1"]);
+  });
+
+  test("a refusal from the server goes back with its message code; any other failure is « reseau »", async () => {
+    const machine = quizMachine.provide({
+      actors: {
+        startAttempt: fromPromise<StartedAttempt, void>(async () => {
+          throw new QuizRefusal("plus-de-tentative");
+        }),
+      },
+    });
+    const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: 2, attemptsStarted: 0 } }).start();
+    actor.send({ type: "START" });
+    await waitFor(actor, (snapshot) => snapshot.matches("intro"));
+    expect(actor.getSnapshot().context.error).toBe("plus-de-tentative");
+
+    const offline = quizMachine.provide({
+      actors: {
+        startAttempt: fromPromise<StartedAttempt, void>(async () => ({ attemptId: null, attemptNumber: 1, questions })),
+        submitAnswer: fromPromise<AnswerReply, AnswerRequest>(async () => {
+          throw new TypeError("Failed to fetch");
+        }),
+      },
+    });
+    const learner = createActor(offline, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
+    learner.send({ type: "START" });
+    await waitFor(learner, (snapshot) => snapshot.matches("question"));
+    learner.send({ type: "ANSWER", questionId: "q1", response: { value: true } });
+    await waitFor(learner, (snapshot) => snapshot.matches("question") && snapshot.context.error !== null);
+    expect(learner.getSnapshot().context.error).toBe("reseau");
+  });
+
+  test("the last answer of a final assessment, with the attempt's review, goes straight to the result", () => {
+    const actor = started();
+    actor.send({ type: "ANSWER", questionId: "q1", response: { value: true } });
+    actor.send({ type: "CORRECTED", correction: { questionId: "q1", response: { value: true }, withheld: true } });
+    actor.send({ type: "NEXT" });
+    actor.send({ type: "ANSWER", questionId: "q2", response: { optionId: "a" } });
+    const review = [correction("q1", 1), correction("q2", 0)];
+    actor.send({ type: "CORRECTED", correction: { questionId: "q2", response: { optionId: "a" }, withheld: true }, result: { score: 50, passed: false }, review });
+    expect(actor.getSnapshot().value).toEqual({ result: "failed" });
+    expect(actor.getSnapshot().context.corrections).toEqual(review);
   });
 
   test("starting → question on STARTED, counting the attempt", () => {
@@ -54,18 +112,19 @@ describe("quiz machine", () => {
   test("starting → intro on REFUSED, with the message", () => {
     const actor = createActor(quizMachine, { input: { passMark: 70, attemptsAllowed: 2, attemptsStarted: 0 } }).start();
     actor.send({ type: "START" });
-    actor.send({ type: "REFUSED", message: "plus-de-tentative" });
+    actor.send({ type: "REFUSED", code: "plus-de-tentative" });
     expect(actor.getSnapshot().value).toBe("intro");
     expect(actor.getSnapshot().context.error).toBe("plus-de-tentative");
   });
 
   test("question → checking on an answer to the current question, which is sent for correction", () => {
     const sent: string[] = [];
-    const actor = createActor(quizMachine.provide({ actions: { submitAnswer: (_, params) => void sent.push(params.questionId) } }), {
-      input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 },
-    }).start();
+    const machine = quizMachine.provide({
+      actors: { submitAnswer: fromPromise<AnswerReply, AnswerRequest>(({ input }) => (sent.push(input.questionId), new Promise(() => {}))) },
+    });
+    const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
     actor.send({ type: "START" });
-    actor.send({ type: "STARTED", attemptNumber: 1, questions });
+    actor.send({ type: "STARTED", attemptId: "t1", attemptNumber: 1, questions });
     actor.send({ type: "ANSWER", questionId: "q1", response: { value: false } });
     expect(actor.getSnapshot().value).toBe("checking");
     expect(sent).toEqual(["q1"]);
@@ -91,7 +150,7 @@ describe("quiz machine", () => {
   test("checking → question on REFUSED (the server said no)", () => {
     const actor = started();
     actor.send({ type: "ANSWER", questionId: "q1", response: { value: true } });
-    actor.send({ type: "REFUSED", message: "reseau" });
+    actor.send({ type: "REFUSED", code: "reseau" });
     expect(actor.getSnapshot().value).toBe("question");
     expect(actor.getSnapshot().context.error).toBe("reseau");
   });
@@ -144,7 +203,7 @@ describe("quiz machine", () => {
     actor.send({ type: "RETRY" });
     expect(actor.getSnapshot().value).toBe("intro");
     actor.send({ type: "START" });
-    actor.send({ type: "STARTED", attemptNumber: 2, questions });
+    actor.send({ type: "STARTED", attemptId: "t1", attemptNumber: 2, questions });
     answerAll(actor, [0, 1]);
     expect(actor.getSnapshot().context.attemptsStarted).toBe(2);
     expect(actor.getSnapshot().can({ type: "RETRY" })).toBe(false);
@@ -171,11 +230,11 @@ describe("quiz machine graph (2 questions, 2 attempts)", () => {
     const current = snapshot.context.questions[snapshot.context.index]?.id ?? "q1";
     return [
       { type: "START" },
-      { type: "STARTED", attemptNumber: 1, questions },
+      { type: "STARTED", attemptId: "t1", attemptNumber: 1, questions },
       { type: "ANSWER", questionId: current, response: { value: true } },
       { type: "CORRECTED", correction: correction(snapshot.context.pending?.questionId ?? current, 1) },
       { type: "CORRECTED", correction: correction(snapshot.context.pending?.questionId ?? current, 0) },
-      { type: "REFUSED", message: "reseau" },
+      { type: "REFUSED", code: "reseau" },
       { type: "NEXT" },
       { type: "RETRY" },
     ];

@@ -1,14 +1,18 @@
 /**
  * One attempt at a quiz, as a state machine. Pure: no fetch, no storage. The browser runs it to
- * drive the quiz (its route provides `requestStart` and `submitAnswer`, which talk to the server);
- * the server runs the same machine to replay an attempt's stored answers and decide whether a new
- * answer is acceptable (right question, not answered twice, attempts left).
+ * drive the quiz: its player provides the `startAttempt` and `submitAnswer` actors, which talk to
+ * the server and whose outputs become the STARTED and CORRECTED events (a refusal, REFUSED). The
+ * server runs the same machine without them, sending those events itself, to replay an attempt's
+ * stored answers and decide whether a new answer is acceptable (right question, not answered
+ * twice, attempts left).
  *
  *   intro ─START→ starting ─STARTED→ question ─ANSWER→ checking ─CORRECTED→ answered ─NEXT→ question …
  *                                                                                   └─NEXT (last)→ result
+ *   checking ─CORRECTED with the review of a submitted final assessment→ result
  *   result (passed | failed) ─RETRY (attempts left)→ intro
  */
-import { assertEvent, assign, setup } from "xstate";
+import { assertEvent, assign, fromPromise, raise, setup } from "xstate";
+import { isQuizMessageCode, type QuizMessageCode } from "./quiz-messages.ts";
 import { attemptScore, isPassing } from "./scoring.ts";
 import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, type PublicQuestion, type QuizResponse } from "./quiz-types.ts";
 
@@ -21,6 +25,8 @@ export interface QuizMachineInput {
 }
 
 export interface QuizContext extends QuizMachineInput {
+  /** The stored attempt the answers belong to; null for a visitor's practice (nothing stored). */
+  attemptId: string | null;
   attemptNumber: number;
   questions: PublicQuestion[];
   index: number;
@@ -30,24 +36,58 @@ export interface QuizContext extends QuizMachineInput {
   result: AttemptResult | null;
   /** Set by the server with the final answer's correction; otherwise computed from corrections. */
   serverResult: AttemptResult | null;
-  error: string | null;
+  error: QuizMessageCode | null;
+}
+
+/** What starting an attempt gives: the attempt and its questions (without their answer key). */
+export interface StartedAttempt {
+  attemptId: string | null;
+  attemptNumber: number;
+  questions: PublicQuestion[];
+}
+
+/**
+ * The server's answer to an answer. `review`: with the last answer of a final assessment, the
+ * corrections of every question of the attempt, which replace the receipts.
+ */
+export interface AnswerReply {
+  correction: AnswerOutcome;
+  result?: AttemptResult | null;
+  review?: Correction[] | null;
+}
+
+export interface AnswerRequest {
+  attemptId: string | null;
+  questionId: string;
+  response: QuizResponse;
+}
+
+/** How an actor says no: the code of the French message to show (see quiz-messages.ts). */
+export class QuizRefusal extends Error {
+  constructor(readonly code: QuizMessageCode) {
+    super(code);
+  }
+}
+
+/** A refusal's code; anything else that went wrong (the network, a page instead of JSON) is « reseau ». */
+export function refusalCode(error: unknown): QuizMessageCode {
+  return error instanceof QuizRefusal && isQuizMessageCode(error.code) ? error.code : "reseau";
 }
 
 export type QuizEvent =
   | { type: "START" }
-  | { type: "STARTED"; attemptNumber: number; questions: PublicQuestion[] }
+  | ({ type: "STARTED" } & StartedAttempt)
   | { type: "ANSWER"; questionId: string; response: QuizResponse }
-  /**
-   * The server's answer to ANSWER. `review`: with the last answer of a final assessment, the
-   * corrections of every question of the attempt, which replace the receipts.
-   */
-  | { type: "CORRECTED"; correction: AnswerOutcome; result?: AttemptResult | null; review?: Correction[] | null }
-  | { type: "REFUSED"; message: string }
+  | ({ type: "CORRECTED" } & AnswerReply)
+  | { type: "REFUSED"; code: QuizMessageCode }
   | { type: "NEXT" }
   | { type: "RETRY" };
 
 const attemptsRemain = ({ attemptsAllowed, attemptsStarted }: QuizContext) =>
   attemptsAllowed === null || attemptsStarted < attemptsAllowed;
+
+/** Without a player (the server, tests), nothing answers: the STARTED, CORRECTED or REFUSED event does. */
+const awaitingEvent = <Output, Input>() => fromPromise<Output, Input>(() => new Promise<Output>(() => {}));
 
 export const quizMachine = setup({
   types: {
@@ -55,13 +95,16 @@ export const quizMachine = setup({
     events: {} as QuizEvent,
     input: {} as QuizMachineInput,
   },
+  actors: {
+    // The server calls, given by the browser's player with machine.provide().
+    startAttempt: awaitingEvent<StartedAttempt, void>(),
+    submitAnswer: awaitingEvent<AnswerReply, AnswerRequest>(),
+  },
   actions: {
-    // Side effects, given by the browser route with machine.provide(); nothing on the server.
-    requestStart: () => {},
-    submitAnswer: (_, _params: { questionId: string; response: QuizResponse }) => {},
     assignStarted: assign(({ context, event }) => {
       assertEvent(event, "STARTED");
       return {
+        attemptId: event.attemptId,
         attemptNumber: event.attemptNumber,
         attemptsStarted: context.attemptsStarted + 1,
         questions: event.questions,
@@ -87,7 +130,7 @@ export const quizMachine = setup({
     }),
     assignRefusal: assign(({ event }) => {
       assertEvent(event, "REFUSED");
-      return { pending: null, error: event.message };
+      return { pending: null, error: event.code };
     }),
     advance: assign(({ context }) => ({ index: context.index + 1, error: null })),
     computeResult: assign(({ context }) => {
@@ -108,6 +151,10 @@ export const quizMachine = setup({
       assertEvent(event, "CORRECTED");
       return context.pending?.questionId === event.correction.questionId;
     },
+    isSubmittedFinalAnswer: ({ context, event }) => {
+      assertEvent(event, "CORRECTED");
+      return context.pending?.questionId === event.correction.questionId && Boolean(event.review);
+    },
     hasMoreQuestions: ({ context }) => context.index + 1 < context.questions.length,
     isPassed: ({ context }) => Boolean(context.result?.passed),
   },
@@ -115,6 +162,7 @@ export const quizMachine = setup({
   id: "quiz",
   context: ({ input }) => ({
     ...input,
+    attemptId: null,
     attemptNumber: input.attemptsStarted,
     questions: [],
     index: 0,
@@ -130,7 +178,11 @@ export const quizMachine = setup({
       on: { START: { guard: "canStartAttempt", target: "starting" } },
     },
     starting: {
-      entry: "requestStart",
+      invoke: {
+        src: "startAttempt",
+        onDone: { actions: raise(({ event }) => ({ type: "STARTED" as const, ...event.output })) },
+        onError: { actions: raise(({ event }) => ({ type: "REFUSED" as const, code: refusalCode(event.error) })) },
+      },
       on: {
         STARTED: { target: "question", actions: "assignStarted" },
         REFUSED: { target: "intro", actions: "assignRefusal" },
@@ -140,12 +192,18 @@ export const quizMachine = setup({
       on: { ANSWER: { guard: "isCurrentQuestion", target: "checking", actions: "assignPending" } },
     },
     checking: {
-      entry: {
-        type: "submitAnswer",
-        params: ({ context }) => ({ questionId: context.pending!.questionId, response: context.pending!.response }),
+      invoke: {
+        src: "submitAnswer",
+        input: ({ context }) => ({ attemptId: context.attemptId, questionId: context.pending!.questionId, response: context.pending!.response }),
+        onDone: { actions: raise(({ event }) => ({ type: "CORRECTED" as const, ...event.output })) },
+        onError: { actions: raise(({ event }) => ({ type: "REFUSED" as const, code: refusalCode(event.error) })) },
       },
       on: {
-        CORRECTED: { guard: "isPendingAnswer", target: "answered", actions: "assignCorrection" },
+        CORRECTED: [
+          // A final assessment just submitted: straight to the result and its corrections.
+          { guard: "isSubmittedFinalAnswer", target: "result", actions: "assignCorrection" },
+          { guard: "isPendingAnswer", target: "answered", actions: "assignCorrection" },
+        ],
         REFUSED: { target: "question", actions: "assignRefusal" },
       },
     },

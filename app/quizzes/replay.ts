@@ -7,6 +7,8 @@ import { quizMachine, type QuizMachineInput } from "./quiz.machine.ts";
 import type { AnswerOutcome, AttemptResult, PublicQuestion } from "./quiz-types.ts";
 
 export interface AttemptHistory extends QuizMachineInput {
+  /** The stored attempt (the browser resumes it); the server's own replay needs none. */
+  attemptId?: string | null;
   attemptNumber: number;
   questions: PublicQuestion[];
   /** Stored corrections (or receipts of an open final attempt), in the order the questions were answered. */
@@ -25,7 +27,7 @@ export function replayAttempt(history: AttemptHistory, machine = quizMachine) {
   });
   actor.start();
   actor.send({ type: "START" });
-  actor.send({ type: "STARTED", attemptNumber: history.attemptNumber, questions: history.questions });
+  actor.send({ type: "STARTED", attemptId: history.attemptId ?? null, attemptNumber: history.attemptNumber, questions: history.questions });
   history.corrections.forEach((correction, position) => {
     actor.send({ type: "ANSWER", questionId: correction.questionId, response: correction.response });
     const last = position === history.corrections.length - 1;

@@ -16,13 +16,13 @@ export function parseResponse(question: PublicQuestion, form: Fields): ParsedRes
     case "choix-unique": {
       const chosen = values("reponse");
       if (chosen.length !== 1) return { ok: false, code: "choix-requis" };
-      if (!question.options?.some((option) => option.id === chosen[0])) return { ok: false, code: "reponse-inconnue" };
+      if (!question.options.some((option) => option.id === chosen[0])) return { ok: false, code: "reponse-inconnue" };
       return { ok: true, response: { optionId: chosen[0]! } };
     }
     case "choix-multiple": {
       const chosen = [...new Set(values("reponse"))];
       if (chosen.length === 0) return { ok: false, code: "cases-requises" };
-      const ids = new Set(question.options?.map((option) => option.id));
+      const ids = new Set(question.options.map((option) => option.id));
       if (chosen.some((id) => !ids.has(id))) return { ok: false, code: "reponse-inconnue" };
       return { ok: true, response: { optionIds: chosen.sort() } };
     }
@@ -32,9 +32,9 @@ export function parseResponse(question: PublicQuestion, form: Fields): ParsedRes
       return { ok: true, response: { value: chosen[0] === "vrai" } };
     }
     case "association": {
-      const rights = new Set(question.rights?.map((right) => right.id));
+      const rights = new Set(question.rights.map((right) => right.id));
       const pairs: Record<string, string> = {};
-      for (const left of question.lefts ?? []) {
+      for (const left of question.lefts) {
         const value = values(`paire-${left.id}`);
         if (value.length !== 1 || !rights.has(value[0]!)) return { ok: false, code: "association-incomplete" };
         pairs[left.id] = value[0]!;
@@ -42,7 +42,7 @@ export function parseResponse(question: PublicQuestion, form: Fields): ParsedRes
       return { ok: true, response: { pairs } };
     }
     case "remise-en-ordre": {
-      const items = question.items ?? [];
+      const items = question.items;
       const ranked = items.map((item) => ({ id: item.id, rank: Number(values(`rang-${item.id}`)[0]) }));
       const valid = ranked.every(({ rank }) => Number.isInteger(rank) && rank >= 1 && rank <= items.length);
       if (!valid || new Set(ranked.map(({ rank }) => rank)).size !== items.length) return { ok: false, code: "ordre-invalide" };

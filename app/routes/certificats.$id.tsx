@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
 import { formatActiveTime, formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
-import { getOwnCertificate } from "~/certificates/certificate-reads.server.ts";
+import { requireOwnCertificate } from "~/certificates/certificate-reads.server.ts";
 import { verificationUrl } from "~/certificates/certificate-urls.ts";
 import { formatCode } from "~/utils/verification-code.ts";
 import { db } from "~/db/db.server.ts";
@@ -21,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   // Someone else's certificate is « not found », not « forbidden »: its id reveals nothing.
-  const certificate = await getOwnCertificate(db, user.id, params.id ?? "");
-  if (!certificate) throw new Response("Ce certificat n'existe pas, ou n'est pas le vôtre.", { status: 404 });
+  const certificate = await requireOwnCertificate(db, user.id, params.id);
   return json(
     {
       certificate: {

@@ -2,14 +2,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { certificatePdfFor } from "~/certificates/certificate-pdf.server.ts";
-import { getOwnCertificate } from "~/certificates/certificate-reads.server.ts";
+import { requireOwnCertificate } from "~/certificates/certificate-reads.server.ts";
 import { db } from "~/db/db.server.ts";
 import { withErrorPages } from "~/errors/resource-errors.server.ts";
 
 export const loader = withErrorPages(async ({ params, request, context }: LoaderFunctionArgs) => {
   const user = await requireUser(request, context);
-  const certificate = await getOwnCertificate(db, user.id, params.id ?? "");
-  if (!certificate) throw new Response("Ce certificat n'existe pas, ou n'est pas le vôtre.", { status: 404 });
+  const certificate = await requireOwnCertificate(db, user.id, params.id);
   const { pdf, filename } = await certificatePdfFor(certificate);
   return new Response(Buffer.from(pdf), {
     headers: {

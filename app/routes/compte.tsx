@@ -18,6 +18,7 @@ import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Apprendre à faire alliance" }];
 
@@ -102,11 +103,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "quitter-cohorte": {
       const parsed = LeaveSchema.safeParse({ cohortId: formData.get("cohortId") ?? undefined });
-      if (!parsed.success) throw new Response("Cette cohorte n'existe pas.", { status: 400 });
+      invariantResponse(parsed.success, "Cette cohorte n'existe pas.", { status: 400 });
       const membership = (await listMemberships(db, user.id)).find((m) => m.cohort.id === parsed.data.cohortId);
-      if (!membership || !(await leaveCohort(db, user.id, parsed.data.cohortId))) {
-        throw new Response("Vous ne faites pas partie de cette cohorte.", { status: 404 });
-      }
+      invariantResponse(membership && (await leaveCohort(db, user.id, parsed.data.cohortId)), "Vous ne faites pas partie de cette cohorte.");
       return redirect(`/compte?${new URLSearchParams({ quittee: membership.cohort.name })}`);
     }
     default:

@@ -23,6 +23,7 @@ import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { formatFrenchDate } from "~/utils/french-date.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction = () => [{ title: "Double authentification — Apprendre à faire alliance" }];
 
@@ -82,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "activer") {
     const secret = String(formData.get("secret") ?? "");
-    if (!SECRET_PATTERN.test(secret)) throw new Response("Rechargez la page pour obtenir une nouvelle clé.", { status: 400 });
+    invariantResponse(SECRET_PATTERN.test(secret), "Rechargez la page pour obtenir une nouvelle clé.", { status: 400 });
     const enrollment = await enrollmentView(secret, user.email);
     const submission = parseWithZod(formData, { schema: EnableTwoFactorSchema });
     if (submission.status !== "success") return refuse(submission.reply({ hideFields: ["current"] }), 400, enrollment);

@@ -14,6 +14,7 @@ import { addProjectComment, COMMENT_MAX, getMemberProject } from "~/projects/pro
 import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { CommentList } from "~/projects/comment-list.tsx";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.learner.name ?? "Apprenant·e"} — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
 
@@ -21,8 +22,8 @@ const NOT_A_MEMBER = "Cette personne n'est pas (ou plus) membre de cette cohorte
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, cohort, path } = await requireTrainerCohort(request, context, params.id);
-  const member = await getCohortMember(db, user.id, cohort.id, params.userId ?? "");
-  if (!member) throw new Response(NOT_A_MEMBER, { status: 404 });
+  const member = params.userId ? await getCohortMember(db, user.id, cohort.id, params.userId) : null;
+  invariantResponse(member, NOT_A_MEMBER);
   const { content, learners } = await buildCohortDashboard(db, cohort, path);
   const row = learners.find((learner) => learner.userId === member.user.id)!;
   const definition = path.finalProject ? getProjectDefinition(path.finalProject) : undefined;
@@ -86,17 +87,18 @@ const CommentSchema = z.object({
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, cohort, path } = await requireTrainerCohort(request, context, params.id);
+  invariantResponse(params.userId, NOT_A_MEMBER);
   const form = await readFormData(request);
   if (form.get("intent") === "commenter") {
     const parsed = CommentSchema.safeParse({ body: form.get("body") ?? undefined });
     if (!parsed.success) return json({ commentError: parsed.error.issues[0]!.message, body: String(form.get("body") ?? "") }, { status: 400 });
-    const added = path.finalProject ? await addProjectComment(db, user.id, cohort.id, params.userId ?? "", path.finalProject, parsed.data.body) : false;
-    if (!added) throw new Response("Cette personne n'a pas encore de projet à commenter dans cette cohorte.", { status: 404 });
+    const added = path.finalProject ? await addProjectComment(db, user.id, cohort.id, params.userId, path.finalProject, parsed.data.body) : false;
+    invariantResponse(added, "Cette personne n'a pas encore de projet à commenter dans cette cohorte.");
     return redirect(`/formateur/cohortes/${cohort.id}/apprenants/${params.userId}?commentaire=1#projet`);
   }
-  if (form.get("intent") !== "retirer") throw new Response("Cette action n'existe pas.", { status: 400 });
-  const removed = await removeMember(db, user.id, cohort.id, params.userId ?? "");
-  if (!removed) throw new Response(NOT_A_MEMBER, { status: 404 });
+  invariantResponse(form.get("intent") === "retirer", "Cette action n'existe pas.", { status: 400 });
+  const removed = await removeMember(db, user.id, cohort.id, params.userId);
+  invariantResponse(removed, NOT_A_MEMBER);
   return redirect(`/formateur/cohortes/${cohort.id}`);
 }
 

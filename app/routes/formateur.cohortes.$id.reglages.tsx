@@ -12,6 +12,7 @@ import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Réglages — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
 
@@ -39,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, cohort } = await requireTrainerCohort(request, context, params.id);
   const formData = await readFormData(request);
   const intent = IntentSchema.safeParse({ intent: formData.get("intent") });
-  if (!intent.success) throw new Response("Cette action n'existe pas.", { status: 400 });
+  invariantResponse(intent.success, "Cette action n'existe pas.", { status: 400 });
   const back = (done: string) => redirect(`/formateur/cohortes/${cohort.id}/reglages?fait=${done}`);
   switch (intent.data.intent) {
     case "modifier": {

@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { findPathBySlug, findPathLesson, formatMinutes, lessonUrl } from "~/courses/catalog.ts";
+import { formatMinutes, lessonUrl, requirePathLesson } from "~/courses/catalog.ts";
 import { getCatalog, getCompiledLesson } from "~/content/catalog.server.ts";
 import { LessonActionSchema } from "~/pages/lesson-actions.server.ts";
 import { loadLessonPage } from "~/pages/lesson-page.server.ts";
@@ -52,14 +52,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     catalog: getCatalog(),
     db,
     user,
-    pathSlug: params.parcours ?? "",
-    lessonSlug: params.lecon ?? "",
+    pathSlug: params.parcours,
+    lessonSlug: params.lecon,
     timing,
     url: new URL(request.url),
   });
   // The « J'ai terminé » form carries the signed time the page was shown (nothing is written on a
   // GET): the action measures from it the time spent before accepting the completion.
-  const entry = findPathLesson(getCatalog(), findPathBySlug(getCatalog(), params.parcours ?? "")!, params.lecon ?? "")!;
+  const entry = requirePathLesson(getCatalog(), params.parcours, params.lecon);
   const completion =
     user && page.progress && !page.progress.completedAt
       ? {
@@ -72,10 +72,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 /**
  * Answering a quiz or saving a reflection changes nothing the page's loader shows that the
- * component does not already know: no need to reload the lesson after those.
+ * component does not already know: no need to reload the lesson after those. The quiz player
+ * posts with `fetch` and then asks for a revalidation (no form, same address) only so that the
+ * root announces a certificate: the lesson keeps its data, and its completion form the time it
+ * was first shown.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
   if (formAction?.startsWith("/quiz/") || formAction?.startsWith("/simulations/")) return false;
+  if (!formMethod && currentUrl.href === nextUrl.href) return false;
   if (formData?.get("intent") === "reflexion") return false;
   return defaultShouldRevalidate;
 };
@@ -88,22 +92,19 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const catalog = getCatalog();
-  const path = findPathBySlug(catalog, params.parcours ?? "");
-  const entry = path ? findPathLesson(catalog, path, params.lecon ?? "") : undefined;
-  if (!path || !entry) throw new Response("Cette leçon n'existe pas dans ce parcours.", { status: 404 });
+  const { path, lesson } = requirePathLesson(getCatalog(), params.parcours, params.lecon);
   const user = await requireUser(request, context);
   const parsed = LessonActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
     return json({ error: parsed.error.issues[0]?.message ?? "Demande invalide." }, { status: 400 });
   }
   if (parsed.data.intent === "terminer") {
-    const time = await lessonTimeOf(entry.lesson, AUDIENCE_OF_PROFILE[user.profile] ?? null);
+    const time = await lessonTimeOf(lesson, AUDIENCE_OF_PROFILE[user.profile] ?? null);
     const result = await completeLessonFromPage(db, {
       key: completionTokenKey(serverSigningKey()),
       token: parsed.data.jeton,
       userId: user.id,
-      lessonId: entry.lesson.id,
+      lessonId: lesson.id,
       pathId: path.id,
       minimumSeconds: time.minimumSeconds,
       modelSeconds: time.readingSeconds + time.activitySeconds,
@@ -113,21 +114,18 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     if (!result.ok) {
       return json({ error: result.error, intent: "terminer" as const, jeton: result.tooEarly ? parsed.data.jeton : null }, { status: result.status });
     }
-    const issued = await issueCertificatesAfter(db, user.id, { lessonId: entry.lesson.id });
-    return redirect(`${lessonUrl(path, entry.lesson)}?terminee=1#fin-de-lecon`, { headers: await noticeHeaders(issued) });
+    const issued = await issueCertificatesAfter(db, user.id, { lessonId: lesson.id });
+    return redirect(`${lessonUrl(path, lesson)}?terminee=1#fin-de-lecon`, { headers: await noticeHeaders(issued) });
   }
-  const compiled = await getCompiledLesson(entry.lesson);
-  const reflectionIds = compiled.usage.components.filter((c) => c.name === "Reflection").map((c) => c.attributes.id);
-  if (!reflectionIds.includes(parsed.data.reflectionId)) {
-    return json({ error: "Cette question n'existe pas dans cette leçon." }, { status: 400 });
-  }
-  const saved = await saveReflection(db, {
+  const { usage } = await getCompiledLesson(lesson);
+  const result = await saveReflection(db, {
     userId: user.id,
-    lessonId: entry.lesson.id,
+    lesson: { id: lesson.id, usage },
     reflectionId: parsed.data.reflectionId,
     answer: parsed.data.answer,
   });
-  return json({ saved: { reflectionId: saved.reflectionId, updatedAt: saved.updatedAt.toISOString() } });
+  if (!result.ok) return json({ error: result.error }, { status: 400 });
+  return json({ saved: { reflectionId: result.saved.reflectionId, updatedAt: result.saved.updatedAt.toISOString() } });
 }
 
 export default function LessonPage() {

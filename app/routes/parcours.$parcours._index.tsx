@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { LessonStatusBadge } from "~/components/lesson-status.tsx";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { findPathBySlug, formatMinutes } from "~/courses/catalog.ts";
+import { formatMinutes, requirePath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { loadPathOutline } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -21,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const catalog = getCatalog();
-  const path = findPathBySlug(catalog, params.parcours ?? "");
-  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
+  const path = requirePath(catalog, params.parcours);
   const user = await getCurrentUser(request, context);
   const [outline, certificate] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),
@@ -37,8 +36,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
  * before certificates existed). The page itself never writes (D13).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const path = findPathBySlug(getCatalog(), params.parcours ?? "");
-  if (!path) throw new Response("Ce parcours n'existe pas.", { status: 404 });
+  const path = requirePath(getCatalog(), params.parcours);
   const user = await requireUser(request, context);
   const issued = await claimCertificate(db, user.id, path);
   return redirect(`/parcours/${path.slug}`, { headers: await noticeHeaders(issued ? [issued] : []) });

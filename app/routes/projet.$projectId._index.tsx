@@ -13,6 +13,7 @@ import { readFormData } from "~/utils/form-data.server.ts";
 import { setFlash, takeFlash } from "~/utils/flash.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { CommentList } from "~/projects/comment-list.tsx";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Projet final"} — Apprendre à faire alliance` }];
 
@@ -46,7 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, definition } = await requireProjectDefinition(request, context, params.projectId);
   const form = await readFormData(request);
-  if (form.get("intent") !== "remettre") throw new Response("Cette action n'existe pas.", { status: 400 });
+  invariantResponse(form.get("intent") === "remettre", "Cette action n'existe pas.", { status: 400 });
   const result = await submitProject(db, user.id, definition);
   // Either way back to the overview (its address, without the form's « ?index »), with a message
   // said once.

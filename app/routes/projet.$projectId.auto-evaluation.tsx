@@ -12,6 +12,7 @@ import { saveAssessment } from "~/projects/project.server.ts";
 import { JUSTIFICATION_MAX } from "~/projects/project-schema.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Auto-évaluation — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
 
@@ -47,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, definition } = await requireProjectDefinition(request, context, params.projectId);
   const form = await readFormData(request);
-  if (!["terminer", "enregistrer"].includes(String(form.get("intent")))) throw new Response("Cette action n'existe pas.", { status: 400 });
+  invariantResponse(["terminer", "enregistrer"].includes(String(form.get("intent"))), "Cette action n'existe pas.", { status: 400 });
   const { values, errors } = readAssessmentForm(definition, form);
   if (Object.keys(errors).length > 0) {
     const typed = Object.fromEntries(

@@ -11,13 +11,14 @@ import { ANSWER_MAX } from "~/projects/project-schema.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { formatFrenchTime } from "~/utils/french-date.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
 
 async function stepContext(request: Request, context: Parameters<typeof requireProjectPage>[1], projectId?: string, stepId?: string, { open = true } = {}) {
   const page = open ? await requireProjectPage(request, context, projectId) : { ...(await requireProjectDefinition(request, context, projectId)), project: null };
   const index = page.definition.steps.findIndex((step) => step.id === stepId);
-  if (index === -1) throw new Response("Cette étape n'existe pas dans ce projet.", { status: 404 });
+  invariantResponse(index !== -1, "Cette étape n'existe pas dans ce projet.");
   return { ...page, index, step: page.definition.steps[index]! };
 }
 
@@ -45,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, definition, index, step } = await stepContext(request, context, params.projectId, params.stepId, { open: false });
   const form = await readFormData(request);
   const intent = form.get("intent");
-  if (intent !== "enregistrer" && intent !== "suivante" && intent !== "auto") throw new Response("Cette action n'existe pas.", { status: 400 });
+  invariantResponse(intent === "enregistrer" || intent === "suivante" || intent === "auto", "Cette action n'existe pas.", { status: 400 });
   const { values, errors } = readStepForm(step, form);
   if (Object.keys(errors).length > 0) {
     // Nothing is saved until every field can be: the learner fixes the one that is too long.

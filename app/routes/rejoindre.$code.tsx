@@ -9,6 +9,7 @@ import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/db/rate-limit.server.ts";
+import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rejoindre «\u202F${data.cohort.name}\u202F» — Apprendre à faire alliance` : "Rejoindre une cohorte" },
@@ -28,19 +29,20 @@ async function openCohort(request: Request, clientIp: string, code: string) {
     });
   }
   const cohort = await findCohortByCode(db, code.slice(0, 100));
-  if (!cohort) throw new Response(UNKNOWN, { status: 404 });
-  if (cohort.archivedAt) throw new Response(ARCHIVED, { status: 410 });
+  invariantResponse(cohort, UNKNOWN);
+  invariantResponse(!cohort.archivedAt, ARCHIVED, { status: 410 });
   return cohort;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const cohort = await openCohort(request, context.clientIp, params.code ?? "");
+  invariantResponse(params.code, UNKNOWN);
+  const cohort = await openCohort(request, context.clientIp, params.code);
   const user = await getCurrentUser(request, context);
   const path = findPath(getCatalog(), cohort.pathId);
   const member = user ? await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } }, select: { joinedAt: true } }) : null;
   return json(
     {
-      code: params.code ?? "",
+      code: params.code,
       cohort: {
         name: cohort.name,
         trainerName: cohort.trainer.name,
@@ -59,8 +61,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  await openCohort(request, context.clientIp, params.code ?? "");
-  const result = await joinCohort(db, user.id, params.code ?? "");
+  invariantResponse(params.code, UNKNOWN);
+  await openCohort(request, context.clientIp, params.code);
+  const result = await joinCohort(db, user.id, params.code);
   switch (result.status) {
     case "rejoint":
     case "deja-membre":

@@ -3,6 +3,7 @@
  * through the scenario's machine leads to a state where that choice is possible; the ending and the
  * final values are computed here, never taken from the request.
  */
+import { ActivityError } from "~/activities/protocol.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
 import { drawChoiceOrder, drawOrderSeed, isOrderSeed, orderFromSeed, parseChoiceOrder, type ChoiceOrder } from "./choice-order.ts";
@@ -11,12 +12,9 @@ import type { Scenario } from "./scenario-schema.ts";
 import type { SimulationMessageCode } from "./simulation-messages.ts";
 import { SIMULATION_MESSAGES } from "./simulation-messages.ts";
 
-export class SimulationError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    readonly code: SimulationMessageCode,
-  ) {
-    super(SIMULATION_MESSAGES[code]);
+export class SimulationError extends ActivityError<SimulationMessageCode> {
+  constructor(status: 400 | 404 | 409, code: SimulationMessageCode) {
+    super(status, code, SIMULATION_MESSAGES[code]);
   }
 }
 

@@ -6,7 +6,7 @@
  * and one final state per ending. The only event is CHOOSE { sceneId, choiceId }; it is accepted
  * only in its scene and only when the choice leads somewhere from the current values.
  */
-import { assign, setup, type SnapshotFrom } from "xstate";
+import { assign, setup, type SnapshotFrom, type StateNodeConfig } from "xstate";
 import { END } from "./scenario-end.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import { applyChoice, evaluate, initialValues, nextStep, type ScenarioValues } from "./scenario-state.ts";
@@ -24,10 +24,16 @@ export interface ScenarioContext extends ScenarioValues {
 
 export type ScenarioEvent = { type: "CHOOSE"; sceneId: string; choiceId: string };
 
+/** One state of a scenario's machine, as `setup(...).createMachine` accepts it. */
+type ScenarioStateConfig = Pick<
+  StateNodeConfig<ScenarioContext, ScenarioEvent, never, never, never, never, string, never, never, never, never>,
+  "on" | "always" | "type"
+>;
+
 export const endingState = (endingId: string) => `fin-${endingId}`;
 
 export function buildScenarioMachine(scenario: Scenario) {
-  const choose = assign(({ context, event }: { context: ScenarioContext; event: ScenarioEvent }) => {
+  const choose = assign<ScenarioContext, ScenarioEvent, undefined, ScenarioEvent, never>(({ context, event }) => {
     const scene = scenario.scenes.find((candidate) => candidate.id === event.sceneId);
     const choice = scene?.choices.find((candidate) => candidate.id === event.choiceId);
     if (!choice) return {};
@@ -35,7 +41,8 @@ export function buildScenarioMachine(scenario: Scenario) {
     return { ...after, steps: [...context.steps, { sceneId: event.sceneId, choiceId: event.choiceId, after }] };
   });
 
-  const states: Record<string, object> = {};
+  // Built from data: its state names are plain strings for TypeScript (one per scene and ending).
+  const states: Record<string, ScenarioStateConfig> = {};
   for (const scene of scenario.scenes) {
     const transitions = scene.choices.flatMap((choice) => {
       const branches = typeof choice.next === "string" ? [{ goto: choice.next, when: undefined }] : choice.next;
@@ -66,7 +73,7 @@ export function buildScenarioMachine(scenario: Scenario) {
     id: scenario.id,
     context: { ...initialValues(scenario), steps: [] },
     initial: scenario.start,
-    states: states as never,
+    states,
   });
 }
 

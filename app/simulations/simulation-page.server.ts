@@ -20,6 +20,7 @@ function scenarioConcepts(scenario: Scenario): string[] {
   ];
 }
 
+/** The simulation a route is asked for, or a 404. */
 /** The path a learner follows, for a simulation on its own page: the one they visited last, if any. */
 export async function learnerPathId(db: Db, userId: string | null): Promise<string | null> {
   if (!userId) return null;

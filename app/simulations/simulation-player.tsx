@@ -13,14 +13,14 @@ import { drawOrderSeed, orderedChoices, orderFromSeed, type ChoiceOrder } from "
 import { encodeChoices, machineOf, replayChoices, type ChoiceRef } from "./replay.ts";
 import type { SimulationView } from "./runs.server.ts";
 import type { Scenario } from "./scenario-schema.ts";
-import { reachedEnding, type ScenarioSnapshot } from "./scenario.machine.ts";
-import type { AnyStateMachine } from "xstate";
+import { reachedEnding } from "./scenario.machine.ts";
 import { initialValues, levelLabel } from "./scenario-state.ts";
 import type { ConceptLessons } from "./review-links.ts";
 import { SimulationDebrief } from "./simulation-debrief.tsx";
 import { effectsText } from "./simulation-format.ts";
 import { SIMULATION_MESSAGES, type SimulationMessageCode } from "./simulation-messages.ts";
 import { fr } from "~/utils/french-typography.ts";
+import { pagePath, stepUrl } from "~/activities/step-url.ts";
 
 interface PlayerProps {
   scenario: Scenario;
@@ -118,7 +118,7 @@ export function SimulationPlayer(props: PlayerProps) {
             <p className="muted">
               Vous avez terminé cette simulation {view.finishedCount > 1 ? `${view.finishedCount} fois` : "une fois"}&#x202F;; dernière fin&nbsp;:{" "}
               {fr`« ${scenario.endings.find((ending) => ending.id === view.lastFinished!.endingId)?.title ?? ""} ».`}{" "}
-              <a href={`${props.returnTo.split(/[?#]/)[0]}?${new URLSearchParams({ simulation: scenario.id, etape: "debriefing" })}#${domId}`}>
+              <a href={stepUrl(props.returnTo, { kind: "simulation", id: scenario.id }, "debriefing")}>
                 Revoir le débriefing
               </a>
             </p>
@@ -160,7 +160,7 @@ function StartForm({
   if (!view.signedIn) {
     // A visitor's run lives in the address: an empty « choix » means started.
     return (
-      <form method="get" action={returnTo.split(/[?#]/)[0]} onSubmit={submit}>
+      <form method="get" action={pagePath(returnTo)} onSubmit={submit}>
         <input type="hidden" name="simulation" value={scenario.id} />
         <input type="hidden" name="choix" value="" />
         {/* The seed of the order of options; a replay leaves it out, so that the server draws a new one. */}
@@ -202,9 +202,7 @@ function SimulationGame(
     const replayed = replayChoices(scenario, initialChoices);
     return replayed.snapshot;
   }, [scenario, initialChoices]);
-  // The machine is generated from data, so its state names are plain strings for TypeScript.
-  const [rawSnapshot, send] = useMachine(machine as unknown as AnyStateMachine, { snapshot: initial as never });
-  const snapshot = rawSnapshot as unknown as ScenarioSnapshot;
+  const [snapshot, send] = useMachine(machine, { snapshot: initial });
   const focusRef = useRef<HTMLElement | null>(null);
   const firstRender = useRef(true);
   const steps = snapshot.context.steps;
@@ -236,7 +234,7 @@ function SimulationGame(
   // One level below the simulation's title, whatever the page puts it at (headings stay in order).
   const StepHeading = `h${(props.headingLevel ?? 3) + 1}` as "h2" | "h3" | "h4";
   const choices: ChoiceRef[] = steps.map(({ sceneId, choiceId }) => ({ sceneId, choiceId }));
-  const base = returnTo.split(/[?#]/)[0]!;
+  const base = pagePath(returnTo);
 
   const choose = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -98,15 +98,26 @@ describeEachDatabase("progress", (get) => {
     expect((await getLessonProgress(db, userId))[0]?.activeSeconds).toBe(30);
   });
 
+  /** A lesson whose MDX asks one reflection, as its compiled usage says. */
+  const lesson = { id: "l1-2", usage: { components: [{ name: "Reflection", attributes: { id: "l1-2-defi" }, line: 3 }] } };
+
   test("reflections are saved per learner and overwritten by a new answer", async () => {
     const { db } = get();
     const userId = await learner();
     const other = await learner();
-    await saveReflection(db, { userId, lessonId: "l1-2", reflectionId: "l1-2-defi", answer: "Première réponse" });
-    await saveReflection(db, { userId, lessonId: "l1-2", reflectionId: "l1-2-defi", answer: "Réponse revue" });
-    await saveReflection(db, { userId: other, lessonId: "l1-2", reflectionId: "l1-2-defi", answer: "Celle d'un autre" });
+    await saveReflection(db, { userId, lesson, reflectionId: "l1-2-defi", answer: "Première réponse" });
+    await saveReflection(db, { userId, lesson, reflectionId: "l1-2-defi", answer: "Réponse revue" });
+    await saveReflection(db, { userId: other, lesson, reflectionId: "l1-2-defi", answer: "Celle d'un autre" });
     expect((await getReflections(db, userId, ["l1-2-defi"])).map((row) => row.answer)).toEqual(["Réponse revue"]);
     expect(await db.reflectionAnswer.count({ where: { reflectionId: "l1-2-defi" } })).toBe(2);
+  });
+
+  test("a reflection the lesson does not ask is refused, and nothing is written", async () => {
+    const { db } = get();
+    const userId = await learner();
+    const result = await saveReflection(db, { userId, lesson, reflectionId: "l9-9-ailleurs", answer: "Réponse égarée" });
+    expect(result).toEqual({ ok: false, error: "Cette question n'existe pas dans cette leçon." });
+    expect(await db.reflectionAnswer.count({ where: { userId } })).toBe(0);
   });
 });
 
