@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { formatDate } from "~/utils/format.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -9,7 +10,6 @@ import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema, ChangeProfil
 import { PROFILE_HINTS, PROFILE_LABELS, PROFILES, ROLE_LABELS } from "~/auth/profiles.ts";
 import { currentSessionId, requireUser } from "~/auth/session.server.ts";
 import { twoFactorState } from "~/auth/two-factor.server.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { leaveCohort, listMemberships } from "~/cohorts/cohorts.server.ts";
 import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
@@ -274,7 +274,7 @@ export default function AccountPage() {
             {account.cohorts.map((cohort) => (
               <li key={cohort.id} className="cohort-list__item">
                 <p>
-                  <strong>{cohort.name}</strong>, animée par {cohort.trainerName} — {cohort.pathTitle}, rejointe le {formatCertificateDate(cohort.joinedAt)}.
+                  <strong>{cohort.name}</strong>, animée par {cohort.trainerName} — {cohort.pathTitle}, rejointe le {formatDate(cohort.joinedAt)}.
                 </p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="quitter-cohorte" />

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { formatDate } from "~/utils/format.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
@@ -22,7 +23,6 @@ import { FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
-import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export const meta: MetaFunction = () => [{ title: "Double authentification — Apprendre à faire alliance" }];
 
@@ -211,7 +211,7 @@ function Enabled({
         </div>
       ) : null}
       <p>
-        Activée le {formatFrenchDate(enabledAt)}. À chaque connexion, le code de votre
+        Activée le {formatDate(enabledAt)}. À chaque connexion, le code de votre
         application vous est demandé après le mot de passe.
       </p>
       <section aria-labelledby="titre-nouveaux-codes">

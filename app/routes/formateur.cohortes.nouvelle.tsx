@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { formatMinutes } from "~/utils/format.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -7,7 +8,7 @@ import { requireTrainer } from "~/cohorts/cohort-access.server.ts";
 import { CreateCohortSchema } from "~/cohorts/cohort-schemas.ts";
 import { createCohort } from "~/cohorts/cohorts.server.ts";
 import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
-import { formatMinutes, publishedPaths } from "~/courses/catalog.ts";
+import { publishedPaths } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";

@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { LessonStatusBadge } from "~/components/lesson-status.tsx";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { findPathBySlug, formatMinutes } from "~/courses/catalog.ts";
+import { findPathBySlug } from "~/courses/catalog.ts";
 import { getCatalog } from "~/courses/catalog.server.ts";
 import { loadPathOutline } from "~/courses/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDurationShort } from "~/courses/time-model.ts";
 import { certificateStatus } from "~/certificates/certificates.server.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
 
@@ -60,8 +59,8 @@ export default function PathPage() {
           <>
             <ProgressMeter percent={path.progress.percent} label={fr`Progression dans « ${path.title} »`} />
             <p className="muted">
-              Temps d'activité enregistré&nbsp;: {formatDurationShort(path.progress.activeSeconds)}
-              {path.draft ? "" : ` sur les ${formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
+              Temps d'activité enregistré&nbsp;: {formatDuration(path.progress.activeSeconds)}
+              {path.draft ? "" : ` sur les ${formatDuration(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
               du parcours&nbsp;: {formatMinutes(path.estimatedMinutes)}).
             </p>
           </>
@@ -84,7 +83,7 @@ export default function PathPage() {
           <h2 id="titre-certificat">Certificat</h2>
           {certificate.certificate ? (
             <p>
-              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatCertificateDate(certificate.certificate.issuedAt)}.`}{" "}
+              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatDate(certificate.certificate.issuedAt)}.`}{" "}
               <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
             </p>
           ) : (

@@ -11,10 +11,10 @@ import { promisify } from "node:util";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, describe, expect, test } from "vitest";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "../../app/certificates/certificate-pdf.server.ts";
-import { readAttachments } from "../../app/certificates/pdf-attachments.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "../../app/certificates/signing.server.ts";
+import { certificatePayload } from "~/certificates/certificate-payload.ts";
+import { PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "~/certificates/certificate-pdf.server.ts";
+import { readAttachments } from "~/certificates/pdf-attachments.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 
 const run = promisify(execFile);
@@ -67,7 +67,7 @@ describe("the certificate PDF", () => {
       "Certificat de formation",
       "Hélène Lefèvre-Çelik",
       "« Comprendre et se situer »",
-      "Durée réalisée 4 h 07 min (temps d'activité enregistré)",
+      "Durée réalisée 4 h 07 (temps d'activité enregistré)",
       "Première activité 2 novembre 2026",
       "Parcours achevé le 20 novembre 2026",
       "Score à l'évaluation finale 85 %",
@@ -114,11 +114,11 @@ describe("the certificate PDF", () => {
     writeFileSync(tampered, await renderCertificatePdf(certificateFor(forged, signPayload(key, certificatePayload(facts)))));
 
     const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
-    // Durations carry no-break spaces (« 4 h 07 min » never splits); compared here as plain spaces.
+    // Durations carry no-break spaces (« 4 h 07 » never splits); compared here as plain spaces.
     const stdout = (await verify(genuine)).stdout.replace(/[\u00A0\u202F]/g, " ");
     expect(stdout).toContain("✓ Signature valide");
     expect(stdout).toContain("Titulaire : Hélène Lefèvre-Çelik");
-    expect(stdout).toContain("Durée réalisée (temps d'activité enregistré) : 4 h 07 min");
+    expect(stdout).toContain("Durée réalisée (temps d'activité enregistré) : 4 h 07");
     await expect(verify(tampered)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("✗ Certificat invalide : La signature ne correspond pas aux données jointes") });
   });
 });

@@ -13,10 +13,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { renderCertificatePdf } from "../../app/certificates/certificate-pdf.server.ts";
-import { verifyCertificatePdf, type OfflineVerification } from "../../app/certificates/offline-verification.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "../../app/certificates/signing.server.ts";
+import { certificatePayload } from "~/certificates/certificate-payload.ts";
+import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
+import { verifyCertificatePdf, type OfflineVerification } from "~/certificates/offline-verification.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 
 const run = promisify(execFile);
@@ -109,7 +109,7 @@ describe("offline verification of a certificate PDF", () => {
     writeFileSync(damagedFile, flip(bytes, 0, 0x40));
     const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
 
-    // Durations carry no-break spaces (« 4 h 07 min » never splits); compared here as plain spaces.
+    // Durations carry no-break spaces (« 4 h 07 » never splits); compared here as plain spaces.
     const stdout = (await verify(genuineFile)).stdout.replace(/[\u00A0\u202F]/g, " ");
     for (const expected of [
       "✓ Signature valide",
@@ -118,7 +118,7 @@ describe("offline verification of a certificate PDF", () => {
       "(sur la page : « Zoë Ñúñez-O'Brien ??? »",
       "Parcours : Comprendre et se situer (parcours-4h)",
       "• Mesurer les effets d'une alliance.",
-      "Durée réalisée (temps d'activité enregistré) : 4 h 07 min",
+      "Durée réalisée (temps d'activité enregistré) : 4 h 07",
       "Première activité : 2 novembre 2026",
       "Parcours achevé le : 20 novembre 2026",
       "Score à l'évaluation finale : 85 %",

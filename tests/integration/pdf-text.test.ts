@@ -5,11 +5,11 @@
  * character as a reader sees it — never a blank, never another character.
  */
 import { describe, expect, test } from "vitest";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { renderCertificatePdf } from "../../app/certificates/certificate-pdf.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "../../app/certificates/signing.server.ts";
-import { renderProjectPdf } from "../../app/projects/project-pdf.server.ts";
-import { PROJECT } from "../../app/projects/project-test-fixture.ts";
+import { certificatePayload } from "~/certificates/certificate-payload.ts";
+import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "~/certificates/signing.server.ts";
+import { renderProjectPdf } from "~/projects/project-pdf.server.ts";
+import { PROJECT } from "~/projects/project-test-fixture.ts";
 import { hasPdftotext, pdfLines, pdftotextLines } from "../helpers/pdf-text.ts";
 
 const key = signingKeyFromPem(generateSigningKeyPem());
@@ -61,7 +61,7 @@ describe("the certificate PDF's text", () => {
     expect(lines).toContain(`• ${LIGATURES}`);
     expect(lines).toContain("Certificat de formation");
     expect(lines).toContain("Apprendre à faire alliance certifie que");
-    expect(lines).toContain("Durée réalisée 4 h 07 min (temps d'activité enregistré)");
+    expect(lines).toContain("Durée réalisée 4 h 07 (temps d'activité enregistré)");
   });
 
   test("prints « ? » for each character the font lacks (Chinese, Arabic, emoji)", async () => {
@@ -79,7 +79,7 @@ describe("the certificate PDF's text", () => {
     const lines = await pdftotextLines(await certificate("Zoë Ñúñez-O'Brien"));
     expect(lines).toContain("Zoë Ñúñez-O'Brien");
     expect(lines).toContain(`• ${LIGATURES}`);
-    expect(lines).toContain("Durée réalisée 4 h 07 min (temps d'activité enregistré)");
+    expect(lines).toContain("Durée réalisée 4 h 07 (temps d'activité enregistré)");
     expect(await pdftotextLines(await certificate("王小明 😀"))).toContain("??? ?");
   });
 });
