@@ -32,7 +32,7 @@ export function verificationUrl(siteUrl: string, code: string): string {
   return `${siteUrl.replace(/\/+$/, "")}/verifier/${formatCode(code)}`;
 }
 
-export async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
+async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
   const scenarioIds = [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
   const [lessons, attempts, runs, enrollment, project] = await Promise.all([
     db.lessonProgress.findMany({
@@ -61,7 +61,7 @@ export async function loadLearnerActivity(db: Db, userId: string, pathId: string
 
 const CERTIFICATE_SELECT = { id: true, code: true, pathId: true, pathTitle: true, issuedAt: true, revokedAt: true } as const;
 
-export async function findCertificate(db: Db, userId: string, pathId: string) {
+async function findCertificate(db: Db, userId: string, pathId: string) {
   return db.certificate.findUnique({ where: { userId_pathId: { userId, pathId } }, select: CERTIFICATE_SELECT });
 }
 

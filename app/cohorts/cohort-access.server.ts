@@ -9,7 +9,7 @@ import { getCatalog } from "~/courses/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { getTrainerCohort } from "./cohorts.server.ts";
 
-export const TRAINER_ROLES = ["TRAINER", "ADMIN"] as const;
+const TRAINER_ROLES = ["TRAINER", "ADMIN"] as const;
 
 export function requireTrainer(request: Request, context: AppLoadContext) {
   return requireRole(request, context, TRAINER_ROLES);

@@ -20,7 +20,7 @@ export interface QuizMachineInput {
   attemptsStarted: number;
 }
 
-export interface QuizContext extends QuizMachineInput {
+interface QuizContext extends QuizMachineInput {
   attemptNumber: number;
   questions: PublicQuestion[];
   index: number;

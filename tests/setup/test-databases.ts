@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { pgConfigFromUrl } from "../../app/db/database-url.ts";
+import { pgConfigFromUrl } from "~/db/database-url.ts";
 
 export const PG_TEST_PREFIX = "aafa_test_";
 

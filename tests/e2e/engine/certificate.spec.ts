@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { readAttachments } from "../../../app/certificates/pdf-attachments.ts";
+import { readAttachments } from "~/certificates/pdf-attachments.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
 import { markLessonDone, spendActiveTime } from "../test-clock.ts";
