@@ -11,7 +11,7 @@ export const EXPIRED_FORM_MESSAGE =
   "Cette page de leçon a été ouverte il y a plus de 24 heures\u00A0: rechargez-la, puis marquez la leçon comme terminée.";
 
 export function tooEarlyMessage(elapsedSeconds: number, minimumSeconds: number): string {
-  return `Vous avez ouvert cette leçon il y a ${formatDuration(elapsedSeconds)}\u00A0: prenez le temps de la lire (au moins ${formatDuration(minimumSeconds)}) avant de la marquer comme terminée.`;
+  return `Vous avez ouvert cette leçon il y a ${formatDuration(elapsedSeconds, { zero: "s" })}\u00A0: prenez le temps de la lire (au moins ${formatDuration(minimumSeconds)}) avant de la marquer comme terminée.`;
 }
 
 /** Seconds that count towards the minimum, and whether they reach it. */

@@ -60,6 +60,12 @@ describe("durations: one style, rounded down", () => {
     expect(show(formatDuration(seconds))).toBe(text);
   });
 
+  test("a time counting up reads « 0 s » before its first second", () => {
+    expect(show(formatDuration(0.4, { zero: "s" }))).toBe("0␣s");
+    expect(show(formatDuration(20, { zero: "s" }))).toBe("20␣s");
+    expect(show(formatDuration(120, { zero: "s" }))).toBe("2␣min");
+  });
+
   test("minutes read the same way", () => {
     expect([0, 20, 60, 90, 240, 720].map((minutes) => show(formatMinutes(minutes)))).toEqual(["0␣min", "20␣min", "1␣h", "1␣h␣30", "4␣h", "12␣h"]);
   });

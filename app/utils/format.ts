@@ -53,12 +53,14 @@ export function formatDateTime(when: When): string {
 
 /**
  * A duration given in seconds, rounded down to the second below a minute, to the minute above:
- * « 0 min », « 20 s », « 45 min », « 1 h », « 3 h 07 », « 125 h 00 » is « 125 h ».
+ * « 0 min », « 20 s », « 45 min », « 1 h », « 3 h 07 », « 125 h 00 » is « 125 h ». Nothing reads
+ * « 0 min » (no time recorded yet), or « 0 s » with `zero: "s"`, for a time that is counting up
+ * (« ouverte il y a 0 s »).
  * @example formatDuration(11_220) // "3\u00A0h\u00A007"
  */
-export function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number, { zero = "min" }: { zero?: "min" | "s" } = {}): string {
   const whole = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
-  if (whole === 0) return `0${NBSP}min`;
+  if (whole === 0) return `0${NBSP}${zero}`;
   if (whole < 60) return `${whole}${NBSP}s`;
   const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `${minutes}${NBSP}min`;
