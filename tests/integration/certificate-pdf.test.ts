@@ -16,31 +16,17 @@ import { PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type Ce
 import { readAttachments } from "~/certificates/pdf-attachments.ts";
 import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+import { certificateFacts, signedCertificate } from "../helpers/certificate-facts.ts";
 
 const run = promisify(execFile);
 const key = signingKeyFromPem(generateSigningKeyPem());
 const dir = mkdtempSync(path.join(tmpdir(), "aafa-pdf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const facts = {
-  code: "7KQM3XRT9PWDAB12CD34EF56GH78",
-  learnerName: "Hélène Lefèvre-Çelik",
-  pathId: "parcours-4h",
-  pathTitle: "Comprendre et se situer",
-  nominalMinutes: 240,
-  objectives: ["Situer son territoire parmi les démarches d'alliance.", "Choisir une porte d'entrée adaptée à son organisation."],
-  activeSeconds: 4 * 3600 + 7 * 60 + 42,
-  firstActivityAt: new Date("2026-11-02T09:00:00Z"),
-  completedAt: new Date("2026-11-20T15:30:00Z"),
-  finalScore: 85,
-  issuer: "Apprendre à faire alliance",
-  verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
-  issuedAt: new Date("2026-11-20T15:31:00Z"),
-  keyId: key.keyId,
-};
+const facts = certificateFacts(key.keyId);
 
 function certificateFor(payload = certificatePayload(facts), signature = signPayload(key, payload)): CertificateForPdf {
-  return { ...facts, payload, signature, publicKeyUrl: "https://alliances.exemple.fr/certificats/cle-publique.pem" };
+  return signedCertificate(key, facts, payload, signature);
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
