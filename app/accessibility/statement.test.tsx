@@ -7,7 +7,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server.js";
 import { expect, test } from "vitest";
 import { ACCESSIBILITY_CHECKS, KNOWN_ISSUES, PAGE_TYPES, STATEMENT } from "./checks.ts";
-import { AccessibilityStatement, statementDate } from "./statement.tsx";
+import { formatDate } from "~/utils/format.ts";
+import { AccessibilityStatement } from "./statement.tsx";
 
 const html = renderToStaticMarkup(
   <StaticRouter location="/accessibilite">
@@ -57,13 +58,8 @@ test("the parts of an RGAA 4.1 statement, with the configured contact and the ho
   expect(text).toContain(`Chromium ${STATEMENT.browser.major}`);
   expect(text).toContain("320\u00a0px, 360\u00a0px, 1280\u00a0px");
   expect(text).toContain("JavaScript activé, puis désactivé");
-  expect(text).toContain(`établie le ${statementDate(STATEMENT.date)}`);
+  expect(text).toContain(`établie le ${formatDate(STATEMENT.date)}`);
   expect(html).toContain('href="https://formulaire.defenseurdesdroits.fr/"');
   expect(text).toContain("Libre réponse 71120");
   expect(text).toContain("75342 Paris CEDEX 07");
-});
-
-test("the date of the statement is written the French way", () => {
-  expect(statementDate("2026-12-07")).toBe("7\u00a0décembre 2026");
-  expect(statementDate("2027-03-01")).toBe("1er\u00a0mars 2027");
 });

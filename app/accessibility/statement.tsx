@@ -4,14 +4,8 @@
  * still find: both lists come from the module the tests import, so the page says what was checked.
  */
 import { Link } from "@remix-run/react";
+import { formatDate } from "~/utils/format.ts";
 import { ACCESSIBILITY_CHECKS, KNOWN_ISSUES, PAGE_TYPES, STATEMENT, WIDTHS } from "./checks.ts";
-
-/** « 7 décembre 2026 », « 1er décembre 2026 ». */
-export function statementDate(isoDay: string): string {
-  const [year, month, day] = isoDay.split("-").map(Number) as [number, number, number];
-  const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
-  return `${day === 1 ? "1er" : day}\u00a0${monthName} ${year}`;
-}
 
 export function AccessibilityStatement({ contact, site }: { contact: string; site: string }) {
   const widths = [WIDTHS.reflow, WIDTHS.phone, WIDTHS.desktop].map((width) => `${width}\u00a0px`);
@@ -90,7 +84,7 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
 
       <h2>Établissement de cette déclaration</h2>
       <p>
-        Cette déclaration a été établie le <time dateTime={STATEMENT.date}>{statementDate(STATEMENT.date)}</time>.
+        Cette déclaration a été établie le <time dateTime={STATEMENT.date}>{formatDate(STATEMENT.date)}</time>.
       </p>
       <h3>Technologies utilisées pour la réalisation du site</h3>
       <ul>

@@ -31,7 +31,7 @@ export async function changeProfile(db: Db, userId: string, profile: Profile): P
   return { role };
 }
 
-export type EmailChangeResult = { ok: true } | { ok: false; reason: "mot-de-passe" | "adresse-prise" | "meme-adresse" };
+type EmailChangeResult = { ok: true } | { ok: false; reason: "mot-de-passe" | "adresse-prise" | "meme-adresse" };
 
 /** Sends a confirmation link to the new address; the address changes only when it is followed. */
 export async function requestEmailChange(db: Db, mailer: Mailer, userId: string, password: string, newEmail: string, siteUrl: string, now = new Date()): Promise<EmailChangeResult> {
@@ -58,7 +58,7 @@ export async function requestEmailChange(db: Db, mailer: Mailer, userId: string,
   return { ok: true };
 }
 
-export type ConfirmEmailResult = { ok: true; email: string } | { ok: false; reason: "lien" | "adresse-prise" };
+type ConfirmEmailResult = { ok: true; email: string } | { ok: false; reason: "lien" | "adresse-prise" };
 
 export async function confirmEmailChange(db: Db, token: string, now = new Date()): Promise<ConfirmEmailResult> {
   if (!token || token.length > 100) return { ok: false, reason: "lien" };

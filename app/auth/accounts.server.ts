@@ -12,7 +12,7 @@ export interface NewAccount {
   password: string;
 }
 
-export type CreateAccountResult = { ok: true; userId: string } | { ok: false; reason: "email-taken" };
+type CreateAccountResult = { ok: true; userId: string } | { ok: false; reason: "email-taken" };
 
 export async function createAccount(db: Db, account: NewAccount): Promise<CreateAccountResult> {
   const taken = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });

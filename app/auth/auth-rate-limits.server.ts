@@ -34,7 +34,7 @@ export const AUTH_LIMITS = {
   resetPerAccount: { limit: 3, windowMs: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;
 
-export function minutesFrom(result: { retryAfterSeconds: number }): number {
+function minutesFrom(result: { retryAfterSeconds: number }): number {
   return Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
 }
 
@@ -60,7 +60,7 @@ export async function accountRateLimitKeys(db: Db, email: string): Promise<strin
   return [signInFailuresKey(email), resetAccountKey(email), ...candidates.map((row) => row.key).filter((key) => key.startsWith(prefix))];
 }
 
-export type SignInReservation = { allowed: false; retryAfterSeconds: number } | { allowed: true; giveBack(): Promise<void> };
+type SignInReservation = { allowed: false; retryAfterSeconds: number } | { allowed: true; giveBack(): Promise<void> };
 
 /**
  * Before checking a password: counts the attempt for the address, and reserves it a place among the

@@ -74,7 +74,7 @@ export const DeleteAccountSchema = z.object({
   confirm: z.literal("on", { error: "Cochez la case pour confirmer que vous voulez supprimer votre compte." }),
 });
 
-export const TotpCodeSchema = z.object({
+const TotpCodeSchema = z.object({
   code: z
     .string({ error: "Saisissez le code à 6 chiffres de votre application." })
     .transform((value) => value.replace(/\s/g, ""))
@@ -107,6 +107,3 @@ export const SecondFactorSchema = z.object({
 });
 
 export type SecondFactorInput = z.infer<typeof SecondFactorSchema>["code"];
-
-export type SignupInput = z.infer<typeof SignupSchema>;
-export type LoginInput = z.infer<typeof LoginSchema>;

@@ -4,7 +4,7 @@
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export interface OriginCheckInput {
+interface OriginCheckInput {
   method: string;
   /** The Origin header, or null when absent. */
   origin: string | null;

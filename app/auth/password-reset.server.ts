@@ -10,7 +10,7 @@ import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-export function resetMail(name: string, link: string) {
+function resetMail(name: string, link: string) {
   return {
     subject: "Réinitialiser votre mot de passe — Apprendre à faire alliance",
     text: [

@@ -6,9 +6,9 @@
  */
 import { SESSION_COOKIE_NAME } from "./lucia.server.ts";
 
-export const PRIVATE_NO_STORE = "private, no-store";
+const PRIVATE_NO_STORE = "private, no-store";
 
-export function carriesSession(request: Request): boolean {
+function carriesSession(request: Request): boolean {
   const cookie = request.headers.get("Cookie") ?? "";
   return cookie.split(";").some((part) => part.trim().startsWith(`${SESSION_COOKIE_NAME}=`));
 }

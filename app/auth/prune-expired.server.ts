@@ -20,7 +20,7 @@ export const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 /** An outbox message is kept as long as the longest-lived link an e-mail can carry. */
 export const OUTBOX_RETENTION_MS = Math.max(RESET_LIFETIME_MS, EMAIL_CHANGE_LIFETIME_MS);
 
-export interface PruneReport {
+interface PruneReport {
   rateLimits: number;
   sessions: number;
   passwordResetTokens: number;

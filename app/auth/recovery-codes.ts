@@ -8,7 +8,7 @@
 import { codeFromBytes, formatCode, normalizeCode } from "~/utils/verification-code.ts";
 
 export const RECOVERY_CODE_COUNT = 10;
-export const RECOVERY_CODE_LENGTH = 8;
+const RECOVERY_CODE_LENGTH = 8;
 export const RECOVERY_CODE_RANDOM_BYTES = Math.ceil((RECOVERY_CODE_LENGTH * 5) / 8);
 
 /** @example formatRecoveryCode(recoveryCodeFromBytes(bytes)) // "K7QM-3XRT" */

@@ -9,7 +9,7 @@ import { reserveSignInAttempt } from "./auth-rate-limits.server.ts";
 
 export type CheckPassword = (db: Db, email: string, password: string) => Promise<string | null>;
 
-export type SignInAttempt =
+type SignInAttempt =
   | { outcome: "limite"; retryAfterSeconds: number }
   | { outcome: "refuse" }
   | { outcome: "ok"; userId: string };

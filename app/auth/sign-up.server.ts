@@ -24,7 +24,7 @@ export const SIGNUP_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Where every sign-up request lands, whatever the address. */
 export const CHECK_INBOX_PATH = "/inscription/verifiez-votre-boite";
 
-export interface SignUpRequest {
+interface SignUpRequest {
   name: string;
   /** Trimmed and lower-cased by SignupSchema. */
   email: string;
@@ -35,7 +35,7 @@ export interface SignUpRequest {
 
 const base = (siteUrl: string) => siteUrl.replace(/\/+$/, "");
 
-export function confirmationMail(name: string, link: string) {
+function confirmationMail(name: string, link: string) {
   return {
     subject: "Confirmez la création de votre compte — Apprendre à faire alliance",
     text: [
@@ -50,7 +50,7 @@ export function confirmationMail(name: string, link: string) {
   };
 }
 
-export function alreadyRegisteredMail(name: string, siteUrl: string) {
+function alreadyRegisteredMail(name: string, siteUrl: string) {
   return {
     subject: "Votre adresse a déjà un compte — Apprendre à faire alliance",
     text: [
@@ -101,7 +101,7 @@ export async function findPendingSignUp(db: Db, token: string, now = new Date())
   return pending ? { email: pending.email, name: pending.name } : null;
 }
 
-export type ConfirmSignUpResult = { ok: true; userId: string; redirectTo: string | null } | { ok: false; reason: "lien" | "mot-de-passe" | "adresse-prise" };
+type ConfirmSignUpResult = { ok: true; userId: string; redirectTo: string | null } | { ok: false; reason: "lien" | "mot-de-passe" | "adresse-prise" };
 
 /**
  * Follows the link: with the password chosen at sign-up, claims the request (one statement, so two

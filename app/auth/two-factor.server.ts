@@ -28,7 +28,7 @@ function totp(secret: string, label: string) {
 }
 
 /** The 30-second step a valid code belongs to, or null. */
-export function codeStep(secret: string, code: string, now = Date.now()): number | null {
+function codeStep(secret: string, code: string, now = Date.now()): number | null {
   const delta = totp(secret, "").validate({ token: code, timestamp: now, window: 1 });
   return delta === null ? null : Math.floor(now / 1000 / PERIOD) + delta;
 }
@@ -59,7 +59,7 @@ export function enrollmentUri(secret: string, email: string): string {
 /** A secret as newEnrollment makes them: 32 characters of base32 (160 bits). */
 export const SECRET_PATTERN = /^[A-Z2-7]{32}$/;
 
-export type EnableTwoFactorResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "mot-de-passe" | "code" | "deja-active" };
+type EnableTwoFactorResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "mot-de-passe" | "code" | "deja-active" };
 
 /**
  * Turns 2FA on with this secret once the user gives the account's password and a valid code from
@@ -190,7 +190,7 @@ export function findSignInChallenge(db: Db, token: string, now = new Date()) {
   return db.signInChallenge.findFirst({ where: { tokenHash: hashToken(token), expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } } });
 }
 
-export type SecondFactorResult =
+type SecondFactorResult =
   | { ok: true; userId: string; redirectTo: string; method: "totp" }
   | { ok: true; userId: string; redirectTo: string; method: "secours"; remaining: number }
   | { ok: false; reason: "expire" | "code" }

@@ -22,7 +22,7 @@ export async function noticeHeaders(issued: Array<{ id: string }>): Promise<Head
   return cookie ? { "Set-Cookie": cookie } : {};
 }
 
-export interface CertificateNotice {
+interface CertificateNotice {
   id: string;
   pathTitle: string;
 }

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 
-export const PAYLOAD_FORMAT = "apprendre-a-faire-alliance/certificat/1";
+const PAYLOAD_FORMAT = "apprendre-a-faire-alliance/certificat/1";
 
-export interface CertificateFacts {
+interface CertificateFacts {
   code: string;
   learnerName: string;
   pathId: string;

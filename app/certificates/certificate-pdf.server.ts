@@ -6,9 +6,9 @@
  * « ? » on the page, while the signed data keeps the name exactly as registered.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { formatDate, formatDuration, formatPercent } from "~/utils/format.ts";
 import QRCode from "qrcode";
-import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
-import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
+import { A4, ACCENT, drawLine, embedFonts, INK, MARGIN, MUTED, wrapText } from "~/utils/pdf-fonts.server.ts";
 import { formatCode } from "~/utils/verification-code.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { slugify } from "~/utils/slugify.ts";
@@ -36,12 +36,6 @@ export interface CertificateForPdf {
   verificationUrl: string;
   publicKeyUrl: string;
 }
-
-const INK = rgb(0.11, 0.13, 0.17);
-const MUTED = rgb(0.32, 0.35, 0.4);
-const ACCENT = rgb(0.05, 0.33, 0.42);
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
 
 /** The characters this certificate draws on top of the base wording (not its payload or signature: they are attached, not drawn). */
 function certificateCharacters(certificate: CertificateForPdf): string {
@@ -115,11 +109,11 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
 
   const rows: Array<[string, string]> = [
     // What was done, never the path's announced duration: « Durée réalisée » is the recorded time.
-    ["Durée réalisée", `${formatActiveTime(certificate.activeSeconds)} (temps d'activité enregistré)`],
-    ["Première activité", formatCertificateDate(certificate.firstActivityAt)],
-    ["Parcours achevé le", formatCertificateDate(certificate.completedAt)],
-    ["Score à l'évaluation finale", `${certificate.finalScore}\u00A0%`],
-    ["Délivré le", formatCertificateDate(certificate.issuedAt)],
+    ["Durée réalisée", `${formatDuration(certificate.activeSeconds)} (temps d'activité enregistré)`],
+    ["Première activité", formatDate(certificate.firstActivityAt)],
+    ["Parcours achevé le", formatDate(certificate.completedAt)],
+    ["Score à l'évaluation finale", formatPercent(certificate.finalScore)],
+    ["Délivré le", formatDate(certificate.issuedAt)],
   ];
   for (const [label, value] of rows) {
     text(label, regular, 11.5, MUTED);

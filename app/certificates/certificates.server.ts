@@ -4,16 +4,18 @@
  * the activity that completes a path.
  */
 import { pathLessons, publishedPaths, findLesson, type Path } from "~/courses/catalog.ts";
+import { formatDuration } from "~/utils/format.ts";
 import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
-import { formatDurationShort, requiredActiveSeconds } from "~/courses/time-model.ts";
-import { pathEligibility, scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
-import { findCertificate, loadLearnerActivity } from "./certificate-reads.server.ts";
+import { requiredActiveSeconds } from "~/courses/time-model.ts";
+import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
 import { issueCertificateIfEligible, type IssuanceContext } from "./issuance.server.ts";
 import { serverSigningKey } from "./signing.server.ts";
+import { pathEligibility } from "./eligibility.ts";
+import { findCertificate, loadLearnerActivity } from "./certificate-reads.server.ts";
 
 export async function pathRequirements(path: Path): Promise<PathRequirements> {
   const lessons = pathLessons(getCatalog(), path).map(({ lesson }) => lesson);
@@ -28,15 +30,15 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
 }
 
 /** Signed certificates name the site by its configured address (publicUrl), never the request's Host. */
-export function issuanceContext(): IssuanceContext {
+function issuanceContext(): IssuanceContext {
   return { siteUrl: publicUrl(), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
 }
 
-export function allScenarioIds(requirements: PathRequirements): string[] {
+function allScenarioIds(requirements: PathRequirements): string[] {
   return [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
 }
 
-export type CompletedActivity = { lessonId: string } | { quizId: string } | { scenarioId: string } | { projectId: string };
+type CompletedActivity = { lessonId: string } | { quizId: string } | { scenarioId: string } | { projectId: string };
 
 /**
  * Called after a learner completes a lesson, finishes a quiz attempt or ends a simulation: issues
@@ -99,7 +101,7 @@ function summarizeMissing(missing: Missing[], lessonCount: number): string[] {
   return [line, ...others];
 }
 
-export function describeMissing(item: Missing): string {
+function describeMissing(item: Missing): string {
   const catalog = getCatalog();
   switch (item.kind) {
     case "lecon":
@@ -115,7 +117,7 @@ export function describeMissing(item: Missing): string {
         ? "Remettre le projet final, avec son auto-évaluation"
         : "Rédiger et remettre le projet final, avec son auto-évaluation";
     case "temps":
-      return `Temps d'activité enregistré\u00A0: ${formatDurationShort(item.recordedSeconds)} sur les ${formatDurationShort(item.requiredSeconds)} requises`;
+      return `Temps d'activité enregistré\u00A0: ${formatDuration(item.recordedSeconds)} sur les ${formatDuration(item.requiredSeconds)} requises`;
     case "simulation-au-choix":
       return `Jouer jusqu'à une fin l'une des simulations\u00A0: ${item.scenarioIds.map((id) => `«\u202F${getScenario(id)?.title ?? id}\u202F»`).join(", ")}`;
   }

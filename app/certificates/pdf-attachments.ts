@@ -11,7 +11,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFNa
 
 export class DamagedPdfError extends Error {}
 
-export interface Attachment {
+interface Attachment {
   name: string;
   bytes: Uint8Array;
 }

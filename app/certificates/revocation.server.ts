@@ -18,7 +18,7 @@ export const RevocationSchema = z.object({
   reason: z.string().trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500, "Motif trop long (500 caractères au plus)."),
 });
 
-export type RevocationResult = { status: "revoque"; revokedAt: Date } | { status: "deja-revoque"; revokedAt: Date } | { status: "inconnu" };
+type RevocationResult = { status: "revoque"; revokedAt: Date } | { status: "deja-revoque"; revokedAt: Date } | { status: "inconnu" };
 
 export async function revokeCertificate(db: Db, code: string, reason: string, now = new Date()): Promise<RevocationResult> {
   // Only a certificate not yet revoked changes: revoking twice keeps the first date and reason.

@@ -17,7 +17,7 @@ export interface SigningKey {
   keyId: string;
 }
 
-export function keyIdOf(publicKey: KeyObject): string {
+function keyIdOf(publicKey: KeyObject): string {
   return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
 }
 
@@ -36,7 +36,7 @@ export function generateSigningKeyPem(): string {
  * Reads the key file, or creates it. `wx` makes creation atomic: two servers starting together on
  * the same disk end up with the same key, whichever wrote it.
  */
-export function loadOrCreateKeyFile(file: string): SigningKey {
+function loadOrCreateKeyFile(file: string): SigningKey {
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {

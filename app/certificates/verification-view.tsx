@@ -1,6 +1,6 @@
 /** The verification form and result, shared by /verifier and /verifier/:code. */
 import { Form } from "@remix-run/react";
-import { formatActiveTime, formatCertificateDate } from "./certificate-format.ts";
+import { formatDate, formatDuration, formatPercent } from "~/utils/format.ts";
 import { SIGNATURE_SCOPE } from "./signature-scope.ts";
 import { formatCode } from "~/utils/verification-code.ts";
 import { fr } from "~/utils/french-typography.ts";
@@ -92,7 +92,7 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
           <h2 id="resultat">{result.status === "valide" ? "Certificat valide" : "Certificat révoqué"}</h2>
           {result.status === "revoque" && result.revokedAt ? (
             <p>
-              <strong>Ce certificat a été révoqué le {formatCertificateDate(result.revokedAt)}</strong>&nbsp;: il ne vaut plus attestation.
+              <strong>Ce certificat a été révoqué le {formatDate(result.revokedAt)}</strong>&nbsp;: il ne vaut plus attestation.
             </p>
           ) : (
             <p>Ce certificat a bien été délivré par {result.issuer} et n'a pas été révoqué.</p>
@@ -107,17 +107,17 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
             <dt>Parcours</dt>
             <dd>{result.pathTitle}</dd>
             <dt>Durée réalisée</dt>
-            <dd>{formatActiveTime(result.activeSeconds)} de temps d'activité enregistré sur les leçons</dd>
+            <dd>{formatDuration(result.activeSeconds)} de temps d'activité enregistré sur les leçons</dd>
             <dt>Première activité</dt>
-            <dd>{formatCertificateDate(result.firstActivityAt)}</dd>
+            <dd>{formatDate(result.firstActivityAt)}</dd>
             <dt>Parcours achevé le</dt>
-            <dd>{formatCertificateDate(result.completedAt)}</dd>
+            <dd>{formatDate(result.completedAt)}</dd>
             <dt>Score à l'évaluation finale</dt>
-            <dd>{result.finalScore}&nbsp;%</dd>
+            <dd>{formatPercent(result.finalScore)}</dd>
             <dt>Émetteur</dt>
             <dd>{result.issuer}</dd>
             <dt>Délivré le</dt>
-            <dd>{formatCertificateDate(result.issuedAt)}</dd>
+            <dd>{formatDate(result.issuedAt)}</dd>
             <dt>Code</dt>
             <dd>
               <code className="verification-code">{formatCode(result.code)}</code>

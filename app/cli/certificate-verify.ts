@@ -8,9 +8,9 @@
  * unreadable key). Never a stack trace: any file gives one of these answers.
  */
 import { createPublicKey, type KeyObject } from "node:crypto";
+import { formatDate, formatDuration, formatPercent } from "~/utils/format.ts";
 import { readFileSync } from "node:fs";
 import type { SignedPayloadView } from "~/certificates/certificate-payload.ts";
-import { formatActiveTime, formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { verifyCertificatePdf } from "~/certificates/offline-verification.server.ts";
 import { SIGNATURE_SCOPE } from "~/certificates/signature-scope.ts";
 import { installedPublicKey } from "~/certificates/signing.server.ts";
@@ -64,12 +64,12 @@ function signedDataLines(data: SignedPayloadView, sha256: string): string[] {
     `  Parcours : ${withPrinting(data.parcours.titre)} (${data.parcours.id})`,
     "  Objectifs du parcours :",
     ...data.parcours.objectifs.map((objective) => `    • ${withPrinting(objective)}`),
-    `  Durée réalisée (temps d'activité enregistré) : ${formatActiveTime(data.tempsActifSecondes)}`,
-    `  Première activité : ${formatCertificateDate(data.premiereActivite)}`,
-    `  Parcours achevé le : ${formatCertificateDate(data.achevement)}`,
-    `  Score à l'évaluation finale : ${data.scoreEvaluationFinale} %`,
+    `  Durée réalisée (temps d'activité enregistré) : ${formatDuration(data.tempsActifSecondes)}`,
+    `  Première activité : ${formatDate(data.premiereActivite)}`,
+    `  Parcours achevé le : ${formatDate(data.achevement)}`,
+    `  Score à l'évaluation finale : ${formatPercent(data.scoreEvaluationFinale)}`,
     `  Émetteur : ${data.emetteur}`,
-    `  Délivré le : ${formatCertificateDate(data.delivreLe)}`,
+    `  Délivré le : ${formatDate(data.delivreLe)}`,
     `  Code de vérification : ${code ? formatCode(code) : data.code}`,
     `  Vérification en ligne (dit aussi si le certificat a été révoqué) : ${data.verification}`,
     `  Empreinte SHA-256 de certificat.json : ${sha256}`,

@@ -33,7 +33,7 @@ const ESCAPES: Record<Kind, Record<string, string>> = {
  * The raw source of one literal (without its quotes), with each slip's space replaced by its escape.
  * `afterExpression`: the segment follows a `${…}` or `{…}`, so a leading « % » belongs to a number.
  */
-export function fixRaw(raw: string, kind: Kind): string {
+function fixRaw(raw: string, kind: Kind): string {
   const esc = ESCAPES[kind];
   return (
     raw
@@ -71,7 +71,7 @@ function jsxRendered(raw: string): string {
     .join(" ");
 }
 
-export interface Slip {
+interface Slip {
   line: number;
   text: string;
 }

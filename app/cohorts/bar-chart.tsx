@@ -3,7 +3,9 @@
  * the bar is a decorative SVG beside them, so screen readers, text zoom and printing all get the
  * figures. An optional second value draws a lighter bar behind (e.g. started vs completed).
  */
-export interface BarRow {
+import { formatShare } from "~/utils/format.ts";
+
+interface BarRow {
   key: string;
   label: string;
   value: number;
@@ -40,5 +42,5 @@ export function BarChart({ title, rows, max, legend }: { title: string; rows: Ba
 
 /** « 12 sur 30 (40 %) » */
 export function countText(count: number, total: number): string {
-  return `${count} sur ${total}${total > 0 ? ` (${Math.round((count / total) * 100)}\u00A0%)` : ""}`;
+  return `${count} sur ${total}${total > 0 ? ` (${formatShare(count / total)})` : ""}`;
 }

@@ -10,7 +10,7 @@ import { db } from "~/db/db.server.ts";
 import { getTrainerCohort } from "./cohorts.server.ts";
 import { invariantResponse } from "~/utils/invariant.ts";
 
-export const TRAINER_ROLES = ["TRAINER", "ADMIN"] as const;
+const TRAINER_ROLES = ["TRAINER", "ADMIN"] as const;
 
 export function requireTrainer(request: Request, context: AppLoadContext) {
   return requireRole(request, context, TRAINER_ROLES);

@@ -25,5 +25,3 @@ export async function buildCohortDashboard(
     scenarios: scenarioSummaries(content, rows),
   };
 }
-
-export type CohortDashboard = Awaited<ReturnType<typeof buildCohortDashboard>>;

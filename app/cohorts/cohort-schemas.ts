@@ -34,10 +34,6 @@ export const CreateCohortSchema = CohortFieldsSchema.and(
   z.object({ pathId: z.string({ error: "Choisissez le parcours que suivra la cohorte." }).trim().min(1, "Choisissez le parcours que suivra la cohorte.") }),
 );
 
-export const JoinCodeSchema = z.object({
-  code: z.string({ error: "Saisissez le code donné par votre formateur·rice." }).trim().min(1, "Saisissez le code donné par votre formateur·rice.").max(40, "Ce code est trop long."),
-});
-
 /** "2027-01-04" → the Date stored (midnight UTC); "" or undefined → null. */
 export function parseDay(value: string | undefined): Date | null {
   return value ? new Date(`${value}T00:00:00Z`) : null;

@@ -12,7 +12,7 @@ import { parseDay } from "./cohort-schemas.ts";
 /** Codes are guessed by trying them: each address may look up 30 in 15 minutes. */
 export const JOIN_RATE_LIMIT = { limit: 30, windowMs: 15 * 60 * 1000 };
 
-export interface CohortInput {
+interface CohortInput {
   name: string;
   startsOn?: string;
   dueOn?: string;
@@ -95,7 +95,7 @@ export async function findCohortByCode(db: Db, typed: string) {
   });
 }
 
-export type JoinResult =
+type JoinResult =
   | { status: "rejoint" | "deja-membre"; cohortId: string; pathId: string }
   | { status: "inconnu" | "archivee" | "sa-propre-cohorte" };
 

@@ -3,6 +3,7 @@
  * reads accents as Windows-1252), semicolons (the list separator of a French Excel, where the comma
  * is the decimal mark) and CRLF line ends. Pure.
  */
+import { formatNumericDate } from "~/utils/format.ts";
 
 const BOM = "\uFEFF";
 
@@ -27,5 +28,5 @@ export function toCsv(header: string[], rows: Array<Array<string | number | null
 /** A date as a French spreadsheet reads it: 05/03/2027. */
 export function csvDate(when: Date | string | null): string {
   if (!when) return "";
-  return new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" }).format(new Date(when));
+  return formatNumericDate(when);
 }

@@ -36,7 +36,7 @@ export interface CohortContent {
   }>;
 }
 
-export interface MemberRow {
+interface MemberRow {
   userId: string;
   name: string;
   email: string;
@@ -199,7 +199,7 @@ export function sortLearners(rows: LearnerRow[], key: SortKey, order: SortOrder)
   });
 }
 
-export interface FunnelStep {
+interface FunnelStep {
   lessonId: string;
   title: string;
   started: number;
@@ -215,7 +215,7 @@ export function lessonFunnel(content: CohortContent, rows: CohortRows): FunnelSt
   });
 }
 
-export interface QuizSummary {
+interface QuizSummary {
   quizId: string;
   title: string;
   final: boolean;
@@ -228,7 +228,7 @@ export interface QuizSummary {
   objectives: ObjectiveSummary[];
 }
 
-export interface ItemAnalysis {
+interface ItemAnalysis {
   questionId: string;
   stem: string;
   /** The path objective the question assesses (final assessment), or null. */
@@ -247,7 +247,7 @@ export interface ItemAnalysis {
  * it (first attempts, like item analysis). A draw gives each learner only some of the pool, so the
  * share is taken over answers: right answers ÷ answers to the objective's questions.
  */
-export interface ObjectiveSummary {
+interface ObjectiveSummary {
   number: number;
   text: string;
   /** Questions of the pool that assess it. */
@@ -282,7 +282,7 @@ export function quizSummaries(content: CohortContent, learners: LearnerRow[], ro
 }
 
 /** Right answers per objective of the path; none when no question of the final is tagged yet. */
-export function objectiveSummaries(
+function objectiveSummaries(
   objectives: string[],
   questions: Array<{ id: string; objective?: number | null }>,
   groupsOf: (questionId: string) => CohortRows["answerGroups"],
@@ -336,7 +336,7 @@ function itemAnalysis(question: { id: string; stem: string; objective?: number |
   };
 }
 
-export interface ScenarioSummary {
+interface ScenarioSummary {
   scenarioId: string;
   title: string;
   /** Learners with a finished run (their first one is counted). */
@@ -361,9 +361,9 @@ export interface Strategy {
   steps: Array<{ sceneId: string; title: string; choiceId: string; text: string }>;
 }
 
-export const TOP_STRATEGIES = 3;
+const TOP_STRATEGIES = 3;
 /** A sequence followed by one learner only is that learner's run, not a strategy of the cohort. */
-export const MIN_STRATEGY_LEARNERS = 2;
+const MIN_STRATEGY_LEARNERS = 2;
 
 function strategiesOf(scenario: CohortContent["scenarios"][number], runs: CohortRows["runs"]): { strategies: Strategy[]; singleStrategies: number } {
   const scenes = scenario.scenes ?? scenario.decisions;

@@ -5,7 +5,7 @@
  */
 import { codeFromBytes, formatCode, normalizeCode } from "~/utils/verification-code.ts";
 
-export const JOIN_CODE_LENGTH = 8;
+const JOIN_CODE_LENGTH = 8;
 export const JOIN_CODE_RANDOM_BYTES = Math.ceil((JOIN_CODE_LENGTH * 5) / 8);
 
 export function joinCodeFromBytes(bytes: Uint8Array): string {

@@ -7,7 +7,7 @@
  * both dates there is no pace, and nobody is late.
  */
 
-export const INACTIVE_DAYS = 7;
+const INACTIVE_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
 
 export interface CohortCalendar {
@@ -16,7 +16,7 @@ export interface CohortCalendar {
 }
 
 /** Share of the path expected by `now` (0 to 1), or null when the cohort has no calendar. */
-export function expectedShare(calendar: CohortCalendar, now: Date): number | null {
+function expectedShare(calendar: CohortCalendar, now: Date): number | null {
   if (!calendar.startsOn || !calendar.dueOn) return null;
   const start = new Date(calendar.startsOn).getTime();
   const due = new Date(calendar.dueOn).getTime();

@@ -1,8 +1,8 @@
 /** The learner table's filter and sort, read from the address (so they work as plain links). Pure. */
 import { SORT_KEYS, type LearnerRow, type SortKey, type SortOrder } from "./dashboard.ts";
 
-export const FILTERS = ["tous", "en-retard", "inactifs"] as const;
-export type Filter = (typeof FILTERS)[number];
+const FILTERS = ["tous", "en-retard", "inactifs"] as const;
+type Filter = (typeof FILTERS)[number];
 
 export interface TableQuery {
   filter: Filter;

@@ -2,8 +2,10 @@
  * Form fields with their label, hint and French error messages wired for assistive technologies
  * (aria-invalid, aria-describedby). Built on conform's field metadata.
  */
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, useForm, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
+import type { z, ZodType } from "zod";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
@@ -93,4 +95,27 @@ export function RadioGroup<Value extends string>({
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
+}
+
+/**
+ * conform + zod as every form of the platform sets them up: the schema gives the browser its
+ * constraints and its check, run first on submit (validating on blur makes messages appear under
+ * the field being left, which moves the submit button away from under the pointer as it is
+ * clicked), then as `shouldRevalidate` says (conform's default: on submit again).
+ */
+export function useZodForm<Schema extends ZodType<Record<string, unknown>>>(
+  schema: Schema,
+  options: {
+    id: string;
+    lastResult?: SubmissionResult<string[]> | null;
+    defaultValue?: DefaultValue<z.input<Schema> & Record<string, unknown>>;
+    shouldRevalidate?: "onSubmit" | "onInput" | "onBlur";
+  },
+) {
+  return useForm<z.input<Schema> & Record<string, unknown>, z.output<Schema>>({
+    ...options,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatMinutes } from "~/courses/catalog.ts";
+import { formatMinutes } from "~/utils/format.ts";
 import type { PathCard as PathCardData } from "~/pages/path-overview.server.ts";
 import { ProgressMeter } from "./progress-meter.tsx";
 import { fr } from "~/utils/french-typography.ts";

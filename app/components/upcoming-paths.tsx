@@ -1,4 +1,4 @@
-import { formatMinutes } from "~/courses/catalog.ts";
+import { formatMinutes } from "~/utils/format.ts";
 
 /** Paths still being written: named, so visitors know they are coming, but not open. */
 export function UpcomingPaths({

@@ -20,13 +20,13 @@ import { overlapPoolSize } from "~/quizzes/choose-questions.ts";
 import type { Question, QuizDefinition } from "~/quizzes/quiz-schema.ts";
 
 /** Highest share of eligible questions whose right option is strictly the longest. */
-export const MAX_LONGEST_RIGHT_SHARE = 0.4;
+const MAX_LONGEST_RIGHT_SHARE = 0.4;
 /** Lowest share of a final pool never shown in a practice quiz. */
-export const MIN_UNSEEN_SHARE = 0.5;
+const MIN_UNSEEN_SHARE = 0.5;
 /** Fewest questions of a final pool per path objective. */
-export const MIN_QUESTIONS_PER_OBJECTIVE = 2;
+const MIN_QUESTIONS_PER_OBJECTIVE = 2;
 /** Options a choice needs before the length of the right one can be a tell. */
-export const MIN_OPTIONS_FOR_LENGTH_RULE = 3;
+const MIN_OPTIONS_FOR_LENGTH_RULE = 3;
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -52,14 +52,14 @@ export function longestIsRight(question: Question): boolean | null {
 }
 
 /** Wrong options of a choice that carry no feedback of their own. */
-export function wrongOptionsWithoutFeedback(question: Question): { wrong: number; missing: number } {
+function wrongOptionsWithoutFeedback(question: Question): { wrong: number; missing: number } {
   if (question.type !== "choix-unique" && question.type !== "choix-multiple") return { wrong: 0, missing: 0 };
   const wrong = question.options.filter((option) => !option.correct);
   return { wrong: wrong.length, missing: wrong.filter((option) => !option.feedback).length };
 }
 
 /** Figures of a set of questions (a quiz file, or a path's questions). */
-export interface QuestionSetFigures {
+interface QuestionSetFigures {
   /** Distinct questions. */
   questions: number;
   /** Choices with at least 3 options, to which the length rule applies. */
@@ -92,7 +92,7 @@ export function questionSetFigures(questions: Question[]): QuestionSetFigures {
 }
 
 /** Share of eligible choices whose right option is the longest; null when no question is eligible. */
-export function longestRightShare(figures: QuestionSetFigures): number | null {
+function longestRightShare(figures: QuestionSetFigures): number | null {
   return figures.choices === 0 ? null : figures.longestRight / figures.choices;
 }
 
@@ -126,7 +126,7 @@ export function optionFeedbackProblems(quiz: Pick<QuizDefinition, "file" | "ques
 }
 
 /** What a final's questions may not have been shown in: the ids and stems of every practice question. */
-export interface SeenInPractice {
+interface SeenInPractice {
   ids: Set<string>;
   stems: Set<string>;
 }
@@ -146,7 +146,7 @@ export function seenInPractice(quizzes: Iterable<Pick<QuizDefinition, "kind" | "
 export const isSeen = (question: Question, seen: SeenInPractice) => seen.ids.has(question.id) || seen.stems.has(normaliseStem(question.stem));
 
 /** The figures of one final assessment for one path. */
-export interface FinalFigures extends QuestionSetFigures {
+interface FinalFigures extends QuestionSetFigures {
   quizId: string;
   file: string;
   unseen: number;
@@ -163,7 +163,7 @@ export interface FinalFigures extends QuestionSetFigures {
   untagged: number;
 }
 
-export function finalFigures(quiz: QuizDefinition, path: Pick<Path, "objectives">, seen: SeenInPractice): FinalFigures {
+function finalFigures(quiz: QuizDefinition, path: Pick<Path, "objectives">, seen: SeenInPractice): FinalFigures {
   const draw = quiz.draw ?? quiz.questions.length;
   const perObjective = path.objectives.map(() => 0);
   let untagged = 0;
@@ -246,7 +246,7 @@ export function objectiveProblems(quiz: QuizDefinition, path: Pick<Path, "id" | 
   return { invalid, pending };
 }
 
-export interface PathAssessmentFigures {
+interface PathAssessmentFigures {
   pathId: string;
   title: string;
   file: string;
@@ -255,7 +255,7 @@ export interface PathAssessmentFigures {
   final: FinalFigures | null;
 }
 
-export interface BankFigures {
+interface BankFigures {
   quizId: string;
   file: string;
   kind: QuizDefinition["kind"];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findPathLesson, formatMinutes, neighbours, pathLessons, pathMinutes, publishedPaths, type Catalog } from "./catalog.ts";
+import { findPathLesson, neighbours, pathLessons, pathMinutes, publishedPaths, type Catalog } from "./catalog.ts";
 
 const lesson = (id: string, slug: string, minutes: number, moduleId: string) => ({
   id,
@@ -57,14 +57,4 @@ describe("catalogue queries", () => {
   test("the catalogue shows published paths, shortest first, and hides drafts", () => {
     expect(publishedPaths(catalog).map((p) => p.id)).toEqual(["p1", "p4"]);
   });
-});
-
-test.each([
-  [8, "8\u00A0min"],
-  [60, "1\u00A0h"],
-  [240, "4\u00A0h"],
-  [90, "1\u00A0h\u00A030"],
-  [725, "12\u00A0h\u00A005"],
-])("formatMinutes(%i) → %s", (minutes, text) => {
-  expect(formatMinutes(minutes)).toBe(text);
 });

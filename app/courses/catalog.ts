@@ -3,7 +3,6 @@
  * path has, in which order, what comes next…). Built by load-catalog.server.ts from courses/.
  */
 import type { GlossaryEntry, LessonFrontmatter, ModuleFile, PathFile, Source } from "./course-schema.ts";
-import { NBSP } from "~/utils/french-typography.ts";
 import { invariantResponse } from "~/utils/invariant.ts";
 
 export interface Lesson extends LessonFrontmatter {
@@ -34,7 +33,7 @@ export interface Catalog {
 }
 
 /** A lesson placed in a path: its module, and its position. */
-export interface PathLesson {
+interface PathLesson {
   lesson: Lesson;
   module: Module;
   index: number;
@@ -52,7 +51,7 @@ export function findLesson(catalog: Catalog, id: string): Lesson | undefined {
   return catalog.lessons.find((lesson) => lesson.id === id);
 }
 
-export function findModule(catalog: Catalog, id: string): Module | undefined {
+function findModule(catalog: Catalog, id: string): Module | undefined {
   return catalog.modules.find((module) => module.id === id);
 }
 
@@ -112,19 +111,6 @@ export function neighbours(catalog: Catalog, path: Path, lessonId: string) {
   };
 }
 
-export function pathsContaining(catalog: Catalog, lessonId: string): Path[] {
-  return catalog.paths.filter((path) => pathLessons(catalog, path).some(({ lesson }) => lesson.id === lessonId));
-}
-
 export function lessonUrl(path: Pick<Path, "slug">, lesson: Pick<Lesson, "slug">): string {
   return `/parcours/${path.slug}/${lesson.slug}`;
-}
-
-/** « 1 h », « 4 h », « 45 min », « 1 h 30 ». */
-export function formatMinutes(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  // No-break spaces: « 1 h 30 » never splits across lines.
-  if (hours === 0) return `${rest}${NBSP}min`;
-  return rest === 0 ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${String(rest).padStart(2, "0")}`;
 }

@@ -9,9 +9,9 @@ import type { Problem } from "./load-catalog.server.ts";
 import { choiceIds, type LessonUsage } from "./mdx-usage.ts";
 
 /** Tolerance of a published path's total around its nominal duration. */
-export const DURATION_TOLERANCE = 0.1;
+const DURATION_TOLERANCE = 0.1;
 
-export const CALLOUT_KINDS = ["a-retenir", "attention", "info", "debat"] as const;
+const CALLOUT_KINDS = ["a-retenir", "attention", "info", "debat"] as const;
 
 /** Plain HTML elements a lesson may write as JSX. */
 const HTML_ELEMENTS = new Set(["abbr", "br", "sup", "sub", "small", "kbd", "em", "strong", "span"]);
@@ -22,7 +22,7 @@ interface AttributeRule {
 }
 
 /** The fixed set of lesson components (app/mdx/) and their attributes. */
-export const COMPONENT_RULES: Record<string, AttributeRule> = {
+const COMPONENT_RULES: Record<string, AttributeRule> = {
   KeyFigure: { required: ["value", "label", "source", "heading"] },
   Definition: { required: ["term"] },
   CaseStudy: { required: ["title"] },
@@ -171,7 +171,7 @@ export function checkFinalProjects(catalog: Catalog, projectIds: Set<string>, pr
 }
 
 /** Addresses a lesson may link to. */
-export function internalTargets(catalog: Catalog, extra: string[] = []): Set<string> {
+function internalTargets(catalog: Catalog, extra: string[] = []): Set<string> {
   const targets = new Set(["/", "/parcours", "/glossaire", "/inscription", "/connexion", "/tableau-de-bord", ...extra]);
   for (const path of catalog.paths) {
     targets.add(`/parcours/${path.slug}`);

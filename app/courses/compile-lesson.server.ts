@@ -62,7 +62,7 @@ export async function compileLessonFile(mdxFile: string, hash = lessonHash(mdxFi
   return { hash, code: result.code, usage };
 }
 
-export interface LessonCompiler {
+interface LessonCompiler {
   compile(mdxFile: string, hash: string): Promise<CompiledLesson>;
   /** A lesson compiled earlier by this process or found in the disk cache, without compiling. */
   cached(hash: string): CompiledLesson | undefined;

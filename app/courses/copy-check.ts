@@ -11,7 +11,7 @@
  * // → [{ words: "une opportunite politique pour", length: 4, line: 1, seed: "seed" }]
  */
 
-export interface SharedRun {
+interface SharedRun {
   /** The shared words, normalised. */
   words: string;
   length: number;
@@ -30,13 +30,13 @@ interface Token {
  * Source headings are cited, by rule, word for word (`heading: "…"` in YAML and frontmatter,
  * `heading="…"` on components): they are titles, not sentences, so they are blanked out first.
  */
-export function withoutCitedHeadings(text: string): string {
+function withoutCitedHeadings(text: string): string {
   return text
     .replace(/(\bheading\s*=\s*)"[^"]*"/g, '$1""')
     .replace(/(\bheading\s*:\s*).*$/gm, "$1");
 }
 
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const lines = withoutCitedHeadings(text).split("\n");
   lines.forEach((content, index) => {

@@ -16,7 +16,7 @@ const id = (what: string) =>
 
 const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
 
-export const SourceSchema = z.strictObject({
+const SourceSchema = z.strictObject({
   id: id("source"),
   code: z.string().regex(/^\d{3}$/),
   title: text("titre"),
@@ -33,9 +33,8 @@ export const SourceRefSchema = z.strictObject({
   ref: id("source"),
   heading: text("intertitre"),
 });
-export type SourceRef = z.infer<typeof SourceRefSchema>;
 
-export const GlossaryEntrySchema = z.strictObject({
+const GlossaryEntrySchema = z.strictObject({
   id: id("terme"),
   term: text("terme"),
   definition: text("définition"),

@@ -1,7 +1,7 @@
 /** Splits an MDX file into its YAML frontmatter and its body. */
 import { parse } from "yaml";
 
-export interface SplitFile {
+interface SplitFile {
   data: unknown;
   body: string;
   /** Line of the body's first line in the file (1-based), for error messages. */

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 import type { z } from "zod";
 import type { Catalog, Lesson, Module, Path } from "./catalog.ts";
 import {
@@ -17,6 +16,7 @@ import {
 } from "./course-schema.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { lessonHash } from "./compile-lesson.server.ts";
+import { readYamlFile } from "./yaml-folder.server.ts";
 
 export interface Problem {
   /** File relative to the courses directory. */
@@ -24,7 +24,7 @@ export interface Problem {
   message: string;
 }
 
-export interface LoadedCatalog {
+interface LoadedCatalog {
   catalog: Catalog;
   problems: Problem[];
   /** Absolute path of each lesson's MDX file, by lesson id. */
@@ -39,21 +39,7 @@ export function loadCatalog(coursesDir: string): LoadedCatalog {
   const problems: Problem[] = [];
   const relative = (file: string) => path.relative(coursesDir, file);
 
-  function readYaml<T>(file: string, schema: z.ZodType<T>): T | undefined {
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      problems.push({ file: relative(file), message: `YAML invalide : ${(error as Error).message.split("\n")[0]}` });
-      return undefined;
-    }
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      for (const message of describeIssues(result.error)) problems.push({ file: relative(file), message });
-      return undefined;
-    }
-    return result.data;
-  }
+  const readYaml = <T,>(file: string, schema: z.ZodType<T>): T | undefined => readYamlFile(file, relative(file), schema, problems);
 
   const required = (name: string) => {
     const file = path.join(coursesDir, name);

@@ -6,7 +6,7 @@
 import { slugify } from "~/utils/slugify.ts";
 import { countWords } from "./time-model.ts";
 
-export interface ComponentUse {
+interface ComponentUse {
   name: string;
   /** Literal attribute values; null when the value is a JavaScript expression. */
   attributes: Record<string, string | null>;

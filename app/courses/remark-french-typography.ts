@@ -8,7 +8,7 @@
 import { frenchTypography } from "~/utils/french-typography.ts";
 
 /** Component attributes the learner reads. Every other attribute is an identifier or a reference. */
-export const TEXT_ATTRIBUTES = new Set(["title", "label", "prompt", "value", "heading"]);
+const TEXT_ATTRIBUTES = new Set(["title", "label", "prompt", "value", "heading"]);
 
 interface Node {
   type: string;

@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import {
   countWords,
   DEFAULT_MIN_ACTIVE_SHARE,
-  formatDurationShort,
   lessonTime,
   minimumSecondsToComplete,
   pathTime,
@@ -67,9 +66,5 @@ describe("the time model", () => {
     expect(requiredActiveSeconds(60, undefined)).toBe(30 * 60);
     expect(requiredActiveSeconds(240, 0.25)).toBe(3600);
     expect(requiredActiveSeconds(240, 0)).toBe(0);
-  });
-
-  test("durations in messages, rounded down", () => {
-    expect([0, 20, 59.9, 60, 179, 3600, 7800].map(formatDurationShort)).toEqual(["0 min", "20 s", "59 s", "1 min", "2 min", "1 h", "2 h 10"]);
   });
 });

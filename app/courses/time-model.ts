@@ -13,23 +13,23 @@ import type { Audience } from "./course-schema.ts";
  * Dense French prose read on a phone: 180 words per minute. Adult silent reading of French is
  * usually put at 200–250 words per minute on paper; definitions, figures and a small screen slow it.
  */
-export const READING_WORDS_PER_MINUTE = 180;
+const READING_WORDS_PER_MINUTE = 180;
 /** A reflection prompt: reading it, thinking, and typing two or three sentences on a phone. */
-export const SECONDS_PER_REFLECTION = 120;
+const SECONDS_PER_REFLECTION = 120;
 /** A quiz question: reading the question and its options, answering, reading the feedback. */
-export const SECONDS_PER_QUIZ_QUESTION = 45;
+const SECONDS_PER_QUIZ_QUESTION = 45;
 /** A simulation scene: reading the situation and the options, choosing, reading the consequence. */
-export const SECONDS_PER_SCENARIO_DECISION = 60;
+const SECONDS_PER_SCENARIO_DECISION = 60;
 /** A field of the final project: a paragraph or two about one's own organisation, thought out and typed. */
-export const SECONDS_PER_PROJECT_FIELD = 5 * 60;
+const SECONDS_PER_PROJECT_FIELD = 5 * 60;
 
 /**
  * A lesson can be marked done after a quarter of its model time (reading and on-page activities;
  * the final project is written on its own pages and checked by its own submission), and never less
  * than a minute. A quarter lets a fast reader or someone revising go on; it stops a click-through.
  */
-export const MINIMUM_SHARE_TO_COMPLETE = 0.25;
-export const MINIMUM_SECONDS_TO_COMPLETE = 60;
+const MINIMUM_SHARE_TO_COMPLETE = 0.25;
+const MINIMUM_SECONDS_TO_COMPLETE = 60;
 
 /**
  * A certificate asks for recorded active time of at least half the path's duration (1 h → 30 min,
@@ -135,19 +135,4 @@ export function requiredActiveSeconds(nominalMinutes: number, minActiveShare: nu
  */
 export function countWords(text: string): number {
   return text.split(/[\s\u00a0\u202f]+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
-}
-
-/**
- * Elapsed or required time in a message: « 0 min », « 20 s », « 3 min », « 2 h 10 ». Rounded down:
- * never more than was recorded.
- */
-export function formatDurationShort(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  if (whole === 0) return "0 min";
-  if (whole < 60) return `${whole} s`;
-  const minutes = Math.floor(whole / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, "0")}`;
 }

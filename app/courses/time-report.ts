@@ -6,7 +6,6 @@
 import { pathLessons, type Catalog } from "./catalog.ts";
 import { AUDIENCES, type Audience } from "./course-schema.ts";
 import {
-  formatDurationShort,
   lessonTime,
   minimumSecondsToComplete,
   pathTime,
@@ -14,8 +13,9 @@ import {
   DEFAULT_MIN_ACTIVE_SHARE,
   type LessonTimeInputs,
 } from "./time-model.ts";
+import { formatDuration } from "~/utils/format.ts";
 
-export interface LessonTimeRow {
+interface LessonTimeRow {
   lessonId: string;
   declaredMinutes: number;
   /** Model minutes for the profile reading the least and the one reading the most. */
@@ -27,7 +27,7 @@ export interface LessonTimeRow {
   minimumMinutes: number;
 }
 
-export interface PathTimeRow {
+interface PathTimeRow {
   pathId: string;
   nominalMinutes: number;
   declaredMinutes: number;
@@ -88,7 +88,7 @@ export function buildTimeReport(catalog: Catalog, inputs: Map<string, LessonTime
 }
 
 const range = ({ least, most }: { least: number; most: number }) => (least === most ? `${least}` : `${least}–${most}`);
-const duration = (minutesValue: number) => formatDurationShort(minutesValue * 60);
+const duration = (minutesValue: number) => formatDuration(minutesValue * 60);
 
 /** The lines printed by `npm run courses:check`. */
 export function formatTimeTable(report: TimeReport): string[] {

@@ -14,7 +14,7 @@
  * URLs are skipped: an address keeps its own spelling (silvergeek.org, /parcours/…).
  */
 
-export interface WordingProblem {
+interface WordingProblem {
   line: number;
   found: string;
   message: string;
@@ -32,7 +32,7 @@ const ENDING = "(?:e|es|ne|nes|le|les|se|ses|ve|ves|rice|rices|trice|trices|euse
 
 const CONTRACTED: Record<string, string> = { de: "du", De: "Du", à: "au", À: "Au" };
 
-export const WORDING_RULES: Rule[] = [
+const WORDING_RULES: Rule[] = [
   {
     pattern: /(?<!\p{L})(de|De|à|À) Le RAMEAU\b/gu,
     message: (found) => `« ${found} » : écrivez « ${CONTRACTED[found.split(" ")[0]!]} RAMEAU »`,

@@ -29,7 +29,10 @@ export interface Database {
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
-export function createDb(databaseUrl: string, { poolSize = Number(process.env.DATABASE_POOL_SIZE) || 10 } = {}): Database {
+/** Connections of PostgreSQL's pool when the caller does not say (the server passes DATABASE_POOL_SIZE, read by env.server.ts). */
+const DEFAULT_POOL_SIZE = 10;
+
+export function createDb(databaseUrl: string, { poolSize = DEFAULT_POOL_SIZE }: { poolSize?: number } = {}): Database {
   const provider = providerOf(databaseUrl);
   if (provider === "postgresql") {
     const adapter = new PrismaPg({ ...pgConfigFromUrl(databaseUrl), max: poolSize });

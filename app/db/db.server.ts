@@ -3,7 +3,4 @@ import { env } from "~/utils/env.server.ts";
 import { singleton } from "~/utils/singleton.server.ts";
 import { createDb } from "./create-db.server.ts";
 
-const database = singleton("database", () => createDb(env().DATABASE_URL));
-
-export const db = database.db;
-export const dbProvider = database.provider;
+export const db = singleton("database", () => createDb(env().DATABASE_URL, { poolSize: env().DATABASE_POOL_SIZE })).db;

@@ -20,7 +20,7 @@ export interface RateLimitRule {
 }
 
 /** When allowed, `windowEndsAt` identifies the window the request was counted in (to give it back). */
-export type RateLimitResult = { allowed: true; remaining: number; windowEndsAt: Date } | { allowed: false; retryAfterSeconds: number };
+type RateLimitResult = { allowed: true; remaining: number; windowEndsAt: Date } | { allowed: false; retryAfterSeconds: number };
 
 function refused(windowEndsAt: Date, now: Date): RateLimitResult {
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000)) };

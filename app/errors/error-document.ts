@@ -7,7 +7,7 @@ import { errorText, errorTitle } from "./error-messages.ts";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export interface ErrorDocument {
+interface ErrorDocument {
   status: number;
   /** Defaults to the status's usual French title. */
   title?: string;

@@ -1,5 +1,5 @@
 /** The French title and explanation of each HTTP error a visitor may meet. Client-safe. */
-export const ERROR_MESSAGES: Record<number, { title: string; text: string }> = {
+const ERROR_MESSAGES: Record<number, { title: string; text: string }> = {
   400: { title: "Demande incorrecte", text: "Les données envoyées ne sont pas valides. Revenez en arrière et vérifiez le formulaire." },
   401: { title: "Connexion requise", text: "Connectez-vous pour accéder à cette page." },
   403: { title: "Accès refusé", text: "Vous n'avez pas accès à cette page avec ce compte." },

@@ -17,7 +17,7 @@ async function messageOf(response: Response): Promise<string | undefined> {
   return text.length > 0 && text.length < 300 ? text : undefined;
 }
 
-export async function errorPageFor(request: Request, response: Response): Promise<Response> {
+async function errorPageFor(request: Request, response: Response): Promise<Response> {
   const status = response.status;
   const message = (await messageOf(response)) ?? errorText(status);
   const headers = new Headers();

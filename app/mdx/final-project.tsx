@@ -3,8 +3,8 @@
  * where they stand (steps filled, criteria assessed, submitted or not).
  */
 import { Link } from "@remix-run/react";
+import { formatDate } from "~/utils/format.ts";
 import { useLessonContext } from "./lesson-context.tsx";
-import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export function FinalProject({ id }: { id: string }) {
   const { projects, signedIn, loginUrl } = useLessonContext();
@@ -23,7 +23,7 @@ export function FinalProject({ id }: { id: string }) {
         <>
           <p>
             {project.submittedAt
-              ? `Remis le ${formatFrenchDate(project.submittedAt)}. Vous pouvez encore le réviser.`
+              ? `Remis le ${formatDate(project.submittedAt)}. Vous pouvez encore le réviser.`
               : project.started
                 ? `${project.stepsComplete} étape${project.stepsComplete > 1 ? "s" : ""} complète${project.stepsComplete > 1 ? "s" : ""} sur ${project.steps}, ${project.criteriaRated} critère${project.criteriaRated > 1 ? "s" : ""} d'auto-évaluation sur ${project.criteria}.`
                 : `${project.steps} étapes guidées, puis une auto-évaluation en ${project.criteria} critères. Tout s'enregistre au fur et à mesure.`}

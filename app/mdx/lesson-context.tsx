@@ -10,7 +10,7 @@ import type { SimulationView } from "~/simulations/runs.server.ts";
 import type { Scenario } from "~/simulations/scenario-schema.ts";
 import type { ConceptLessons } from "~/simulations/review-links.ts";
 
-export interface LessonContextValue {
+interface LessonContextValue {
   lessonId: string;
   signedIn: boolean;
   /** The reader's profile as lessons name it; null when anonymous or « autre » (sees every passage). */

@@ -4,8 +4,8 @@
  * JavaScript; with JavaScript it saves in place.
  */
 import { useFetcher } from "@remix-run/react";
+import { formatDateTime } from "~/utils/format.ts";
 import { useLessonContext } from "./lesson-context.tsx";
-import { formatFrenchDateTime } from "~/utils/french-date.ts";
 import { fr } from "~/utils/french-typography.ts";
 import { REFLECTION_INTENT } from "~/progress/reflection-form.ts";
 
@@ -60,7 +60,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
             ) : error ? (
               error
             ) : savedAt ? (
-              `Réponse enregistrée le ${formatFrenchDateTime(savedAt)}. Vous seul·e la voyez.`
+              `Réponse enregistrée le ${formatDateTime(savedAt)}. Vous seul·e la voyez.`
             ) : (
               fr`Votre réponse reste privée : vous seul·e la voyez.`
             )}

@@ -45,8 +45,9 @@ describe("when a lesson may be marked done", () => {
 
   test("the message says how long ago and how long to take", () => {
     expect(tooEarlyMessage(20, 180)).toBe(
-      "Vous avez ouvert cette leçon il y a 20 s\u00A0: prenez le temps de la lire (au moins 3 min) avant de la marquer comme terminée.",
+      "Vous avez ouvert cette leçon il y a 20\u00A0s\u00A0: prenez le temps de la lire (au moins 3\u00A0min) avant de la marquer comme terminée.",
     );
-    expect(tooEarlyMessage(150, 240)).toContain("il y a 2 min\u00A0: prenez le temps de la lire (au moins 4 min)");
+    expect(tooEarlyMessage(0.3, 240)).toContain("il y a 0\u00A0s\u00A0: prenez");
+    expect(tooEarlyMessage(150, 240)).toContain("il y a 2\u00A0min\u00A0: prenez le temps de la lire (au moins 4\u00A0min)");
   });
 });

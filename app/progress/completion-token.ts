@@ -27,7 +27,7 @@ export function signCompletionToken(key: Uint8Array, subject: TokenSubject, issu
   return `${issuedAtMs}.${mac(key, subject, issuedAtMs).toString("base64url")}`;
 }
 
-export type CompletionTokenCheck =
+type CompletionTokenCheck =
   | { ok: true; issuedAt: Date; elapsedSeconds: number }
   | { ok: false; reason: "invalide" | "expire" };
 

@@ -31,7 +31,7 @@ export function completionToken(key: Uint8Array, userId: string, lessonId: strin
   return signCompletionToken(key, { userId, lessonId }, now);
 }
 
-export type CompletionResult = { ok: true; completed: boolean; creditedSeconds: number } | { ok: false; status: 400; error: string; tooEarly: boolean };
+type CompletionResult = { ok: true; completed: boolean; creditedSeconds: number } | { ok: false; status: 400; error: string; tooEarly: boolean };
 
 export async function completeLessonFromPage(
   db: Db,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDuration, summarizePath } from "./path-progress.ts";
+import { summarizePath } from "./path-progress.ts";
 
 const lessons = [
   { id: "a", minutes: 10 },
@@ -43,16 +43,4 @@ describe("summarizePath", () => {
     const summary = summarizePath(lessons, [done("z", 999)]);
     expect(summary).toMatchObject({ percent: 0, started: false, activeSeconds: 0 });
   });
-});
-
-test.each([
-  [0, "moins d'une minute"],
-  [59, "moins d'une minute"],
-  [60, "1\u00A0min"],
-  [3599, "59\u00A0min"],
-  [3600, "1\u00A0h\u00A000"],
-  [3900, "1\u00A0h\u00A005"],
-  [45_000, "12\u00A0h\u00A030"],
-])("formatDuration(%i) → %s", (seconds, text) => {
-  expect(formatDuration(seconds)).toBe(text);
 });

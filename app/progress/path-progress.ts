@@ -1,4 +1,3 @@
-import { NBSP } from "~/utils/french-typography.ts";
 /**
  * A learner's progress through a path, computed from their per-lesson progress. Pure: the same
  * numbers on the path page, the dashboard and (later) the trainer's table.
@@ -6,7 +5,7 @@ import { NBSP } from "~/utils/french-typography.ts";
 
 export type LessonStatus = "a-faire" | "en-cours" | "terminee";
 
-export interface LessonProgressRecord {
+interface LessonProgressRecord {
   lessonId: string;
   startedAt: Date | string;
   completedAt: Date | string | null;
@@ -70,14 +69,4 @@ export function summarizePath(
     started,
     completed: lessons.length > 0 && completedLessons === lessons.length,
   };
-}
-
-/** « 1 h 05 », « 12 min », « moins d'une minute ». */
-export function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 1) return "moins d'une minute";
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${minutes}${NBSP}min`;
-  return `${hours}${NBSP}h${NBSP}${String(rest).padStart(2, "0")}`;
 }

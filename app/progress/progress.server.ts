@@ -58,7 +58,7 @@ export async function recordActiveTime(db: Db, beat: Heartbeat): Promise<number>
 }
 
 /** Records that a learner opened `lessonId` within `pathId` (the dashboard's « Reprendre »). */
-export async function touchPath(db: Db | Tx, userId: string, pathId: string, lessonId: string, now = new Date()) {
+async function touchPath(db: Db | Tx, userId: string, pathId: string, lessonId: string, now = new Date()) {
   await enrollmentUpsert(db, userId, pathId, lessonId, now);
 }
 

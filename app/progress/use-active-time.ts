@@ -6,7 +6,7 @@
 import { useEffect } from "react";
 import { HEARTBEAT_SECONDS, IDLE_AFTER_SECONDS } from "./active-time.ts";
 
-export const ACTIVE_TIME_URL = "/api/temps-actif";
+const ACTIVE_TIME_URL = "/api/temps-actif";
 const TICK_MS = 1000;
 
 export function useActiveTime({ lessonId, pathId, enabled }: { lessonId: string; pathId: string; enabled: boolean }) {

@@ -1,5 +1,5 @@
 /** Trainers' comments on a final project, as the learner and the trainers read them. */
-import { formatFrenchDate } from "~/utils/french-date.ts";
+import { formatDate } from "~/utils/format.ts";
 
 export interface ProjectComment {
   id: string;
@@ -14,7 +14,7 @@ export function CommentList({ comments }: { comments: ProjectComment[] }) {
       {comments.map((comment) => (
         <li key={comment.id}>
           <p className="muted">
-            {comment.authorName}, le {formatFrenchDate(comment.createdAt)}
+            {comment.authorName}, le {formatDate(comment.createdAt)}
           </p>
           {comment.body.split(/\n+/).map((line, index) => (
             <p key={index}>{line}</p>

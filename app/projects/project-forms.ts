@@ -9,7 +9,7 @@ import type { Answers, Assessment } from "./project-progress.ts";
 import { ANSWER_MAX, JUSTIFICATION_MAX, type ProjectDefinition, type ProjectStep } from "./project-schema.ts";
 
 type Fields = { get(name: string): FormDataEntryValue | null };
-export type FieldErrors = Record<string, string>;
+type FieldErrors = Record<string, string>;
 
 const answerSchema = z.string().max(ANSWER_MAX, `Ce champ compte au plus ${ANSWER_MAX} caractères\u00A0: raccourcissez-le ou gardez l'essentiel.`);
 const justificationSchema = z.string().max(JUSTIFICATION_MAX, `La justification compte au plus ${JUSTIFICATION_MAX} caractères.`);

@@ -3,9 +3,9 @@
  * Learners' text is theirs: it is copied as written, not escaped, since it is their own document.
  */
 import type { Answers, Assessment } from "./project-progress.ts";
+import { formatDate } from "~/utils/format.ts";
 import { summarizeAssessment } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
-import { formatFrenchDate } from "~/utils/french-date.ts";
 
 export interface ProjectDocumentMeta {
   learnerName: string;
@@ -14,15 +14,13 @@ export interface ProjectDocumentMeta {
   submittedAt: Date | null;
 }
 
-const day = (when: Date) => formatFrenchDate(when);
-
 export function projectMarkdown(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): string {
   const lines: string[] = [
     `# ${definition.title}`,
     "",
     `${meta.learnerName} — parcours «\u202F${meta.pathTitle}\u202F»`,
     "",
-    meta.submittedAt ? `Projet remis le ${day(meta.submittedAt)}\u202F; dernière modification le ${day(meta.updatedAt)}.` : `Brouillon, dernière modification le ${day(meta.updatedAt)}.`,
+    meta.submittedAt ? `Projet remis le ${formatDate(meta.submittedAt)}\u202F; dernière modification le ${formatDate(meta.updatedAt)}.` : `Brouillon, dernière modification le ${formatDate(meta.updatedAt)}.`,
     "",
   ];
   definition.steps.forEach((step, index) => {

@@ -4,20 +4,12 @@
  * platform's embedded fonts, through app/utils/pdf-fonts.server.ts: an answer keeps its line breaks
  * (an empty line leaves a gap), long lines wrap, characters the font cannot draw become « ? ».
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { drawLine, embedFonts, wrapText } from "~/utils/pdf-fonts.server.ts";
+import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
+import { formatDate } from "~/utils/format.ts";
+import { A4, ACCENT, drawLine, embedFonts, INK, MARGIN, MUTED, wrapText } from "~/utils/pdf-fonts.server.ts";
 import type { ProjectDocumentMeta } from "./project-markdown.ts";
 import { summarizeAssessment, type Answers, type Assessment } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
-import { formatFrenchDate } from "~/utils/french-date.ts";
-
-const INK = rgb(0.11, 0.13, 0.17);
-const MUTED = rgb(0.32, 0.35, 0.4);
-const ACCENT = rgb(0.05, 0.33, 0.42);
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
-
-const day = (when: Date) => formatFrenchDate(when);
 
 export async function renderProjectPdf(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -61,7 +53,7 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
   paragraph("APPRENDRE À FAIRE ALLIANCE · PROJET FINAL", fonts.semibold, 9, ACCENT, 8);
   paragraph(definition.title, fonts.bold, 22, INK, 6);
   paragraph(`${meta.learnerName} — parcours «\u202F${meta.pathTitle}\u202F»`, fonts.semibold, 13, INK, 4);
-  paragraph(meta.submittedAt ? `Projet remis le ${day(meta.submittedAt)}, dernière modification le ${day(meta.updatedAt)}.` : `Brouillon, dernière modification le ${day(meta.updatedAt)}.`, fonts.regular, 10, MUTED, 16);
+  paragraph(meta.submittedAt ? `Projet remis le ${formatDate(meta.submittedAt)}, dernière modification le ${formatDate(meta.updatedAt)}.` : `Brouillon, dernière modification le ${formatDate(meta.updatedAt)}.`, fonts.regular, 10, MUTED, 16);
 
   definition.steps.forEach((step, index) => {
     ensure(60);

@@ -7,7 +7,7 @@ import type { ProjectDefinition } from "./project-schema.ts";
 export type Answers = Record<string, string>;
 export type Assessment = Record<string, { level: number; justification: string }>;
 
-export interface StepStatus {
+interface StepStatus {
   stepId: string;
   title: string;
   /** Required fields filled / required fields. */
@@ -31,7 +31,7 @@ export function nextStepToComplete(definition: ProjectDefinition, answers: Answe
   return stepStatuses(definition, answers).find((status) => !status.complete)?.stepId ?? null;
 }
 
-export interface AssessmentSummary {
+interface AssessmentSummary {
   /** Criteria with a level and a justification. */
   rated: number;
   criteria: number;

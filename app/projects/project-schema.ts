@@ -8,7 +8,7 @@ import { z } from "zod";
 const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
 const id = (what: string) => z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
 
-export const ProjectFieldSchema = z.strictObject({
+const ProjectFieldSchema = z.strictObject({
   /** Stable: the database stores answers by this id. Unique within the project. */
   id: id("champ"),
   label: text("libellé"),
@@ -21,9 +21,8 @@ export const ProjectFieldSchema = z.strictObject({
   required: z.boolean().default(true),
   rows: z.number().int().min(2).max(20).default(5),
 });
-export type ProjectField = z.infer<typeof ProjectFieldSchema>;
 
-export const ProjectStepSchema = z.strictObject({
+const ProjectStepSchema = z.strictObject({
   id: id("étape"),
   title: text("titre de l'étape"),
   /** Paragraphs of guidance shown above the fields (blank lines separate them). */
@@ -34,7 +33,7 @@ export const ProjectStepSchema = z.strictObject({
 });
 export type ProjectStep = z.infer<typeof ProjectStepSchema>;
 
-export const CriterionSchema = z.strictObject({
+const CriterionSchema = z.strictObject({
   id: id("critère"),
   title: text("titre du critère"),
   /** What each level looks like, from 1 (émergent) to 4 (exemplaire). */
@@ -42,7 +41,6 @@ export const CriterionSchema = z.strictObject({
   /** Concepts (R-xx) whose lessons help progress on this criterion. */
   concepts: z.array(z.string().regex(/^R-\d{2}$/)).default([]),
 });
-export type Criterion = z.infer<typeof CriterionSchema>;
 
 export const ProjectFileSchema = z.strictObject({
   id: id("projet"),

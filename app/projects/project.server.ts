@@ -10,7 +10,7 @@ import type { Answers, Assessment } from "./project-progress.ts";
 import { submitBlockers, type SubmitBlocker } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
 
-export interface ProjectState {
+interface ProjectState {
   id: string;
   createdAt: Date;
   updatedAt: Date;
@@ -69,7 +69,7 @@ async function prefilledAnswers(db: Db, userId: string, definition: ProjectDefin
 }
 
 /** What the pages show, with nothing written: the project, or before the first save its pre-filled draft. */
-export type ProjectView = Omit<ProjectState, "id" | "createdAt" | "updatedAt"> & { id: string | null; createdAt: Date | null; updatedAt: Date | null };
+type ProjectView = Omit<ProjectState, "id" | "createdAt" | "updatedAt"> & { id: string | null; createdAt: Date | null; updatedAt: Date | null };
 
 export async function viewProject(db: Db, userId: string, definition: ProjectDefinition): Promise<ProjectView> {
   const existing = await getProject(db, userId, definition.id);
@@ -127,7 +127,7 @@ export async function saveAssessment(db: Db, userId: string, definition: Project
   return (await getProject(db, userId, definition.id))!;
 }
 
-export type SubmitResult = { ok: true; submittedAt: Date } | { ok: false; blockers: SubmitBlocker[] };
+type SubmitResult = { ok: true; submittedAt: Date } | { ok: false; blockers: SubmitBlocker[] };
 
 /** Submits the project if every step and every criterion is filled in; idempotent. */
 export async function submitProject(db: Db, userId: string, definition: ProjectDefinition, now = new Date()): Promise<SubmitResult> {

@@ -13,7 +13,7 @@
  * objectives, not a replay of the questions whose corrections the learner has just read.
  */
 import type { Question, QuizDefinition } from "./quiz-schema.ts";
-import { shuffledCopy } from "./shuffle.ts";
+import { randomIntFrom, shuffled } from "~/utils/shuffle.ts";
 
 type Random = () => number;
 
@@ -27,7 +27,7 @@ export function chooseQuestions(quiz: Pick<QuizDefinition, "questions" | "draw">
   const asked = new Set(earlier.flat());
   const tier = (question: Question) => (previous.has(question.id) ? 2 : asked.has(question.id) ? 1 : 0);
   // Shuffle first, then a stable sort by tier: random within a tier, tiers in order of preference.
-  return shuffledCopy(quiz.questions, random)
+  return shuffled(quiz.questions, randomIntFrom(random))
     .map((question, index) => ({ question, index, tier: tier(question) }))
     .sort((a, b) => a.tier - b.tier || a.index - b.index)
     .slice(0, quiz.draw)

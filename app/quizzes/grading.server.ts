@@ -10,7 +10,7 @@
  */
 import type { Question } from "./quiz-schema.ts";
 import type { Correction, PublicQuestion, QuizResponse } from "./quiz-types.ts";
-import { shuffledCopy } from "./shuffle.ts";
+import { randomIntFrom, shuffled } from "~/utils/shuffle.ts";
 
 export const optionId = (index: number) => String.fromCharCode(97 + index); // a, b, c…
 const leftId = (index: number) => `g${index + 1}`;
@@ -39,14 +39,14 @@ export function layoutQuestion(question: Question, random: () => number): Questi
   switch (question.type) {
     case "choix-unique":
     case "choix-multiple":
-      return { id: question.id, order: shuffledCopy(question.options.map((_, index) => optionId(index)), random) };
+      return { id: question.id, order: shuffled(question.options.map((_, index) => optionId(index)), randomIntFrom(random)) };
     case "association":
-      return { id: question.id, order: shuffledCopy(rightChoices(question).map((choice) => choice.id), random) };
+      return { id: question.id, order: shuffled(rightChoices(question).map((choice) => choice.id), randomIntFrom(random)) };
     case "remise-en-ordre": {
       const ids = question.items.map((_, index) => itemId(index));
-      let order = shuffledCopy(ids, random);
+      let order = shuffled(ids, randomIntFrom(random));
       // Never show the items already in the right order.
-      for (let tries = 0; tries < 10 && order.every((id, index) => id === ids[index]); tries++) order = shuffledCopy(ids, random);
+      for (let tries = 0; tries < 10 && order.every((id, index) => id === ids[index]); tries++) order = shuffled(ids, randomIntFrom(random));
       return { id: question.id, order };
     }
     case "vrai-faux":

@@ -6,13 +6,13 @@ import type { Problem } from "~/courses/load-catalog.server.ts";
 import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
 import { QuizFileSchema, type Question, type QuizDefinition } from "./quiz-schema.ts";
 
-export interface LoadedQuizzes {
+interface LoadedQuizzes {
   quizzes: Map<string, QuizDefinition>;
   problems: Problem[];
 }
 
 /** Rules on one question that its schema cannot express. */
-export function questionProblems(question: Question): string[] {
+function questionProblems(question: Question): string[] {
   const problems: string[] = [];
   const at = `question ${question.id}`;
   switch (question.type) {

@@ -80,10 +80,6 @@ const ATTEMPT_SELECT = {
   answers: { orderBy: { answeredAt: "asc" }, select: { questionId: true, response: true, score: true, correct: true } },
 } as const;
 
-export function attemptsLeft(quiz: QuizDefinition, started: number): number | null {
-  return quiz.attempts === undefined ? null : Math.max(0, quiz.attempts - started);
-}
-
 /** Starts an attempt, or resumes the one in progress. */
 export async function startAttempt(db: Db, quiz: QuizDefinition, userId: string, random: Random = Math.random) {
   const attempts = await db.quizAttempt.findMany({

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { SourceRefSchema } from "~/courses/course-schema.ts";
 
-export const QUESTION_TYPES = ["choix-unique", "choix-multiple", "vrai-faux", "association", "remise-en-ordre"] as const;
+const QUESTION_TYPES = ["choix-unique", "choix-multiple", "vrai-faux", "association", "remise-en-ordre"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
@@ -37,7 +37,7 @@ const OptionSchema = z.strictObject({
   feedback: text("rétroaction de l'option").optional(),
 });
 
-export const QuestionSchema = z.discriminatedUnion("type", [
+const QuestionSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...common, type: z.literal("choix-unique"), options: z.array(OptionSchema).min(2, "au moins 2 options").max(8) }),
   z.strictObject({ ...common, type: z.literal("choix-multiple"), options: z.array(OptionSchema).min(3, "au moins 3 options").max(10) }),
   z.strictObject({ ...common, type: z.literal("vrai-faux"), answer: z.boolean({ error: "answer : vrai (true) ou faux (false)" }) }),
@@ -62,7 +62,7 @@ export type Question = z.infer<typeof QuestionSchema>;
  */
 const QuestionRefSchema = z.strictObject({ from: id("question"), objective: objectiveNumber.optional() });
 
-export const QUIZ_KINDS = ["entrainement", "evaluation-finale"] as const;
+const QUIZ_KINDS = ["entrainement", "evaluation-finale"] as const;
 
 export const QuizFileSchema = z.strictObject({
   id: id("quiz"),
@@ -84,7 +84,7 @@ export const QuizFileSchema = z.strictObject({
   draw: z.number().int().min(1).optional(),
   questions: z.array(z.union([QuestionRefSchema, QuestionSchema])).min(1, "au moins une question"),
 });
-export type QuizFile = z.infer<typeof QuizFileSchema>;
+type QuizFile = z.infer<typeof QuizFileSchema>;
 
 /** A quiz with references resolved: every question is a full question. */
 export interface QuizDefinition extends Omit<QuizFile, "questions" | "shuffleOptions"> {

@@ -2,7 +2,7 @@
  * Rebuilds the state of an attempt by replaying its history through the quiz machine: the server
  * does it before accepting an answer, the browser does it to resume an attempt where it stands.
  */
-import { createActor, type SnapshotFrom } from "xstate";
+import { createActor } from "xstate";
 import { quizMachine, type QuizMachineInput } from "./quiz.machine.ts";
 import type { AnswerOutcome, AttemptResult, PublicQuestion } from "./quiz-types.ts";
 
@@ -18,8 +18,6 @@ export interface AttemptHistory extends QuizMachineInput {
   /** Stop on this question's correction (the learner has not moved on yet). */
   pauseAfter?: string | null;
 }
-
-export type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
 
 export function replayAttempt(history: AttemptHistory, machine = quizMachine) {
   const actor = createActor(machine, {

@@ -6,7 +6,7 @@
 import type { QuizMessageCode } from "./quiz-messages.ts";
 import type { PublicQuestion, QuizResponse } from "./quiz-types.ts";
 
-export type ParsedResponse = { ok: true; response: QuizResponse } | { ok: false; code: QuizMessageCode };
+type ParsedResponse = { ok: true; response: QuizResponse } | { ok: false; code: QuizMessageCode };
 
 type Fields = { getAll(name: string): Array<FormDataEntryValue | string> };
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDateTime } from "~/utils/format.ts";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server.ts";
 import { mailer, readOutbox } from "~/utils/mailer.server.ts";
-import { formatFrenchDateTime } from "~/utils/french-date.ts";
 
 export const meta: MetaFunction = () => [{ title: "Boîte d'envoi — Apprendre à faire alliance" }, { name: "robots", content: "noindex" }];
 
@@ -34,7 +34,7 @@ export default function OutboxPage() {
             <article key={message.id} className="outbox-message">
               <h2>{message.subject}</h2>
               <p className="muted">
-                À {message.to}, le {formatFrenchDateTime(message.sentAt)}
+                À {message.to}, le {formatDateTime(message.sentAt)}
               </p>
               <pre>{message.text}</pre>
             </article>

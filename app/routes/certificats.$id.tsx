@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate, formatDuration, formatPercent } from "~/utils/format.ts";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
-import { formatActiveTime, formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { requireOwnCertificate } from "~/certificates/certificate-reads.server.ts";
 import { verificationUrl } from "~/certificates/certificate-urls.ts";
@@ -54,7 +54,7 @@ export default function CertificatePage() {
       <Breadcrumbs trail={[{ to: "/tableau-de-bord", label: "Tableau de bord" }]} current="Certificat" />
       <h1>{fr`Certificat « ${certificate.pathTitle} »`}</h1>
       {certificate.revokedAt ? (
-        <p className="notice notice--warning">Ce certificat a été révoqué le {formatCertificateDate(certificate.revokedAt)}.</p>
+        <p className="notice notice--warning">Ce certificat a été révoqué le {formatDate(certificate.revokedAt)}.</p>
       ) : null}
       <p className="lede">
         {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours «&#8239;{certificate.pathTitle}&#8239;», dont
@@ -69,15 +69,15 @@ export default function CertificatePage() {
       </p>
       <dl className="certificate-facts">
         <dt>Durée réalisée</dt>
-        <dd>{formatActiveTime(certificate.activeSeconds)} de temps d'activité enregistré sur les leçons</dd>
+        <dd>{formatDuration(certificate.activeSeconds)} de temps d'activité enregistré sur les leçons</dd>
         <dt>Première activité</dt>
-        <dd>{formatCertificateDate(certificate.firstActivityAt)}</dd>
+        <dd>{formatDate(certificate.firstActivityAt)}</dd>
         <dt>Parcours achevé le</dt>
-        <dd>{formatCertificateDate(certificate.completedAt)}</dd>
+        <dd>{formatDate(certificate.completedAt)}</dd>
         <dt>Score à l'évaluation finale</dt>
-        <dd>{certificate.finalScore}&nbsp;%</dd>
+        <dd>{formatPercent(certificate.finalScore)}</dd>
         <dt>Délivré le</dt>
-        <dd>{formatCertificateDate(certificate.issuedAt)}</dd>
+        <dd>{formatDate(certificate.issuedAt)}</dd>
         <dt>Code de vérification</dt>
         <dd>
           <code className="verification-code">{certificate.code}</code>

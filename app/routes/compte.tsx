@@ -1,5 +1,6 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { formatDate } from "~/utils/format.ts";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,10 +10,9 @@ import { ChangeEmailSchema, ChangeNameSchema, ChangePasswordSchema, ChangeProfil
 import { PROFILE_HINTS, PROFILE_LABELS, PROFILES, ROLE_LABELS } from "~/auth/profiles.ts";
 import { currentSessionId, requireUser } from "~/auth/session.server.ts";
 import { twoFactorState } from "~/auth/two-factor.server.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { leaveCohort, listMemberships } from "~/cohorts/cohorts.server.ts";
-import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
+import { FormErrors, RadioGroup, TextField, useZodForm } from "~/components/forms.tsx";
 import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -130,36 +130,10 @@ export default function AccountPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const lastResult = (intent: Intent) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined);
-  const [nameForm, nameFields] = useForm({
-    id: "compte-nom",
-    lastResult: lastResult("nom"),
-    defaultValue: { name: account.name },
-    constraint: getZodConstraint(ChangeNameSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeNameSchema }),
-  });
-  const [profileForm, profileFields] = useForm({
-    id: "compte-profil",
-    lastResult: lastResult("profil"),
-    defaultValue: { profile: account.profileId },
-    constraint: getZodConstraint(ChangeProfileSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeProfileSchema }),
-  });
-  const [emailForm, emailFields] = useForm({
-    id: "compte-email",
-    lastResult: lastResult("email"),
-    constraint: getZodConstraint(ChangeEmailSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
-  });
-  const [passwordForm, passwordFields] = useForm({
-    id: "compte-mot-de-passe",
-    lastResult: lastResult("mot-de-passe"),
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-  });
+  const [nameForm, nameFields] = useZodForm(ChangeNameSchema, { id: "compte-nom", lastResult: lastResult("nom"), defaultValue: { name: account.name } });
+  const [profileForm, profileFields] = useZodForm(ChangeProfileSchema, { id: "compte-profil", lastResult: lastResult("profil"), defaultValue: { profile: account.profileId } });
+  const [emailForm, emailFields] = useZodForm(ChangeEmailSchema, { id: "compte-email", lastResult: lastResult("email") });
+  const [passwordForm, passwordFields] = useZodForm(ChangePasswordSchema, { id: "compte-mot-de-passe", lastResult: lastResult("mot-de-passe") });
   const busy = navigation.state === "submitting";
   return (
     <div className="page page--narrow">
@@ -273,7 +247,7 @@ export default function AccountPage() {
             {account.cohorts.map((cohort) => (
               <li key={cohort.id} className="cohort-list__item">
                 <p>
-                  <strong>{cohort.name}</strong>, animée par {cohort.trainerName} — {cohort.pathTitle}, rejointe le {formatCertificateDate(cohort.joinedAt)}.
+                  <strong>{cohort.name}</strong>, animée par {cohort.trainerName} — {cohort.pathTitle}, rejointe le {formatDate(cohort.joinedAt)}.
                 </p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="quitter-cohorte" />

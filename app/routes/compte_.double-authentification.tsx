@@ -1,5 +1,6 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { formatDate } from "~/utils/format.ts";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
@@ -18,11 +19,10 @@ import {
   twoFactorState,
 } from "~/auth/two-factor.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
-import { formatFrenchDate } from "~/utils/french-date.ts";
 import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction = () => [{ title: "Double authentification — Apprendre à faire alliance" }];
@@ -184,20 +184,8 @@ function Enabled({
   lastResult: (intent: Intent) => SubmissionResult<string[]> | null | undefined;
 }) {
   const remainingText = `Il vous reste ${remaining} code${remaining > 1 ? "s" : ""} de secours.`;
-  const [renewForm, renewFields] = useForm({
-    id: "nouveaux-codes-2fa",
-    lastResult: lastResult("nouveaux-codes"),
-    shouldValidate: "onSubmit",
-    constraint: getZodConstraint(TwoFactorPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TwoFactorPasswordSchema }),
-  });
-  const [disableForm, disableFields] = useForm({
-    id: "desactiver-2fa",
-    lastResult: lastResult("desactiver"),
-    shouldValidate: "onSubmit",
-    constraint: getZodConstraint(TwoFactorPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TwoFactorPasswordSchema }),
-  });
+  const [renewForm, renewFields] = useZodForm(TwoFactorPasswordSchema, { id: "nouveaux-codes-2fa", lastResult: lastResult("nouveaux-codes") });
+  const [disableForm, disableFields] = useZodForm(TwoFactorPasswordSchema, { id: "desactiver-2fa", lastResult: lastResult("desactiver") });
   return (
     <>
       {usedRecoveryCode ? (
@@ -212,7 +200,7 @@ function Enabled({
         </div>
       ) : null}
       <p>
-        Activée le {formatFrenchDate(enabledAt)}. À chaque connexion, le code de votre
+        Activée le {formatDate(enabledAt)}. À chaque connexion, le code de votre
         application vous est demandé après le mot de passe.
       </p>
       <section aria-labelledby="titre-nouveaux-codes">
@@ -250,13 +238,7 @@ function Enabled({
 }
 
 function Enrollment({ enrollment, lastResult }: { enrollment: EnrollmentView; lastResult: SubmissionResult<string[]> | null | undefined }) {
-  const [form, fields] = useForm({
-    id: "activer-2fa",
-    lastResult,
-    shouldValidate: "onSubmit",
-    constraint: getZodConstraint(EnableTwoFactorSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EnableTwoFactorSchema }),
-  });
+  const [form, fields] = useZodForm(EnableTwoFactorSchema, { id: "activer-2fa", lastResult });
   return (
     <>
       <p className="lede">

@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { deleteAccount } from "~/auth/account-settings.server.ts";
 import { DeleteAccountSchema } from "~/auth/auth-schemas.ts";
 import { endSession, requireUser } from "~/auth/session.server.ts";
-import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
+import { ErrorList, FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
@@ -32,13 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function DeleteAccountPage() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "supprimer-compte",
-    lastResult,
-    constraint: getZodConstraint(DeleteAccountSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
-  });
+  const [form, fields] = useZodForm(DeleteAccountSchema, { id: "supprimer-compte", lastResult });
   return (
     <div className="page page--narrow">
       <h1>Supprimer mon compte</h1>

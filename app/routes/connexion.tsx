@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -10,7 +10,7 @@ import { attemptSignIn } from "~/auth/sign-in-attempts.server.ts";
 import { challengeCookie } from "~/auth/two-factor-cookie.server.ts";
 import { createSignInChallenge, twoFactorState } from "~/auth/two-factor.server.ts";
 import { getCurrentUser, startSession } from "~/auth/session.server.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -20,7 +20,7 @@ export { actionHeaders as headers } from "~/utils/action-headers.ts";
 export const meta: MetaFunction = () => [{ title: "Connexion — Apprendre à faire alliance" }];
 
 /** One message whatever was wrong, so that nobody learns which addresses have an account. */
-export const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getCurrentUser(request, context)) throw redirect("/tableau-de-bord");
@@ -58,16 +58,7 @@ export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "connexion",
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    // First check on submit: validating on blur makes messages appear under the field being left,
-    // which moves the submit button away from under the pointer as it is clicked.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
+  const [form, fields] = useZodForm(LoginSchema, { id: "connexion", lastResult, shouldRevalidate: "onInput" });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   // After a refused attempt the password field starts empty again (a new key remounts it), as it
   // would after a full page load: the server never sends the password back.

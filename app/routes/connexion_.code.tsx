@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { SecondFactorSchema } from "~/auth/auth-schemas.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { challengeCookie } from "~/auth/two-factor-cookie.server.ts";
 import { checkSecondFactor, findSignInChallenge } from "~/auth/two-factor.server.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 
@@ -62,13 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SecondFactorPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "code-double-authentification",
-    lastResult,
-    constraint: getZodConstraint(SecondFactorSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SecondFactorSchema }),
-  });
+  const [form, fields] = useZodForm(SecondFactorSchema, { id: "code-double-authentification", lastResult });
   return (
     <div className="page page--narrow">
       <h1>Code de vérification</h1>

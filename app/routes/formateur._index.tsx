@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate } from "~/utils/format.ts";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTrainer } from "~/cohorts/cohort-access.server.ts";
 import { listTrainerCohorts } from "~/cohorts/cohorts.server.ts";
 import { formatJoinCode } from "~/cohorts/join-code.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { findPath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -69,7 +69,7 @@ function CohortList({ title, cohorts }: { title: string; cohorts: CohortItem[] }
             </h3>
             <p className="muted">
               {cohort.pathTitle} · {cohort.members} apprenant·e{cohort.members > 1 ? "s" : ""}
-              {cohort.dueOn ? ` · échéance le ${formatCertificateDate(cohort.dueOn)}` : ""}
+              {cohort.dueOn ? ` · échéance le ${formatDate(cohort.dueOn)}` : ""}
               {cohort.archived ? "" : <> · code <span className="join-code">{cohort.joinCode}</span></>}
             </p>
           </li>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate, formatDuration, formatPercent, formatShare } from "~/utils/format.ts";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { BarChart, countText } from "~/cohorts/bar-chart.tsx";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
@@ -13,7 +13,6 @@ import { expectedLessons } from "~/cohorts/pace.ts";
 import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohorts/table-query.ts";
 import { db } from "~/db/db.server.ts";
 import { takeFlash } from "~/utils/flash.server.ts";
-import { formatDurationShort } from "~/courses/time-model.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
@@ -99,8 +98,8 @@ export default function CohortDashboardPage() {
       ) : null}
       <p className="lede">
         Parcours <Link to={`/parcours/${cohort.pathSlug}`}>{cohort.pathTitle}</Link>
-        {cohort.startsOn ? ` · du ${formatCertificateDate(cohort.startsOn)}` : ""}
-        {cohort.dueOn ? ` · échéance le ${formatCertificateDate(cohort.dueOn)}` : ""}
+        {cohort.startsOn ? ` · du ${formatDate(cohort.startsOn)}` : ""}
+        {cohort.dueOn ? ` · échéance le ${formatDate(cohort.dueOn)}` : ""}
         {cohort.archived ? " · archivée" : ""}
       </p>
       {cohort.archived ? (
@@ -214,7 +213,7 @@ function LearnerTable({ data }: { data: Data }) {
       <p className="muted">
         «&#x202F;Temps actif / attendu&#x202F;»&nbsp;: le temps d'activité enregistré sur les leçons du parcours, et celui que prévoit le modèle de lecture
         (180 mots par minute, plus les activités) pour les leçons que la personne a terminées
-        {data.requiredActiveSeconds ? `. Le certificat demande ${formatDurationShort(data.requiredActiveSeconds)} de temps actif` : ""}.
+        {data.requiredActiveSeconds ? `. Le certificat demande ${formatDuration(data.requiredActiveSeconds)} de temps actif` : ""}.
       </p>
       {data.learners.length === 0 ? (
         <p>{totals.learners === 0 ? "Personne n'a encore rejoint la cohorte." : "Aucun apprenant·e ne correspond à ce filtre."}</p>
@@ -240,27 +239,27 @@ function LearnerTable({ data }: { data: Data }) {
                     {row.behind ? <span className="tag tag--alerte"> en retard</span> : null}
                     {row.inactive ? <span className="tag"> inactif·ve</span> : null}
                   </th>
-                  <td className="num">{row.percent}&nbsp;%</td>
+                  <td className="num">{formatPercent(row.percent)}</td>
                   <td className="num">
                     {row.completedLessons} / {totals.lessons}
                   </td>
-                  <td>{row.lastActivityAt ? formatCertificateDate(row.lastActivityAt) : "jamais"}</td>
+                  <td>{row.lastActivityAt ? formatDate(row.lastActivityAt) : "jamais"}</td>
                   <td className="num">
-                    {formatDurationShort(row.activeSeconds)}
-                    <span className="muted"> / {formatDurationShort(row.expectedSeconds)}</span>
+                    {formatDuration(row.activeSeconds)}
+                    <span className="muted"> / {formatDuration(row.expectedSeconds)}</span>
                   </td>
-                  <td className="num">{row.finalScore === null ? "—" : `${row.finalScore}\u00A0%`}</td>
+                  <td className="num">{row.finalScore === null ? "—" : formatPercent(row.finalScore)}</td>
                   <td className="num">
                     {row.quizzesDone} / {data.quizCount}
                   </td>
                   <td className="num">
                     {row.scenariosDone} / {totals.scenarios}
                   </td>
-                  <td>{row.certificate ? (row.certificate.revoked ? "révoqué" : `oui, le ${formatCertificateDate(row.certificate.issuedAt)}`) : "non"}</td>
+                  <td>{row.certificate ? (row.certificate.revoked ? "révoqué" : `oui, le ${formatDate(row.certificate.issuedAt)}`) : "non"}</td>
                   {data.project ? (
                     <td>
                       {row.project
-                        ? `${row.project.submittedAt ? `remis le ${formatCertificateDate(row.project.submittedAt)}` : "en cours"}${row.project.selfAssessed > 0 ? ` · ${row.project.total} / ${data.project.criteria * 4}` : ""}`
+                        ? `${row.project.submittedAt ? `remis le ${formatDate(row.project.submittedAt)}` : "en cours"}${row.project.selfAssessed > 0 ? ` · ${row.project.total} / ${data.project.criteria * 4}` : ""}`
                         : "non commencé"}
                     </td>
                   ) : null}
@@ -301,7 +300,7 @@ function CohortOverview({ data }: { data: Data }) {
           key: quiz.quizId,
           label: quiz.title,
           value: quiz.averageBest ?? 0,
-          text: quiz.averageBest === null ? "personne encore" : `${quiz.averageBest}\u00A0% (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
+          text: quiz.averageBest === null ? "personne encore" : `${formatPercent(quiz.averageBest)} (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
         }))}
       />
       <h3>Analyse par question</h3>
@@ -341,7 +340,7 @@ function CohortOverview({ data }: { data: Data }) {
                       <td>{question.objective === null ? "non rattachée" : `${question.objective}. ${data.pathObjectives[question.objective - 1] ?? ""}`}</td>
                     ) : null}
                     <td className="num">{question.answered}</td>
-                    <td className="num">{question.correctShare === null ? "—" : `${Math.round(question.correctShare * 100)}\u00A0%`}</td>
+                    <td className="num">{question.correctShare === null ? "—" : formatShare(question.correctShare)}</td>
                     <td>
                       {question.hidden
                         ? question.answered === 0

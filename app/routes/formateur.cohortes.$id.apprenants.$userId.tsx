@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate, formatDuration } from "~/utils/format.ts";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
 import { getCohortMember, removeMember } from "~/cohorts/cohorts.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDurationShort } from "~/courses/time-model.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { getProject as getProjectDefinition } from "~/content/catalog.server.ts";
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";
@@ -115,7 +114,7 @@ export default function CohortLearnerPage() {
           <a href={`mailto:${learner.email}`}>{learner.email}</a>
         </dd>
         <dt>A rejoint la cohorte le</dt>
-        <dd>{formatCertificateDate(learner.joinedAt)}</dd>
+        <dd>{formatDate(learner.joinedAt)}</dd>
         <dt>Progression dans «&#x202F;{cohort.pathTitle}&#x202F;»</dt>
         <dd>
           {learner.percent}&nbsp;% — {learner.completedLessons} leçon{learner.completedLessons > 1 ? "s" : ""} terminée{learner.completedLessons > 1 ? "s" : ""} sur {learner.totalLessons}
@@ -123,16 +122,16 @@ export default function CohortLearnerPage() {
         </dd>
         <dt>Temps actif enregistré</dt>
         <dd>
-          {formatDurationShort(learner.activeSeconds)}, pour {formatDurationShort(learner.expectedSeconds)} attendues par le modèle de lecture
+          {formatDuration(learner.activeSeconds)}, pour {formatDuration(learner.expectedSeconds)} attendues par le modèle de lecture
           pour les leçons terminées
         </dd>
         <dt>Dernière activité</dt>
         <dd>
-          {learner.lastActivityAt ? formatCertificateDate(learner.lastActivityAt) : "aucune"}
+          {learner.lastActivityAt ? formatDate(learner.lastActivityAt) : "aucune"}
           {learner.inactive && learner.lastActivityAt ? " (plus de 7 jours)" : ""}
         </dd>
         <dt>Certificat</dt>
-        <dd>{learner.certificate ? (learner.certificate.revoked ? "révoqué" : `délivré le ${formatCertificateDate(learner.certificate.issuedAt)}`) : "pas encore"}</dd>
+        <dd>{learner.certificate ? (learner.certificate.revoked ? "révoqué" : `délivré le ${formatDate(learner.certificate.issuedAt)}`) : "pas encore"}</dd>
       </dl>
 
       <h2>Quiz&nbsp;: meilleur score</h2>
@@ -203,7 +202,7 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
       ) : (
         <>
           <p className="muted">
-            {state.submittedAt ? `Remis le ${formatCertificateDate(state.submittedAt)}` : "Brouillon"} · dernière modification le {formatCertificateDate(state.updatedAt)} · auto-évaluation {state.total} / {state.max}. Lecture seule.
+            {state.submittedAt ? `Remis le ${formatDate(state.submittedAt)}` : "Brouillon"} · dernière modification le {formatDate(state.updatedAt)} · auto-évaluation {state.total} / {state.max}. Lecture seule.
           </p>
           {state.steps.map((step) => (
             <details key={step.id} className="item-analysis">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { CohortFieldsSchema, formatDay } from "~/cohorts/cohort-schemas.ts";
 import { regenerateJoinCode, setCohortArchived, updateCohort } from "~/cohorts/cohorts.server.ts";
 import { formatJoinCode } from "~/cohorts/join-code.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
@@ -70,15 +70,7 @@ export default function CohortSettingsPage() {
   const { cohort, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "reglages-cohorte",
-    lastResult,
-    constraint: getZodConstraint(CohortFieldsSchema),
-    defaultValue: { name: cohort.name, startsOn: cohort.startsOn, dueOn: cohort.dueOn },
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CohortFieldsSchema }),
-  });
+  const [form, fields] = useZodForm(CohortFieldsSchema, { id: "reglages-cohorte", lastResult, defaultValue: { name: cohort.name, startsOn: cohort.startsOn, dueOn: cohort.dueOn }, shouldRevalidate: "onInput" });
   return (
     <div className="page page--narrow">
       <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }, { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name }]} current="Réglages" />

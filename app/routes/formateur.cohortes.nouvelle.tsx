@@ -1,13 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { formatMinutes } from "~/utils/format.ts";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireTrainer } from "~/cohorts/cohort-access.server.ts";
 import { CreateCohortSchema } from "~/cohorts/cohort-schemas.ts";
 import { createCohort } from "~/cohorts/cohorts.server.ts";
-import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
-import { formatMinutes, publishedPaths } from "~/courses/catalog.ts";
+import { FormErrors, RadioGroup, TextField, useZodForm } from "~/components/forms.tsx";
+import { publishedPaths } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
@@ -41,14 +42,7 @@ export default function NewCohortPage() {
   const { paths } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "nouvelle-cohorte",
-    lastResult,
-    constraint: getZodConstraint(CreateCohortSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateCohortSchema }),
-  });
+  const [form, fields] = useZodForm(CreateCohortSchema, { id: "nouvelle-cohorte", lastResult, shouldRevalidate: "onInput" });
   return (
     <div className="page page--narrow">
       <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }]} current="Nouvelle cohorte" />

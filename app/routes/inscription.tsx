@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -7,7 +6,7 @@ import { PASSWORD_MIN, SignupSchema } from "~/auth/auth-schemas.ts";
 import { PROFILE_HINTS, PROFILE_LABELS, PROFILES } from "~/auth/profiles.ts";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { handleSignUp } from "~/auth/sign-up-action.server.ts";
-import { FormErrors, RadioGroup, TextField } from "~/components/forms.tsx";
+import { FormErrors, RadioGroup, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
 
@@ -29,16 +28,7 @@ export default function SignupPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "inscription",
-    lastResult,
-    constraint: getZodConstraint(SignupSchema),
-    // First check on submit: validating on blur makes messages appear under the field being left,
-    // which moves the submit button away from under the pointer as it is clicked.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-  });
+  const [form, fields] = useZodForm(SignupSchema, { id: "inscription", lastResult, shouldRevalidate: "onInput" });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (
     <div className="page page--narrow">

@@ -1,5 +1,5 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { PASSWORD_MAX } from "~/auth/auth-schemas.ts";
 import { startSession } from "~/auth/session.server.ts";
 import { confirmSignUp, findPendingSignUp } from "~/auth/sign-up.server.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 
@@ -82,13 +82,7 @@ export default function ConfirmSignUpPage() {
 function ConfirmForm({ email, name, lastResult }: { email: string; name: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "confirmer-inscription",
-    lastResult,
-    shouldValidate: "onSubmit",
-    constraint: getZodConstraint(ConfirmSignUpSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSignUpSchema }),
-  });
+  const [form, fields] = useZodForm(ConfirmSignUpSchema, { id: "confirmer-inscription", lastResult });
   return (
     <div className="page page--narrow">
       <h1>Confirmer votre inscription</h1>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { resetAllowed, tooManyMessage } from "~/auth/auth-rate-limits.server.ts"
 import { ResetRequestSchema } from "~/auth/auth-schemas.ts";
 import { requestPasswordReset } from "~/auth/password-reset.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
@@ -17,7 +17,7 @@ export { actionHeaders as headers } from "~/utils/action-headers.ts";
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Apprendre à faire alliance" }];
 
 /** The same answer whether or not the address has an account. */
-export const RESET_SENT = "Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.";
+const RESET_SENT = "Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: ResetRequestSchema });
@@ -34,13 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgottenPasswordPage() {
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "mot-de-passe-oublie",
-    lastResult: data?.result,
-    constraint: getZodConstraint(ResetRequestSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetRequestSchema }),
-  });
+  const [form, fields] = useZodForm(ResetRequestSchema, { id: "mot-de-passe-oublie", lastResult: data?.result });
   return (
     <div className="page page--narrow">
       <h1>Mot de passe oublié</h1>

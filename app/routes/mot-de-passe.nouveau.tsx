@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NewPasswordSchema, PASSWORD_MIN } from "~/auth/auth-schemas.ts";
 import { findResetToken, resetPassword } from "~/auth/password-reset.server.ts";
 import { endSession } from "~/auth/session.server.ts";
-import { FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 
@@ -35,14 +35,7 @@ export default function NewPasswordPage() {
   const { token, valid, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "nouveau-mot-de-passe",
-    lastResult,
-    constraint: getZodConstraint(NewPasswordSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPasswordSchema }),
-  });
+  const [form, fields] = useZodForm(NewPasswordSchema, { id: "nouveau-mot-de-passe", lastResult, shouldRevalidate: "onInput" });
   if (!valid) {
     return (
       <div className="page page--narrow">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { json, redirect } from "@remix-run/node";
 import {
   Form,
@@ -12,7 +13,7 @@ import {
 } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { formatMinutes, lessonUrl, requirePathLesson } from "~/courses/catalog.ts";
+import { lessonUrl, requirePathLesson } from "~/courses/catalog.ts";
 import { getCatalog, getCompiledLesson } from "~/content/catalog.server.ts";
 import { LessonActionSchema } from "~/pages/lesson-actions.server.ts";
 import { loadLessonPage } from "~/pages/lesson-page.server.ts";
@@ -25,7 +26,6 @@ import { completeLessonFromPage, completionToken, completionTokenKey } from "~/p
 import { lessonTimeOf } from "~/content/lesson-time.server.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
 import { serverSigningKey } from "~/certificates/signing.server.ts";
-import { formatDurationShort } from "~/courses/time-model.ts";
 import { now } from "~/utils/clock.server.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
@@ -33,7 +33,6 @@ import { useActiveTime } from "~/progress/use-active-time.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
-import { formatFrenchDate } from "~/utils/french-date.ts";
 import { fr } from "~/utils/french-typography.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -217,7 +216,7 @@ export default function LessonPage() {
               <p>
                 {justCompleted ? "Leçon marquée comme terminée. " : ""}
                 Vous avez terminé cette leçon le{" "}
-                {formatFrenchDate(progress.completedAt)}.
+                {formatDate(progress.completedAt)}.
               </p>
               <ProgressMeter percent={progress.pathPercent} label={fr`Progression dans « ${path.title} »`} />
             </div>
@@ -232,7 +231,7 @@ export default function LessonPage() {
               <input type="hidden" name="jeton" value={keptToken ?? completion?.token ?? ""} />
               {completion ? (
                 <p className="muted" id="duree-minimale">
-                  Comptez au moins {formatDurationShort(completion.minimumSeconds)} sur cette leçon avant de la marquer comme terminée.
+                  Comptez au moins {formatDuration(completion.minimumSeconds)} sur cette leçon avant de la marquer comme terminée.
                 </p>
               ) : null}
               <button

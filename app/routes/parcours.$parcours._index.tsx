@@ -4,14 +4,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
 import { LessonStatusBadge } from "~/components/lesson-status.tsx";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { formatMinutes, requirePath } from "~/courses/catalog.ts";
+import { requirePath } from "~/courses/catalog.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { loadPathOutline } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
-import { formatDurationShort } from "~/courses/time-model.ts";
 import { certificateStatus, claimCertificate } from "~/certificates/certificates.server.ts";
 import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
+import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
 
@@ -71,8 +70,8 @@ export default function PathPage() {
           <>
             <ProgressMeter percent={path.progress.percent} label={fr`Progression dans « ${path.title} »`} />
             <p className="muted">
-              Temps d'activité enregistré&nbsp;: {formatDurationShort(path.progress.activeSeconds)}
-              {path.draft ? "" : ` sur les ${formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
+              Temps d'activité enregistré&nbsp;: {formatDuration(path.progress.activeSeconds)}
+              {path.draft ? "" : ` sur les ${formatDuration(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
               du parcours&nbsp;: {formatMinutes(path.estimatedMinutes)}).
             </p>
           </>
@@ -95,7 +94,7 @@ export default function PathPage() {
           <h2 id="titre-certificat">Certificat</h2>
           {certificate.certificate ? (
             <p>
-              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatCertificateDate(certificate.certificate.issuedAt)}.`}{" "}
+              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatDate(certificate.certificate.issuedAt)}.`}{" "}
               <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
             </p>
           ) : certificate.claimable ? (

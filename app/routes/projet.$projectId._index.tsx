@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate } from "~/utils/format.ts";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { issueCertificatesAfter } from "~/certificates/certificates.server.ts";
 import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -73,9 +73,9 @@ export default function ProjectOverviewPage() {
       ) : null}
       <p className="lede">{data.intro}</p>
       <p className="muted">
-        {data.submittedAt ? `Remis le ${formatCertificateDate(data.submittedAt)}. ` : "Brouillon. "}
+        {data.submittedAt ? `Remis le ${formatDate(data.submittedAt)}. ` : "Brouillon. "}
         {data.updatedAt
-          ? `Dernière modification le ${formatCertificateDate(data.updatedAt)}. `
+          ? `Dernière modification le ${formatDate(data.updatedAt)}. `
           : data.workshopAnswers > 0
             ? `Pas encore enregistré\u00A0: ${data.workshopAnswers === 1 ? "une réponse de vos ateliers vous attend" : `${data.workshopAnswers} réponses de vos ateliers vous attendent`} dans les étapes. `
             : "Pas encore enregistré. "}

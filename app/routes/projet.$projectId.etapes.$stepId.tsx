@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatTime } from "~/utils/format.ts";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
@@ -10,7 +11,6 @@ import { saveAnswers } from "~/projects/project.server.ts";
 import { ANSWER_MAX } from "~/projects/project-schema.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
-import { formatFrenchTime } from "~/utils/french-date.ts";
 import { invariantResponse } from "~/utils/invariant.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
@@ -155,7 +155,7 @@ export default function ProjectStepPage() {
           );
         })}
         <p className="muted" role="status" aria-live="polite">
-          {autosave.state !== "idle" ? "Enregistrement…" : autoSavedAt ? `Enregistré automatiquement à ${formatFrenchTime(autoSavedAt)}.` : ""}
+          {autosave.state !== "idle" ? "Enregistrement…" : autoSavedAt ? `Enregistré automatiquement à ${formatTime(autoSavedAt)}.` : ""}
         </p>
         <div className="actions">
           <button type="submit" name="intent" value="suivante" className="button" disabled={navigation.state === "submitting"}>

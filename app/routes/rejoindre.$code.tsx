@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate } from "~/utils/format.ts";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/session.server.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 import { ConsentDetails } from "~/cohorts/consent.tsx";
 import { findCohortByCode, JOIN_RATE_LIMIT, joinCohort } from "~/cohorts/cohorts.server.ts";
 import { findPath } from "~/courses/catalog.ts";
@@ -84,13 +84,13 @@ export default function JoinCohortPage() {
     <div className="page page--reading">
       <h1>Rejoindre la cohorte «&#x202F;{cohort.name}&#x202F;»</h1>
       <p className="lede">
-        Cohorte animée par {cohort.trainerName}, sur le parcours «&#x202F;{cohort.pathTitle}&#x202F;»{cohort.dueOn ? `, à terminer pour le ${formatCertificateDate(cohort.dueOn)}` : ""}.
+        Cohorte animée par {cohort.trainerName}, sur le parcours «&#x202F;{cohort.pathTitle}&#x202F;»{cohort.dueOn ? `, à terminer pour le ${formatDate(cohort.dueOn)}` : ""}.
       </p>
       {ownCohort ? (
         <p className="notice">C'est votre cohorte&nbsp;: vous la suivez depuis <Link to="/formateur">Mes cohortes</Link>.</p>
       ) : joinedAt ? (
         <p className="notice notice--success">
-          Vous faites partie de cette cohorte depuis le {formatCertificateDate(joinedAt)}.{" "}
+          Vous faites partie de cette cohorte depuis le {formatDate(joinedAt)}.{" "}
           {cohort.pathSlug ? <Link to={`/parcours/${cohort.pathSlug}`}>Continuer le parcours</Link> : null}
         </p>
       ) : (

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PROFILE_LABELS } from "~/auth/profiles.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { ProgressMeter } from "~/components/progress-meter.tsx";
-import { formatMinutes } from "~/courses/catalog.ts";
-import { formatDurationShort } from "~/courses/time-model.ts";
 import { getCatalog } from "~/content/catalog.server.ts";
 import { loadStartedPaths } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
@@ -14,7 +13,6 @@ import { listCertificates } from "~/certificates/certificate-reads.server.ts";
 import { listMemberships } from "~/cohorts/cohorts.server.ts";
 import { JoinCodeForm } from "~/cohorts/join-code-form.tsx";
 import { findPath } from "~/courses/catalog.ts";
-import { formatCertificateDate } from "~/certificates/certificate-format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Apprendre à faire alliance" }];
 
@@ -58,7 +56,7 @@ export default function Dashboard() {
                 <li key={certificate.id}>
                   <Link to={`/certificats/${certificate.id}`}>Certificat «&#x202F;{certificate.pathTitle}&#x202F;»</Link>{" "}
                   <span className="muted">
-                    délivré le {formatCertificateDate(certificate.issuedAt)}
+                    délivré le {formatDate(certificate.issuedAt)}
                     {certificate.revokedAt ? " — révoqué" : ""}
                   </span>
                 </li>
@@ -105,8 +103,8 @@ export default function Dashboard() {
                     <>
                       <ProgressMeter percent={path.progress.percent} label={`Progression dans «\u202F${path.title}\u202F»`} />
                       <p className="muted">
-                        Temps d'activité&nbsp;: {formatDurationShort(path.progress.activeSeconds)} sur les{" "}
-                        {formatDurationShort(path.requiredActiveSeconds)} requises pour le certificat
+                        Temps d'activité&nbsp;: {formatDuration(path.progress.activeSeconds)} sur les{" "}
+                        {formatDuration(path.requiredActiveSeconds)} requises pour le certificat
                       </p>
                     </>
                   ) : null}

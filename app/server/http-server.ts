@@ -8,7 +8,7 @@ import { createRequestContext } from "./load-context.ts";
 import { requestGuards } from "./request-guards.ts";
 import { securityHeaders } from "./security-headers.ts";
 
-export interface AppOptions {
+interface AppOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: "production" | "development";
   publicDir: string;
@@ -19,7 +19,7 @@ export interface AppOptions {
 }
 
 /** The stylesheets the root route links (hashed build URLs), for pages answered before Remix runs. */
-export function stylesheetsOf(build: ServerBuild): string[] {
+function stylesheetsOf(build: ServerBuild): string[] {
   const links = (build.routes.root?.module.links?.() ?? []) as Array<{ rel?: string; href?: string }>;
   return links.filter((link) => link.rel === "stylesheet" && typeof link.href === "string").map((link) => link.href!);
 }

@@ -5,7 +5,7 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 
-export interface RequestContext {
+interface RequestContext {
   responseCookies: string[];
   /** The visitor's address as Express sees it (after TRUST_PROXY), for per-address rate limits. */
   clientIp: string;

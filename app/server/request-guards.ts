@@ -14,7 +14,7 @@ const DISCARD_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 /** A host name or an IP address (IPv6 in brackets), with an optional port: what Host may hold. */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
-export function isValidHostHeader(value: string): boolean {
+function isValidHostHeader(value: string): boolean {
   if (value.length > 260 || !HOST.test(value)) return false;
   const port = /:(\d+)$/.exec(value)?.[1];
   return port === undefined || Number(port) <= 65535;
@@ -34,7 +34,7 @@ function refuse(req: Request, res: Response, stylesheets: string[], status: numb
   res.status(status).type("html").send(renderErrorDocument({ status, title, message, stylesheets }));
 }
 
-export interface GuardOptions {
+interface GuardOptions {
   allowedOrigins: string[];
   trustProxy?: boolean;
   /** The site's stylesheets, so that refusals look like every other page (see http-server.ts). */

@@ -27,10 +27,10 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
 /** One year; browsers then refuse plain HTTP to this host. Only sent on a site served over HTTPS. */
-export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
 /**
  * Sets the headers and leaves the nonce in res.locals.cspNonce for the page to use.

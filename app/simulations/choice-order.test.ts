@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
-import { drawChoiceOrder, drawOrderSeed, isOrderSeed, orderedChoices, orderFromSeed, parseChoiceOrder, shuffled } from "./choice-order.ts";
+import { drawChoiceOrder, drawOrderSeed, isOrderSeed, orderedChoices, orderFromSeed, parseChoiceOrder } from "./choice-order.ts";
+import { shuffled } from "~/utils/shuffle.ts";
 import { ScenarioSchema, type Scenario } from "./scenario-schema.ts";
 
 const load = (file: string) => ScenarioSchema.parse(parse(readFileSync(path.resolve(file), "utf8")));

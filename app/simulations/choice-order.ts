@@ -12,26 +12,14 @@
  *   visitor who edits it only reorders their own game, which counts for nothing; what matters is
  *   that the served order is not the written one, so position says nothing about the best option.
  */
+import { shuffled, type RandomInt } from "~/utils/shuffle.ts";
 import type { Scenario, Scene } from "./scenario-schema.ts";
 
 /** Scene id → its option ids in the order shown. */
 export type ChoiceOrder = Record<string, string[]>;
 
-/** An integer in [0, max): Math.random or a seeded generator. */
-export type RandomInt = (max: number) => number;
-
-/** A uniformly random permutation (Fisher–Yates). */
-export function shuffled<T>(items: readonly T[], randomInt: RandomInt): T[] {
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [result[i], result[j]] = [result[j]!, result[i]!];
-  }
-  return result;
-}
-
 /** Unbiased integers from the platform's cryptographic generator (browser and Node ≥ 19). */
-export const secureRandomInt: RandomInt = (max) => {
+const secureRandomInt: RandomInt = (max) => {
   const limit = Math.floor(0x1_0000_0000 / max) * max;
   const buffer = new Uint32Array(1);
   for (;;) {

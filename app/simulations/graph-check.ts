@@ -30,7 +30,7 @@ function duplicates(values: string[]): string[] {
 }
 
 /** References and structure, before any traversal. */
-export function checkDefinition(scenario: Scenario): string[] {
+function checkDefinition(scenario: Scenario): string[] {
   const problems: string[] = [];
   const sceneIds = scenario.scenes.map((scene) => scene.id);
   const varIds = scenario.variables.map((variable) => variable.id);

@@ -7,7 +7,7 @@ import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
 import { checkGraph, type GraphReport } from "./graph-check.ts";
 import { ScenarioSchema, type Scenario } from "./scenario-schema.ts";
 
-export interface LoadedScenarios {
+interface LoadedScenarios {
   scenarios: Map<string, Scenario>;
   reports: Map<string, GraphReport>;
   problems: Problem[];

@@ -8,7 +8,7 @@ import { buildScenarioMachine, currentSceneId, reachedEnding, type ScenarioMachi
 
 export type ChoiceRef = { sceneId: string; choiceId: string };
 
-export type ReplayResult =
+type ReplayResult =
   | { ok: true; snapshot: ScenarioSnapshot; sceneId: string | null; endingId: string | null }
   | { ok: false; at: number; snapshot: ScenarioSnapshot };
 

@@ -7,7 +7,7 @@
  */
 import { lessonUrl, pathLessons, type Catalog } from "~/courses/catalog.ts";
 
-export type LessonLink = { title: string; url: string };
+type LessonLink = { title: string; url: string };
 /** For each concept (R-xx), the lessons of the learner's path that cite it, in path order. */
 export type ConceptLessons = Record<string, LessonLink[]>;
 

@@ -22,7 +22,7 @@ const slot = (userId: string, scenarioId: string) => `${userId}:${scenarioId}`;
 
 const RUN_SELECT = { id: true, choices: true, choiceOrder: true, step: true, endingId: true, finishedAt: true, startedAt: true } as const;
 
-export function openRun(db: Db, userId: string, scenarioId: string) {
+function openRun(db: Db, userId: string, scenarioId: string) {
   return db.simulationRun.findUnique({ where: { openSlot: slot(userId, scenarioId) }, select: RUN_SELECT });
 }
 

@@ -18,8 +18,8 @@ import { END } from "./scenario-end.ts";
 import type { Choice, Scenario, Scene } from "./scenario-schema.ts";
 import { applyChoice, endingFor, initialValues, nextStep } from "./scenario-state.ts";
 
-export const MAX_BEST_IS_LONGEST_SHARE = 0.4;
-export const MIN_GOOD_SEQUENCES = 2;
+const MAX_BEST_IS_LONGEST_SHARE = 0.4;
+const MIN_GOOD_SEQUENCES = 2;
 
 export interface ScenarioBalance {
   scenarioId: string;
@@ -39,7 +39,7 @@ export interface ScenarioBalance {
   withoutTradeOff: string[];
 }
 
-export interface StrategyOutcome {
+interface StrategyOutcome {
   endingId: string | null;
   tone: "positive" | "nuancee" | "negative" | null;
 }

@@ -20,7 +20,7 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] };
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z
       .strictObject({
@@ -41,7 +41,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 const BranchSchema = z.strictObject({ when: ConditionSchema.optional(), goto: id("suite") });
 
-export const ChoiceSchema = z.strictObject({
+const ChoiceSchema = z.strictObject({
   id: z.string().regex(/^[a-d]$/, "choix : a, b, c ou d"),
   text: text("texte du choix"),
   /** Change of each variable; applied in order, then brought back within bounds. */
@@ -55,7 +55,7 @@ export const ChoiceSchema = z.strictObject({
 });
 export type Choice = z.infer<typeof ChoiceSchema>;
 
-export const SceneSchema = z.strictObject({
+const SceneSchema = z.strictObject({
   id: id("scène"),
   kind: z.enum(["decision", "evenement"]).default("decision"),
   title: text("titre de scène"),
@@ -64,7 +64,7 @@ export const SceneSchema = z.strictObject({
 });
 export type Scene = z.infer<typeof SceneSchema>;
 
-export const VariableSchema = z.strictObject({
+const VariableSchema = z.strictObject({
   id: id("variable"),
   label: text("libellé"),
   description: text("description"),
@@ -74,9 +74,8 @@ export const VariableSchema = z.strictObject({
   /** Words for ranges of values, shown with the number: « fragile » up to 3, etc. */
   levels: z.array(z.strictObject({ upTo: z.number().int(), label: text("niveau") })).optional(),
 });
-export type Variable = z.infer<typeof VariableSchema>;
 
-export const EndingSchema = z.strictObject({
+const EndingSchema = z.strictObject({
   id: id("fin"),
   title: text("titre de fin"),
   tone: z.enum(["positive", "nuancee", "negative"]),

@@ -11,14 +11,14 @@ import { END } from "./scenario-end.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import { applyChoice, evaluate, initialValues, nextStep, type ScenarioValues } from "./scenario-state.ts";
 
-export interface Step {
+interface Step {
   sceneId: string;
   choiceId: string;
   /** Values after this choice. */
   after: ScenarioValues;
 }
 
-export interface ScenarioContext extends ScenarioValues {
+interface ScenarioContext extends ScenarioValues {
   steps: Step[];
 }
 

@@ -33,7 +33,7 @@ function refuse(status: number, message: string): Response {
 }
 
 /** Why a field name is refused, or null when it is one a form of ours could send. */
-export function fieldNameProblem(name: string): string | null {
+function fieldNameProblem(name: string): string | null {
   if (!FIELD_NAME.test(name) || RESERVED.has(name)) return FORM_MESSAGES.fieldName;
   return null;
 }

@@ -28,7 +28,7 @@ export interface Mailer {
   pruneSentBefore(date: Date): Promise<number>;
 }
 
-export interface OutboxMessage extends Mail {
+interface OutboxMessage extends Mail {
   id: string;
   from: string;
   sentAt: string;

@@ -15,12 +15,19 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
-import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
+import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import subsetFont from "subset-font";
 import { frenchTypography, NBSP, NNBSP } from "./french-typography.ts";
 import { printableText, type PrintableOptions, type PrintableText } from "./printable-text.ts";
 
 const require = createRequire(import.meta.url);
+
+/** The page and colours of every PDF the platform writes, so a certificate and a project export look like one family. */
+export const A4 = { width: 595.28, height: 841.89 };
+export const MARGIN = 56;
+export const INK = rgb(0.11, 0.13, 0.17);
+export const MUTED = rgb(0.32, 0.35, 0.4);
+export const ACCENT = rgb(0.05, 0.33, 0.42);
 const WEIGHTS = ["400Regular", "600SemiBold", "700Bold"] as const;
 type Weight = (typeof WEIGHTS)[number];
 
@@ -49,7 +56,7 @@ function fontFiles(): FontFiles {
 }
 
 /** The wording every document may use, on top of its own text. */
-export const BASE_CHARACTERS =
+const BASE_CHARACTERS =
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,;:!?'’«»()[]/-–—•·%@_#&+=" +
   "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ\u00a0\u202f";
 
@@ -71,7 +78,7 @@ export function pdfFontCovers(character: string): boolean {
   return fontFiles().covers(character.codePointAt(0)!);
 }
 
-export interface PdfFonts {
+interface PdfFonts {
   regular: PDFFont;
   semibold: PDFFont;
   bold: PDFFont;

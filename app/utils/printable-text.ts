@@ -16,10 +16,10 @@
  * only the drawing goes through this.
  */
 
-export const MISSING_CHARACTER = "?";
+const MISSING_CHARACTER = "?";
 
 /** One character the font could not print as typed, and what it printed instead. */
-export interface Replacement {
+interface Replacement {
   original: string;
   printed: string;
 }

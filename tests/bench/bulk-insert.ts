@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import pg from "pg";
-import { pgConfigFromUrl, providerOf, sqliteFilePath } from "../../app/utils/database-url.ts";
+import { pgConfigFromUrl, providerOf, sqliteFilePath } from "~/utils/database-url.ts";
 
 type Row = Record<string, string | number | boolean | Date | null>;
 

@@ -5,9 +5,9 @@
  * 10,000 learners take a minute rather than an hour. Deterministic for a given seed.
  */
 import { randomBytes } from "node:crypto";
-import { pathLessons, type Path } from "../../app/courses/catalog.ts";
-import { getCatalog, getCompiledLesson, getQuiz } from "../../app/content/catalog.server.ts";
-import { embeddedIds } from "../../app/courses/mdx-usage.ts";
+import { pathLessons, type Path } from "~/courses/catalog.ts";
+import { getCatalog, getCompiledLesson, getQuiz } from "~/content/catalog.server.ts";
+import { embeddedIds } from "~/courses/mdx-usage.ts";
 import { openBulkWriter } from "./bulk-insert.ts";
 import { seededRandom } from "../../prisma/demo/synthetic-activity.ts";
 

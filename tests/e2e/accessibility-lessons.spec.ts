@@ -4,7 +4,7 @@
  * lesson of each kind of content, found by what the lessons contain, at 360 px; content.spec.ts
  * holds reflow, headings and text alternatives on every lesson, and axe.
  */
-import { STATEMENT } from "../../app/accessibility/checks.ts";
+import { STATEMENT } from "~/accessibility/checks.ts";
 import { keyboardProblems } from "./accessibility-probes.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "./fixtures.ts";
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { expect, type Locator } from "@playwright/test";
-import { frenchTypography, typesetDeep } from "../../app/utils/french-typography.ts";
+import { frenchTypography, typesetDeep } from "~/utils/french-typography.ts";
 
 type Question =
   | { id: string; type: "choix-unique" | "choix-multiple"; stem: string; options: Array<{ text: string; correct?: boolean }> }

@@ -7,13 +7,13 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildApp } from "../../app/cli/build.ts";
-import { buildIsStale } from "../../app/cli/freshness.ts";
+import { buildApp } from "~/cli/build.ts";
+import { buildIsStale } from "~/cli/freshness.ts";
 import { migrateDeploy } from "../../prisma/tools/deploy.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
-import { providerOf } from "../../app/utils/database-url.ts";
+import { providerOf } from "~/utils/database-url.ts";
 import { withDatabase, withPgAdmin } from "../setup/test-databases.ts";
-import { checkCourses } from "../../app/content/check-courses.server.ts";
+import { checkCourses } from "~/content/check-courses.server.ts";
 import { clockFileOf } from "./servers.ts";
 
 const databaseUrl = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";

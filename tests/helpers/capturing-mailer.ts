@@ -2,7 +2,7 @@
  * A mailer that keeps what it would send, for integration tests (the SMTP and outbox transports
  * themselves are tested in app/utils/mailer.test.ts; the e2e tests read real outbox files).
  */
-import type { Mail, Mailer } from "../../app/utils/mailer.server.ts";
+import type { Mail, Mailer } from "~/utils/mailer.server.ts";
 
 export function capturingMailer(): Mailer & { sent: Mail[] } {
   const sent: Mail[] = [];

@@ -10,7 +10,7 @@
  * It proves an invariant for every crash point of a multi-statement write, deterministically, where
  * a SIGKILL benchmark only finds a violation when the timing happens to fall in the gap.
  */
-import type { Db } from "../../app/db/create-db.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
 
 export class SimulatedCrash extends Error {
   constructor(readonly step: number) {

@@ -10,8 +10,8 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { createDb, type Db } from "../../app/db/create-db.server.ts";
-import type { Provider } from "../../app/utils/database-url.ts";
+import { createDb, type Db } from "~/db/create-db.server.ts";
+import type { Provider } from "~/utils/database-url.ts";
 import {
   copySqliteTemplate,
   createPgDatabaseFromTemplate,

@@ -6,28 +6,22 @@
  */
 import { createHash } from "node:crypto";
 import { expect, test } from "vitest";
-import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange } from "../../app/auth/account-settings.server.ts";
-import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
-import { attemptSignIn } from "../../app/auth/sign-in-attempts.server.ts";
-import { findResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from "../../app/auth/password-reset.server.ts";
-import { checkSecondFactor, createSignInChallenge, currentCode, enableTwoFactor, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "../../app/auth/two-factor.server.ts";
-import { issueCertificateIfEligible } from "../../app/certificates/issuance.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
-import { verifyCode } from "../../app/certificates/verification.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
+import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange } from "~/auth/account-settings.server.ts";
+import { verifyCredentials } from "~/auth/accounts.server.ts";
+import { AUTH_LIMITS } from "~/auth/auth-rate-limits.server.ts";
+import { attemptSignIn } from "~/auth/sign-in-attempts.server.ts";
+import { findResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from "~/auth/password-reset.server.ts";
+import { checkSecondFactor, createSignInChallenge, currentCode, enableTwoFactor, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "~/auth/two-factor.server.ts";
+import { issueCertificateIfEligible } from "~/certificates/issuance.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
+import { verifyCode } from "~/certificates/verification.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import type { Mail, Mailer } from "~/utils/mailer.server.ts";
 import { capturingMailer, linkToken } from "../helpers/capturing-mailer.ts";
+import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-
-let counter = 0;
-async function account(db: Db, password = "mot de passe solide") {
-  counter += 1;
-  const email = `securite.${counter}.${Date.now()}@exemple.fr`;
-  const created = await createAccount(db, { name: "Camille Sécurité", email, profile: "AGENT", password });
-  if (!created.ok) throw new Error("création impossible");
-  return { userId: created.userId, email };
-}
+const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Sécurité", profile: "AGENT", password, emailPrefix: "securite" });
 const session = (db: Db, userId: string, id = `session-${Math.random()}`) => db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
 
 describeEachDatabase("account security", (get) => {
@@ -73,7 +67,7 @@ describeEachDatabase("account security", (get) => {
     expect(await requestEmailChange(db, mailer, userId, "mauvais", "nouvelle@exemple.fr", "https://exemple.fr")).toEqual({ ok: false, reason: "mot-de-passe" });
     const taken = await account(db);
     expect(await requestEmailChange(db, mailer, userId, "mot de passe solide", taken.email, "https://exemple.fr")).toEqual({ ok: false, reason: "adresse-prise" });
-    const target = `nouvelle.${counter}@exemple.fr`;
+    const target = `nouvelle.${Date.now()}@exemple.fr`;
     expect(await requestEmailChange(db, mailer, userId, "mot de passe solide", target, "https://exemple.fr")).toEqual({ ok: true });
     expect(mailer.sent.at(-1)!.to).toBe(target);
     expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe(email);

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { setUserRole } from "../../app/auth/roles.server.ts";
+import { createAccount, verifyCredentials } from "~/auth/accounts.server.ts";
+import { setUserRole } from "~/auth/roles.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 describeEachDatabase("accounts", (get) => {

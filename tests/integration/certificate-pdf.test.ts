@@ -11,36 +11,22 @@ import { promisify } from "node:util";
 import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, describe, expect, test } from "vitest";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { certificatePdfFor, PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "../../app/certificates/certificate-pdf.server.ts";
-import { readAttachments } from "../../app/certificates/pdf-attachments.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "../../app/certificates/signing.server.ts";
+import { certificatePayload } from "~/certificates/certificate-payload.ts";
+import { certificatePdfFor, PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "~/certificates/certificate-pdf.server.ts";
+import { readAttachments } from "~/certificates/pdf-attachments.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+import { certificateFacts, signedCertificate } from "../helpers/certificate-facts.ts";
 
 const run = promisify(execFile);
 const key = signingKeyFromPem(generateSigningKeyPem());
 const dir = mkdtempSync(path.join(tmpdir(), "aafa-pdf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const facts = {
-  code: "7KQM3XRT9PWDAB12CD34EF56GH78",
-  learnerName: "Hélène Lefèvre-Çelik",
-  pathId: "parcours-4h",
-  pathTitle: "Comprendre et se situer",
-  nominalMinutes: 240,
-  objectives: ["Situer son territoire parmi les démarches d'alliance.", "Choisir une porte d'entrée adaptée à son organisation."],
-  activeSeconds: 4 * 3600 + 7 * 60 + 42,
-  firstActivityAt: new Date("2026-11-02T09:00:00Z"),
-  completedAt: new Date("2026-11-20T15:30:00Z"),
-  finalScore: 85,
-  issuer: "Apprendre à faire alliance",
-  verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
-  issuedAt: new Date("2026-11-20T15:31:00Z"),
-  keyId: key.keyId,
-};
+const facts = certificateFacts(key.keyId);
 
 function certificateFor(payload = certificatePayload(facts), signature = signPayload(key, payload)): CertificateForPdf {
-  return { ...facts, payload, signature, publicKeyUrl: "https://alliances.exemple.fr/certificats/cle-publique.pem" };
+  return signedCertificate(key, facts, payload, signature);
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -67,7 +53,7 @@ describe("the certificate PDF", () => {
       "Certificat de formation",
       "Hélène Lefèvre-Çelik",
       "« Comprendre et se situer »",
-      "Durée réalisée 4 h 07 min (temps d'activité enregistré)",
+      "Durée réalisée 4 h 07 (temps d'activité enregistré)",
       "Première activité 2 novembre 2026",
       "Parcours achevé le 20 novembre 2026",
       "Score à l'évaluation finale 85 %",
@@ -124,11 +110,11 @@ describe("the certificate PDF", () => {
     writeFileSync(tampered, await renderCertificatePdf(certificateFor(forged, signPayload(key, certificatePayload(facts)))));
 
     const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
-    // Durations carry no-break spaces (« 4 h 07 min » never splits); compared here as plain spaces.
+    // Durations carry no-break spaces (« 4 h 07 » never splits); compared here as plain spaces.
     const stdout = (await verify(genuine)).stdout.replace(/[\u00A0\u202F]/g, " ");
     expect(stdout).toContain("✓ Signature valide");
     expect(stdout).toContain("Titulaire : Hélène Lefèvre-Çelik");
-    expect(stdout).toContain("Durée réalisée (temps d'activité enregistré) : 4 h 07 min");
+    expect(stdout).toContain("Durée réalisée (temps d'activité enregistré) : 4 h 07");
     await expect(verify(tampered)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("✗ Certificat invalide : La signature ne correspond pas aux données jointes") });
   });
 });

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { verifyCode } from "../../app/certificates/verification.server.ts";
+import { verifyCode } from "~/certificates/verification.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { openTestDatabase } from "../helpers/each-database.ts";
 

@@ -13,40 +13,24 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { renderCertificatePdf } from "../../app/certificates/certificate-pdf.server.ts";
-import { verifyCertificatePdf, type OfflineVerification } from "../../app/certificates/offline-verification.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "../../app/certificates/signing.server.ts";
+import { certificatePayload } from "~/certificates/certificate-payload.ts";
+import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
+import { verifyCertificatePdf, type OfflineVerification } from "~/certificates/offline-verification.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
+import { certificateFacts, signedCertificate } from "../helpers/certificate-facts.ts";
 
 const run = promisify(execFile);
 const key = signingKeyFromPem(generateSigningKeyPem());
 const dir = mkdtempSync(path.join(tmpdir(), "aafa-fuzz-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const facts = {
-  code: "7KQM3XRT9PWDAB12CD34EF56GH78",
+const facts = certificateFacts(key.keyId, {
   learnerName: "Zoë Ñúñez-O'Brien 王小明",
-  pathId: "parcours-4h",
-  pathTitle: "Comprendre et se situer",
-  nominalMinutes: 240,
   objectives: ["Situer son territoire parmi les démarches d'alliance.", "Mesurer les effets d'une alliance."],
-  activeSeconds: 4 * 3600 + 7 * 60 + 42,
-  firstActivityAt: new Date("2026-11-02T09:00:00Z"),
-  completedAt: new Date("2026-11-20T15:30:00Z"),
-  finalScore: 85,
-  issuer: "Apprendre à faire alliance",
-  verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
-  issuedAt: new Date("2026-11-20T15:31:00Z"),
-  keyId: key.keyId,
-};
-const payload = certificatePayload(facts);
-const genuine = renderCertificatePdf({
-  ...facts,
-  payload,
-  signature: signPayload(key, payload),
-  publicKeyUrl: "https://alliances.exemple.fr/certificats/cle-publique.pem",
 });
+const payload = certificatePayload(facts);
+const genuine = renderCertificatePdf(signedCertificate(key, facts, payload));
 
 /** mulberry32: a small seeded generator, so that every run flips the same bytes. */
 function random(seed: number) {
@@ -109,7 +93,7 @@ describe("offline verification of a certificate PDF", () => {
     writeFileSync(damagedFile, flip(bytes, 0, 0x40));
     const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
 
-    // Durations carry no-break spaces (« 4 h 07 min » never splits); compared here as plain spaces.
+    // Durations carry no-break spaces (« 4 h 07 » never splits); compared here as plain spaces.
     const stdout = (await verify(genuineFile)).stdout.replace(/[\u00A0\u202F]/g, " ");
     for (const expected of [
       "✓ Signature valide",
@@ -118,7 +102,7 @@ describe("offline verification of a certificate PDF", () => {
       "(sur la page : « Zoë Ñúñez-O'Brien ??? »",
       "Parcours : Comprendre et se situer (parcours-4h)",
       "• Mesurer les effets d'une alliance.",
-      "Durée réalisée (temps d'activité enregistré) : 4 h 07 min",
+      "Durée réalisée (temps d'activité enregistré) : 4 h 07",
       "Première activité : 2 novembre 2026",
       "Parcours achevé le : 20 novembre 2026",
       "Score à l'évaluation finale : 85 %",

@@ -3,17 +3,17 @@
  * requests; signed; verifiable by code (valid, revoked, unknown, malformed); and rate limits.
  */
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { readPayload } from "../../app/certificates/certificate-payload.ts";
-import type { PathRequirements } from "../../app/certificates/eligibility.ts";
-import { issueCertificateIfEligible, type CertifiablePath, type IssuanceContext } from "../../app/certificates/issuance.server.ts";
-import { getOwnCertificate, listCertificates } from "../../app/certificates/certificate-reads.server.ts";
-import { revokeCertificate } from "../../app/certificates/revocation.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem, verifyPayload } from "../../app/certificates/signing.server.ts";
-import { formatCode } from "../../app/utils/verification-code.ts";
-import { verifyCode } from "../../app/certificates/verification.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { hitRateLimit } from "../../app/db/rate-limit.server.ts";
+import { readPayload } from "~/certificates/certificate-payload.ts";
+import type { PathRequirements } from "~/certificates/eligibility.ts";
+import { getOwnCertificate, listCertificates } from "~/certificates/certificate-reads.server.ts";
+import { issueCertificateIfEligible, type CertifiablePath, type IssuanceContext } from "~/certificates/issuance.server.ts";
+import { revokeCertificate } from "~/certificates/revocation.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem, verifyPayload } from "~/certificates/signing.server.ts";
+import { formatCode } from "~/utils/verification-code.ts";
+import { verifyCode } from "~/certificates/verification.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { hitRateLimit } from "~/db/rate-limit.server.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const PATH: CertifiablePath = {
@@ -28,13 +28,7 @@ const key = signingKeyFromPem(generateSigningKeyPem());
 const context: IssuanceContext = { siteUrl: "https://alliances.exemple.fr", issuer: "Apprendre à faire alliance", key };
 const at = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour));
 
-let counter = 0;
-async function learner(db: Db, name = "Hélène Lefèvre") {
-  counter += 1;
-  const created = await createAccount(db, { name, email: `cert.${counter}.${Date.now()}@exemple.fr`, profile: "ELU", password: "mot de passe solide" });
-  if (!created.ok) throw new Error("création impossible");
-  return created.userId;
-}
+const learner = (db: Db, name = "Hélène Lefèvre") => createLearner(db, { name, profile: "ELU", emailPrefix: "cert" });
 
 /** Records a learner's activity as the app would: lessons, attempts at the final assessment, runs. */
 async function completePath(db: Db, userId: string, { skip }: { skip?: "l2" | "final" | "s1" } = {}) {

@@ -3,9 +3,9 @@
  * with the production limits; guessing from that address stays bounded. Both databases.
  */
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { AUTH_LIMITS, signUpAllowed } from "../../app/auth/auth-rate-limits.server.ts";
-import { attemptSignIn } from "../../app/auth/sign-in-attempts.server.ts";
+import { createAccount } from "~/auth/accounts.server.ts";
+import { AUTH_LIMITS, signUpAllowed } from "~/auth/auth-rate-limits.server.ts";
+import { attemptSignIn } from "~/auth/sign-in-attempts.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 let counter = 0;

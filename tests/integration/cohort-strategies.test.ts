@@ -7,13 +7,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { createCohort, joinCohort } from "../../app/cohorts/cohorts.server.ts";
-import { scenarioSummaries, type CohortContent } from "../../app/cohorts/dashboard.ts";
-import { loadCohortRows } from "../../app/cohorts/dashboard.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { chooseInRun, restartRun, startRun } from "../../app/simulations/runs.server.ts";
-import { ScenarioSchema } from "../../app/simulations/scenario-schema.ts";
+import { createCohort, joinCohort } from "~/cohorts/cohorts.server.ts";
+import { scenarioSummaries, type CohortContent } from "~/cohorts/dashboard.ts";
+import { loadCohortRows } from "~/cohorts/dashboard.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { chooseInRun, restartRun, startRun } from "~/simulations/runs.server.ts";
+import { ScenarioSchema } from "~/simulations/scenario-schema.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const scenario = ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8")));
@@ -32,13 +32,7 @@ const content: CohortContent = {
   ],
 };
 
-let counter = 0;
-async function account(db: Db, profile: "FORMATEUR" | "ETUDIANT" = "ETUDIANT") {
-  counter += 1;
-  const created = await createAccount(db, { name: "Stratège", email: `strategie.${counter}.${Date.now()}@exemple.fr`, profile, password: "mot de passe solide" });
-  if (!created.ok) throw new Error("création impossible");
-  return created.userId;
-}
+const account = (db: Db, profile: "FORMATEUR" | "ETUDIANT" = "ETUDIANT") => createLearner(db, { name: "Stratège", profile, emailPrefix: "strategie" });
 
 /** Plays a whole run through the engine, as the simulation's page does. */
 async function play(db: Db, userId: string, moves: string, replay = false) {

@@ -4,7 +4,6 @@
  * removal; and the dashboard's rows, item analysis included, from real attempts and runs.
  */
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
 import {
   createCohort,
   getCohortMember,
@@ -16,17 +15,18 @@ import {
   removeMember,
   setCohortArchived,
   updateCohort,
-} from "../../app/cohorts/cohorts.server.ts";
-import { learnerRows, quizSummaries, type CohortContent } from "../../app/cohorts/dashboard.ts";
-import { loadCohortRows } from "../../app/cohorts/dashboard.server.ts";
-import { formatJoinCode } from "../../app/cohorts/join-code.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { answerQuestion, startAttempt } from "../../app/quizzes/quiz-attempts.server.ts";
-import type { QuizDefinition } from "../../app/quizzes/quiz-schema.ts";
+} from "~/cohorts/cohorts.server.ts";
+import { learnerRows, quizSummaries, type CohortContent } from "~/cohorts/dashboard.ts";
+import { loadCohortRows } from "~/cohorts/dashboard.server.ts";
+import { formatJoinCode } from "~/cohorts/join-code.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { answerQuestion, startAttempt } from "~/quizzes/quiz-attempts.server.ts";
+import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { unzipSync } from "fflate";
-import { cohortCertificatesZip } from "../../app/cohorts/cohort-certificates.server.ts";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "../../app/certificates/signing.server.ts";
+import { cohortCertificatesZip } from "~/cohorts/cohort-certificates.server.ts";
+import { certificatePayload } from "~/certificates/certificate-payload.ts";
+import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "~/certificates/signing.server.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const key = signingKeyFromPem(generateSigningKeyPem());
@@ -55,13 +55,7 @@ async function certify(db: Db, userId: string, learnerName: string, code: string
   });
 }
 
-let counter = 0;
-async function account(db: Db, profile: "FORMATEUR" | "ETUDIANT" = "ETUDIANT", name = "Apprenant·e") {
-  counter += 1;
-  const created = await createAccount(db, { name, email: `cohorte.${counter}.${Date.now()}@exemple.fr`, profile, password: "mot de passe solide" });
-  if (!created.ok) throw new Error("création impossible");
-  return created.userId;
-}
+const account = (db: Db, profile: "FORMATEUR" | "ETUDIANT" = "ETUDIANT", name = "Apprenant·e") => createLearner(db, { name, profile, emailPrefix: "cohorte" });
 
 const quiz: QuizDefinition = {
   id: "quiz-cohorte",
@@ -256,7 +250,7 @@ describeEachDatabase("cohorts", (get) => {
       ["Hélène Lefèvre", "Jules Martin", "Révoqué", "Autre parcours", "Extérieur"].map((name) => account(db, "ETUDIANT", name)),
     );
     for (const userId of [helene, jules, revoked, otherPath]) await joinCohort(db, userId!, joinCode);
-    const suffix = String(counter).padStart(4, "0").slice(-4).replace(/[^0-9]/g, "0");
+    const suffix = String(Date.now() % 10_000).padStart(4, "0");
     await certify(db, helene!, "Hélène Lefèvre", `AAAA${suffix}AAAAAAAAAAAAAAAAAAAA`);
     await certify(db, jules!, "Jules Martin", `BBBB${suffix}BBBBBBBBBBBBBBBBBBBB`);
     const gone = await certify(db, revoked!, "Révoqué", `CCCC${suffix}CCCCCCCCCCCCCCCCCCCC`);

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { checkCourses } from "../../app/content/check-courses.server.ts";
+import { checkCourses } from "~/content/check-courses.server.ts";
 
 const FIXTURE = path.resolve("tests/fixtures/courses");
 const made: string[] = [];

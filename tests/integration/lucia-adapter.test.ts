@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { PrismaLuciaAdapter } from "../../app/auth/lucia-adapter.server.ts";
-import { createLucia } from "../../app/auth/lucia.server.ts";
+import { createAccount } from "~/auth/accounts.server.ts";
+import { PrismaLuciaAdapter } from "~/auth/lucia-adapter.server.ts";
+import { createLucia } from "~/auth/lucia.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 describeEachDatabase("Lucia adapter", (get) => {

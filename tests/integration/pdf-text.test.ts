@@ -5,11 +5,11 @@
  * character as a reader sees it — never a blank, never another character.
  */
 import { describe, expect, test } from "vitest";
-import { certificatePayload } from "../../app/certificates/certificate-payload.ts";
-import { renderCertificatePdf } from "../../app/certificates/certificate-pdf.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem, signPayload } from "../../app/certificates/signing.server.ts";
-import { renderProjectPdf } from "../../app/projects/project-pdf.server.ts";
-import { PROJECT } from "../../app/projects/project-test-fixture.ts";
+import { renderCertificatePdf } from "~/certificates/certificate-pdf.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
+import { renderProjectPdf } from "~/projects/project-pdf.server.ts";
+import { PROJECT } from "~/projects/project-test-fixture.ts";
+import { certificateFacts, signedCertificate } from "../helpers/certificate-facts.ts";
 import { hasPdftotext, pdfLines, pdftotextLines } from "../helpers/pdf-text.ts";
 
 const key = signingKeyFromPem(generateSigningKeyPem());
@@ -18,24 +18,8 @@ const A4_WIDTH = 595.28;
 const MARGIN = 56;
 
 async function certificate(learnerName: string, objectives = [LIGATURES, "Situer son territoire parmi les démarches d'alliance."], dates: { completedAt?: Date } = {}) {
-  const facts = {
-    code: "7KQM3XRT9PWDAB12CD34EF56GH78",
-    learnerName,
-    pathId: "parcours-4h",
-    pathTitle: "Comprendre et se situer",
-    nominalMinutes: 240,
-    objectives,
-    activeSeconds: 4 * 3600 + 7 * 60,
-    firstActivityAt: new Date("2026-11-02T09:00:00Z"),
-    completedAt: dates.completedAt ?? new Date("2026-11-20T15:30:00Z"),
-    finalScore: 85,
-    issuer: "Apprendre à faire alliance",
-    verificationUrl: "https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78",
-    issuedAt: new Date("2026-11-20T15:31:00Z"),
-    keyId: key.keyId,
-  };
-  const payload = certificatePayload(facts);
-  return renderCertificatePdf({ ...facts, payload, signature: signPayload(key, payload), publicKeyUrl: "https://alliances.exemple.fr/certificats/cle-publique.pem" });
+  const facts = certificateFacts(key.keyId, { learnerName, objectives, activeSeconds: 4 * 3600 + 7 * 60, completedAt: dates.completedAt ?? new Date("2026-11-20T15:30:00Z") });
+  return renderCertificatePdf(signedCertificate(key, facts));
 }
 
 const MULTILINE = "Mars : réunir le CCAS et l'association des aînés.\nAvril : une charte.\r\nMai : un comité de suivi.\n\nEnsuite : afficher le bilan officiel.";
@@ -61,7 +45,7 @@ describe("the certificate PDF's text", () => {
     expect(lines).toContain(`• ${LIGATURES}`);
     expect(lines).toContain("Certificat de formation");
     expect(lines).toContain("Apprendre à faire alliance certifie que");
-    expect(lines).toContain("Durée réalisée 4 h 07 min (temps d'activité enregistré)");
+    expect(lines).toContain("Durée réalisée 4 h 07 (temps d'activité enregistré)");
   });
 
   test("prints « ? » for each character the font lacks (Chinese, Arabic, emoji)", async () => {
@@ -79,7 +63,7 @@ describe("the certificate PDF's text", () => {
     const lines = await pdftotextLines(await certificate("Zoë Ñúñez-O'Brien"));
     expect(lines).toContain("Zoë Ñúñez-O'Brien");
     expect(lines).toContain(`• ${LIGATURES}`);
-    expect(lines).toContain("Durée réalisée 4 h 07 min (temps d'activité enregistré)");
+    expect(lines).toContain("Durée réalisée 4 h 07 (temps d'activité enregistré)");
     expect(await pdftotextLines(await certificate("王小明 😀"))).toContain("??? ?");
   });
 });

@@ -1,19 +1,16 @@
 /** Changing one's profile (« Mon compte »), on both databases. */
 import { expect, test } from "vitest";
-import { changeProfile } from "../../app/auth/account-settings.server.ts";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import type { Profile } from "../../app/auth/profiles.ts";
+import { changeProfile } from "~/auth/account-settings.server.ts";
+import type { Profile } from "~/auth/profiles.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-let counter = 0;
 
 describeEachDatabase("profile change", (get) => {
   async function account(profile: Profile, role?: "ADMIN") {
-    counter += 1;
-    const created = await createAccount(get().db, { name: "Profil Test", email: `profil.${counter}.${Date.now()}@exemple.fr`, profile, password: "mot de passe solide" });
-    if (!created.ok) throw new Error("création impossible");
-    if (role) await get().db.user.update({ where: { id: created.userId }, data: { role } });
-    return created.userId;
+    const userId = await createLearner(get().db, { name: "Profil Test", profile, emailPrefix: "profil" });
+    if (role) await get().db.user.update({ where: { id: userId }, data: { role } });
+    return userId;
   }
   const stored = (userId: string) => get().db.user.findUniqueOrThrow({ where: { id: userId }, select: { profile: true, role: true } });
 

@@ -1,6 +1,5 @@
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { HEARTBEAT_SECONDS } from "../../app/progress/active-time.ts";
+import { HEARTBEAT_SECONDS } from "~/progress/active-time.ts";
 import {
   completeLesson,
   getEnrollments,
@@ -8,24 +7,14 @@ import {
   getReflections,
   recordActiveTime,
   saveReflection,
-} from "../../app/progress/progress.server.ts";
+} from "~/progress/progress.server.ts";
 import { everyCrashPoint } from "../helpers/crash-at.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-let counter = 0;
 
 describeEachDatabase("progress", (get) => {
-  async function learner() {
-    counter += 1;
-    const created = await createAccount(get().db, {
-      name: "Apprenant Test",
-      email: `progression.${counter}.${Date.now()}@exemple.fr`,
-      profile: "ETUDIANT",
-      password: "mot de passe solide",
-    });
-    if (!created.ok) throw new Error("création impossible");
-    return created.userId;
-  }
+  const learner = () => createLearner(get().db, { name: "Apprenant Test", emailPrefix: "progression" });
 
   test("completing a lesson twice keeps one completion and its first date", async () => {
     const { db } = get();
@@ -122,13 +111,7 @@ describeEachDatabase("progress", (get) => {
 });
 
 describeEachDatabase("progress after a crash at any point", (get) => {
-  let counter = 0;
-  async function learner() {
-    counter += 1;
-    const created = await createAccount(get().db, { name: "Apprenant Arrêt", email: `arret.${counter}.${Date.now()}@exemple.fr`, profile: "ETUDIANT", password: "mot de passe solide" });
-    if (!created.ok) throw new Error("création impossible");
-    return created.userId;
-  }
+  const learner = () => createLearner(get().db, { name: "Apprenant Arrêt", emailPrefix: "arret" });
 
   /** Progress on a lesson of a path always comes with the learner's enrolment in that path. */
   async function expectNoProgressWithoutEnrolment(userId: string, pathId: string, step: number) {

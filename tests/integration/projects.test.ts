@@ -4,24 +4,18 @@
  * path's certificate, and read and commented only by the trainer of a cohort the learner joined.
  */
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import type { PathRequirements } from "../../app/certificates/eligibility.ts";
-import { issueCertificateIfEligible, type CertifiablePath } from "../../app/certificates/issuance.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
-import { createCohort, joinCohort } from "../../app/cohorts/cohorts.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { PROJECT } from "../../app/projects/project-test-fixture.ts";
-import { addProjectComment, getMemberProject, getProject, openProject, saveAnswers, saveAssessment, submitProject } from "../../app/projects/project.server.ts";
+import type { PathRequirements } from "~/certificates/eligibility.ts";
+import { issueCertificateIfEligible, type CertifiablePath } from "~/certificates/issuance.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
+import { createCohort, joinCohort } from "~/cohorts/cohorts.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { PROJECT } from "~/projects/project-test-fixture.ts";
+import { addProjectComment, getMemberProject, getProject, openProject, saveAnswers, saveAssessment, submitProject } from "~/projects/project.server.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const DEFINITION = { ...PROJECT, steps: PROJECT.steps.map((step, index) => (index === 0 ? { ...step, fields: step.fields.map((f) => (f.id === "defi" ? { ...f, prefillFrom: "l15-2-defi" } : f)) } : step)) };
-let counter = 0;
-async function account(db: Db, profile: "ETUDIANT" | "FORMATEUR" = "ETUDIANT") {
-  counter += 1;
-  const created = await createAccount(db, { name: `Personne ${counter}`, email: `projet.${counter}.${Date.now()}@exemple.fr`, profile, password: "mot de passe solide" });
-  if (!created.ok) throw new Error("création impossible");
-  return created.userId;
-}
+const account = (db: Db, profile: "ETUDIANT" | "FORMATEUR" = "ETUDIANT") => createLearner(db, { name: "Personne", profile, emailPrefix: "projet" });
 const COMPLETE = { defi: "L'isolement des aînés.", besoins: "Transport, visites, numérique.", actions: "Réunir le CCAS en mars." };
 const GRID = { c1: { level: 3, justification: "Besoins sourcés." }, c2: { level: 2, justification: "Une première action." } };
 

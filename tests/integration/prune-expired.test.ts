@@ -6,25 +6,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { createSignInChallenge, CHALLENGE_MAX_ATTEMPTS } from "../../app/auth/two-factor.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { OUTBOX_RETENTION_MS, pruneExpired } from "../../app/auth/prune-expired.server.ts";
-import { createMailer, readOutbox } from "../../app/utils/mailer.server.ts";
-import { hitRateLimit } from "../../app/db/rate-limit.server.ts";
+import { createSignInChallenge, CHALLENGE_MAX_ATTEMPTS } from "~/auth/two-factor.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { OUTBOX_RETENTION_MS, pruneExpired } from "~/auth/prune-expired.server.ts";
+import { createMailer, readOutbox } from "~/utils/mailer.server.ts";
+import { hitRateLimit } from "~/db/rate-limit.server.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const MINUTE = 60_000;
 const outboxDir = mkdtempSync(path.join(tmpdir(), "aafa-prune-outbox-"));
 afterAll(() => rmSync(outboxDir, { recursive: true, force: true }));
 
-let counter = 0;
-async function user(db: Db) {
-  counter += 1;
-  const created = await createAccount(db, { name: "Camille Ménage", email: `menage.${counter}.${Date.now()}@exemple.fr`, profile: "AUTRE", password: "mot de passe solide" });
-  if (!created.ok) throw new Error("création impossible");
-  return created.userId;
-}
+const user = (db: Db) => createLearner(db, { name: "Camille Ménage", profile: "AUTRE", emailPrefix: "menage" });
 
 describeEachDatabase("pruning expired data", (get) => {
   test("expired counters, sessions, links and pending sign-ins are deleted; live ones and everything else are kept", async () => {
@@ -32,7 +26,7 @@ describeEachDatabase("pruning expired data", (get) => {
     const now = new Date();
     const ago = (ms: number) => new Date(now.getTime() - ms);
     const later = (ms: number) => new Date(now.getTime() + ms);
-    const tag = `${Date.now()}-${counter}`;
+    const tag = `${Date.now()}`;
     // Counters: a 15-minute window opened 16 minutes ago is over; one opened 14 minutes ago is not.
     await hitRateLimit(db, `verifier:ip:fini-${tag}`, { limit: 30, windowMs: 15 * MINUTE }, ago(16 * MINUTE));
     await hitRateLimit(db, `verifier:ip:ouvert-${tag}`, { limit: 30, windowMs: 15 * MINUTE }, ago(14 * MINUTE));

@@ -3,9 +3,9 @@
  * learner could send (another learner's attempt, a question twice, out of turn, too many attempts).
  */
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { answerQuestion, QuizError, startAttempt, getQuizView, bestResults, gradePractice, startPractice } from "../../app/quizzes/quiz-attempts.server.ts";
-import type { Question, QuizDefinition } from "../../app/quizzes/quiz-schema.ts";
+import { answerQuestion, QuizError, startAttempt, getQuizView, bestResults, gradePractice, startPractice } from "~/quizzes/quiz-attempts.server.ts";
+import type { Question, QuizDefinition } from "~/quizzes/quiz-schema.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const source = { ref: "mission-2020", heading: "Intertitre" };
@@ -38,15 +38,9 @@ const practiceQuiz: QuizDefinition = { ...finalQuiz, id: "entrainement-test", ki
 const drawQuiz: QuizDefinition = { ...finalQuiz, id: "tirage", attempts: 5, draw: 2, questions: [q("t1", true), q("t2", true), q("t3", true), q("t4", true)] };
 
 const answers = (entries: Array<[string, string]>) => new URLSearchParams(entries);
-let counter = 0;
 
 describeEachDatabase("quiz attempts", (get) => {
-  async function learner() {
-    counter += 1;
-    const created = await createAccount(get().db, { name: "Quiz Test", email: `quiz.${counter}.${Date.now()}@exemple.fr`, profile: "AGENT", password: "mot de passe solide" });
-    if (!created.ok) throw new Error("création impossible");
-    return created.userId;
-  }
+  const learner = () => createLearner(get().db, { name: "Quiz Test", profile: "AGENT", emailPrefix: "quiz" });
 
   async function expectQuizError(promise: Promise<unknown>, status: number, code: string) {
     const error = await promise.catch((e: unknown) => e);

@@ -4,9 +4,9 @@
  * the seams of attemptSignIn and checkSecondFactor (the real check, wrapped in a counter).
  */
 import { expect, test } from "vitest";
-import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
-import { attemptSignIn, type CheckPassword } from "../../app/auth/sign-in-attempts.server.ts";
+import { verifyCredentials } from "~/auth/accounts.server.ts";
+import { AUTH_LIMITS } from "~/auth/auth-rate-limits.server.ts";
+import { attemptSignIn, type CheckPassword } from "~/auth/sign-in-attempts.server.ts";
 import {
   CHALLENGE_MAX_ATTEMPTS,
   checkSecondFactor,
@@ -17,19 +17,13 @@ import {
   useRecoveryCode,
   verifyTwoFactorCode,
   type SecondFactorChecks,
-} from "../../app/auth/two-factor.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { hitRateLimit } from "../../app/db/rate-limit.server.ts";
+} from "~/auth/two-factor.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { hitRateLimit } from "~/db/rate-limit.server.ts";
+import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-let counter = 0;
-async function account(db: Db, password = "mot de passe solide") {
-  counter += 1;
-  const email = `course.${counter}.${Date.now()}@exemple.fr`;
-  const created = await createAccount(db, { name: "Camille Course", email, profile: "AGENT", password });
-  if (!created.ok) throw new Error("création impossible");
-  return { userId: created.userId, email };
-}
+const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Course", profile: "AGENT", password, emailPrefix: "course" });
 
 /** The real password check, counted. */
 function countingPasswordCheck() {

@@ -1,4 +1,4 @@
-import { checkGraph } from "../../app/simulations/graph-check.ts";
+import { checkGraph } from "~/simulations/graph-check.ts";
 /**
  * The scenarios rewritten for issue 16 (S0, SA, SB, SC, SD) keep their balance while the rule is only a
  * warning in `courses:check`: no tell in the options' length or order, real trade-offs, and two
@@ -6,9 +6,9 @@ import { checkGraph } from "../../app/simulations/graph-check.ts";
  */
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadScenarios } from "../../app/simulations/load-scenarios.server.ts";
-import { replayChoices } from "../../app/simulations/replay.ts";
-import { balanceProblems, measureBalance } from "../../app/simulations/scenario-balance.ts";
+import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
+import { replayChoices } from "~/simulations/replay.ts";
+import { balanceProblems, measureBalance } from "~/simulations/scenario-balance.ts";
 
 const real = loadScenarios(path.resolve("courses"), new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]));
 

@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
-import { loadScenarios } from "../../app/simulations/load-scenarios.server.ts";
-import { checkGraph } from "../../app/simulations/graph-check.ts";
-import { replayChoices } from "../../app/simulations/replay.ts";
-import { ScenarioSchema, type Scenario } from "../../app/simulations/scenario-schema.ts";
+import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
+import { checkGraph } from "~/simulations/graph-check.ts";
+import { replayChoices } from "~/simulations/replay.ts";
+import { ScenarioSchema, type Scenario } from "~/simulations/scenario-schema.ts";
 
 const real = loadScenarios(path.resolve("courses"), new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]));
 

@@ -1,8 +1,8 @@
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { createLucia, SESSION_COOKIE_NAME } from "../../app/auth/lucia.server.ts";
-import { readSession } from "../../app/auth/session.server.ts";
-import { createRequestContext } from "../../app/server/load-context.ts";
+import { createAccount } from "~/auth/accounts.server.ts";
+import { createLucia, SESSION_COOKIE_NAME } from "~/auth/lucia.server.ts";
+import { readSession } from "~/auth/session.server.ts";
+import { createRequestContext } from "~/server/load-context.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const DAY = 24 * 3_600_000;

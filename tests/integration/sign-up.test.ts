@@ -5,10 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import { expect, test } from "vitest";
-import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { handleSignUp } from "../../app/auth/sign-up-action.server.ts";
-import { CHECK_INBOX_PATH, confirmSignUp, findPendingSignUp, requestSignUp, SIGNUP_LIFETIME_MS } from "../../app/auth/sign-up.server.ts";
-import type { Mail } from "../../app/utils/mailer.server.ts";
+import { createAccount, verifyCredentials } from "~/auth/accounts.server.ts";
+import { handleSignUp } from "~/auth/sign-up-action.server.ts";
+import { CHECK_INBOX_PATH, confirmSignUp, findPendingSignUp, requestSignUp, SIGNUP_LIFETIME_MS } from "~/auth/sign-up.server.ts";
+import type { Mail } from "~/utils/mailer.server.ts";
 import { capturingMailer } from "../helpers/capturing-mailer.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 

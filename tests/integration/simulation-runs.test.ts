@@ -6,22 +6,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { orderFromSeed, parseChoiceOrder } from "../../app/simulations/choice-order.ts";
-import { chooseInRun, finishedRuns, getSimulationView, restartRun, SimulationError, startRun } from "../../app/simulations/runs.server.ts";
-import { ScenarioSchema } from "../../app/simulations/scenario-schema.ts";
+import { orderFromSeed, parseChoiceOrder } from "~/simulations/choice-order.ts";
+import { chooseInRun, finishedRuns, getSimulationView, restartRun, SimulationError, startRun } from "~/simulations/runs.server.ts";
+import { ScenarioSchema } from "~/simulations/scenario-schema.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const scenario = ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8")));
-let counter = 0;
 
 describeEachDatabase("simulation runs", (get) => {
-  async function learner() {
-    counter += 1;
-    const created = await createAccount(get().db, { name: "Sim Test", email: `sim.${counter}.${Date.now()}@exemple.fr`, profile: "ELU", password: "mot de passe solide" });
-    if (!created.ok) throw new Error("création impossible");
-    return created.userId;
-  }
+  const learner = () => createLearner(get().db, { name: "Sim Test", profile: "ELU", emailPrefix: "sim" });
   async function expectRefused(promise: Promise<unknown>, status: number, code: string) {
     const error = await promise.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SimulationError);

@@ -4,12 +4,12 @@
  * a certificate needs the active time its path asks for.
  */
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import type { PathRequirements } from "../../app/certificates/eligibility.ts";
-import { issueCertificateIfEligible, type CertifiablePath, type IssuanceContext } from "../../app/certificates/issuance.server.ts";
-import { generateSigningKeyPem, signingKeyFromPem } from "../../app/certificates/signing.server.ts";
-import { completeLessonFromPage, completionToken, completionTokenKey } from "../../app/progress/lesson-completion.server.ts";
-import { recordActiveTime } from "../../app/progress/progress.server.ts";
+import type { PathRequirements } from "~/certificates/eligibility.ts";
+import { issueCertificateIfEligible, type CertifiablePath, type IssuanceContext } from "~/certificates/issuance.server.ts";
+import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
+import { completeLessonFromPage, completionToken, completionTokenKey } from "~/progress/lesson-completion.server.ts";
+import { recordActiveTime } from "~/progress/progress.server.ts";
+import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const signing = signingKeyFromPem(generateSigningKeyPem());
@@ -23,15 +23,9 @@ const later = (seconds: number, from = shown) => new Date(from.getTime() + secon
 /** Lessons of the test path: minimum 3 min to mark done, 20 min of reading and activities. */
 const LESSON = { minimumSeconds: 180, modelSeconds: 1200 };
 
-let counter = 0;
 
 describeEachDatabase("time that is real", (get) => {
-  async function learner() {
-    counter += 1;
-    const created = await createAccount(get().db, { name: "Inès Moreau", email: `temps.${counter}.${Date.now()}@exemple.fr`, profile: "ELU", password: "mot de passe solide" });
-    if (!created.ok) throw new Error("création impossible");
-    return created.userId;
-  }
+  const learner = () => createLearner(get().db, { name: "Inès Moreau", profile: "ELU", emailPrefix: "temps" });
 
   function complete(userId: string, lessonId: string, { token, now }: { token: string; now: Date }) {
     return completeLessonFromPage(get().db, { key, token, userId, lessonId, pathId: PATH.id, ...LESSON, now });
@@ -45,7 +39,7 @@ describeEachDatabase("time that is real", (get) => {
       ok: false,
       status: 400,
       tooEarly: true,
-      error: "Vous avez ouvert cette leçon il y a 20 s\u00A0: prenez le temps de la lire (au moins 3 min) avant de la marquer comme terminée.",
+      error: "Vous avez ouvert cette leçon il y a 20\u00A0s\u00A0: prenez le temps de la lire (au moins 3\u00A0min) avant de la marquer comme terminée.",
     });
     expect(await db.lessonProgress.count({ where: { userId } })).toBe(0);
     // The same form, three minutes after the page was shown.

@@ -6,10 +6,9 @@
 import { createHash } from "node:crypto";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { expect, test } from "vitest";
-import { createAccount } from "../../app/auth/accounts.server.ts";
-import { AUTH_LIMITS } from "../../app/auth/auth-rate-limits.server.ts";
-import { SecondFactorSchema, type SecondFactorInput } from "../../app/auth/auth-schemas.ts";
-import { requestPasswordReset, resetPassword } from "../../app/auth/password-reset.server.ts";
+import { AUTH_LIMITS } from "~/auth/auth-rate-limits.server.ts";
+import { SecondFactorSchema, type SecondFactorInput } from "~/auth/auth-schemas.ts";
+import { requestPasswordReset, resetPassword } from "~/auth/password-reset.server.ts";
 import {
   checkSecondFactor,
   createSignInChallenge,
@@ -20,20 +19,14 @@ import {
   regenerateRecoveryCodes,
   remainingRecoveryCodes,
   twoFactorState,
-} from "../../app/auth/two-factor.server.ts";
-import type { Db } from "../../app/db/create-db.server.ts";
+} from "~/auth/two-factor.server.ts";
+import type { Db } from "~/db/create-db.server.ts";
 import { capturingMailer, linkToken } from "../helpers/capturing-mailer.ts";
+import { createTestAccount } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const PASSWORD = "mot de passe solide";
-let counter = 0;
-async function account(db: Db) {
-  counter += 1;
-  const email = `deux.facteurs.${counter}.${Date.now()}@exemple.fr`;
-  const created = await createAccount(db, { name: "Dominique Deux", email, profile: "FORMATEUR", password: PASSWORD });
-  if (!created.ok) throw new Error("création impossible");
-  return { userId: created.userId, email };
-}
+const account = (db: Db) => createTestAccount(db, { name: "Dominique Deux", profile: "FORMATEUR", password: PASSWORD, emailPrefix: "deux.facteurs" });
 const session = (db: Db, userId: string, id = `session-${Math.random()}`) => db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
 
 /** What the sign-in code page hands to the server once the form is parsed. */

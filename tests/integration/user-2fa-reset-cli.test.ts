@@ -6,8 +6,8 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
-import { createAccount, verifyCredentials } from "../../app/auth/accounts.server.ts";
-import { createSignInChallenge, currentCode, enableTwoFactor, newEnrollment } from "../../app/auth/two-factor.server.ts";
+import { createAccount, verifyCredentials } from "~/auth/accounts.server.ts";
+import { createSignInChallenge, currentCode, enableTwoFactor, newEnrollment } from "~/auth/two-factor.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { pgConfigFromUrl } from "../../app/utils/database-url.ts";
+import { pgConfigFromUrl } from "~/utils/database-url.ts";
 
 export const PG_TEST_PREFIX = "aafa_test_";
 

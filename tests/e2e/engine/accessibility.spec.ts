@@ -6,7 +6,7 @@
  * /accessibilite publishes is what ran here.
  */
 import type { Page } from "@playwright/test";
-import { ACCESSIBILITY_CHECKS, checkById, KNOWN_ISSUES, WIDTHS, type AccessibilityCheck, type KnownIssue, type PageType } from "../../../app/accessibility/checks.ts";
+import { ACCESSIBILITY_CHECKS, checkById, KNOWN_ISSUES, WIDTHS, type AccessibilityCheck, type KnownIssue, type PageType } from "~/accessibility/checks.ts";
 import { FOCUS_INVISIBLE, headingProblems, keyboardProblems, reflowProblems, textAlternativeProblems } from "../accessibility-probes.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation, spendPathActiveTime } from "./fixture-course.ts";

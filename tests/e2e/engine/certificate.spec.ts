@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { readAttachments } from "../../../app/certificates/pdf-attachments.ts";
+import { readAttachments } from "~/certificates/pdf-attachments.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration, type NewAccount } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation } from "./fixture-course.ts";
 import { markLessonDone, spendActiveTime } from "../test-clock.ts";
@@ -40,7 +40,7 @@ async function earnCertificate(page: Page, account: NewAccount): Promise<{ code:
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
   await expect(page.getByText("Passer « Quiz d'essai »")).toBeVisible();
   await expect(page.getByText("Jouer la simulation « Cas d'essai » jusqu'à une fin")).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10\smin requises$/)).toBeVisible();
 
   await page.goto("/parcours/essai/conclusion");
   await waitForHydration(page);
@@ -131,7 +131,7 @@ test("revoked, unknown and malformed codes each get their answer and status", as
   const revoked = await visitor.page.goto(`/verifier/${code}`);
   expect(revoked?.status()).toBe(200);
   await expect(visitor.page.getByRole("heading", { name: "Certificat révoqué" })).toBeVisible();
-  await expect(visitor.page.getByText(/Ce certificat a été révoqué le \d{1,2}(?:er)? \S+ \d{4}/)).toBeVisible();
+  await expect(visitor.page.getByText(/Ce certificat a été révoqué le \d{1,2}(?:er)?\s\S+ \d{4}/)).toBeVisible();
 
   const unknownCode = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
   const unknown = await visitor.page.goto(`/verifier/${unknownCode}`);
@@ -229,7 +229,7 @@ test("a certificate completed on the first of a month reads « 1er » on its pag
   await page.goto(url);
   await expect(page.locator(".certificate-facts")).toContainText("Parcours achevé le");
   await expect(page.locator(".certificate-facts")).toContainText("1er décembre 2026");
-  await expect(page.locator(".certificate-facts")).not.toContainText(/(^|\D)1 décembre/);
+  await expect(page.locator(".certificate-facts")).not.toContainText(/(^|\D)1\sdécembre/);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le PDF" }).click()]);
   const text = await pdfText(new Uint8Array(readFileSync((await download.path())!)));

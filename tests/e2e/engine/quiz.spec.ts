@@ -7,7 +7,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import type { PublicQuestion } from "../../../app/quizzes/quiz-types.ts";
+import type { PublicQuestion } from "~/quizzes/quiz-types.ts";
 import { expect, newAccount, signUp, test, waitForHydration } from "../fixtures.ts";
 
 const LESSON = "/parcours/essai/conclusion";

@@ -6,8 +6,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Locator, Page } from "@playwright/test";
 import { parse } from "yaml";
-import { orderFromSeed } from "../../../app/simulations/choice-order.ts";
-import { ScenarioSchema } from "../../../app/simulations/scenario-schema.ts";
+import { orderFromSeed } from "~/simulations/choice-order.ts";
+import { ScenarioSchema } from "~/simulations/scenario-schema.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "../fixtures.ts";
 
 const PAGE = "/simulations/cas-essai";

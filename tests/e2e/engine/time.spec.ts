@@ -55,7 +55,7 @@ test("the speed-run gets no certificate until the time is really spent; the same
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
   // None of the lessons is done: the checklist counts them in one line.
   await expect(page.getByText(`Terminer les ${LESSONS.length} leçons du parcours`)).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 10\smin requises$/)).toBeVisible();
   await page.goto("/tableau-de-bord");
   await expect(page.getByRole("link", { name: /^Certificat «\sParcours d'essai\s»/ })).toHaveCount(0);
 
@@ -68,7 +68,7 @@ test("the speed-run gets no certificate until the time is really spent; the same
   }
   await page.goto("/parcours/essai");
   await expect(page.locator("ul.checklist li")).toHaveCount(1);
-  await expect(page.getByText(/^Temps d'activité enregistré\s: (\d+ s|[0-4] min) sur les 10 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: (\d+\ss|[0-4]\smin) sur les 10\smin requises$/)).toBeVisible();
   await expect(page.getByText(/Parcours achevé/)).toHaveCount(0);
 
   // 3b. The same learner then reads for real: the time is met with no activity left to complete,
@@ -134,7 +134,7 @@ test("with a final project too: everything posted in seconds, the project filled
 
   await page.goto("/parcours/projet");
   await expect(page.getByText("Terminer la leçon « Projet final »")).toBeVisible();
-  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 5 min requises$/)).toBeVisible();
+  await expect(page.getByText(/^Temps d'activité enregistré\s: .+ sur les 5\smin requises$/)).toBeVisible();
   await page.goto("/tableau-de-bord");
   await expect(page.getByRole("link", { name: /^Certificat «\sParcours avec projet\s»/ })).toHaveCount(0);
 });
@@ -154,6 +154,6 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(/Vous avez terminé cette leçon le/)).toBeVisible();
     // Without heartbeats, the time the page was open is credited, up to the lesson's reading time.
     await page.goto("/parcours/essai");
-    await expect(page.getByText(/^Temps d'activité enregistré\s: 2 min sur les 10 min requises$/)).toBeVisible();
+    await expect(page.getByText(/^Temps d'activité enregistré\s: 2\smin sur les 10\smin requises$/)).toBeVisible();
   });
 });
