@@ -1,6 +1,7 @@
 /** The header and footer around every page. */
 import { Form, Link, NavLink } from "@remix-run/react";
 import { STATEMENT } from "~/accessibility/checks.ts";
+import { MAX_QUERY_LENGTH } from "~/search/search-query.ts";
 import { useOptionalUser } from "~/utils/use-root-data.ts";
 
 export function SiteHeader() {
@@ -57,6 +58,15 @@ export function SiteHeader() {
             )}
           </ul>
         </nav>
+        <Form method="get" action="/recherche" role="search" aria-label="Recherche dans le site" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">
+            Rechercher dans les leçons, le glossaire et les simulations
+          </label>
+          <input id="site-search-q" type="search" name="q" maxLength={MAX_QUERY_LENGTH} placeholder="Rechercher…" />
+          <button type="submit" className="site-search__button">
+            Rechercher
+          </button>
+        </Form>
       </div>
     </header>
   );

@@ -53,7 +53,8 @@ function plainText(node: Node, out: string[]): void {
 function clean(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
+    // Not \s: the no-break spaces of the typography stay.
+    .map((paragraph) => paragraph.replace(/[ \t\r\n]+/g, " ").replace(/^ | $/g, ""))
     .filter(Boolean)
     .join("\n\n");
 }

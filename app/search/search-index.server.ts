@@ -54,7 +54,7 @@ async function buildFile(catalog: Catalog, scenarios: Scenario[], compile: (less
  */
 export async function writeSearchIndex(dir: string, { cacheDir, file }: { cacheDir: string; file: string }): Promise<{ documents: number; bytes: number }> {
   const { catalog, problems } = loadCatalog(dir);
-  if (problems.length > 0) throw new Error(`contenu invalide : ${problems[0]!.file} : ${problems[0]!.message}`);
+  if (problems.length > 0) throw new Error(`contenu invalide\u00A0: ${problems[0]!.file}\u00A0: ${problems[0]!.message}`);
   const scenarios = loadScenarios(dir, new Set(catalog.sources.map((source) => source.id)), { prove: false });
   // Typeset as the server serves it (catalog.server.ts), so that the stamps agree.
   const compiler = createLessonCompiler({ cacheDir });

@@ -47,7 +47,7 @@ export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
  * become spaces. Without any match, the beginning of the text.
  */
 export function snippet(fullText: string, terms: ReadonlySet<string>, length = 200): Segment[] {
-  const text = fullText.replace(/\s*\n+\s*/g, " ");
+  const text = fullText.replace(/ *\n+ */g, " ");
   if (text.length <= length) return highlight(text, terms);
   const matches = matchedTokens(text, terms);
   let best = { start: 0, distinct: 0, count: 0 };
