@@ -85,8 +85,11 @@ export interface SearchResults {
   groups: SearchGroup[];
 }
 
-/** More would not be read; the count says how many there are, and a more precise query narrows them. */
-export const MAX_HITS = 50;
+/**
+ * Hits shown per group. More would not be read; the count says how many there are, and a more
+ * precise query narrows them. Per group, so that lessons never crowd out a glossary entry.
+ */
+export const MAX_HITS_PER_GROUP = 20;
 
 /** The ids of the MiniSearch results, best first (the benchmark times this). */
 export function searchIds(index: SearchIndex, query: string) {
@@ -98,7 +101,7 @@ export function searchIds(index: SearchIndex, query: string) {
  * Results grouped by path (a lesson under the first path that has it, the others named), then the
  * glossary, then the scenarios; within a group, best first.
  */
-export function search(index: SearchIndex, catalog: Catalog, query: string, max = MAX_HITS): SearchResults {
+export function search(index: SearchIndex, catalog: Catalog, query: string, maxPerGroup = MAX_HITS_PER_GROUP): SearchResults {
   const results = searchIds(index, query);
   const paths = searchPaths(catalog);
   const groups: SearchGroup[] = [
@@ -108,14 +111,15 @@ export function search(index: SearchIndex, catalog: Catalog, query: string, max 
   ];
   const byId = new Map(groups.map((group) => [group.id, group]));
   const pathTitles = new Map(paths.map((path) => [path.id, path.title]));
-  for (const result of results.slice(0, max)) {
+  for (const result of results) {
     const document = index.documents.get(String(result.id));
     if (!document) continue;
     const terms = new Set(result.terms);
     const [first, ...others] = document.links;
     if (!first) continue;
     const group = byId.get(document.kind === "lecon" ? (first.pathId ?? "") : document.kind === "glossaire" ? "glossaire" : "simulations");
-    group?.hits.push({
+    if (!group || group.hits.length >= maxPerGroup) continue;
+    group.hits.push({
       id: document.id,
       title: highlight(document.title, terms),
       heading: highlight(document.heading, terms),
