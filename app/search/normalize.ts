@@ -42,7 +42,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** A word: letters (with their combining accents) and digits. */
+export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * The words of a text with their positions; an apostrophe or a hyphen separates words

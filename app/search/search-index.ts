@@ -89,7 +89,7 @@ export interface SearchResults {
  * Hits shown per group. More would not be read; the count says how many there are, and a more
  * precise query narrows them. Per group, so that lessons never crowd out a glossary entry.
  */
-export const MAX_HITS_PER_GROUP = 20;
+export const MAX_HITS_PER_GROUP = 10;
 
 /** The ids of the MiniSearch results, best first (the benchmark times this). */
 export function searchIds(index: SearchIndex, query: string) {

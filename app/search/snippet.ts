@@ -2,19 +2,37 @@
  * The passage shown under a result, and its matched words marked. Returns segments that the page
  * renders with <mark>, never HTML: a lesson's text cannot inject markup into the results.
  */
-import { searchTerm, tokenizeWithOffsets, type Token } from "./normalize.ts";
+import { searchTerm, WORD, type Token } from "./normalize.ts";
 
 export interface Segment {
   text: string;
   match: boolean;
 }
 
+/**
+ * Search terms of the words already seen. Normalising (NFD, marks stripped) is most of a snippet's
+ * cost, and the course has a few thousand distinct words; the cap only guards against odd input.
+ */
+const termOfWord = new Map<string, string | null>();
+
+function cachedSearchTerm(word: string): string | null {
+  let term = termOfWord.get(word);
+  if (term === undefined) {
+    if (termOfWord.size > 50_000) termOfWord.clear();
+    term = searchTerm(word);
+    termOfWord.set(word, term);
+  }
+  return term;
+}
+
 /** Tokens of `text` whose search term is one of `terms` (the index terms a result matched). */
 function matchedTokens(text: string, terms: ReadonlySet<string>): Array<Token & { term: string }> {
   const matches: Array<Token & { term: string }> = [];
-  for (const token of tokenizeWithOffsets(text)) {
-    const term = searchTerm(token.word);
-    if (term !== null && terms.has(term)) matches.push({ ...token, term });
+  // tokenizeWithOffsets without a token per word: most words do not match.
+  const word = new RegExp(WORD.source, WORD.flags);
+  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+    const term = cachedSearchTerm(match[0]);
+    if (term !== null && terms.has(term)) matches.push({ word: match[0], start: match.index, end: match.index + match[0].length, term });
   }
   return matches;
 }
