@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = SearchQuerySchema.safeParse(raw);
   if (!parsed.success) {
     return json(
-      { query: "", typed: raw.slice(0, MAX_QUERY_LENGTH * 2), error: parsed.error.issues[0]?.message ?? "Recherche invalide.", results: null as SearchResults | null },
+      {
+        query: "",
+        typed: raw.slice(0, MAX_QUERY_LENGTH * 2),
+        error: parsed.error.issues[0]?.message ?? "Recherche invalide.",
+        results: null as SearchResults | null,
+      },
       { status: 400 },
     );
   }
@@ -36,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function Highlighted({ segments }: { segments: Segment[] }) {
   return (
     <>
-      {segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
+      {segments.map((segment, index) =>
+        segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      )}
     </>
   );
 }

@@ -89,7 +89,12 @@ const sections: Record<string, LessonSection[]> = {
   l2: [{ id: "plus-loin", heading: "Plus loin", text: "Une mairie rurale." }],
   l9: [{ id: "seule", heading: "Seule", text: "Une mairie oubliée." }],
 };
-const scenario = { id: "sb-maire", title: "Maire d'une commune", summary: "Vous êtes élu.", situation: "Une commune rurale." } as unknown as Scenario;
+const scenario = {
+  id: "sb-maire",
+  title: "Maire d'une commune",
+  summary: "Vous êtes élu.",
+  situation: "Une commune rurale.",
+} as unknown as Scenario;
 const documents = corpusDocuments({ catalog, scenarios: [scenario], lessonSections: (l) => sections[l.id] ?? [] });
 
 test("one document per lesson section, glossary entry and scenario; a lesson in no path is left out", () => {
@@ -126,7 +131,10 @@ test("results are grouped by path (a lesson under its first, the others named), 
 
 test("every word of the query must be found; a query of stop words alone finds nothing", () => {
   const index = buildSearchIndex(documents);
-  expect(search(index, catalog, "mairie rurale").groups.flatMap((group) => group.hits.map((hit) => hit.id))).toEqual(["lecon:l2#plus-loin", "simulation:sb-maire"]);
+  expect(search(index, catalog, "mairie rurale").groups.flatMap((group) => group.hits.map((hit) => hit.id))).toEqual([
+    "lecon:l2#plus-loin",
+    "simulation:sb-maire",
+  ]);
   expect(search(index, catalog, "mairie onu").total).toBe(0);
   expect(search(index, catalog, "le la les").total).toBe(0);
   expect(search(index, catalog, "agenda").groups.map((group) => group.id)).toEqual(["glossaire"]);

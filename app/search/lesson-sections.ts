@@ -41,7 +41,12 @@ function plainText(node: Node, out: string[]): void {
   if (block) out.push("\n\n");
   if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
     for (const attribute of node.attributes ?? []) {
-      if (attribute.type === "mdxJsxAttribute" && attribute.name && VISIBLE_ATTRIBUTES.has(attribute.name) && typeof attribute.value === "string") {
+      if (
+        attribute.type === "mdxJsxAttribute" &&
+        attribute.name &&
+        VISIBLE_ATTRIBUTES.has(attribute.name) &&
+        typeof attribute.value === "string"
+      ) {
         out.push(attribute.value, "\n\n");
       }
     }
@@ -51,12 +56,14 @@ function plainText(node: Node, out: string[]): void {
 }
 
 function clean(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    // Not \s: the no-break spaces of the typography stay.
-    .map((paragraph) => paragraph.replace(/[ \t\r\n]+/g, " ").replace(/^ | $/g, ""))
-    .filter(Boolean)
-    .join("\n\n");
+  return (
+    text
+      .split(/\n{2,}/)
+      // Not \s: the no-break spaces of the typography stay.
+      .map((paragraph) => paragraph.replace(/[ \t\r\n]+/g, " ").replace(/^ | $/g, ""))
+      .filter(Boolean)
+      .join("\n\n")
+  );
 }
 
 /**

@@ -31,7 +31,14 @@ export function searchIndexFile(root = process.cwd()): string {
 export function corpusStamp(catalog: Catalog, scenarios: Scenario[]): string {
   const indexed = {
     version: SEARCH_INDEX_VERSION,
-    paths: catalog.paths.map(({ id, slug, title, nominalMinutes, draft, modules }) => ({ id, slug, title, nominalMinutes, draft, modules })),
+    paths: catalog.paths.map(({ id, slug, title, nominalMinutes, draft, modules }) => ({
+      id,
+      slug,
+      title,
+      nominalMinutes,
+      draft,
+      modules,
+    })),
     modules: catalog.modules.map(({ id, lessons }) => ({ id, lessons })),
     lessons: catalog.lessons.map(({ id, slug, title, contentHash }) => ({ id, slug, title, contentHash })),
     glossary: catalog.glossary.map(({ id, term, definition }) => ({ id, term, definition })),
@@ -40,7 +47,11 @@ export function corpusStamp(catalog: Catalog, scenarios: Scenario[]): string {
   return createHash("sha256").update(JSON.stringify(indexed)).digest("hex").slice(0, 20);
 }
 
-async function buildFile(catalog: Catalog, scenarios: Scenario[], compile: (lesson: Lesson) => Promise<CompiledLesson>): Promise<SearchIndexFile> {
+async function buildFile(
+  catalog: Catalog,
+  scenarios: Scenario[],
+  compile: (lesson: Lesson) => Promise<CompiledLesson>,
+): Promise<SearchIndexFile> {
   const sections = new Map<string, LessonSection[]>();
   // One at a time, as the compiler works; after the build every lesson is a cache hit.
   for (const lesson of catalog.lessons) sections.set(lesson.id, (await compile(lesson)).sections ?? []);
@@ -52,7 +63,10 @@ async function buildFile(catalog: Catalog, scenarios: Scenario[], compile: (less
  * For `npm run build`, after the content check has compiled every lesson into `cacheDir`: the index
  * of the course in `dir`, written to `file`.
  */
-export async function writeSearchIndex(dir: string, { cacheDir, file }: { cacheDir: string; file: string }): Promise<{ documents: number; bytes: number }> {
+export async function writeSearchIndex(
+  dir: string,
+  { cacheDir, file }: { cacheDir: string; file: string },
+): Promise<{ documents: number; bytes: number }> {
   const { catalog, problems } = loadCatalog(dir);
   if (problems.length > 0) throw new Error(`contenu invalide\u00A0: ${problems[0]!.file}\u00A0: ${problems[0]!.message}`);
   const scenarios = loadScenarios(dir, new Set(catalog.sources.map((source) => source.id)), { prove: false });

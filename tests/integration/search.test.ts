@@ -57,7 +57,10 @@ test("each glossary term finds its entry, among the first results, and the page 
   for (const entry of getCatalog().glossary) {
     expect(ids(entry.term).slice(0, 20), entry.term).toContain(`glossaire:${entry.id}`);
     const glossary = search(index, getCatalog(), entry.term).groups.find((group) => group.id === "glossaire");
-    expect(glossary?.hits.map((hit) => hit.id), entry.term).toContain(`glossaire:${entry.id}`);
+    expect(
+      glossary?.hits.map((hit) => hit.id),
+      entry.term,
+    ).toContain(`glossaire:${entry.id}`);
   }
 });
 
@@ -87,7 +90,10 @@ test("every address a result links to is a lesson of its path and a section of t
         if (anchor !== undefined) {
           // Compiled into the cache by writeSearchIndex, as by the build.
           const compiled = compiler.cached(placed!.lesson.contentHash);
-          expect(compiled?.usage.outline.map((section) => section.id), url).toContain(anchor);
+          expect(
+            compiled?.usage.outline.map((section) => section.id),
+            url,
+          ).toContain(anchor);
         }
         lessonLinks++;
       } else if (address === "/glossaire") {
