@@ -40,3 +40,10 @@ test("a short text is shown whole; a long one without a match shows its beginnin
   expect(joined(segments).endsWith(" …")).toBe(true);
   expect(marked(segments)).toEqual([]);
 });
+
+test("a passage does not start on the end of a quotation", () => {
+  const text = `${"Un mot sans rapport. ".repeat(4)}Une étude « sur le terrain » indispensable : les élus y répondent. ${"Suite sans rapport. ".repeat(12)}`;
+  const passage = joined(snippet(text, new Set(["elus"]), 80));
+  expect(passage).toMatch(/^… [\p{L}«]/u);
+  expect(passage).toContain("élus");
+});

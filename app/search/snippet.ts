@@ -82,6 +82,9 @@ export function snippet(fullText: string, terms: ReadonlySet<string>, length = 2
   if (start > 0) {
     const space = text.indexOf(" ", start);
     start = space === -1 || space >= best.start ? best.start : space + 1;
+    // Nor on the end of a quotation or a clause (« » indispensable », « ; puis »).
+    while (start < best.start && !/[\p{L}\p{N}«(]/u.test(text[start]!)) start++;
+    while (start < best.start && text[start] === " ") start++;
   }
   let end = Math.min(text.length, start + length);
   if (end < text.length) {
