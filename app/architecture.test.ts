@@ -16,6 +16,7 @@
  *   9. progress, certificates     a learner's record: progress, active time, issuance and verification
  *  10. mdx                        the components a lesson may use
  *  11. cohorts                    trainers' groups, dashboards, exports
+ *  11. search                     /recherche: the index of lessons, glossary and scenarios, its queries and snippets
  *  12. pages                      page assemblers: the lesson page, the path overview, lesson actions, project pages
  *  13. components                 shared UI of the pages
  *  14. routes, server, cli, (root)
@@ -40,7 +41,7 @@ export const LAYERS: string[][] = [
   ["content"],
   ["progress", "certificates"],
   ["mdx"],
-  ["cohorts"],
+  ["cohorts", "search"],
   ["pages"],
   ["components"],
   ["routes", "server", "cli", "(root)"],

@@ -37,6 +37,7 @@ export const PAGE_TYPES = {
   authentification: "Inscription, connexion, mot de passe oublié, rejoindre une cohorte",
   formateur: "Espace formateur\u00A0: cohortes, création, réglages, suivi d'un·e apprenant·e",
   glossaire: "Glossaire",
+  recherche: "Recherche dans les cours (résultats, aucun résultat)",
   erreur: "Pages d'erreur (page introuvable, accès refusé)",
   informations: "Confidentialité, déclaration d'accessibilité",
 } as const;

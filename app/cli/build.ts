@@ -9,17 +9,21 @@ import { generateClients } from "../../prisma/tools/generate.ts";
 import { isMain } from "../../prisma/tools/main.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { checkCourses } from "~/content/check-courses.server.ts";
+import { searchIndexFile, writeSearchIndex } from "~/search/search-index.server.ts";
 
 export async function buildApp(): Promise<void> {
   await generateClients({ ifMissing: true });
   // Checking the content compiles every lesson into .cache/lessons: the server never compiles at
   // request time, and invalid content stops the build with the list of problems.
   const coursesDir = path.resolve(ROOT, process.env.COURSES_DIR || "courses");
-  const report = await checkCourses(coursesDir, { cacheDir: path.join(ROOT, ".cache/lessons") });
+  const cacheDir = path.join(ROOT, ".cache/lessons");
+  const report = await checkCourses(coursesDir, { cacheDir });
   if (report.problems.length > 0) {
     for (const problem of report.problems) console.error(`  ${problem.file} : ${problem.message}`);
     throw new Error(`contenu invalide (${report.problems.length} problème(s)) : voir npm run courses:check`);
   }
+  // The search index (/recherche) is made from the lessons just compiled: the server only loads it.
+  await writeSearchIndex(coursesDir, { cacheDir, file: searchIndexFile(ROOT) });
   const remix = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",

@@ -2,6 +2,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { STATEMENT } from "~/accessibility/checks.ts";
 import type { Role } from "~/auth/profiles.ts";
+import { MAX_QUERY_LENGTH } from "~/search/search-query.ts";
 
 /** `user`: the signed-in user as the root loader gives it; null when anonymous or when the root failed. */
 export function SiteHeader({ user }: { user: { role: Role } | null }) {
@@ -57,6 +58,15 @@ export function SiteHeader({ user }: { user: { role: Role } | null }) {
             )}
           </ul>
         </nav>
+        <Form method="get" action="/recherche" role="search" aria-label="Recherche dans le site" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">
+            Rechercher dans les leçons, le glossaire et les simulations
+          </label>
+          <input id="site-search-q" type="search" name="q" maxLength={MAX_QUERY_LENGTH} placeholder="Rechercher…" />
+          <button type="submit" className="site-search__button">
+            Rechercher
+          </button>
+        </Form>
       </div>
     </header>
   );

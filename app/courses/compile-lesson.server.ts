@@ -11,18 +11,22 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { collectUsage, type LessonUsage } from "./mdx-usage.ts";
 import { remarkFrenchTypography } from "./remark-french-typography.ts";
+import { collectSections, type LessonSection } from "./lesson-sections.ts";
 
 /**
  * Bump when the compile options or the remark plugins (mdx-usage.ts, remark-french-typography.ts
- * and the typography rules it applies) change: cached lessons compiled the old way are then ignored.
+ * and the typography rules it applies, app/courses/lesson-sections.ts) change: cached lessons compiled
+ * the old way are then ignored.
  */
-const COMPILER_VERSION = "lecons-v4-typo";
+const COMPILER_VERSION = "lecons-v5-sections";
 
 export interface CompiledLesson {
   hash: string;
   /** Function body produced by mdx-bundler; see lesson-module.ts for how it is evaluated. */
   code: string;
   usage: LessonUsage;
+  /** The lesson's plain text by h2 section, for the search index (app/search/). */
+  sections: LessonSection[];
 }
 
 /**
@@ -42,12 +46,13 @@ export function lessonHash(mdxFile: string): string {
 /** Compiles one lesson file, without any cache. Throws with the MDX error message on failure. */
 export async function compileLessonFile(mdxFile: string, hash = lessonHash(mdxFile)): Promise<CompiledLesson> {
   const usage: LessonUsage = { components: [], links: [], imports: [], importedNames: [], outline: [] };
+  const sections: LessonSection[] = [];
   const result = await bundleMDX({
     source: readFileSync(mdxFile, "utf8"),
     cwd: path.dirname(mdxFile),
     mdxOptions(options) {
       // Typography first: the outline collectUsage records shows the typeset headings.
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkFrenchTypography, collectUsage(usage)];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkFrenchTypography, collectUsage(usage), collectSections(sections)];
       return options;
     },
     esbuildOptions(options) {
@@ -59,7 +64,7 @@ export async function compileLessonFile(mdxFile: string, hash = lessonHash(mdxFi
   if (result.errors.length > 0) {
     throw new Error(result.errors.map((error) => error.text).join("\n"));
   }
-  return { hash, code: result.code, usage };
+  return { hash, code: result.code, usage, sections };
 }
 
 interface LessonCompiler {

@@ -10,7 +10,8 @@
  * 3. progress under load: concurrent completions and heartbeats give exactly the expected rows;
  *    then the server is killed (SIGKILL) in the middle of a write burst, restarted, and the database
  *    checked for consistency;
- * 4. the server's RSS after the run, and the JavaScript a lesson page ships (gzip).
+ * 4. the server's RSS after the run, and the JavaScript a lesson page ships (gzip);
+ * 5. search: 1,000 queries over the whole course (search.ts, also `npm run bench:search`).
  *
  * Prints a table and writes tests/bench/results.json (the fixed top level has no bench/ folder).
  * Measurements, not tests: nothing here fails on a number. Options: --learners N, --duration S.
@@ -33,6 +34,7 @@ import { serverSigningKey } from "~/certificates/signing.server.ts";
 import { completionToken, completionTokenKey } from "~/progress/lesson-completion.server.ts";
 import { lessonTimeOf } from "~/content/lesson-time.server.ts";
 import { seedLarge } from "./seed-large.ts";
+import { benchSearch, describeSearchBench } from "./search.ts";
 
 process.env.NODE_ENV = "production";
 const option = (name: string, fallback: number) => {
@@ -299,9 +301,12 @@ for (const r of results) {
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
 }
+// Search does not touch the database: measured once, on the index the build above wrote.
+const searchResult = await benchSearch();
+console.log(`\nRecherche : ${describeSearchBench(searchResult)}`);
 const total = (performance.now() - started) / 1000;
 writeFileSync(
   path.join(ROOT, "tests/bench/results.json"),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, durationSeconds: Math.round(total), results }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, durationSeconds: Math.round(total), results, search: searchResult }, null, 2)}\n`,
 );
 console.log(`\nTerminé en ${f(total)} s ; résultats dans tests/bench/results.json`);

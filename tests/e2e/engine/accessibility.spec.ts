@@ -146,6 +146,8 @@ test("every page type passes the checks of the accessibility statement at 320, 3
         { type: "lecon", url: "/parcours/essai/carte-des-acteurs" },
         { type: "simulation", url: "/simulations" },
         { type: "glossaire", url: "/glossaire", sample: true },
+        { type: "recherche", url: "/recherche?q=catalyseur", sample: true },
+        { type: "recherche", url: "/recherche?q=introuvablexyz" },
         { type: "verification", url: "/verifier" },
         { type: "verification", url: `/verifier/${verificationCode}`, sample: true },
         { type: "informations", url: "/confidentialite" },
