@@ -8,7 +8,7 @@ function form(fields: Record<string, string>) {
   return data;
 }
 
-const valid = { name: "Camille Martin", email: " Camille.Martin@Exemple.FR ", profile: "ELU", password: "une phrase assez longue" };
+const valid = { name: "Camille Martin", email: " Camille.Martin@Exemple.FR ", profile: "ELECTED_OFFICIAL", password: "une phrase assez longue" };
 
 describe("SignupSchema", () => {
   test("accepts a complete form and normalises the e-mail", () => {

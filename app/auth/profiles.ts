@@ -1,23 +1,23 @@
 /** Learner profiles and account roles. Client-safe: forms and pages use the labels. */
 
-export const PROFILES = ["ETUDIANT", "ELU", "AGENT", "FORMATEUR", "AUTRE"] as const;
+export const PROFILES = ["STUDENT", "ELECTED_OFFICIAL", "CIVIL_SERVANT", "TRAINER", "OTHER"] as const;
 export type Profile = (typeof PROFILES)[number];
 
 export const PROFILE_LABELS: Record<Profile, string> = {
-  ETUDIANT: "Étudiant·e",
-  ELU: "Élu·e",
-  AGENT: "Agent·e public",
-  FORMATEUR: "Formateur·rice",
-  AUTRE: "Autre",
+  STUDENT: "Étudiant·e",
+  ELECTED_OFFICIAL: "Élu·e",
+  CIVIL_SERVANT: "Agent·e public",
+  TRAINER: "Formateur·rice",
+  OTHER: "Autre",
 };
 
 /** One line under each choice of the sign-up form, so that people recognise themselves. */
 export const PROFILE_HINTS: Record<Profile, string> = {
-  ETUDIANT: "dans l'enseignement supérieur, seul·e ou avec un·e enseignant·e",
-  ELU: "en mandat ou le préparant",
-  AGENT: "fonction publique d'État, territoriale ou hospitalière",
-  FORMATEUR: "enseignant·e, formateur·rice ou consultant·e qui suit des groupes",
-  AUTRE: "responsable associatif, dirigeant·e d'entreprise, citoyen·ne…",
+  STUDENT: "dans l'enseignement supérieur, seul·e ou avec un·e enseignant·e",
+  ELECTED_OFFICIAL: "en mandat ou le préparant",
+  CIVIL_SERVANT: "fonction publique d'État, territoriale ou hospitalière",
+  TRAINER: "enseignant·e, formateur·rice ou consultant·e qui suit des groupes",
+  OTHER: "responsable associatif, dirigeant·e d'entreprise, citoyen·ne…",
 };
 
 export const ROLES = ["LEARNER", "TRAINER", "ADMIN"] as const;
@@ -39,16 +39,16 @@ export function isRole(value: unknown): value is Role {
 
 /** Choosing « formateur·rice » at sign-up opens the trainer's tools; admins are named by CLI only. */
 export function roleForNewAccount(profile: Profile): Role {
-  return profile === "FORMATEUR" ? "TRAINER" : "LEARNER";
+  return profile === "TRAINER" ? "TRAINER" : "LEARNER";
 }
 
 /**
  * The role after a learner changes their profile in « Mon compte »: choosing « Formateur·rice » opens
  * the trainer's tools, as at sign-up; leaving it never takes them away (the trainer may have
  * cohorts), and an administrator stays one.
- * @example roleAfterProfileChange("LEARNER", "FORMATEUR") // "TRAINER"
- * @example roleAfterProfileChange("TRAINER", "ELU") // "TRAINER"
+ * @example roleAfterProfileChange("LEARNER", "TRAINER") // "TRAINER"
+ * @example roleAfterProfileChange("TRAINER", "ELECTED_OFFICIAL") // "TRAINER"
  */
 export function roleAfterProfileChange(role: Role, profile: Profile): Role {
-  return role === "LEARNER" && profile === "FORMATEUR" ? "TRAINER" : role;
+  return role === "LEARNER" && profile === "TRAINER" ? "TRAINER" : role;
 }

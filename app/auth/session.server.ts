@@ -60,7 +60,7 @@ export async function readSession(
     id: user.id,
     email,
     name,
-    profile: isProfile(profile) ? profile : "AUTRE",
+    profile: isProfile(profile) ? profile : "OTHER",
     role: isRole(role) ? role : "LEARNER",
   };
 }

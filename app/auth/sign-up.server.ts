@@ -118,7 +118,7 @@ export async function confirmSignUp(db: Db, token: string, password: string, now
   const created = await insertAccount(db, {
     name: pending.name,
     email: pending.email,
-    profile: isProfile(pending.profile) ? pending.profile : "AUTRE",
+    profile: isProfile(pending.profile) ? pending.profile : "OTHER",
     passwordHash: pending.passwordHash,
   });
   if (!created.ok) return { ok: false, reason: "adresse-prise" };

@@ -2,9 +2,9 @@ import type { Audience } from "./course-schema.ts";
 
 /** How lessons name a reader's profile; « autre » sees every profile's passages. */
 export const AUDIENCE_OF_PROFILE: Record<string, Audience | null> = {
-  ETUDIANT: "etudiant",
-  ELU: "elu",
-  AGENT: "agent",
-  FORMATEUR: "formateur",
-  AUTRE: null,
+  STUDENT: "etudiant",
+  ELECTED_OFFICIAL: "elu",
+  CIVIL_SERVANT: "agent",
+  TRAINER: "formateur",
+  OTHER: null,
 };

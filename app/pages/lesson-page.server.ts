@@ -10,7 +10,7 @@ import { getLessonProgress, getReflections } from "~/progress/progress.server.ts
 import { summarizePath } from "~/progress/path-progress.ts";
 import type { ServerTiming } from "~/utils/server-timing.server.ts";
 import { frenchTypography } from "~/utils/french-typography.ts";
-import { findPathBySlug, findPathLesson, lessonUrl, neighbours, pathLessons, requirePathLesson, type Catalog } from "~/courses/catalog.ts";
+import { lessonUrl, neighbours, pathLessons, requirePathLesson, type Catalog } from "~/courses/catalog.ts";
 import { getCompiledLesson, getProject as getProjectDefinition, getQuiz, getScenario } from "~/content/catalog.server.ts";
 import { getProject } from "~/projects/project.server.ts";
 import { stepStatuses, summarizeAssessment } from "~/projects/project-progress.ts";

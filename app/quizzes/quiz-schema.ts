@@ -5,8 +5,7 @@
 import { z } from "zod";
 import { SourceRefSchema } from "~/courses/course-schema.ts";
 
-const QUESTION_TYPES = ["choix-unique", "choix-multiple", "vrai-faux", "association", "remise-en-ordre"] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+export type QuestionType = "choix-unique" | "choix-multiple" | "vrai-faux" | "association" | "remise-en-ordre";
 
 const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
 const id = (what: string) => z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);

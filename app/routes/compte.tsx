@@ -55,8 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const LeaveSchema = z.object({ cohortId: z.string().min(1).max(100) });
-const INTENTS = ["nom", "profil", "email", "mot-de-passe", "quitter-cohorte"] as const;
-type Intent = (typeof INTENTS)[number];
+type Intent = "nom" | "profil" | "email" | "mot-de-passe" | "quitter-cohorte";
 
 function reply(intent: Intent, result: SubmissionResult<string[]>, status: number) {
   return json({ intent, result }, { status });

@@ -64,8 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ enabled: false as const, ...(await enrollmentView(newEnrollment(user.email).secret, user.email)) });
 }
 
-const INTENTS = ["activer", "nouveaux-codes", "desactiver"] as const;
-type Intent = (typeof INTENTS)[number];
+type Intent = "activer" | "nouveaux-codes" | "desactiver";
 
 type ActionData =
   | { intent: Intent; result: SubmissionResult<string[]>; enrollment: EnrollmentView | null; recoveryCodes: null }

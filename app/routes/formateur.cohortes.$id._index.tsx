@@ -6,7 +6,6 @@ import { publicUrl } from "~/utils/public-url.server.ts";
 import { BarChart, countText } from "~/cohorts/bar-chart.tsx";
 import { requireTrainerCohort } from "~/cohorts/cohort-access.server.ts";
 import { buildCohortDashboard } from "~/cohorts/cohort-dashboard.server.ts";
-import { formatDay } from "~/cohorts/cohort-schemas.ts";
 import { MIN_RESPONDENTS, sortLearners, type SortKey } from "~/cohorts/dashboard.ts";
 import { formatJoinCode } from "~/cohorts/join-code.ts";
 import { expectedLessons } from "~/cohorts/pace.ts";

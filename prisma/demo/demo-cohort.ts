@@ -19,14 +19,14 @@ export const DEMO_DOMAIN = "demo.apprendre-a-faire-alliance.test";
 export const DEMO_TRAINER = { name: "Claire Demonet", email: `formatrice@${DEMO_DOMAIN}`, password: "demo alliance 2027" };
 
 const LEARNERS: Array<[name: string, profile: string]> = [
-  ["Camille Bernard", "ETUDIANT"], ["Lucas Martin", "ETUDIANT"], ["Inès Haddad", "ELU"], ["Hugo Lefebvre", "AGENT"],
-  ["Chloé Nguyen", "ETUDIANT"], ["Mathis Dubois", "AGENT"], ["Léa Moreau", "ELU"], ["Yanis Benali", "ETUDIANT"],
-  ["Manon Laurent", "AGENT"], ["Théo Garnier", "ETUDIANT"], ["Sarah Cohen", "ELU"], ["Nathan Rousseau", "AGENT"],
-  ["Emma Fontaine", "ETUDIANT"], ["Adam Mercier", "AUTRE"], ["Jade Lambert", "ETUDIANT"], ["Rayan Chevalier", "AGENT"],
-  ["Louise Girard", "ELU"], ["Enzo Perrin", "ETUDIANT"], ["Zoé Marchand", "AGENT"], ["Sacha Blanc", "ETUDIANT"],
-  ["Lina Faure", "ELU"], ["Noah André", "ETUDIANT"], ["Anaïs Gauthier", "AGENT"], ["Gabriel Robin", "ETUDIANT"],
-  ["Maëlys Henry", "ELU"], ["Samuel Caron", "AGENT"], ["Clara Muller", "ETUDIANT"], ["Ilyès Roux", "AUTRE"],
-  ["Juliette Fabre", "ETUDIANT"], ["Malo Picard", "AGENT"],
+  ["Camille Bernard", "STUDENT"], ["Lucas Martin", "STUDENT"], ["Inès Haddad", "ELECTED_OFFICIAL"], ["Hugo Lefebvre", "CIVIL_SERVANT"],
+  ["Chloé Nguyen", "STUDENT"], ["Mathis Dubois", "CIVIL_SERVANT"], ["Léa Moreau", "ELECTED_OFFICIAL"], ["Yanis Benali", "STUDENT"],
+  ["Manon Laurent", "CIVIL_SERVANT"], ["Théo Garnier", "STUDENT"], ["Sarah Cohen", "ELECTED_OFFICIAL"], ["Nathan Rousseau", "CIVIL_SERVANT"],
+  ["Emma Fontaine", "STUDENT"], ["Adam Mercier", "OTHER"], ["Jade Lambert", "STUDENT"], ["Rayan Chevalier", "CIVIL_SERVANT"],
+  ["Louise Girard", "ELECTED_OFFICIAL"], ["Enzo Perrin", "STUDENT"], ["Zoé Marchand", "CIVIL_SERVANT"], ["Sacha Blanc", "STUDENT"],
+  ["Lina Faure", "ELECTED_OFFICIAL"], ["Noah André", "STUDENT"], ["Anaïs Gauthier", "CIVIL_SERVANT"], ["Gabriel Robin", "STUDENT"],
+  ["Maëlys Henry", "ELECTED_OFFICIAL"], ["Samuel Caron", "CIVIL_SERVANT"], ["Clara Muller", "STUDENT"], ["Ilyès Roux", "OTHER"],
+  ["Juliette Fabre", "STUDENT"], ["Malo Picard", "CIVIL_SERVANT"],
 ];
 
 /** A spread of learners: a few finished, most on their way, some late, some gone quiet, two not started. */
@@ -51,7 +51,7 @@ export async function seedDemoCohort(db: Db, now = new Date()) {
   await db.user.deleteMany({ where: { id: { in: previous.map((u) => u.id) } } });
 
   const trainer = await db.user.create({
-    data: { name: DEMO_TRAINER.name, email: DEMO_TRAINER.email, profile: "FORMATEUR", role: "TRAINER", password: { create: { hash: await hashPassword(DEMO_TRAINER.password) } } },
+    data: { name: DEMO_TRAINER.name, email: DEMO_TRAINER.email, profile: "TRAINER", role: "TRAINER", password: { create: { hash: await hashPassword(DEMO_TRAINER.password) } } },
   });
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const cohort = await createCohort(db, trainer.id, { name: "Démo — Master 2 Transitions territoriales", pathId: path.id, startsOn: day(-28), dueOn: day(14) });

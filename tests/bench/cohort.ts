@@ -40,13 +40,13 @@ const quantile = (values: number[], q: number) => [...values].sort((a, b) => a -
 async function seed(db: Db) {
   const started = performance.now();
   const trainer = await db.user.create({
-    data: { name: "Formatrice du banc", email: "banc@exemple.fr", profile: "FORMATEUR", role: "TRAINER", password: { create: { hash: await hashPassword(PASSWORD) } } },
+    data: { name: "Formatrice du banc", email: "banc@exemple.fr", profile: "TRAINER", role: "TRAINER", password: { create: { hash: await hashPassword(PASSWORD) } } },
   });
   const { id: cohortId } = await createCohort(db, trainer.id, { name: "Banc d'essai", pathId: PATH_ID, startsOn: "2026-09-01", dueOn: "2027-01-31" });
   const plan = await planPath(PATH_ID);
   const random = seededRandom(500);
   await db.user.createMany({
-    data: Array.from({ length: LEARNERS }, (_, i) => ({ id: `banc-${i}`, name: `Apprenant·e ${i + 1}`, email: `banc.${i}@exemple.fr`, profile: "ETUDIANT" })),
+    data: Array.from({ length: LEARNERS }, (_, i) => ({ id: `banc-${i}`, name: `Apprenant·e ${i + 1}`, email: `banc.${i}@exemple.fr`, profile: "STUDENT" })),
   });
   await db.cohortMember.createMany({ data: Array.from({ length: LEARNERS }, (_, i) => ({ cohortId, userId: `banc-${i}` })) });
   let rows = 0;

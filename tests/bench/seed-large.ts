@@ -39,7 +39,7 @@ export async function seedLarge(databaseUrl: string, { learners = 10_000, cohort
 
   const users = [], progress = [], ledger = [], attempts = [], answers = [], enrollments = [], members = [], sessionRows = [];
   const stamp = new Date(now);
-  const trainers = Array.from({ length: Math.ceil(cohorts / 3) }, (_, i) => ({ id: id(), name: `Formateur·rice ${i + 1}`, email: `banc.formateur.${i}@exemple.fr`, profile: "FORMATEUR", role: "TRAINER", createdAt: stamp, updatedAt: stamp }));
+  const trainers = Array.from({ length: Math.ceil(cohorts / 3) }, (_, i) => ({ id: id(), name: `Formateur·rice ${i + 1}`, email: `banc.formateur.${i}@exemple.fr`, profile: "TRAINER", role: "TRAINER", createdAt: stamp, updatedAt: stamp }));
   const cohortRows = Array.from({ length: cohorts }, (_, i) => ({
     id: id(),
     trainerId: trainers[i % trainers.length]!.id,
@@ -51,7 +51,7 @@ export async function seedLarge(databaseUrl: string, { learners = 10_000, cohort
   }));
   for (let n = 0; n < learners; n += 1) {
     const userId = id();
-    users.push({ id: userId, name: `Apprenant·e ${n + 1}`, email: `banc.${n}@exemple.fr`, profile: ["ETUDIANT", "ELU", "AGENT", "AUTRE"][n % 4]!, role: "LEARNER", createdAt: stamp, updatedAt: stamp });
+    users.push({ id: userId, name: `Apprenant·e ${n + 1}`, email: `banc.${n}@exemple.fr`, profile: ["STUDENT", "ELECTED_OFFICIAL", "CIVIL_SERVANT", "OTHER"][n % 4]!, role: "LEARNER", createdAt: stamp, updatedAt: stamp });
     const plan = plans[random() < 0.4 ? 0 : random() < 0.67 ? 1 : 2]!;
     const done = Math.floor(plan.lessons.length * random() ** 0.8);
     const start = now - (10 + random() * 60) * DAY;

@@ -34,7 +34,7 @@ async function measure(name: string, databaseUrl: string, port: number) {
   const taken: string[] = [];
   for (let i = 0; i < REQUESTS + WARM_UP; i += 1) {
     const email = `titulaire.${i}@exemple.fr`;
-    await createAccount(db, { name: `Titulaire ${i}`, email, profile: "ELU", password: "mot de passe du titulaire" });
+    await createAccount(db, { name: `Titulaire ${i}`, email, profile: "ELECTED_OFFICIAL", password: "mot de passe du titulaire" });
     taken.push(email);
   }
   await db.$disconnect();
@@ -56,7 +56,7 @@ async function measure(name: string, databaseUrl: string, port: number) {
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-        body: new URLSearchParams({ name: "Personne Mesurée", email, profile: "ETUDIANT", password: "une phrase de passe mesurée", redirectTo: "" }),
+        body: new URLSearchParams({ name: "Personne Mesurée", email, profile: "STUDENT", password: "une phrase de passe mesurée", redirectTo: "" }),
       });
       const body = await response.text();
       return { ms: performance.now() - started, answer: `${response.status} ${response.headers.get("location")} ${JSON.stringify(body)}` };

@@ -147,7 +147,7 @@ test.describe("without JavaScript", () => {
     // The same status and Location over HTTP.
     const post = (email: string) =>
       page.request.post("/inscription", {
-        form: { name: "Autre Personne", email, profile: "ETUDIANT", password: "une autre phrase de passe", redirectTo: "" },
+        form: { name: "Autre Personne", email, profile: "STUDENT", password: "une autre phrase de passe", redirectTo: "" },
         headers: { Origin: baseURL! },
         maxRedirects: 0,
       });

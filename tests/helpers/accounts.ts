@@ -4,7 +4,7 @@
  *
  * @example
  * const userId = await createLearner(db);
- * const { userId, email } = await createTestAccount(db, { profile: "FORMATEUR", password: "autre mot de passe" });
+ * const { userId, email } = await createTestAccount(db, { profile: "TRAINER", password: "autre mot de passe" });
  */
 import { createAccount } from "~/auth/accounts.server.ts";
 import type { Profile } from "~/auth/profiles.ts";
@@ -23,7 +23,7 @@ export interface TestAccountOptions {
 let counter = 0;
 
 export async function createTestAccount(db: Db, options: TestAccountOptions = {}): Promise<{ userId: string; email: string }> {
-  const { name = "Apprenant·e Test", profile = "ETUDIANT", password = TEST_PASSWORD, emailPrefix = "test" } = options;
+  const { name = "Apprenant·e Test", profile = "STUDENT", password = TEST_PASSWORD, emailPrefix = "test" } = options;
   counter += 1;
   const email = `${emailPrefix}.${counter}.${Date.now()}@exemple.fr`;
   const created = await createAccount(db, { name, email, profile, password });

@@ -16,12 +16,11 @@ import { issueCertificateIfEligible } from "~/certificates/issuance.server.ts";
 import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
 import { verifyCode } from "~/certificates/verification.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
-import type { Mail, Mailer } from "~/utils/mailer.server.ts";
 import { capturingMailer, linkToken } from "../helpers/capturing-mailer.ts";
 import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Sécurité", profile: "AGENT", password, emailPrefix: "securite" });
+const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Sécurité", profile: "CIVIL_SERVANT", password, emailPrefix: "securite" });
 const session = (db: Db, userId: string, id = `session-${Math.random()}`) => db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
 
 describeEachDatabase("account security", (get) => {

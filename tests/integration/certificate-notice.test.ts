@@ -11,7 +11,7 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 let counter = 0;
 async function accountWithCertificate(db: Db, name: string, revoked = false) {
   counter += 1;
-  const created = await createAccount(db, { name, email: `annonce.${counter}.${Date.now()}@exemple.fr`, profile: "ETUDIANT", password: "mot de passe solide" });
+  const created = await createAccount(db, { name, email: `annonce.${counter}.${Date.now()}@exemple.fr`, profile: "STUDENT", password: "mot de passe solide" });
   if (!created.ok) throw new Error("création impossible");
   const when = new Date("2026-12-01T10:00:00Z");
   const certificate = await db.certificate.create({

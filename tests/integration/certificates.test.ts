@@ -28,7 +28,7 @@ const key = signingKeyFromPem(generateSigningKeyPem());
 const context: IssuanceContext = { siteUrl: "https://alliances.exemple.fr", issuer: "Apprendre à faire alliance", key };
 const at = (day: number, hour = 10) => new Date(Date.UTC(2026, 10, day, hour));
 
-const learner = (db: Db, name = "Hélène Lefèvre") => createLearner(db, { name, profile: "ELU", emailPrefix: "cert" });
+const learner = (db: Db, name = "Hélène Lefèvre") => createLearner(db, { name, profile: "ELECTED_OFFICIAL", emailPrefix: "cert" });
 
 /** Records a learner's activity as the app would: lessons, attempts at the final assessment, runs. */
 async function completePath(db: Db, userId: string, { skip }: { skip?: "l2" | "final" | "s1" } = {}) {

@@ -18,7 +18,7 @@ describeEachDatabase("classroom behind one address", (get) => {
     for (let i = 0; i < 40; i += 1) {
       expect((await signUpAllowed(db, school)).allowed, `inscription ${i + 1}`).toBe(true);
       const email = `classe.${counter}.${i}.${Date.now()}@exemple.fr`;
-      const created = await createAccount(db, { name: `Élève ${i}`, email, profile: "ETUDIANT", password: "mot de passe solide" });
+      const created = await createAccount(db, { name: `Élève ${i}`, email, profile: "STUDENT", password: "mot de passe solide" });
       if (created.ok) learners.push(email);
     }
     // Everyone signs in at the start of the class, some after a typo.

@@ -32,7 +32,7 @@ const content: CohortContent = {
   ],
 };
 
-const account = (db: Db, profile: "FORMATEUR" | "ETUDIANT" = "ETUDIANT") => createLearner(db, { name: "Stratège", profile, emailPrefix: "strategie" });
+const account = (db: Db, profile: "TRAINER" | "STUDENT" = "STUDENT") => createLearner(db, { name: "Stratège", profile, emailPrefix: "strategie" });
 
 /** Plays a whole run through the engine, as the simulation's page does. */
 async function play(db: Db, userId: string, moves: string, replay = false) {
@@ -46,7 +46,7 @@ async function play(db: Db, userId: string, moves: string, replay = false) {
 describeEachDatabase("a cohort's strategies in a scenario", (get) => {
   test("the sequences several learners followed, most followed first, with their ending; a replay and a lone route are not strategies", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
     const { id: cohortId, joinCode } = await createCohort(db, trainer, { name: "Stratégies", pathId: "parcours-essai" });
     const sequences = [
       "e1:a e2:a", // three learners gather everyone, then share governance

@@ -55,7 +55,7 @@ async function certify(db: Db, userId: string, learnerName: string, code: string
   });
 }
 
-const account = (db: Db, profile: "FORMATEUR" | "ETUDIANT" = "ETUDIANT", name = "Apprenant·e") => createLearner(db, { name, profile, emailPrefix: "cohorte" });
+const account = (db: Db, profile: "TRAINER" | "STUDENT" = "STUDENT", name = "Apprenant·e") => createLearner(db, { name, profile, emailPrefix: "cohorte" });
 
 const quiz: QuizDefinition = {
   id: "quiz-cohorte",
@@ -85,8 +85,8 @@ const content: CohortContent = {
 describeEachDatabase("cohorts", (get) => {
   test("a trainer creates a cohort with a join code; only they can read or change it", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
-    const other = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
+    const other = await account(db, "TRAINER");
     const { id, joinCode } = await createCohort(db, trainer, { name: "Master 2 — promo 2027", pathId: "parcours-4h", startsOn: "2027-01-04", dueOn: "2027-03-01" });
     expect(joinCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     expect(await getTrainerCohort(db, trainer, id)).toMatchObject({ name: "Master 2 — promo 2027", startsOn: new Date("2027-01-04T00:00:00Z") });
@@ -101,7 +101,7 @@ describeEachDatabase("cohorts", (get) => {
 
   test("joining: typed however, idempotent even when concurrent; refused for an unknown code, an archived cohort, one's own cohort", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
     const learner = await account(db);
     const { id, joinCode } = await createCohort(db, trainer, { name: "Agents 2027", pathId: "parcours-1h" });
     const typed = ` ${formatJoinCode(joinCode).toLowerCase()} `;
@@ -117,7 +117,7 @@ describeEachDatabase("cohorts", (get) => {
 
   test("a regenerated code replaces the old one at once", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
     const { id, joinCode } = await createCohort(db, trainer, { name: "Élus 2027", pathId: "parcours-1h" });
     const fresh = await regenerateJoinCode(db, trainer, id);
     expect(fresh).not.toBeNull();
@@ -128,8 +128,8 @@ describeEachDatabase("cohorts", (get) => {
 
   test("a learner leaves; a trainer removes a member of their own cohort only", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
-    const intruder = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
+    const intruder = await account(db, "TRAINER");
     const [a, b] = [await account(db), await account(db)];
     const { id, joinCode } = await createCohort(db, trainer, { name: "Cohorte", pathId: "parcours-1h" });
     await joinCohort(db, a, joinCode);
@@ -147,14 +147,14 @@ describeEachDatabase("cohorts", (get) => {
 
   test("the dashboard's rows: only members, and item analysis grouped by the database from first attempts", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
     const { id, joinCode } = await createCohort(db, trainer, { name: "Analyse", pathId: "parcours-test" });
     // Six members answer once: 3 right, 2 « Un don ponctuel », 1 « Un contrat d'échange »; one of the
     // right ones then retries wrongly (a second attempt is not counted). An outsider answers too.
     const picks = ["b", "b", "b", "a", "a", "c"];
     const members: string[] = [];
     for (const [index, pick] of picks.entries()) {
-      const userId = await account(db, "ETUDIANT", `Membre ${index + 1}`);
+      const userId = await account(db, "STUDENT", `Membre ${index + 1}`);
       members.push(userId);
       await joinCohort(db, userId, joinCode);
       const { attemptId } = await startAttempt(db, quiz, userId);
@@ -188,7 +188,7 @@ describeEachDatabase("cohorts", (get) => {
 
   test("the final assessment per objective: each question's objective, and the share right per objective, from the database", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
     const { id, joinCode } = await createCohort(db, trainer, { name: "Objectifs", pathId: "parcours-test" });
     const vf = (questionId: string) => ({ id: questionId, type: "vrai-faux" as const, stem: `Énoncé ${questionId}`, answer: true, feedback: "…", source: { ref: "mission-2020", heading: "Intertitre" }, concepts: [] });
     const final: QuizDefinition = {
@@ -217,7 +217,7 @@ describeEachDatabase("cohorts", (get) => {
       ["faux", "faux", "faux"],
     ];
     for (const [index, answers] of answersOf.entries()) {
-      const userId = await account(db, "ETUDIANT", `Membre ${index + 1}`);
+      const userId = await account(db, "STUDENT", `Membre ${index + 1}`);
       await joinCohort(db, userId, joinCode);
       const { attemptId } = await startAttempt(db, final, userId);
       for (const [position, value] of answers.entries()) {
@@ -244,10 +244,10 @@ describeEachDatabase("cohorts", (get) => {
 
   test("the certificates ZIP holds one intact PDF per member certified on the cohort's path, none revoked, none of outsiders", async () => {
     const { db } = get();
-    const trainer = await account(db, "FORMATEUR");
+    const trainer = await account(db, "TRAINER");
     const { id, joinCode } = await createCohort(db, trainer, { name: "Certificats", pathId: "parcours-test" });
     const [helene, jules, revoked, otherPath, outsider] = await Promise.all(
-      ["Hélène Lefèvre", "Jules Martin", "Révoqué", "Autre parcours", "Extérieur"].map((name) => account(db, "ETUDIANT", name)),
+      ["Hélène Lefèvre", "Jules Martin", "Révoqué", "Autre parcours", "Extérieur"].map((name) => account(db, "STUDENT", name)),
     );
     for (const userId of [helene, jules, revoked, otherPath]) await joinCohort(db, userId!, joinCode);
     const suffix = String(Date.now() % 10_000).padStart(4, "0");

@@ -77,7 +77,7 @@ for (const provider of testProviders()) {
       const { codeFromBytes, CODE_RANDOM_BYTES, formatCode } = await import("~/utils/verification-code.ts");
 
       const account = async (name: string, email: string) => {
-        const created = await createAccount(db, { name, email, profile: "AGENT", password: "mot de passe solide" });
+        const created = await createAccount(db, { name, email, profile: "CIVIL_SERVANT", password: "mot de passe solide" });
         if (!created.ok) throw new Error("compte non créé");
         return created.userId;
       };

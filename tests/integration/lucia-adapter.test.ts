@@ -6,7 +6,7 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 
 describeEachDatabase("Lucia adapter", (get) => {
   async function newUser(email: string) {
-    const result = await createAccount(get().db, { name: "Nina Test", email, profile: "ETUDIANT", password: "mot de passe solide" });
+    const result = await createAccount(get().db, { name: "Nina Test", email, profile: "STUDENT", password: "mot de passe solide" });
     if (!result.ok) throw new Error("création impossible");
     return result.userId;
   }
@@ -20,7 +20,7 @@ describeEachDatabase("Lucia adapter", (get) => {
     expect(session).toEqual({ id: "session-1", userId, expiresAt, attributes: {} });
     expect(user).toEqual({
       id: userId,
-      attributes: { email: "nina@exemple.fr", name: "Nina Test", profile: "ETUDIANT", role: "LEARNER" },
+      attributes: { email: "nina@exemple.fr", name: "Nina Test", profile: "STUDENT", role: "LEARNER" },
     });
     expect(await adapter.getSessionAndUser("inconnue")).toEqual([null, null]);
   });

@@ -46,7 +46,7 @@ function newOutbox(): Mailer & { dir: string } {
 }
 
 let counter = 0;
-async function person(db: Db, profile: "ETUDIANT" | "FORMATEUR" = "ETUDIANT", emailPrefix = "confidentialite") {
+async function person(db: Db, profile: "STUDENT" | "TRAINER" = "STUDENT", emailPrefix = "confidentialite") {
   counter += 1;
   const email = `${emailPrefix}.${counter}.${Date.now()}@exemple.fr`;
   const created = await createAccount(db, { name: `Personne ${counter}`, email, profile, password: PASSWORD });
@@ -92,9 +92,9 @@ async function certify(db: Db, userId: string, learnerName: string) {
  */
 async function personWithEverything(db: Db) {
   // "_" in the address: a LIKE wildcard, which must not erase a look-alike's counters.
-  const me = await person(db, "FORMATEUR", "confidentialite_");
+  const me = await person(db, "TRAINER", "confidentialite_");
   const { userId } = me;
-  const trainer = await person(db, "FORMATEUR");
+  const trainer = await person(db, "TRAINER");
   const learner = await person(db);
   const theirs = await createCohort(db, trainer.userId, { name: "Cohorte d'un autre", pathId: "parcours-test" });
   await joinCohort(db, userId, theirs.joinCode);
@@ -318,7 +318,7 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
 
   test("« Vos réflexions ne lui sont jamais montrées », sauf celles que le projet final reprend", async () => {
     const { db } = get();
-    const trainer = await person(db, "FORMATEUR");
+    const trainer = await person(db, "TRAINER");
     const learner = await person(db);
     const cohort = await createCohort(db, trainer.userId, { name: "Réflexions", pathId: "parcours-test" });
     await joinCohort(db, learner.userId, cohort.joinCode);

@@ -15,18 +15,18 @@ describeEachDatabase("profile change", (get) => {
   const stored = (userId: string) => get().db.user.findUniqueOrThrow({ where: { id: userId }, select: { profile: true, role: true } });
 
   test("the profile changes; « Formateur·rice » makes a learner a trainer, as at sign-up", async () => {
-    const learner = await account("ELU");
-    expect(await changeProfile(get().db, learner, "ETUDIANT")).toEqual({ role: "LEARNER" });
-    expect(await stored(learner)).toEqual({ profile: "ETUDIANT", role: "LEARNER" });
-    expect(await changeProfile(get().db, learner, "FORMATEUR")).toEqual({ role: "TRAINER" });
-    expect(await stored(learner)).toEqual({ profile: "FORMATEUR", role: "TRAINER" });
+    const learner = await account("ELECTED_OFFICIAL");
+    expect(await changeProfile(get().db, learner, "STUDENT")).toEqual({ role: "LEARNER" });
+    expect(await stored(learner)).toEqual({ profile: "STUDENT", role: "LEARNER" });
+    expect(await changeProfile(get().db, learner, "TRAINER")).toEqual({ role: "TRAINER" });
+    expect(await stored(learner)).toEqual({ profile: "TRAINER", role: "TRAINER" });
   });
 
   test("leaving « Formateur·rice » keeps a trainer's tools (their cohorts); an administrator stays one", async () => {
-    const trainer = await account("FORMATEUR");
-    expect(await changeProfile(get().db, trainer, "AGENT")).toEqual({ role: "TRAINER" });
-    const admin = await account("AUTRE", "ADMIN");
-    expect(await changeProfile(get().db, admin, "FORMATEUR")).toEqual({ role: "ADMIN" });
-    expect(await stored(admin)).toEqual({ profile: "FORMATEUR", role: "ADMIN" });
+    const trainer = await account("TRAINER");
+    expect(await changeProfile(get().db, trainer, "CIVIL_SERVANT")).toEqual({ role: "TRAINER" });
+    const admin = await account("OTHER", "ADMIN");
+    expect(await changeProfile(get().db, admin, "TRAINER")).toEqual({ role: "ADMIN" });
+    expect(await stored(admin)).toEqual({ profile: "TRAINER", role: "ADMIN" });
   });
 });

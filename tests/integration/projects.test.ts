@@ -15,7 +15,7 @@ import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const DEFINITION = { ...PROJECT, steps: PROJECT.steps.map((step, index) => (index === 0 ? { ...step, fields: step.fields.map((f) => (f.id === "defi" ? { ...f, prefillFrom: "l15-2-defi" } : f)) } : step)) };
-const account = (db: Db, profile: "ETUDIANT" | "FORMATEUR" = "ETUDIANT") => createLearner(db, { name: "Personne", profile, emailPrefix: "projet" });
+const account = (db: Db, profile: "STUDENT" | "TRAINER" = "STUDENT") => createLearner(db, { name: "Personne", profile, emailPrefix: "projet" });
 const COMPLETE = { defi: "L'isolement des aînés.", besoins: "Transport, visites, numérique.", actions: "Réunir le CCAS en mars." };
 const GRID = { c1: { level: 3, justification: "Besoins sourcés." }, c2: { level: 2, justification: "Une première action." } };
 
@@ -84,7 +84,7 @@ describeEachDatabase("final projects", (get) => {
 
   test("only the trainer of a cohort the learner joined reads the project and comments on it", async () => {
     const { db } = get();
-    const [trainer, other, learner, outsider] = [await account(db, "FORMATEUR"), await account(db, "FORMATEUR"), await account(db), await account(db)];
+    const [trainer, other, learner, outsider] = [await account(db, "TRAINER"), await account(db, "TRAINER"), await account(db), await account(db)];
     const cohort = await createCohort(db, trainer, { name: "Master 2", pathId: "parcours-12h" });
     const otherCohort = await createCohort(db, other, { name: "Autre", pathId: "parcours-12h" });
     await joinCohort(db, learner, cohort.joinCode);

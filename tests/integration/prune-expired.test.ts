@@ -18,7 +18,7 @@ const MINUTE = 60_000;
 const outboxDir = mkdtempSync(path.join(tmpdir(), "aafa-prune-outbox-"));
 afterAll(() => rmSync(outboxDir, { recursive: true, force: true }));
 
-const user = (db: Db) => createLearner(db, { name: "Camille Ménage", profile: "AUTRE", emailPrefix: "menage" });
+const user = (db: Db) => createLearner(db, { name: "Camille Ménage", profile: "OTHER", emailPrefix: "menage" });
 
 describeEachDatabase("pruning expired data", (get) => {
   test("expired counters, sessions, links and pending sign-ins are deleted; live ones and everything else are kept", async () => {

@@ -40,7 +40,7 @@ const drawQuiz: QuizDefinition = { ...finalQuiz, id: "tirage", attempts: 5, draw
 const answers = (entries: Array<[string, string]>) => new URLSearchParams(entries);
 
 describeEachDatabase("quiz attempts", (get) => {
-  const learner = () => createLearner(get().db, { name: "Quiz Test", profile: "AGENT", emailPrefix: "quiz" });
+  const learner = () => createLearner(get().db, { name: "Quiz Test", profile: "CIVIL_SERVANT", emailPrefix: "quiz" });
 
   async function expectQuizError(promise: Promise<unknown>, status: number, code: string) {
     const error = await promise.catch((e: unknown) => e);

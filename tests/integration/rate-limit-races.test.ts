@@ -23,7 +23,7 @@ import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Course", profile: "AGENT", password, emailPrefix: "course" });
+const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Course", profile: "CIVIL_SERVANT", password, emailPrefix: "course" });
 
 /** The real password check, counted. */
 function countingPasswordCheck() {

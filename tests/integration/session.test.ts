@@ -10,7 +10,7 @@ const DAY = 24 * 3_600_000;
 describeEachDatabase("reading the session of a request", (get) => {
   async function userWithSession(email: string, expiresInDays: number) {
     const { db } = get();
-    const created = await createAccount(db, { name: "Inès Roux", email, profile: "AGENT", password: "mot de passe solide" });
+    const created = await createAccount(db, { name: "Inès Roux", email, profile: "CIVIL_SERVANT", password: "mot de passe solide" });
     if (!created.ok) throw new Error("création impossible");
     const id = `session-${email.replace(/\W/g, "-")}`;
     await db.session.create({ data: { id, userId: created.userId, expiresAt: new Date(Date.now() + expiresInDays * DAY) } });
@@ -26,7 +26,7 @@ describeEachDatabase("reading the session of a request", (get) => {
     const { id, userId } = await userWithSession("valide@exemple.fr", 29);
     const context = createRequestContext();
     const user = await readSession(lucia, requestWithCookie(id), context);
-    expect(user).toEqual({ id: userId, email: "valide@exemple.fr", name: "Inès Roux", profile: "AGENT", role: "LEARNER" });
+    expect(user).toEqual({ id: userId, email: "valide@exemple.fr", name: "Inès Roux", profile: "CIVIL_SERVANT", role: "LEARNER" });
     expect(context.responseCookies).toEqual([]);
   });
 

@@ -30,18 +30,18 @@ async function everything(response: Response) {
   return { status: response.status, headers: [...response.headers.entries()], body: await response.text() };
 }
 
-const chosen = { name: "Camille Nouvelle", profile: "FORMATEUR" as const, password: "une phrase de passe solide" };
+const chosen = { name: "Camille Nouvelle", profile: "TRAINER" as const, password: "une phrase de passe solide" };
 
 describeEachDatabase("sign-up confirmed by e-mail", (get) => {
   test("a new and a taken address get the very same answer, and one e-mail each", async () => {
     const { db } = get();
     const taken = newEmail("deja");
-    const owner = await createAccount(db, { name: "Titulaire Existant", email: taken, profile: "ELU", password: "mot de passe du titulaire" });
+    const owner = await createAccount(db, { name: "Titulaire Existant", email: taken, profile: "ELECTED_OFFICIAL", password: "mot de passe du titulaire" });
     if (!owner.ok) throw new Error("création impossible");
     const fresh = newEmail();
     const mailer = capturingMailer();
     const post = (email: string) =>
-      handleSignUp(signUpRequest({ name: "Autre Personne", email, profile: "ETUDIANT", password: "une autre phrase de passe", redirectTo: "" }), { db, mailer, clientIp: "198.51.100.40" });
+      handleSignUp(signUpRequest({ name: "Autre Personne", email, profile: "STUDENT", password: "une autre phrase de passe", redirectTo: "" }), { db, mailer, clientIp: "198.51.100.40" });
 
     const forNew = await everything(await post(fresh));
     const forTaken = await everything(await post(taken));
@@ -58,7 +58,7 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     expect(mailer.sent[1]!.text).not.toContain("jeton");
     // Nothing changes for the owner, and no account exists yet for the new address.
     expect(await verifyCredentials(db, taken, "mot de passe du titulaire")).toBe(owner.userId);
-    expect(await db.user.findUniqueOrThrow({ where: { email: taken } })).toMatchObject({ name: "Titulaire Existant", profile: "ELU" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: taken } })).toMatchObject({ name: "Titulaire Existant", profile: "ELECTED_OFFICIAL" });
     expect(await db.user.count({ where: { email: fresh } })).toBe(0);
     // The same database work for both; the taken address's row can never be confirmed (no link sent).
     expect(await db.pendingSignup.count({ where: { email: taken } })).toBe(1);
@@ -109,7 +109,7 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "lien" }]);
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ name: chosen.name, profile: "FORMATEUR", role: "TRAINER" });
+    expect(user).toMatchObject({ name: chosen.name, profile: "TRAINER", role: "TRAINER" });
     expect(results.find((result) => result.ok)).toEqual({ ok: true, userId: user.id, redirectTo: null });
     expect(await verifyCredentials(db, email, chosen.password)).toBe(user.id);
     expect(await db.pendingSignup.count({ where: { email } })).toBe(0);
@@ -146,7 +146,7 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     const mailer = capturingMailer();
     const email = newEmail();
     await requestSignUp(db, mailer, { ...chosen, email }, "https://exemple.fr");
-    await createAccount(db, { name: "Plus Rapide", email, profile: "AUTRE", password: "mot de passe solide" });
+    await createAccount(db, { name: "Plus Rapide", email, profile: "OTHER", password: "mot de passe solide" });
     expect(await confirmSignUp(db, tokenOf(mailer.sent[0]!), chosen.password)).toEqual({ ok: false, reason: "adresse-prise" });
     expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ name: "Plus Rapide" });
     expect(await db.pendingSignup.count({ where: { email } })).toBe(0);
@@ -157,7 +157,7 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     const mailer = capturingMailer();
     const fresh = newEmail();
     const taken = newEmail("deja");
-    await createAccount(db, { name: "Titulaire", email: taken, profile: "ELU", password: "mot de passe solide" });
+    await createAccount(db, { name: "Titulaire", email: taken, profile: "ELECTED_OFFICIAL", password: "mot de passe solide" });
     for (let i = 0; i < 5; i += 1) {
       await requestSignUp(db, mailer, { ...chosen, email: fresh }, "https://exemple.fr");
       await requestSignUp(db, mailer, { ...chosen, email: taken }, "https://exemple.fr");

@@ -15,7 +15,7 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 const scenario = ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8")));
 
 describeEachDatabase("simulation runs", (get) => {
-  const learner = () => createLearner(get().db, { name: "Sim Test", profile: "ELU", emailPrefix: "sim" });
+  const learner = () => createLearner(get().db, { name: "Sim Test", profile: "ELECTED_OFFICIAL", emailPrefix: "sim" });
   async function expectRefused(promise: Promise<unknown>, status: number, code: string) {
     const error = await promise.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SimulationError);

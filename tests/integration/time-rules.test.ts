@@ -25,7 +25,7 @@ const LESSON = { minimumSeconds: 180, modelSeconds: 1200 };
 
 
 describeEachDatabase("time that is real", (get) => {
-  const learner = () => createLearner(get().db, { name: "Inès Moreau", profile: "ELU", emailPrefix: "temps" });
+  const learner = () => createLearner(get().db, { name: "Inès Moreau", profile: "ELECTED_OFFICIAL", emailPrefix: "temps" });
 
   function complete(userId: string, lessonId: string, { token, now }: { token: string; now: Date }) {
     return completeLessonFromPage(get().db, { key, token, userId, lessonId, pathId: PATH.id, ...LESSON, now });

@@ -26,7 +26,7 @@ import { createTestAccount } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const PASSWORD = "mot de passe solide";
-const account = (db: Db) => createTestAccount(db, { name: "Dominique Deux", profile: "FORMATEUR", password: PASSWORD, emailPrefix: "deux.facteurs" });
+const account = (db: Db) => createTestAccount(db, { name: "Dominique Deux", profile: "TRAINER", password: PASSWORD, emailPrefix: "deux.facteurs" });
 const session = (db: Db, userId: string, id = `session-${Math.random()}`) => db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
 
 /** What the sign-in code page hands to the server once the form is parsed. */

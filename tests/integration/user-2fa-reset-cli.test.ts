@@ -23,7 +23,7 @@ describeEachDatabase("npm run user:2fa-reset", (get) => {
 
   test("clears two-factor and the recovery codes of an account, ends its sessions; the password still works", async () => {
     const { db } = get();
-    const created = await createAccount(db, { name: "Perdu Téléphone", email: "perdu.telephone@exemple.fr", profile: "FORMATEUR", password: "mot de passe solide" });
+    const created = await createAccount(db, { name: "Perdu Téléphone", email: "perdu.telephone@exemple.fr", profile: "TRAINER", password: "mot de passe solide" });
     if (!created.ok) throw new Error("création impossible");
     const userId = created.userId;
     const { secret } = newEnrollment("perdu.telephone@exemple.fr");

@@ -12,7 +12,7 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>;
 
 beforeAll(async () => {
   database = await openTestDatabase("sqlite");
-  await createAccount(database.db, { name: "Ada Admin", email: "ada.cli@exemple.fr", profile: "AUTRE", password: "mot de passe solide" });
+  await createAccount(database.db, { name: "Ada Admin", email: "ada.cli@exemple.fr", profile: "OTHER", password: "mot de passe solide" });
 });
 afterAll(() => database.close());
 

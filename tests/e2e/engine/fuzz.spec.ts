@@ -241,7 +241,7 @@ test("every action stays below 500, refuses in French without writing, and never
   const anonymousEndpoints: Endpoint[] = [
     { path: "/connexion", fields: ["email", "password", "redirectTo"], words: ["//evil.example"] },
     { path: "/connexion?index", fields: ["email", "password", "redirectTo"], words: [] },
-    { path: "/inscription", fields: ["name", "email", "profile", "password", "redirectTo"], words: ["ETUDIANT", "ADMIN"] },
+    { path: "/inscription", fields: ["name", "email", "profile", "password", "redirectTo"], words: ["STUDENT", "ADMIN"] },
     { path: "/mot-de-passe-oublie", fields: ["email"], words: [] },
     { path: "/mot-de-passe/nouveau", fields: ["jeton", "password", "confirmation"], words: [] },
     { path: "/connexion/code", fields: ["code"], words: ["123456"] },
