@@ -18,9 +18,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // `_`-prefixed names are deliberately unused (a destructured field left out, a required parameter).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": ["error", { selector: "TSAnyKeyword", message: "Pas de any : décrivez le type, ou unknown puis une vérification." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSAnyKeyword", message: "Pas de any : décrivez le type, ou unknown puis une vérification." },
+      ],
     },
   },
   {

@@ -40,7 +40,9 @@ export default defineConfig({
   projects: [
     { name: "plateforme", testIgnore: /e2e\/engine\//, use: { baseURL: `http://localhost:${PLATFORM_PORT}` } },
     { name: "moteur", testMatch: /e2e\/engine\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PORT}` } },
-    ...(ENGINE_PG_URL ? [{ name: "moteur-pg", testMatch: /e2e\/engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }] : []),
+    ...(ENGINE_PG_URL
+      ? [{ name: "moteur-pg", testMatch: /e2e\/engine\/fuzz\.spec\.ts/, use: { baseURL: `http://localhost:${ENGINE_PG_PORT}` } }]
+      : []),
   ],
   webServer: [
     {
@@ -48,7 +50,12 @@ export default defineConfig({
       url: `http://localhost:${PLATFORM_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(PLATFORM_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", OUTBOX_DIR: OUTBOX_DIRS.plateforme, ...SHARED_ADDRESS_LIMITS },
+      env: {
+        PORT: String(PLATFORM_PORT),
+        E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
+        OUTBOX_DIR: OUTBOX_DIRS.plateforme,
+        ...SHARED_ADDRESS_LIMITS,
+      },
       stdout: "pipe",
     },
     {
@@ -58,7 +65,14 @@ export default defineConfig({
       timeout: 120_000,
       // TRUST_PROXY as behind a reverse proxy: tests give themselves distinct addresses (X-Forwarded-For)
       // so that per-address rate limits are tested without one test exhausting another's allowance.
-      env: { PORT: String(ENGINE_PORT), E2E_DATABASE_URL: "file:./data/e2e-moteur.db", COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: OUTBOX_DIRS.moteur, ...SHARED_ADDRESS_LIMITS },
+      env: {
+        PORT: String(ENGINE_PORT),
+        E2E_DATABASE_URL: "file:./data/e2e-moteur.db",
+        COURSES_DIR: "tests/fixtures/courses",
+        TRUST_PROXY: "1",
+        OUTBOX_DIR: OUTBOX_DIRS.moteur,
+        ...SHARED_ADDRESS_LIMITS,
+      },
       stdout: "pipe",
     },
     ...(ENGINE_PG_URL
@@ -68,7 +82,14 @@ export default defineConfig({
             url: `http://localhost:${ENGINE_PG_PORT}/healthz`,
             reuseExistingServer: false,
             timeout: 120_000,
-            env: { PORT: String(ENGINE_PG_PORT), E2E_DATABASE_URL: ENGINE_PG_URL, COURSES_DIR: "tests/fixtures/courses", TRUST_PROXY: "1", OUTBOX_DIR: OUTBOX_DIRS["moteur-pg"], ...SHARED_ADDRESS_LIMITS },
+            env: {
+              PORT: String(ENGINE_PG_PORT),
+              E2E_DATABASE_URL: ENGINE_PG_URL,
+              COURSES_DIR: "tests/fixtures/courses",
+              TRUST_PROXY: "1",
+              OUTBOX_DIR: OUTBOX_DIRS["moteur-pg"],
+              ...SHARED_ADDRESS_LIMITS,
+            },
             stdout: "pipe" as const,
           },
         ]

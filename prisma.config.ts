@@ -3,11 +3,7 @@
 // migrations, anything else the embedded SQLite file. Our scripts in prisma/tools set it explicitly.
 import { defineConfig } from "prisma/config";
 import { DEFAULT_DATABASE_URL, layoutOf } from "./prisma/tools/layout.ts";
-import {
-  postgresMigrationAdapter,
-  providerOf,
-  sqliteMigrationAdapter,
-} from "./prisma/tools/adapters.ts";
+import { postgresMigrationAdapter, providerOf, sqliteMigrationAdapter } from "./prisma/tools/adapters.ts";
 
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const provider = providerOf(url);
@@ -18,6 +14,5 @@ export default defineConfig({
   engine: "js",
   schema: layout.schema,
   migrations: { path: layout.migrations },
-  adapter: async () =>
-    provider === "postgresql" ? postgresMigrationAdapter(url) : sqliteMigrationAdapter(url),
+  adapter: async () => (provider === "postgresql" ? postgresMigrationAdapter(url) : sqliteMigrationAdapter(url)),
 });

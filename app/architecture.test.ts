@@ -72,7 +72,13 @@ export function folderOf(file: string): string {
 
 /** Every import of app code in `source` (static, `export … from`, dynamic `import()`), resolved relative to app/. */
 export function importsOf(file: string, source: string): Import[] {
-  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(
+    file,
+    source,
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: Import[] = [];
   const add = (specifier: string, typeOnly: boolean) => {
     let target: string;
@@ -86,11 +92,20 @@ export function importsOf(file: string, source: string): Import[] {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
       const bindings = clause?.namedBindings;
-      const everyNamedTypeOnly = !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
+      const everyNamedTypeOnly =
+        !!bindings &&
+        ts.isNamedImports(bindings) &&
+        bindings.elements.length > 0 &&
+        bindings.elements.every((element) => element.isTypeOnly);
       add(node.moduleSpecifier.text, !!clause && (clause.isTypeOnly || (!clause.name && everyNamedTypeOnly)));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier.text, node.isTypeOnly);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       add(node.arguments[0].text, false);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, true);
@@ -222,8 +237,7 @@ function appImports(): Import[] {
 }
 
 describe("the checker", () => {
-  const fake = (files: Record<string, string>) =>
-    folderGraph(Object.entries(files).flatMap(([file, source]) => importsOf(file, source)));
+  const fake = (files: Record<string, string>) => folderGraph(Object.entries(files).flatMap(([file, source]) => importsOf(file, source)));
 
   test("reads static, re-exported, dynamic and relative imports, and tells type-only ones", () => {
     const imports = importsOf(
@@ -273,7 +287,9 @@ describe("the checker", () => {
 
   test("reports a folder that no layer names", () => {
     const graph = fake({ "newfolder/a.ts": 'import { x } from "~/utils/x.ts";' });
-    expect(findUpwardImports(graph, [["utils"]], [])).toEqual(["app/newfolder is in no layer: add it to LAYERS in app/architecture.test.ts"]);
+    expect(findUpwardImports(graph, [["utils"]], [])).toEqual([
+      "app/newfolder is in no layer: add it to LAYERS in app/architecture.test.ts",
+    ]);
   });
 
   test("lets an allowed upward import through only when it is type-only", () => {
@@ -282,7 +298,9 @@ describe("the checker", () => {
     const value = fake({ "utils/use-data.ts": 'import { loader } from "~/root.tsx";' });
     const layers = [["utils"], ["(root)"]];
     expect(findUpwardImports(typeOnly, layers, allowed)).toEqual([]);
-    expect(findUpwardImports(value, layers, allowed)).toEqual(["upward import (layer 1 → 2): utils → (root) (utils/use-data.ts imports root.tsx)"]);
+    expect(findUpwardImports(value, layers, allowed)).toEqual([
+      "upward import (layer 1 → 2): utils → (root) (utils/use-data.ts imports root.tsx)",
+    ]);
   });
 });
 
@@ -303,7 +321,10 @@ describe("app/", () => {
     for (const rule of ALLOWED_UPWARD) {
       const matching = imports.filter((entry) => entry.file === rule.from && entry.target === rule.to);
       expect(matching.length, `${rule.from} → ${rule.to}`).toBeGreaterThan(0);
-      expect(matching.every((entry) => entry.typeOnly), `${rule.from} → ${rule.to}`).toBe(true);
+      expect(
+        matching.every((entry) => entry.typeOnly),
+        `${rule.from} → ${rule.to}`,
+      ).toBe(true);
     }
   });
 });

@@ -69,7 +69,9 @@ function headingSlug(heading: string): string {
   // its text and inline HTML renders no text of its own.
   const text = heading
     .split(/(`+[^`]*?`+)/)
-    .map((part, index) => (index % 2 === 1 ? part.replace(/`/g, "") : part.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, "")))
+    .map((part, index) =>
+      index % 2 === 1 ? part.replace(/`/g, "") : part.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, ""),
+    )
     .join("");
   return text
     .trim()
@@ -146,7 +148,12 @@ function checkMarkdownLinks(root: string, pages: string[]) {
       const [rawPath = "", rawAnchor] = target.split("#", 2);
       const filePart = decodeURIComponent(rawPath.split("?")[0]!);
       const anchor = rawAnchor === undefined ? undefined : decodeURIComponent(rawAnchor);
-      const resolved = filePart === "" ? page : filePart.startsWith("/") ? path.posix.normalize(filePart.slice(1)) : path.posix.join(path.posix.dirname(page), filePart);
+      const resolved =
+        filePart === ""
+          ? page
+          : filePart.startsWith("/")
+            ? path.posix.normalize(filePart.slice(1))
+            : path.posix.join(path.posix.dirname(page), filePart);
       if (resolved.startsWith("..") || path.isAbsolute(resolved)) {
         problem("sort du dépôt");
         continue;
@@ -220,7 +227,9 @@ describe("the link checker, on a sample", () => {
     expect(headingSlug("Un parcours (`paths/*.yaml`)")).toBe("un-parcours-pathsyaml");
     expect(headingSlug("D1 — Remix 2, not Vite")).toBe("d1--remix-2-not-vite");
     expect(headingSlug("Des évaluations qui prouvent l'apprentissage")).toBe("des-évaluations-qui-prouvent-lapprentissage");
-    expect(headingSlug("Requests before any route runs (`app/server/request-guards.ts`)")).toBe("requests-before-any-route-runs-appserverrequest-guardsts");
+    expect(headingSlug("Requests before any route runs (`app/server/request-guards.ts`)")).toBe(
+      "requests-before-any-route-runs-appserverrequest-guardsts",
+    );
     expect(headingSlug("See [the guide](x.md) and DEFAULT_MIN")).toBe("see-the-guide-and-default_min");
     expect(headingSlug("Le projet final (`projects/<id>.yaml`) <em>x</em>")).toBe("le-projet-final-projectsidyaml-x");
   });

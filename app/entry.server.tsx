@@ -45,7 +45,8 @@ export default function handleRequest(
   const errors = Object.values(remixContext.staticHandlerContext.errors ?? {});
   if (errors.length > 0 && prefersJson(request.headers.get("Accept"))) {
     const error = errors[0];
-    const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data.length < 300 ? error.data : errorText(responseStatusCode);
+    const message =
+      isRouteErrorResponse(error) && typeof error.data === "string" && error.data.length < 300 ? error.data : errorText(responseStatusCode);
     responseHeaders.set("Content-Type", "application/json; charset=utf-8");
     return new Response(JSON.stringify({ error: responseStatusCode, message }), { status: responseStatusCode, headers: responseHeaders });
   }

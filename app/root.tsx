@@ -1,15 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { takeCertificateNotice } from "~/certificates/certificate-notice.server.ts";
@@ -28,7 +19,11 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ error }) => [
   // An error page says what went wrong in its title too (the tab, a screen reader's first words).
-  { title: error ? `${errorTitle(isRouteErrorResponse(error) ? error.status : 500)} — Apprendre à faire alliance` : "Apprendre à faire alliance — l'ODD 17 en pratique" },
+  {
+    title: error
+      ? `${errorTitle(isRouteErrorResponse(error) ? error.status : 500)} — Apprendre à faire alliance`
+      : "Apprendre à faire alliance — l'ODD 17 en pratique",
+  },
   {
     name: "description",
     content:

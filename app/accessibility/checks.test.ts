@@ -18,7 +18,10 @@ test("every check has a French description, widths, page types, and a unique id"
     expect(check.title.length, check.id).toBeGreaterThan(3);
     expect(check.description, check.id).toMatch(/\.$/);
     expect(check.widths.length, check.id).toBeGreaterThan(0);
-    expect(check.pageTypes.every((type) => ALL_PAGE_TYPES.includes(type)), check.id).toBe(true);
+    expect(
+      check.pageTypes.every((type) => ALL_PAGE_TYPES.includes(type)),
+      check.id,
+    ).toBe(true);
   }
   // Every page type is covered by axe and by the keyboard walk: nothing is left out of the sweep.
   expect(ACCESSIBILITY_CHECKS.find((check) => check.id === "axe")?.pageTypes).toEqual(ALL_PAGE_TYPES);

@@ -13,9 +13,9 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
     <div className="page page--reading accessibility-statement">
       <h1>Déclaration d'accessibilité</h1>
       <p className="lede">
-        La plateforme «&#x202F;Apprendre à faire alliance&#x202F;» veut pouvoir être suivie par tout le monde, au clavier, avec un lecteur d'écran, sur un
-        petit téléphone ou sans JavaScript. Cette page dit où elle en est, comment cela a été vérifié, et à qui écrire quand quelque chose
-        vous bloque.
+        La plateforme «&#x202F;Apprendre à faire alliance&#x202F;» veut pouvoir être suivie par tout le monde, au clavier, avec un lecteur
+        d'écran, sur un petit téléphone ou sans JavaScript. Cette page dit où elle en est, comment cela a été vérifié, et à qui écrire quand
+        quelque chose vous bloque.
       </p>
       <p>
         Cette déclaration s'applique au site <a href={site}>{site}</a>, au titre de l'article 47 de la loi n<sup>o</sup>&nbsp;2005-102 du
@@ -27,17 +27,17 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
         Le site est <strong>{STATEMENT.conformity}</strong> au RGAA&nbsp;4.1.
       </p>
       <p>
-        Aucun audit complet du RGAA n'a été réalisé&nbsp;: il n'y a donc pas de taux de conformité à publier. Ce qui suit est un contrôle interne,
-        fait par l'équipe qui développe la plateforme&nbsp;: des vérifications automatiques rejouées à chaque version, décrites ci-dessous. Elles
-        couvrent une partie des critères du RGAA seulement&#x202F;; elles ne remplacent ni un audit, ni des tests avec des personnes qui utilisent
-        des technologies d'assistance.
+        Aucun audit complet du RGAA n'a été réalisé&nbsp;: il n'y a donc pas de taux de conformité à publier. Ce qui suit est un contrôle
+        interne, fait par l'équipe qui développe la plateforme&nbsp;: des vérifications automatiques rejouées à chaque version, décrites
+        ci-dessous. Elles couvrent une partie des critères du RGAA seulement&#x202F;; elles ne remplacent ni un audit, ni des tests avec des
+        personnes qui utilisent des technologies d'assistance.
       </p>
 
       <h2>Résultats des tests</h2>
       <p>
         Chaque version de la plateforme passe les contrôles suivants, dans un navigateur piloté automatiquement, sur chaque type de page
-        (connecté·e ou non, comme apprenant·e et comme formateur·rice). Les défauts que ces contrôles trouvent encore sont listés plus
-        bas, dans les contenus non accessibles.
+        (connecté·e ou non, comme apprenant·e et comme formateur·rice). Les défauts que ces contrôles trouvent encore sont listés plus bas,
+        dans les contenus non accessibles.
       </p>
       <ul className="statement-checks">
         {ACCESSIBILITY_CHECKS.map((check) => (
@@ -56,7 +56,9 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
               <div>
                 <dt>Pages contrôlées</dt>
                 <dd>
-                  {check.pageTypes.length === Object.keys(PAGE_TYPES).length ? "tous les types de pages" : check.pageTypes.map((type) => PAGE_TYPES[type]).join("\u202F; ")}
+                  {check.pageTypes.length === Object.keys(PAGE_TYPES).length
+                    ? "tous les types de pages"
+                    : check.pageTypes.map((type) => PAGE_TYPES[type]).join("\u202F; ")}
                   {check.content ? `\u202F; dans le contenu réel des parcours\u00A0: ${check.content}` : ""}
                 </dd>
               </div>
@@ -64,7 +66,10 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
           </li>
         ))}
       </ul>
-      <p>Ce que ces contrôles ne vérifient pas, entre autres&nbsp;: la pertinence des alternatives textuelles et des intitulés, la restitution par les lecteurs d'écran, la compréhension des contenus, les documents PDF.</p>
+      <p>
+        Ce que ces contrôles ne vérifient pas, entre autres&nbsp;: la pertinence des alternatives textuelles et des intitulés, la
+        restitution par les lecteurs d'écran, la compréhension des contenus, les documents PDF.
+      </p>
 
       <h2>Contenus non accessibles</h2>
       <h3>Non-conformités</h3>
@@ -92,13 +97,16 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
         <li>CSS</li>
         <li>WAI-ARIA</li>
         <li>SVG</li>
-        <li>JavaScript (React)&nbsp;: les pages, les quiz, les simulations et les formulaires fonctionnent aussi sans, par de simples formulaires</li>
+        <li>
+          JavaScript (React)&nbsp;: les pages, les quiz, les simulations et les formulaires fonctionnent aussi sans, par de simples
+          formulaires
+        </li>
       </ul>
       <h3>Environnement de test</h3>
       <ul>
         <li>
-          {STATEMENT.browser.name} {STATEMENT.browser.major} (ou une version ultérieure, selon les mises à jour du système) sous {STATEMENT.browser.system}, piloté par Playwright{" "}
-          {STATEMENT.tools.Playwright}
+          {STATEMENT.browser.name} {STATEMENT.browser.major} (ou une version ultérieure, selon les mises à jour du système) sous{" "}
+          {STATEMENT.browser.system}, piloté par Playwright {STATEMENT.tools.Playwright}
         </li>
         <li>Largeurs d'écran&nbsp;: {widths.join(", ")}</li>
         <li>Navigation au clavier seul (touche Tabulation)</li>
@@ -107,7 +115,10 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
       <h3>Outils pour évaluer l'accessibilité</h3>
       <ul>
         <li>axe-core {STATEMENT.tools["axe-core"]}</li>
-        <li>Contrôles propres à la plateforme (largeur des pages, parcours au clavier, focus visible, alternatives textuelles, titres), décrits plus haut</li>
+        <li>
+          Contrôles propres à la plateforme (largeur des pages, parcours au clavier, focus visible, alternatives textuelles, titres),
+          décrits plus haut
+        </li>
       </ul>
       <h3>Pages du site ayant fait l'objet de la vérification</h3>
       <ul>
@@ -118,13 +129,16 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
 
       <h2>Retour d'information et contact</h2>
       <p>
-        Si vous ne parvenez pas à accéder à un contenu ou à un service de la plateforme, écrivez-nous&nbsp;: nous vous indiquerons une autre façon
-        d'y accéder, ou vous enverrons le contenu sous une autre forme.
+        Si vous ne parvenez pas à accéder à un contenu ou à un service de la plateforme, écrivez-nous&nbsp;: nous vous indiquerons une autre
+        façon d'y accéder, ou vous enverrons le contenu sous une autre forme.
       </p>
       <p>
         Adresse&nbsp;: <a href={`mailto:${contact}`}>{contact}</a>
       </p>
-      <p>Dites-nous, si vous le pouvez, la page concernée, ce que vous cherchiez à faire, et le navigateur ou l'aide technique que vous utilisez.</p>
+      <p>
+        Dites-nous, si vous le pouvez, la page concernée, ce que vous cherchiez à faire, et le navigateur ou l'aide technique que vous
+        utilisez.
+      </p>
 
       <h2>Voies de recours</h2>
       <p>
@@ -136,8 +150,8 @@ export function AccessibilityStatement({ contact, site }: { contact: string; sit
           par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> du Défenseur des droits&#x202F;;
         </li>
         <li>
-          auprès du <a href="https://www.defenseurdesdroits.fr/saisir/delegues">délégué ou de la déléguée du Défenseur des droits</a> de votre
-          région&#x202F;;
+          auprès du <a href="https://www.defenseurdesdroits.fr/saisir/delegues">délégué ou de la déléguée du Défenseur des droits</a> de
+          votre région&#x202F;;
         </li>
         <li>
           par courrier, gratuit et sans timbre&nbsp;:

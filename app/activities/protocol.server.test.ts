@@ -3,12 +3,17 @@ import { z } from "zod";
 import { ActivityError, readActivityRequest, type ActivityProtocol } from "./protocol.server.ts";
 
 const MESSAGES = { "champ-inattendu": "Données inattendues.", "deja-joue": "Déjà joué." } as const;
-const PROTOCOL: ActivityProtocol<keyof typeof MESSAGES> = { kind: "simulation", messages: MESSAGES, fieldName: z.enum(["intent", "mode", "retour", "choix"]) };
+const PROTOCOL: ActivityProtocol<keyof typeof MESSAGES> = {
+  kind: "simulation",
+  messages: MESSAGES,
+  fieldName: z.enum(["intent", "mode", "retour", "choix"]),
+};
 
 const post = (fields: Record<string, string>) =>
   new Request("http://localhost/simulations/cas", { method: "POST", body: new URLSearchParams(fields) });
 
-const read = (fields: Record<string, string>) => readActivityRequest(PROTOCOL, post(fields), { id: "cas", defaultReturnTo: "/simulations/cas" });
+const read = (fields: Record<string, string>) =>
+  readActivityRequest(PROTOCOL, post(fields), { id: "cas", defaultReturnTo: "/simulations/cas" });
 
 describe("the activity request protocol", () => {
   test("a field the activity does not allow is refused before the handler runs: JSON for the player", async () => {
@@ -39,6 +44,8 @@ describe("the activity request protocol", () => {
     const js = await read({ mode: "js", intent: "choisir" });
     expect(await js.reply({ ok: true }, "debriefing").json()).toEqual({ ok: true });
     const plain = await read({ intent: "choisir", retour: "https://ailleurs.example/piege" });
-    expect(plain.reply({ ok: true }, "debriefing").headers.get("Location")).toBe("/simulations/cas?simulation=cas&etape=debriefing#simulation-cas");
+    expect(plain.reply({ ok: true }, "debriefing").headers.get("Location")).toBe(
+      "/simulations/cas?simulation=cas&etape=debriefing#simulation-cas",
+    );
   });
 });

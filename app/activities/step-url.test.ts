@@ -8,7 +8,9 @@ test("a quiz step: the page's path, the quiz and the step, and the quiz's anchor
 });
 
 test("no step: back to the activity as it stands, without the previous step", () => {
-  expect(stepUrl("/parcours/essai/conclusion?quiz=q&etape=resultat", { kind: "quiz", id: "q" }, null)).toBe("/parcours/essai/conclusion#quiz-q");
+  expect(stepUrl("/parcours/essai/conclusion?quiz=q&etape=resultat", { kind: "quiz", id: "q" }, null)).toBe(
+    "/parcours/essai/conclusion#quiz-q",
+  );
 });
 
 test("a simulation step", () => {

@@ -34,13 +34,23 @@ export async function changeProfile(db: Db, userId: string, profile: Profile): P
 type EmailChangeResult = { ok: true } | { ok: false; reason: "mot-de-passe" | "adresse-prise" | "meme-adresse" };
 
 /** Sends a confirmation link to the new address; the address changes only when it is followed. */
-export async function requestEmailChange(db: Db, mailer: Mailer, userId: string, password: string, newEmail: string, siteUrl: string, now = new Date()): Promise<EmailChangeResult> {
+export async function requestEmailChange(
+  db: Db,
+  mailer: Mailer,
+  userId: string,
+  password: string,
+  newEmail: string,
+  siteUrl: string,
+  now = new Date(),
+): Promise<EmailChangeResult> {
   if (!(await passwordMatches(db, userId, password))) return { ok: false, reason: "mot-de-passe" };
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
   if (user.email === newEmail) return { ok: false, reason: "meme-adresse" };
   if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { ok: false, reason: "adresse-prise" };
   const { token, hash } = newSecretToken();
-  await db.emailChangeToken.create({ data: { userId, newEmail, tokenHash: hash, expiresAt: new Date(now.getTime() + EMAIL_CHANGE_LIFETIME_MS) } });
+  await db.emailChangeToken.create({
+    data: { userId, newEmail, tokenHash: hash, expiresAt: new Date(now.getTime() + EMAIL_CHANGE_LIFETIME_MS) },
+  });
   const link = `${siteUrl.replace(/\/+$/, "")}/compte/confirmer-email?${new URLSearchParams({ jeton: token })}`;
   await mailer.send({
     to: newEmail,
@@ -80,7 +90,13 @@ export async function confirmEmailChange(db: Db, token: string, now = new Date()
 }
 
 /** Changes the password and ends every other session of the account (this one stays open). */
-export async function changePassword(db: Db, userId: string, current: string, next: string, keepSessionId: string | null): Promise<boolean> {
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+  keepSessionId: string | null,
+): Promise<boolean> {
   if (!(await passwordMatches(db, userId, current))) return false;
   const hash = await hashPassword(next);
   await db.$transaction([
@@ -97,18 +113,57 @@ export async function changePassword(db: Db, userId: string, current: string, ne
  * every relation of User is exported or named there as a secret.
  */
 export async function exportAccountData(db: Db, userId: string) {
-  const [user, lessons, paths, time, reflections, attempts, runs, projects, certificates, memberships, cohortsLed, commentsWritten, pendingEmailChanges, twoFactor] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, profile: true, role: true, createdAt: true, updatedAt: true } }),
-    db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true, lastActiveAt: true } }),
+  const [
+    user,
+    lessons,
+    paths,
+    time,
+    reflections,
+    attempts,
+    runs,
+    projects,
+    certificates,
+    memberships,
+    cohortsLed,
+    commentsWritten,
+    pendingEmailChanges,
+    twoFactor,
+  ] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, email: true, profile: true, role: true, createdAt: true, updatedAt: true },
+    }),
+    db.lessonProgress.findMany({
+      where: { userId },
+      select: { lessonId: true, startedAt: true, completedAt: true, activeSeconds: true, lastActiveAt: true },
+    }),
     db.pathEnrollment.findMany({ where: { userId }, select: { pathId: true, startedAt: true, lastLessonId: true, lastVisitedAt: true } }),
-    db.activeTimeEntry.findMany({ where: { userId }, orderBy: { receivedAt: "asc" }, select: { lessonId: true, pathId: true, receivedAt: true, seconds: true } }),
-    db.reflectionAnswer.findMany({ where: { userId }, select: { reflectionId: true, lessonId: true, answer: true, createdAt: true, updatedAt: true } }),
+    db.activeTimeEntry.findMany({
+      where: { userId },
+      orderBy: { receivedAt: "asc" },
+      select: { lessonId: true, pathId: true, receivedAt: true, seconds: true },
+    }),
+    db.reflectionAnswer.findMany({
+      where: { userId },
+      select: { reflectionId: true, lessonId: true, answer: true, createdAt: true, updatedAt: true },
+    }),
     db.quizAttempt.findMany({
       where: { userId },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
-      select: { quizId: true, number: true, startedAt: true, submittedAt: true, score: true, passed: true, answers: { select: { questionId: true, response: true, score: true, correct: true, answeredAt: true } } },
+      select: {
+        quizId: true,
+        number: true,
+        startedAt: true,
+        submittedAt: true,
+        score: true,
+        passed: true,
+        answers: { select: { questionId: true, response: true, score: true, correct: true, answeredAt: true } },
+      },
     }),
-    db.simulationRun.findMany({ where: { userId }, select: { scenarioId: true, choices: true, endingId: true, startedAt: true, finishedAt: true, abandonedAt: true } }),
+    db.simulationRun.findMany({
+      where: { userId },
+      select: { scenarioId: true, choices: true, endingId: true, startedAt: true, finishedAt: true, abandonedAt: true },
+    }),
     db.finalProject.findMany({
       where: { userId },
       select: {
@@ -120,11 +175,34 @@ export async function exportAccountData(db: Db, userId: string) {
         comments: { select: { body: true, createdAt: true, author: { select: { name: true } } } },
       },
     }),
-    db.certificate.findMany({ where: { userId }, select: { code: true, pathTitle: true, nominalMinutes: true, activeSeconds: true, firstActivityAt: true, completedAt: true, finalScore: true, issuedAt: true, revokedAt: true } }),
-    db.cohortMember.findMany({ where: { userId }, select: { joinedAt: true, cohort: { select: { name: true, pathId: true, trainer: { select: { name: true } } } } } }),
-    db.cohort.findMany({ where: { trainerId: userId }, select: { name: true, pathId: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } } }),
+    db.certificate.findMany({
+      where: { userId },
+      select: {
+        code: true,
+        pathTitle: true,
+        nominalMinutes: true,
+        activeSeconds: true,
+        firstActivityAt: true,
+        completedAt: true,
+        finalScore: true,
+        issuedAt: true,
+        revokedAt: true,
+      },
+    }),
+    db.cohortMember.findMany({
+      where: { userId },
+      select: { joinedAt: true, cohort: { select: { name: true, pathId: true, trainer: { select: { name: true } } } } },
+    }),
+    db.cohort.findMany({
+      where: { trainerId: userId },
+      select: { name: true, pathId: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } },
+    }),
     // Comments a trainer wrote on learners' projects: their own words, though the project is not theirs.
-    db.projectComment.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true, project: { select: { projectId: true } } } }),
+    db.projectComment.findMany({
+      where: { authorId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { body: true, createdAt: true, project: { select: { projectId: true } } },
+    }),
     db.emailChangeToken.findMany({ where: { userId, usedAt: null }, select: { newEmail: true, createdAt: true, expiresAt: true } }),
     db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
   ]);
@@ -138,10 +216,24 @@ export async function exportAccountData(db: Db, userId: string) {
     reflections,
     quizAttempts: attempts.map((a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, response: JSON.parse(x.response) as unknown })) })),
     simulationRuns: runs.map((r) => ({ ...r, choices: JSON.parse(r.choices) as unknown })),
-    finalProjects: projects.map((p) => ({ ...p, comments: p.comments.map((c) => ({ body: c.body, createdAt: c.createdAt, author: c.author.name })) })),
+    finalProjects: projects.map((p) => ({
+      ...p,
+      comments: p.comments.map((c) => ({ body: c.body, createdAt: c.createdAt, author: c.author.name })),
+    })),
     certificates,
-    cohorts: memberships.map((m) => ({ name: m.cohort.name, pathId: m.cohort.pathId, trainer: m.cohort.trainer.name, joinedAt: m.joinedAt })),
-    cohortsLed: cohortsLed.map((c) => ({ name: c.name, pathId: c.pathId, createdAt: c.createdAt, archivedAt: c.archivedAt, members: c._count.members })),
+    cohorts: memberships.map((m) => ({
+      name: m.cohort.name,
+      pathId: m.cohort.pathId,
+      trainer: m.cohort.trainer.name,
+      joinedAt: m.joinedAt,
+    })),
+    cohortsLed: cohortsLed.map((c) => ({
+      name: c.name,
+      pathId: c.pathId,
+      createdAt: c.createdAt,
+      archivedAt: c.archivedAt,
+      members: c._count.members,
+    })),
     commentsWritten: commentsWritten.map((c) => ({ projectId: c.project.projectId, body: c.body, createdAt: c.createdAt })),
     pendingEmailChanges,
   };

@@ -25,7 +25,10 @@ export async function createAccount(db: Db, account: NewAccount): Promise<Create
  * Creates the account with a password already hashed (a sign-up confirmed by e-mail hashed it when
  * it was requested). The role follows the profile: only the command line names administrators.
  */
-export async function insertAccount(db: Db, account: Omit<NewAccount, "password"> & { passwordHash: string }): Promise<CreateAccountResult> {
+export async function insertAccount(
+  db: Db,
+  account: Omit<NewAccount, "password"> & { passwordHash: string },
+): Promise<CreateAccountResult> {
   try {
     // One statement creates the user and the password together: never a user without a password.
     const user = await db.user.create({
@@ -57,11 +60,7 @@ export async function accountPasswordMatches(db: Db, userId: string, password: s
 }
 
 /** The user id when the credentials are right, null otherwise (same time either way). */
-export async function verifyCredentials(
-  db: Db,
-  email: string,
-  password: string,
-): Promise<string | null> {
+export async function verifyCredentials(db: Db, email: string, password: string): Promise<string | null> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, password: { select: { hash: true } } },

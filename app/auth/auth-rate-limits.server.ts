@@ -70,7 +70,12 @@ type SignInReservation = { allowed: false; retryAfterSeconds: number } | { allow
  * (`giveBack`): only failures stay counted.
  */
 export async function reserveSignInAttempt(db: Db, clientIp: string, email: string, now = new Date()): Promise<SignInReservation> {
-  const perAddress = await hitRateLimit(db, `connexion:ip:${clientIp}`, { ...AUTH_LIMITS.signInPerAddress, limit: env().SIGNIN_LIMIT_PER_ADDRESS }, now);
+  const perAddress = await hitRateLimit(
+    db,
+    `connexion:ip:${clientIp}`,
+    { ...AUTH_LIMITS.signInPerAddress, limit: env().SIGNIN_LIMIT_PER_ADDRESS },
+    now,
+  );
   if (!perAddress.allowed) return perAddress;
   const pairKey = signInFailuresFromKey(email, clientIp);
   const pair = await hitRateLimit(db, pairKey, AUTH_LIMITS.signInFailuresPerAccountAndAddress, now);

@@ -8,7 +8,12 @@ function form(fields: Record<string, string>) {
   return data;
 }
 
-const valid = { name: "Camille Martin", email: " Camille.Martin@Exemple.FR ", profile: "ELECTED_OFFICIAL", password: "une phrase assez longue" };
+const valid = {
+  name: "Camille Martin",
+  email: " Camille.Martin@Exemple.FR ",
+  profile: "ELECTED_OFFICIAL",
+  password: "une phrase assez longue",
+};
 
 describe("SignupSchema", () => {
   test("accepts a complete form and normalises the e-mail", () => {
@@ -74,7 +79,9 @@ describe("SecondFactorSchema", () => {
 
   test("says in French what a code looks like", () => {
     expect(code("").reply().error).toEqual({ code: ["Saisissez le code à 6 chiffres de votre application, ou un code de secours."] });
-    expect(code("12345").reply().error).toEqual({ code: ["Le code de l'application compte 6 chiffres\u202F; un code de secours, 8 caractères (par exemple K7QM-3XRT)."] });
+    expect(code("12345").reply().error).toEqual({
+      code: ["Le code de l'application compte 6 chiffres\u202F; un code de secours, 8 caractères (par exemple K7QM-3XRT)."],
+    });
     expect(code("K7QM-3XRU").status).toBe("error");
   });
 });

@@ -70,7 +70,10 @@ export const ChangeEmailSchema = z.object({
 });
 
 export const DeleteAccountSchema = z.object({
-  current: z.string({ error: "Indiquez votre mot de passe pour confirmer." }).min(1, "Indiquez votre mot de passe pour confirmer.").max(PASSWORD_MAX),
+  current: z
+    .string({ error: "Indiquez votre mot de passe pour confirmer." })
+    .min(1, "Indiquez votre mot de passe pour confirmer.")
+    .max(PASSWORD_MAX),
   confirm: z.literal("on", { error: "Cochez la case pour confirmer que vous voulez supprimer votre compte." }),
 });
 
@@ -100,7 +103,10 @@ export const SecondFactorSchema = z.object({
     if (recovery) return { kind: "secours" as const, value: recovery };
     ctx.addIssue({
       code: "custom",
-      message: value.trim() === "" ? SECOND_FACTOR_MISSING : "Le code de l'application compte 6 chiffres\u202F; un code de secours, 8 caractères (par exemple K7QM-3XRT).",
+      message:
+        value.trim() === ""
+          ? SECOND_FACTOR_MISSING
+          : "Le code de l'application compte 6 chiffres\u202F; un code de secours, 8 caractères (par exemple K7QM-3XRT).",
     });
     return z.NEVER;
   }),

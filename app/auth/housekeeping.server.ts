@@ -13,7 +13,8 @@ const pruning = singleton("prune-expired", () =>
   createThrottledTask(() => pruneExpired(db, new Date(), { mailer }), {
     intervalMs: PRUNE_INTERVAL_MS,
     // A warning, not an error: nothing the visitor asked for failed, and the next run retries.
-    onError: (error) => console.warn(`Nettoyage des données expirées impossible (nouvel essai dans ${PRUNE_INTERVAL_MS / 60_000} minutes)\u00A0:`, error),
+    onError: (error) =>
+      console.warn(`Nettoyage des données expirées impossible (nouvel essai dans ${PRUNE_INTERVAL_MS / 60_000} minutes)\u00A0:`, error),
   }),
 );
 

@@ -21,9 +21,7 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
 export class PrismaLuciaAdapter implements Adapter {
   constructor(private readonly db: Db) {}
 
-  async getSessionAndUser(
-    sessionId: string,
-  ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
+  async getSessionAndUser(sessionId: string): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
     const row = await this.db.session.findUnique({
       where: { id: sessionId },
       select: { id: true, userId: true, expiresAt: true, user: { select: USER_FIELDS } },

@@ -31,7 +31,9 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
   if (!user) return;
   const { token, hash } = newSecretToken();
-  await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS) } });
+  await db.passwordResetToken.create({
+    data: { userId: user.id, tokenHash: hash, expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS) },
+  });
   const link = `${siteUrl.replace(/\/+$/, "")}/mot-de-passe/nouveau?${new URLSearchParams({ jeton: token })}`;
   await mailer.send({ to: email, ...resetMail(user.name, link) });
 }
@@ -49,12 +51,20 @@ export async function findResetToken(db: Db, token: string, now = new Date()) {
  * Uses the link: claims it (one statement, so two uses at once cannot both succeed), sets the new
  * password and deletes every session and every other reset link of the account.
  */
-export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<{ ok: true; userId: string } | { ok: false }> {
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ ok: true; userId: string } | { ok: false }> {
   const found = await findResetToken(db, token, now);
   if (!found) return { ok: false };
   const hash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const claimed = await tx.passwordResetToken.updateMany({ where: { id: found.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { id: found.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) return { ok: false as const };
     await tx.password.upsert({ where: { userId: found.userId }, create: { userId: found.userId, hash }, update: { hash } });
     await tx.session.deleteMany({ where: { userId: found.userId } });

@@ -29,7 +29,11 @@ interface PruneReport {
   outboxMessages: number;
 }
 
-export async function pruneExpired(db: Db, now = new Date(), options: { mailer?: Pick<Mailer, "pruneSentBefore"> } = {}): Promise<PruneReport> {
+export async function pruneExpired(
+  db: Db,
+  now = new Date(),
+  options: { mailer?: Pick<Mailer, "pruneSentBefore"> } = {},
+): Promise<PruneReport> {
   const spent = { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] };
   // Independent deletes, each idempotent: run by several instances at once, they agree.
   const [rateLimits, sessions, passwordResetTokens, emailChangeTokens, signInChallenges] = await Promise.all([
@@ -37,7 +41,9 @@ export async function pruneExpired(db: Db, now = new Date(), options: { mailer?:
     db.session.deleteMany({ where: { expiresAt: { lte: now } } }).then((r) => r.count),
     db.passwordResetToken.deleteMany({ where: spent }).then((r) => r.count),
     db.emailChangeToken.deleteMany({ where: spent }).then((r) => r.count),
-    db.signInChallenge.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { attempts: { gte: CHALLENGE_MAX_ATTEMPTS } }] } }).then((r) => r.count),
+    db.signInChallenge
+      .deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { attempts: { gte: CHALLENGE_MAX_ATTEMPTS } }] } })
+      .then((r) => r.count),
   ]);
   const outboxMessages = options.mailer ? await options.mailer.pruneSentBefore(new Date(now.getTime() - OUTBOX_RETENTION_MS)) : 0;
   return { rateLimits, sessions, passwordResetTokens, emailChangeTokens, signInChallenges, outboxMessages };

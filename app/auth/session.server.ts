@@ -39,11 +39,7 @@ export function getCurrentUser(request: Request, context: AppLoadContext): Promi
 }
 
 /** Exported for tests, which pass a Lucia instance on their own database. */
-export async function readSession(
-  lucia: AppLucia,
-  request: Request,
-  context: AppLoadContext,
-): Promise<CurrentUser | null> {
+export async function readSession(lucia: AppLucia, request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
   const { session, user } = await lucia.validateSession(sessionId);
@@ -77,11 +73,7 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
 }
 
 /** The signed-in user if their role is one of `roles`; a 403 page otherwise. */
-export async function requireRole(
-  request: Request,
-  context: AppLoadContext,
-  roles: readonly Role[],
-): Promise<CurrentUser> {
+export async function requireRole(request: Request, context: AppLoadContext, roles: readonly Role[]): Promise<CurrentUser> {
   const user = await requireUser(request, context);
   invariantResponse(roles.includes(user.role), "Cette page est réservée à un autre rôle.", { status: 403 });
   return user;

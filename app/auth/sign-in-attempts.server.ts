@@ -9,10 +9,7 @@ import { reserveSignInAttempt } from "./auth-rate-limits.server.ts";
 
 export type CheckPassword = (db: Db, email: string, password: string) => Promise<string | null>;
 
-type SignInAttempt =
-  | { outcome: "limite"; retryAfterSeconds: number }
-  | { outcome: "refuse" }
-  | { outcome: "ok"; userId: string };
+type SignInAttempt = { outcome: "limite"; retryAfterSeconds: number } | { outcome: "refuse" } | { outcome: "ok"; userId: string };
 
 export async function attemptSignIn(
   db: Db,

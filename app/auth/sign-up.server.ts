@@ -84,7 +84,15 @@ export async function requestSignUp(db: Db, mailer: Mailer, request: SignUpReque
   const passwordHash = await hashPassword(request.password);
   const { token, hash } = newSecretToken();
   const redirectTo = safeRedirect(request.redirectTo, "") || null;
-  const pending = { tokenHash: hash, name: request.name, profile: request.profile, passwordHash, redirectTo, expiresAt: new Date(now.getTime() + SIGNUP_LIFETIME_MS), createdAt: now };
+  const pending = {
+    tokenHash: hash,
+    name: request.name,
+    profile: request.profile,
+    passwordHash,
+    redirectTo,
+    expiresAt: new Date(now.getTime() + SIGNUP_LIFETIME_MS),
+    createdAt: now,
+  };
   await db.pendingSignup.upsert({ where: { email: request.email }, create: { email: request.email, ...pending }, update: pending });
   const link = `${base(siteUrl)}/inscription/confirmer?${new URLSearchParams({ jeton: token })}`;
   await mailer.send({ to: request.email, ...(owner ? alreadyRegisteredMail(owner.name, siteUrl) : confirmationMail(request.name, link)) });
@@ -101,7 +109,8 @@ export async function findPendingSignUp(db: Db, token: string, now = new Date())
   return pending ? { email: pending.email, name: pending.name } : null;
 }
 
-type ConfirmSignUpResult = { ok: true; userId: string; redirectTo: string | null } | { ok: false; reason: "lien" | "mot-de-passe" | "adresse-prise" };
+type ConfirmSignUpResult =
+  { ok: true; userId: string; redirectTo: string | null } | { ok: false; reason: "lien" | "mot-de-passe" | "adresse-prise" };
 
 /**
  * Follows the link: with the password chosen at sign-up, claims the request (one statement, so two

@@ -17,7 +17,13 @@ import { hitRateLimit, releaseRateLimit } from "~/db/rate-limit.server.ts";
 import { accountPasswordMatches } from "./accounts.server.ts";
 import { AUTH_LIMITS } from "./auth-rate-limits.server.ts";
 import type { SecondFactorInput } from "./auth-schemas.ts";
-import { formatRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT, RECOVERY_CODE_RANDOM_BYTES, recoveryCodeFromBytes } from "./recovery-codes.ts";
+import {
+  formatRecoveryCode,
+  normalizeRecoveryCode,
+  RECOVERY_CODE_COUNT,
+  RECOVERY_CODE_RANDOM_BYTES,
+  recoveryCodeFromBytes,
+} from "./recovery-codes.ts";
 import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
 
 const ISSUER = "Apprendre à faire alliance";
@@ -86,7 +92,13 @@ export async function enableTwoFactor(
       await tx.twoFactor.deleteMany({ where: { userId, enabledAt: null } });
       // `create`, not `upsert`: of two enrolments at once, the unique userId lets one through.
       await tx.twoFactor.create({
-        data: { userId, secret: input.secret, enabledAt: now, lastUsedStep: step, recoveryCodes: { create: recoveryCodeRows(userId, recoveryCodes) } },
+        data: {
+          userId,
+          secret: input.secret,
+          enabledAt: now,
+          lastUsedStep: step,
+          recoveryCodes: { create: recoveryCodeRows(userId, recoveryCodes) },
+        },
       });
       await tx.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
     });
@@ -139,11 +151,18 @@ export async function remainingRecoveryCodes(db: Db, userId: string): Promise<nu
 }
 
 /** New recovery codes after the account's password; the previous ones stop working. */
-export async function regenerateRecoveryCodes(db: Db, userId: string, password: string): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: "mot-de-passe" | "inactive" }> {
+export async function regenerateRecoveryCodes(
+  db: Db,
+  userId: string,
+  password: string,
+): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: "mot-de-passe" | "inactive" }> {
   if (!(await accountPasswordMatches(db, userId, password))) return { ok: false, reason: "mot-de-passe" };
   if (!(await twoFactorState(db, userId))?.enabledAt) return { ok: false, reason: "inactive" };
   const recoveryCodes = newRecoveryCodes();
-  await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.recoveryCode.createMany({ data: recoveryCodeRows(userId, recoveryCodes).map((row) => ({ ...row, userId })) })]);
+  await db.$transaction([
+    db.recoveryCode.deleteMany({ where: { userId } }),
+    db.recoveryCode.createMany({ data: recoveryCodeRows(userId, recoveryCodes).map((row) => ({ ...row, userId })) }),
+  ]);
   return { ok: true, recoveryCodes };
 }
 
@@ -181,13 +200,17 @@ export const CHALLENGE_MAX_ATTEMPTS = 5;
 export async function createSignInChallenge(db: Db, userId: string, redirectTo: string, now = new Date()): Promise<string> {
   const { token, hash } = newSecretToken();
   await db.signInChallenge.deleteMany({ where: { userId } });
-  await db.signInChallenge.create({ data: { userId, tokenHash: hash, redirectTo, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) } });
+  await db.signInChallenge.create({
+    data: { userId, tokenHash: hash, redirectTo, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) },
+  });
   return token;
 }
 
 export function findSignInChallenge(db: Db, token: string, now = new Date()) {
   if (!token) return Promise.resolve(null);
-  return db.signInChallenge.findFirst({ where: { tokenHash: hashToken(token), expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } } });
+  return db.signInChallenge.findFirst({
+    where: { tokenHash: hashToken(token), expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } },
+  });
 }
 
 type SecondFactorResult =
@@ -235,12 +258,16 @@ export async function checkSecondFactor(
     return { ok: false, reason: "expire" };
   }
   const right =
-    input.kind === "totp" ? await checks.totp(db, challenge.userId, input.value, now.getTime()) : await checks.recovery(db, challenge.userId, input.value, now);
+    input.kind === "totp"
+      ? await checks.totp(db, challenge.userId, input.value, now.getTime())
+      : await checks.recovery(db, challenge.userId, input.value, now);
   if (!right) return { ok: false, reason: "code" };
   await releaseRateLimit(db, key, limited.windowEndsAt);
   const ended = await db.signInChallenge.deleteMany({ where: { id: challenge.id } });
   // Two right codes at once for one challenge: only one sign-in.
   if (ended.count !== 1) return { ok: false, reason: "expire" };
   const base = { ok: true as const, userId: challenge.userId, redirectTo: challenge.redirectTo };
-  return input.kind === "totp" ? { ...base, method: "totp" } : { ...base, method: "secours", remaining: await remainingRecoveryCodes(db, challenge.userId) };
+  return input.kind === "totp"
+    ? { ...base, method: "totp" }
+    : { ...base, method: "secours", remaining: await remainingRecoveryCodes(db, challenge.userId) };
 }

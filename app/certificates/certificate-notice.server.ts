@@ -28,10 +28,20 @@ interface CertificateNotice {
 }
 
 /** The learner's own certificates announced by the previous answer, and the Set-Cookie clearing it. */
-export async function takeCertificateNotice(db: Db, request: Request, userId: string): Promise<{ notices: CertificateNotice[]; clear: string | null }> {
+export async function takeCertificateNotice(
+  db: Db,
+  request: Request,
+  userId: string,
+): Promise<{ notices: CertificateNotice[]; clear: string | null }> {
   const value = (await noticeCookie.parse(request.headers.get("Cookie"))) as unknown;
   if (typeof value !== "string" || value === "") return { notices: [], clear: null };
-  const ids = value.split(" ").filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)).slice(0, 5);
-  const rows = ids.length === 0 ? [] : await db.certificate.findMany({ where: { id: { in: ids }, userId, revokedAt: null }, select: { id: true, pathTitle: true } });
+  const ids = value
+    .split(" ")
+    .filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id))
+    .slice(0, 5);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.certificate.findMany({ where: { id: { in: ids }, userId, revokedAt: null }, select: { id: true, pathTitle: true } });
   return { notices: rows, clear: await noticeCookie.serialize("", { maxAge: 0 }) };
 }

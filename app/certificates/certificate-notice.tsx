@@ -10,7 +10,12 @@ export function CertificateNoticeBanner({ notices }: { notices: Array<{ id: stri
   return (
     <div className="page">
       {notices.map((notice) => (
-        <section key={notice.id} className="notice notice--success certificate-notice" role="status" aria-labelledby={`certificat-delivre-${notice.id}`}>
+        <section
+          key={notice.id}
+          className="notice notice--success certificate-notice"
+          role="status"
+          aria-labelledby={`certificat-delivre-${notice.id}`}
+        >
           {/* Not a heading: it sits above the page's own h1. */}
           <p id={`certificat-delivre-${notice.id}`} className="certificate-notice__title">
             <strong>Félicitations&nbsp;: votre certificat «&#x202F;{notice.pathTitle}&#x202F;» est délivré.</strong>

@@ -58,7 +58,12 @@ const SignedPayloadSchema = z.object({
   format: z.literal(PAYLOAD_FORMAT),
   code: z.string(),
   titulaire: z.string(),
-  parcours: z.object({ id: z.string(), titre: z.string(), dureeNominaleMinutes: z.number().int().nonnegative(), objectifs: z.array(z.string()) }),
+  parcours: z.object({
+    id: z.string(),
+    titre: z.string(),
+    dureeNominaleMinutes: z.number().int().nonnegative(),
+    objectifs: z.array(z.string()),
+  }),
   tempsActifSecondes: z.number().int().nonnegative(),
   premiereActivite: isoDate,
   achevement: isoDate,

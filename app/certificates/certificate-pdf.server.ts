@@ -133,7 +133,12 @@ export async function renderCertificatePdf(certificate: CertificateForPdf): Prom
   // Verification block at the bottom: code, address, QR code.
   const qrSize = 118;
   const blockTop = MARGIN + qrSize + 40;
-  page.drawLine({ start: { x: MARGIN, y: blockTop + 14 }, end: { x: A4.width - MARGIN, y: blockTop + 14 }, thickness: 0.8, color: rgb(0.8, 0.82, 0.85) });
+  page.drawLine({
+    start: { x: MARGIN, y: blockTop + 14 },
+    end: { x: A4.width - MARGIN, y: blockTop + 14 },
+    thickness: 0.8,
+    color: rgb(0.8, 0.82, 0.85),
+  });
   drawQrCode(page, certificate.verificationUrl, A4.width - MARGIN - qrSize, blockTop - qrSize, qrSize);
   y = blockTop - 6;
   const left = width - qrSize - 20;

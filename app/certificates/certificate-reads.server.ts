@@ -6,7 +6,12 @@ import type { Db } from "~/db/create-db.server.ts";
 import { invariantResponse } from "~/utils/invariant.ts";
 import type { LearnerActivity, PathRequirements } from "./eligibility.ts";
 
-export async function loadLearnerActivity(db: Db, userId: string, pathId: string, requirements: PathRequirements): Promise<LearnerActivity> {
+export async function loadLearnerActivity(
+  db: Db,
+  userId: string,
+  pathId: string,
+  requirements: PathRequirements,
+): Promise<LearnerActivity> {
   const scenarioIds = [...new Set([...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).flat()])];
   const [lessons, attempts, runs, enrollment, project] = await Promise.all([
     db.lessonProgress.findMany({
@@ -27,7 +32,10 @@ export async function loadLearnerActivity(db: Db, userId: string, pathId: string
       : [],
     db.pathEnrollment.findUnique({ where: { userId_pathId: { userId, pathId } }, select: { startedAt: true } }),
     requirements.finalProjectId
-      ? db.finalProject.findUnique({ where: { userId_projectId: { userId, projectId: requirements.finalProjectId } }, select: { createdAt: true, submittedAt: true } })
+      ? db.finalProject.findUnique({
+          where: { userId_projectId: { userId, projectId: requirements.finalProjectId } },
+          select: { createdAt: true, submittedAt: true },
+        })
       : null,
   ]);
   return { lessons, attempts, runs, enrolledAt: enrollment?.startedAt ?? null, project };

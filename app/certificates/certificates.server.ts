@@ -72,11 +72,19 @@ export async function certificateStatus(db: Db, userId: string, path: Path) {
   const requirements = await pathRequirements(path);
   const certificate = await findCertificate(db, userId, path.id);
   if (certificate) {
-    return { certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) }, missing: [], claimable: false };
+    return {
+      certificate: { id: certificate.id, issuedAt: certificate.issuedAt.toISOString(), revoked: Boolean(certificate.revokedAt) },
+      missing: [],
+      claimable: false,
+    };
   }
   const eligibility = pathEligibility(requirements, await loadLearnerActivity(db, userId, path.id, requirements));
   const missing = eligibility.eligible ? [] : eligibility.missing;
-  return { certificate: null, missing: summarizeMissing(missing, requirements.lessonIds.length), claimable: eligibility.eligible && eligibility.finalScore !== null };
+  return {
+    certificate: null,
+    missing: summarizeMissing(missing, requirements.lessonIds.length),
+    claimable: eligibility.eligible && eligibility.finalScore !== null,
+  };
 }
 
 /** The path page's « Obtenir mon certificat » (POST): issues the certificate if every condition is met; the new one, or null. */
@@ -108,7 +116,9 @@ function describeMissing(item: Missing): string {
       return `Terminer la leçon «\u202F${findLesson(catalog, item.lessonId)?.title ?? item.lessonId}\u202F»`;
     case "evaluation": {
       const title = getQuiz(item.quizId)?.title ?? item.quizId;
-      return item.state === "non-reussie" ? `Réussir «\u202F${title}\u202F» (pas encore atteint le seuil)` : `Passer «\u202F${title}\u202F»`;
+      return item.state === "non-reussie"
+        ? `Réussir «\u202F${title}\u202F» (pas encore atteint le seuil)`
+        : `Passer «\u202F${title}\u202F»`;
     }
     case "simulation":
       return `Jouer la simulation «\u202F${getScenario(item.scenarioId)?.title ?? item.scenarioId}\u202F» jusqu'à une fin`;

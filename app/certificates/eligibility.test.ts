@@ -41,16 +41,36 @@ describe("path eligibility", () => {
   });
 
   const cases: Array<[string, LearnerActivity, unknown[]]> = [
-    ["nothing done", { lessons: [], attempts: [], runs: [] }, [
-      { kind: "lecon", lessonId: "l1" },
-      { kind: "lecon", lessonId: "l2" },
-      { kind: "evaluation", quizId: "final", state: "a-faire" },
-      { kind: "simulation", scenarioId: "s1" },
-    ]],
-    ["a lesson started but not completed", { ...complete, lessons: [lesson("l1", 2, 3), lesson("l2", 4, null)] }, [{ kind: "lecon", lessonId: "l2" }]],
-    ["the assessment failed", { ...complete, attempts: [attempt(6, 60, false)] }, [{ kind: "evaluation", quizId: "final", state: "non-reussie" }]],
-    ["the assessment begun, not finished", { ...complete, attempts: [attempt(null, null, null)] }, [{ kind: "evaluation", quizId: "final", state: "a-faire" }]],
-    ["another quiz passed instead", { ...complete, attempts: [attempt(6, 100, true, "practice")] }, [{ kind: "evaluation", quizId: "final", state: "a-faire" }]],
+    [
+      "nothing done",
+      { lessons: [], attempts: [], runs: [] },
+      [
+        { kind: "lecon", lessonId: "l1" },
+        { kind: "lecon", lessonId: "l2" },
+        { kind: "evaluation", quizId: "final", state: "a-faire" },
+        { kind: "simulation", scenarioId: "s1" },
+      ],
+    ],
+    [
+      "a lesson started but not completed",
+      { ...complete, lessons: [lesson("l1", 2, 3), lesson("l2", 4, null)] },
+      [{ kind: "lecon", lessonId: "l2" }],
+    ],
+    [
+      "the assessment failed",
+      { ...complete, attempts: [attempt(6, 60, false)] },
+      [{ kind: "evaluation", quizId: "final", state: "non-reussie" }],
+    ],
+    [
+      "the assessment begun, not finished",
+      { ...complete, attempts: [attempt(null, null, null)] },
+      [{ kind: "evaluation", quizId: "final", state: "a-faire" }],
+    ],
+    [
+      "another quiz passed instead",
+      { ...complete, attempts: [attempt(6, 100, true, "practice")] },
+      [{ kind: "evaluation", quizId: "final", state: "a-faire" }],
+    ],
     ["the simulation left before its ending", { ...complete, runs: [run("s1", 4, null)] }, [{ kind: "simulation", scenarioId: "s1" }]],
     ["another simulation played", { ...complete, runs: [run("s2", 4, 4)] }, [{ kind: "simulation", scenarioId: "s1" }]],
   ];
@@ -79,12 +99,18 @@ describe("path eligibility", () => {
   });
 
   test("a path without a final assessment or simulation needs only its lessons", () => {
-    const result = pathEligibility({ lessonIds: ["l1"], finalAssessmentId: null, scenarioIds: [] }, { lessons: [lesson("l1", 2, 3)], attempts: [], runs: [] });
+    const result = pathEligibility(
+      { lessonIds: ["l1"], finalAssessmentId: null, scenarioIds: [] },
+      { lessons: [lesson("l1", 2, 3)], attempts: [], runs: [] },
+    );
     expect(result).toMatchObject({ eligible: true, finalScore: null, completedAt: day(3) });
   });
 
   test("a path without lessons is never complete", () => {
-    expect(pathEligibility({ lessonIds: [], finalAssessmentId: null, scenarioIds: [] }, { lessons: [], attempts: [], runs: [] })).toEqual({ eligible: false, missing: [] });
+    expect(pathEligibility({ lessonIds: [], finalAssessmentId: null, scenarioIds: [] }, { lessons: [], attempts: [], runs: [] })).toEqual({
+      eligible: false,
+      missing: [],
+    });
   });
 
   describe("a simulation offered as a choice (<SimulationChoice>)", () => {
@@ -107,7 +133,10 @@ describe("path eligibility", () => {
     });
 
     test("is met when the earliest option ends, even if that is the last requirement", () => {
-      expect(pathEligibility(CHOICE, choice([run("sb", 9, 10), run("sa", 11, 12)]))).toMatchObject({ eligible: true, completedAt: day(10) });
+      expect(pathEligibility(CHOICE, choice([run("sb", 9, 10), run("sa", 11, 12)]))).toMatchObject({
+        eligible: true,
+        completedAt: day(10),
+      });
     });
   });
 
@@ -115,7 +144,14 @@ describe("path eligibility", () => {
     ["single simulations are all required", [["s0"], ["sa"]], { scenarioIds: ["s0", "sa"], scenarioChoices: [] }],
     ["a choice stays a choice", [["s0"], ["sa", "sb"]], { scenarioIds: ["s0"], scenarioChoices: [["sa", "sb"]] }],
     ["a choice including a required simulation is already met by it", [["sa", "sb"], ["sb"]], { scenarioIds: ["sb"], scenarioChoices: [] }],
-    ["the same choice in two lessons counts once", [["sa", "sb"], ["sb", "sa"]], { scenarioIds: [], scenarioChoices: [["sa", "sb"]] }],
+    [
+      "the same choice in two lessons counts once",
+      [
+        ["sa", "sb"],
+        ["sb", "sa"],
+      ],
+      { scenarioIds: [], scenarioChoices: [["sa", "sb"]] },
+    ],
   ])("requirements from a path's simulations: %s", (_why, groups, expected) => {
     expect(scenarioRequirements(groups)).toEqual(expected);
   });
@@ -126,7 +162,10 @@ describe("path eligibility", () => {
       ["not started", null, "a-faire"],
       ["started, not submitted", { createdAt: day(5), submittedAt: null }, "en-cours"],
     ] as const)("is incomplete while the project is %s", (_why, project, state) => {
-      expect(pathEligibility(WITH_PROJECT, { ...complete, project })).toEqual({ eligible: false, missing: [{ kind: "projet", projectId: "projet-12h", state }] });
+      expect(pathEligibility(WITH_PROJECT, { ...complete, project })).toEqual({
+        eligible: false,
+        missing: [{ kind: "projet", projectId: "projet-12h", state }],
+      });
     });
 
     test("is complete once the project is submitted, which may be its last requirement", () => {
@@ -144,7 +183,10 @@ describe("recorded active time (issue 16: a certificate means hours spent, not s
 
   test("everything done in a hurry: the time is missing, with what is recorded and what is required", () => {
     const hurried = { ...complete, lessons: [lesson("l1", 2, 3, 0), lesson("l2", 4, 5, 45)] };
-    expect(pathEligibility(TIMED, hurried)).toEqual({ eligible: false, missing: [{ kind: "temps", recordedSeconds: 45, requiredSeconds: 1800 }] });
+    expect(pathEligibility(TIMED, hurried)).toEqual({
+      eligible: false,
+      missing: [{ kind: "temps", recordedSeconds: 45, requiredSeconds: 1800 }],
+    });
   });
 
   test("time on lessons of other paths does not count", () => {

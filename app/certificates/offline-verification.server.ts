@@ -43,12 +43,16 @@ export async function verifyCertificatePdf(bytes: Uint8Array, publicKey: KeyObje
       );
     }
     if (payloads.length > 1 || signatures.length > 1) {
-      return invalid(`Ce PDF contient plusieurs pièces jointes du même nom (${PAYLOAD_ATTACHMENT} ou ${SIGNATURE_ATTACHMENT})\u00A0: il a été modifié.`);
+      return invalid(
+        `Ce PDF contient plusieurs pièces jointes du même nom (${PAYLOAD_ATTACHMENT} ou ${SIGNATURE_ATTACHMENT})\u00A0: il a été modifié.`,
+      );
     }
     const payloadBytes = payloads[0]!.bytes;
     const signature = signatures[0]!.bytes;
     if (signature.length !== ED25519_SIGNATURE_BYTES) {
-      return invalid(`La signature jointe (${SIGNATURE_ATTACHMENT}) n'a pas la taille d'une signature Ed25519 (64 octets)\u00A0: elle a été modifiée.`);
+      return invalid(
+        `La signature jointe (${SIGNATURE_ATTACHMENT}) n'a pas la taille d'une signature Ed25519 (64 octets)\u00A0: elle a été modifiée.`,
+      );
     }
     // The signature covers the attached bytes as they are: check those, not a re-encoding of them.
     if (!verify(null, payloadBytes, publicKey, signature)) {

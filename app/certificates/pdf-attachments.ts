@@ -7,7 +7,17 @@
  * what it finds, and whatever still goes wrong is a `DamagedPdfError` with a French message —
  * never an exception from the parser.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from "pdf-lib";
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  type PDFObject,
+} from "pdf-lib";
 
 export class DamagedPdfError extends Error {}
 
@@ -58,7 +68,8 @@ function listAttachments(pdf: PDFDocument): Attachment[] {
         const spec = lookup(pairs.get(index + 1));
         const fileDict = spec instanceof PDFDict ? lookup(spec.get(PDFName.of("EF"))) : undefined;
         const stream = fileDict instanceof PDFDict ? lookup(fileDict.get(PDFName.of("F"))) : undefined;
-        if (!(name instanceof PDFString || name instanceof PDFHexString) || !(stream instanceof PDFRawStream)) throw new DamagedPdfError(DAMAGED);
+        if (!(name instanceof PDFString || name instanceof PDFHexString) || !(stream instanceof PDFRawStream))
+          throw new DamagedPdfError(DAMAGED);
         let content: Uint8Array;
         try {
           content = decodePDFRawStream(stream).decode();

@@ -15,7 +15,11 @@ export const RevocationSchema = z.object({
     }
     return code;
   }),
-  reason: z.string().trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500, "Motif trop long (500 caractères au plus)."),
+  reason: z
+    .string()
+    .trim()
+    .min(5, "Indiquez le motif de la révocation (5 caractères au moins).")
+    .max(500, "Motif trop long (500 caractères au plus)."),
 });
 
 type RevocationResult = { status: "revoque"; revokedAt: Date } | { status: "deja-revoque"; revokedAt: Date } | { status: "inconnu" };

@@ -33,7 +33,8 @@ export function VerificationForm({ typed, error }: { typed?: string; error?: str
       <div className="field">
         <label htmlFor="code">Code de vérification</label>
         <p id="code-aide" className="field__hint">
-          28 lettres et chiffres, imprimés sous «&#8239;Code de vérification&#8239;» sur le certificat. Espaces, tirets et majuscules n'ont pas d'importance.
+          28 lettres et chiffres, imprimés sous «&#8239;Code de vérification&#8239;» sur le certificat. Espaces, tirets et majuscules n'ont
+          pas d'importance.
         </p>
         <input
           id="code"
@@ -71,7 +72,8 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
         <section className="verification" aria-labelledby="resultat" role="alert">
           <h2 id="resultat">Trop de vérifications</h2>
           <p>
-            Trop de vérifications en peu de temps depuis cette connexion. Réessayez dans {result.minutes} minute{result.minutes > 1 ? "s" : ""}.
+            Trop de vérifications en peu de temps depuis cette connexion. Réessayez dans {result.minutes} minute
+            {result.minutes > 1 ? "s" : ""}.
           </p>
         </section>
       );
@@ -98,8 +100,9 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
             <p>Ce certificat a bien été délivré par {result.issuer} et n'a pas été révoqué.</p>
           )}
           <p>
-            Voici les données que la plateforme a signées en délivrant ce certificat. <strong>Comparez-les avec le certificat qu'on vous
-            présente</strong>&nbsp;: une page imprimée ou un PDF peut avoir été redessiné&#8239;; seules ces données font foi.
+            Voici les données que la plateforme a signées en délivrant ce certificat.{" "}
+            <strong>Comparez-les avec le certificat qu'on vous présente</strong>&nbsp;: une page imprimée ou un PDF peut avoir été
+            redessiné&#8239;; seules ces données font foi.
           </p>
           <dl className="certificate-facts">
             <dt>Titulaire</dt>
@@ -162,9 +165,10 @@ openssl pkeyutl -verify -pubin -inkey cle-publique.pem -rawin \\
 sha256sum certificat.json`}</code>
       </pre>
       <p>
-        «&#8239;Signature Verified Successfully&#8239;»&nbsp;: le contenu de <code>certificat.json</code> est celui que la plateforme a signé. Lisez-le
-        (c'est du texte) et comparez-le avec ce qu'affiche la page du PDF&#8239;; son empreinte SHA-256 est aussi celle qu'affiche le résultat
-        de la vérification par code. La signature ne dit pas si le certificat a été révoqué depuis&nbsp;: la vérification par code le dit.
+        «&#8239;Signature Verified Successfully&#8239;»&nbsp;: le contenu de <code>certificat.json</code> est celui que la plateforme a
+        signé. Lisez-le (c'est du texte) et comparez-le avec ce qu'affiche la page du PDF&#8239;; son empreinte SHA-256 est aussi celle
+        qu'affiche le résultat de la vérification par code. La signature ne dit pas si le certificat a été révoqué depuis&nbsp;: la
+        vérification par code le dit.
       </p>
     </section>
   );

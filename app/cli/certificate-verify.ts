@@ -36,9 +36,12 @@ function publicKey(keyFile: string | undefined): KeyObject {
       key = createPublicKey(readInput(keyFile, "la clé publique"));
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`« ${keyFile} » n'est pas une clé publique PEM (-----BEGIN PUBLIC KEY-----) : prenez celle que publie la plateforme à /certificats/cle-publique.pem.`);
+      throw new UsageError(
+        `« ${keyFile} » n'est pas une clé publique PEM (-----BEGIN PUBLIC KEY-----) : prenez celle que publie la plateforme à /certificats/cle-publique.pem.`,
+      );
     }
-    if (key.asymmetricKeyType !== "ed25519") throw new UsageError(`« ${keyFile} » n'est pas une clé Ed25519 : ce n'est pas la clé publique des certificats.`);
+    if (key.asymmetricKeyType !== "ed25519")
+      throw new UsageError(`« ${keyFile} » n'est pas une clé Ed25519 : ce n'est pas la clé publique des certificats.`);
     return key;
   }
   let installed: KeyObject | null;
@@ -47,14 +50,19 @@ function publicKey(keyFile: string | undefined): KeyObject {
   } catch {
     installed = null;
   }
-  if (!installed) throw new UsageError("Cette installation n'a pas de clé de signature : donnez la clé publique de la plateforme (/certificats/cle-publique.pem).\n" + USAGE);
+  if (!installed)
+    throw new UsageError(
+      "Cette installation n'a pas de clé de signature : donnez la clé publique de la plateforme (/certificats/cle-publique.pem).\n" + USAGE,
+    );
   return installed;
 }
 
 /** A signed text, and how the page prints it when the font lacks some of its characters. */
 function withPrinting(text: string): string {
   const printed = printable(text).text;
-  return printed === text ? text : `${text}\n      (sur la page : « ${printed} » ; les caractères absents de la police du PDF y sont remplacés)`;
+  return printed === text
+    ? text
+    : `${text}\n      (sur la page : « ${printed} » ; les caractères absents de la police du PDF y sont remplacés)`;
 }
 
 function signedDataLines(data: SignedPayloadView, sha256: string): string[] {

@@ -18,11 +18,15 @@ console.log("");
 console.log("Simulations (équilibre des choix, voir courses/README.md « Des scénarios à vrais arbitrages ») :");
 for (const line of formatBalanceTable(report.scenarioBalance)) console.log(`  ${line}`);
 console.log("");
-console.log("Temps des leçons (modèle de app/courses/time-model.ts : lecture à 180 mots/min des passages qu'un profil voit, plus le temps des activités ; ≠ : écart de plus de 50 % avec la durée déclarée) :");
+console.log(
+  "Temps des leçons (modèle de app/courses/time-model.ts : lecture à 180 mots/min des passages qu'un profil voit, plus le temps des activités ; ≠ : écart de plus de 50 % avec la durée déclarée) :",
+);
 for (const line of formatTimeTable(report.time)) console.log(`  ${line}`);
 console.log("");
 if (report.warnings.length > 0) {
-  console.warn(`⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, app/content/check-courses.server.ts) :`);
+  console.warn(
+    `⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, app/content/check-courses.server.ts) :`,
+  );
   for (const warning of report.warnings) console.warn(`  ${warning.file} : ${warning.message}`);
   console.warn("");
 }

@@ -5,7 +5,9 @@ import { findSlips, fixSource, interfaceSourceFiles } from "./interface-typograp
 test("every string of the interface is typeset: no plain space before « : ; ! ? % » nor inside « »", () => {
   const files = interfaceSourceFiles();
   // The walk reaches the pages, the e-mails and the messages (not an empty list that passes).
-  expect(files).toEqual(expect.arrayContaining(["app/routes/tableau-de-bord.tsx", "app/auth/sign-up.server.ts", "app/quizzes/quiz-messages.ts"]));
+  expect(files).toEqual(
+    expect.arrayContaining(["app/routes/tableau-de-bord.tsx", "app/auth/sign-up.server.ts", "app/quizzes/quiz-messages.ts"]),
+  );
   const slips = files.flatMap((file) => findSlips(file, readFileSync(file, "utf8")).map((slip) => `${file}:${slip.line} « ${slip.text} »`));
   expect(slips, "npm run typeset:interface les corrige").toEqual([]);
 });
@@ -42,7 +44,7 @@ test("a « : » that a JSX line break puts after a plain space is reported, for 
   expect(findSlips("c.tsx", source)).toHaveLength(1);
 });
 
-test("a {\" \"} before a JSX text that starts with « : » is the same plain space", () => {
+test('a {" "} before a JSX text that starts with « : » is the same plain space', () => {
   expect(findSlips("d.tsx", 'const d = <p>\n  <a href="/x">lien</a>{" "}\n  : la suite\n</p>;')).toHaveLength(1);
   expect(findSlips("d.tsx", 'const d = <p>\n  <a href="/x">lien</a>\n  &nbsp;: la suite\n</p>;')).toEqual([]);
 });

@@ -104,7 +104,9 @@ function previousSibling(node: ts.Node): ts.Node | undefined {
 }
 
 function isSpaceExpression(node: ts.Node | undefined): boolean {
-  return Boolean(node && ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && node.expression.text === " ");
+  return Boolean(
+    node && ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && node.expression.text === " ",
+  );
 }
 
 function literalsOf(sourceFile: ts.SourceFile): Literal[] {
@@ -119,10 +121,21 @@ function literalsOf(sourceFile: ts.SourceFile): Literal[] {
     } else if (ts.isStringLiteral(node) && !isCode(node)) {
       const inJsx = ts.isJsxAttribute(node.parent);
       const start = node.getStart(sourceFile) + 1;
-      literals.push({ node, kind: inJsx ? "jsx" : "string", start, end: node.end - 1, rendered: inJsx ? decodeEntities(node.text) : node.text });
+      literals.push({
+        node,
+        kind: inJsx ? "jsx" : "string",
+        start,
+        end: node.end - 1,
+        rendered: inJsx ? decodeEntities(node.text) : node.text,
+      });
     } else if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === "fr") {
       return; // typeset when it runs
-    } else if (ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    } else if (
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       const start = node.getStart(sourceFile) + 1;
       const end = ts.isTemplateHead(node) || ts.isTemplateMiddle(node) ? node.end - 2 : node.end - 1;
       literals.push({ node, kind: "string", start, end, rendered: node.text });
@@ -146,7 +159,13 @@ export function findSlips(fileName: string, source: string): Slip[] {
     for (const match of literal.rendered.matchAll(SLIP)) {
       const { line } = sourceFile.getLineAndCharacterOfPosition(literal.start);
       const at = match.index;
-      slips.push({ line: line + 1, text: literal.rendered.slice(Math.max(0, at - 30), at + 30).replace(/\s+/g, " ").trim() });
+      slips.push({
+        line: line + 1,
+        text: literal.rendered
+          .slice(Math.max(0, at - 30), at + 30)
+          .replace(/\s+/g, " ")
+          .trim(),
+      });
     }
   }
   return slips;

@@ -29,7 +29,9 @@ export function BarChart({ title, rows, max, legend }: { title: string; rows: Ba
             <span className="bar-chart__label">{row.label}</span>
             <svg className="bar-chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
               <rect className="bar-chart__track" x="0" y="0" width="100" height="10" />
-              {row.background !== undefined ? <rect className="bar-chart__background" x="0" y="0" width={scale(row.background)} height="10" /> : null}
+              {row.background !== undefined ? (
+                <rect className="bar-chart__background" x="0" y="0" width={scale(row.background)} height="10" />
+              ) : null}
               <rect className="bar-chart__value" x="0" y="0" width={scale(row.value)} height="10" />
             </svg>
             <span className="bar-chart__text">{row.text}</span>

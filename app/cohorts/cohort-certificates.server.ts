@@ -8,7 +8,12 @@ import { certificatePdfFor } from "~/certificates/certificate-pdf.server.ts";
 import { slugify } from "~/utils/slugify.ts";
 import type { Db } from "~/db/create-db.server.ts";
 
-export async function cohortCertificatesZip(db: Db, cohortId: string, pathId: string, site: string): Promise<{ zip: Uint8Array; count: number }> {
+export async function cohortCertificatesZip(
+  db: Db,
+  cohortId: string,
+  pathId: string,
+  site: string,
+): Promise<{ zip: Uint8Array; count: number }> {
   const certificates = await db.certificate.findMany({
     where: { pathId, revokedAt: null, user: { cohortMemberships: { some: { cohortId } } } },
     orderBy: { learnerName: "asc" },

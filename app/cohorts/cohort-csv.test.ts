@@ -32,7 +32,9 @@ const row: LearnerRow = {
 };
 
 test("one column per quiz and simulation, values a French spreadsheet reads, a hostile name neutralised", () => {
-  const [header, line, end] = learnerTableCsv(content, [row]).replace(/^\uFEFF/, "").split("\r\n");
+  const [header, line, end] = learnerTableCsv(content, [row])
+    .replace(/^\uFEFF/, "")
+    .split("\r\n");
   expect(header!.split(";")).toEqual([
     "Nom",
     "E-mail",
@@ -63,7 +65,9 @@ test("a path with a final project adds its status, date and self-assessment tota
     { ...row, name: "En cours", project: { submittedAt: null, selfAssessed: 0, total: 0 } },
     { ...row, name: "Pas commencé", project: null },
   ];
-  const [header, ...lines] = learnerTableCsv(withProject, rows).replace(/^\uFEFF/, "").split("\r\n");
+  const [header, ...lines] = learnerTableCsv(withProject, rows)
+    .replace(/^\uFEFF/, "")
+    .split("\r\n");
   const columns = header!.split(";");
   const at = columns.indexOf("Projet final");
   expect(columns.slice(at, at + 3)).toEqual(["Projet final", "Projet remis le", "Auto-évaluation (sur 32)"]);

@@ -23,7 +23,9 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     "En retard",
     "Inactif depuis 7 jours",
   ];
-  const endingTitle = new Map(content.scenarios.flatMap((scenario) => scenario.endings.map((ending) => [`${scenario.id}:${ending.id}`, ending.title] as const)));
+  const endingTitle = new Map(
+    content.scenarios.flatMap((scenario) => scenario.endings.map((ending) => [`${scenario.id}:${ending.id}`, ending.title] as const)),
+  );
   const rows = learners.map((learner) => [
     learner.name,
     learner.email,

@@ -8,7 +8,10 @@ const optionalDate = (label: string) =>
     .string()
     .trim()
     .optional()
-    .refine((value) => !value || (DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), `${label}\u00A0: une date au format jj/mm/aaaa`);
+    .refine(
+      (value) => !value || (DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))),
+      `${label}\u00A0: une date au format jj/mm/aaaa`,
+    );
 
 export const CohortFieldsSchema = z
   .object({
@@ -31,7 +34,12 @@ export const CohortFieldsSchema = z
   });
 
 export const CreateCohortSchema = CohortFieldsSchema.and(
-  z.object({ pathId: z.string({ error: "Choisissez le parcours que suivra la cohorte." }).trim().min(1, "Choisissez le parcours que suivra la cohorte.") }),
+  z.object({
+    pathId: z
+      .string({ error: "Choisissez le parcours que suivra la cohorte." })
+      .trim()
+      .min(1, "Choisissez le parcours que suivra la cohorte."),
+  }),
 );
 
 /** "2027-01-04" → the Date stored (midnight UTC); "" or undefined → null. */

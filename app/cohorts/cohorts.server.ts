@@ -36,7 +36,14 @@ async function withFreshCode<T>(write: (joinCode: string) => Promise<T>): Promis
 export function createCohort(db: Db, trainerId: string, input: CohortInput & { pathId: string }) {
   return withFreshCode((joinCode) =>
     db.cohort.create({
-      data: { trainerId, name: input.name, pathId: input.pathId, startsOn: parseDay(input.startsOn), dueOn: parseDay(input.dueOn), joinCode },
+      data: {
+        trainerId,
+        name: input.name,
+        pathId: input.pathId,
+        startsOn: parseDay(input.startsOn),
+        dueOn: parseDay(input.dueOn),
+        joinCode,
+      },
       select: { id: true, joinCode: true },
     }),
   );
@@ -46,7 +53,17 @@ export function createCohort(db: Db, trainerId: string, input: CohortInput & { p
 export function getTrainerCohort(db: Db, trainerId: string, cohortId: string) {
   return db.cohort.findFirst({
     where: { id: cohortId, trainerId },
-    select: { id: true, name: true, pathId: true, startsOn: true, dueOn: true, joinCode: true, archivedAt: true, createdAt: true, _count: { select: { members: true } } },
+    select: {
+      id: true,
+      name: true,
+      pathId: true,
+      startsOn: true,
+      dueOn: true,
+      joinCode: true,
+      archivedAt: true,
+      createdAt: true,
+      _count: { select: { members: true } },
+    },
   });
 }
 
@@ -54,7 +71,16 @@ export function listTrainerCohorts(db: Db, trainerId: string) {
   return db.cohort.findMany({
     where: { trainerId },
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, pathId: true, startsOn: true, dueOn: true, joinCode: true, archivedAt: true, _count: { select: { members: true } } },
+    select: {
+      id: true,
+      name: true,
+      pathId: true,
+      startsOn: true,
+      dueOn: true,
+      joinCode: true,
+      archivedAt: true,
+      _count: { select: { members: true } },
+    },
   });
 }
 
@@ -67,7 +93,13 @@ export async function updateCohort(db: Db, trainerId: string, cohortId: string, 
   return count === 1;
 }
 
-export async function setCohortArchived(db: Db, trainerId: string, cohortId: string, archived: boolean, now = new Date()): Promise<boolean> {
+export async function setCohortArchived(
+  db: Db,
+  trainerId: string,
+  cohortId: string,
+  archived: boolean,
+  now = new Date(),
+): Promise<boolean> {
   const { count } = await db.cohort.updateMany({ where: { id: cohortId, trainerId }, data: { archivedAt: archived ? now : null } });
   return count === 1;
 }
@@ -91,13 +123,21 @@ export async function findCohortByCode(db: Db, typed: string) {
   if (!joinCode) return null;
   return db.cohort.findUnique({
     where: { joinCode },
-    select: { id: true, name: true, pathId: true, startsOn: true, dueOn: true, archivedAt: true, trainerId: true, trainer: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      pathId: true,
+      startsOn: true,
+      dueOn: true,
+      archivedAt: true,
+      trainerId: true,
+      trainer: { select: { name: true } },
+    },
   });
 }
 
 type JoinResult =
-  | { status: "rejoint" | "deja-membre"; cohortId: string; pathId: string }
-  | { status: "inconnu" | "archivee" | "sa-propre-cohorte" };
+  { status: "rejoint" | "deja-membre"; cohortId: string; pathId: string } | { status: "inconnu" | "archivee" | "sa-propre-cohorte" };
 
 /** Joins the cohort a code opens. Idempotent: joining twice, or twice at once, leaves one membership. */
 export async function joinCohort(db: Db, userId: string, typed: string): Promise<JoinResult> {
@@ -123,7 +163,10 @@ export function listMemberships(db: Db, userId: string) {
   return db.cohortMember.findMany({
     where: { userId },
     orderBy: { joinedAt: "desc" },
-    select: { joinedAt: true, cohort: { select: { id: true, name: true, pathId: true, archivedAt: true, trainer: { select: { name: true } } } } },
+    select: {
+      joinedAt: true,
+      cohort: { select: { id: true, name: true, pathId: true, archivedAt: true, trainer: { select: { name: true } } } },
+    },
   });
 }
 

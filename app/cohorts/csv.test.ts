@@ -3,7 +3,13 @@ import { csvCell, csvDate, toCsv } from "./csv.ts";
 
 describe("CSV for a French spreadsheet", () => {
   test("starts with a byte-order mark, separates with semicolons, ends lines with CRLF", () => {
-    const csv = toCsv(["Nom", "Progression (%)"], [["Hélène Lefèvre", 75], ["Zoé", 0]]);
+    const csv = toCsv(
+      ["Nom", "Progression (%)"],
+      [
+        ["Hélène Lefèvre", 75],
+        ["Zoé", 0],
+      ],
+    );
     expect(csv).toBe("\uFEFFNom;Progression (%)\r\nHélène Lefèvre;75\r\nZoé;0\r\n");
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });

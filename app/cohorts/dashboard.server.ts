@@ -28,7 +28,9 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
       id: lesson.id,
       title: lesson.title,
       minutes: lesson.minutes,
-      modelSeconds: referenceLessonSeconds(lessonTimeInputs(lesson, compiled[index]!.usage, { quiz: getQuiz, scenario: getScenario, project: getProject })),
+      modelSeconds: referenceLessonSeconds(
+        lessonTimeInputs(lesson, compiled[index]!.usage, { quiz: getQuiz, scenario: getScenario, project: getProject }),
+      ),
     })),
     requiredActiveSeconds: requiredActiveSeconds(path.nominalMinutes, path.minActiveShare),
     project: project ? { id: project.id, criteria: project.assessment.criteria.length } : null,
@@ -38,7 +40,11 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
       if (!quiz) return [];
       const final = id === path.finalAssessment;
       // A final's questions name the path objective they assess (quiz.objectives, from the YAML tags).
-      const questions = quiz.questions.map(({ id: questionId, stem }) => ({ id: questionId, stem, objective: final ? (quiz.objectives[questionId] ?? null) : null }));
+      const questions = quiz.questions.map(({ id: questionId, stem }) => ({
+        id: questionId,
+        stem,
+        objective: final ? (quiz.objectives[questionId] ?? null) : null,
+      }));
       return [{ id, title: quiz.title, final, questions }];
     }),
     scenarios: scenarioIds.flatMap((id) => {
@@ -52,7 +58,11 @@ export async function cohortContent(path: Path): Promise<CohortContent> {
           decisions: scenario.scenes
             .filter((scene) => scene.kind === "decision")
             .map((scene) => ({ sceneId: scene.id, title: scene.title, choices: scene.choices.map(({ id, text }) => ({ id, text })) })),
-          scenes: scenario.scenes.map((scene) => ({ sceneId: scene.id, title: scene.title, choices: scene.choices.map(({ id, text }) => ({ id, text })) })),
+          scenes: scenario.scenes.map((scene) => ({
+            sceneId: scene.id,
+            title: scene.title,
+            choices: scene.choices.map(({ id, text }) => ({ id, text })),
+          })),
         },
       ];
     }),
@@ -70,7 +80,13 @@ const parseJson = <T>(text: string, fallback: T): T => {
 type FindQuestion = (quizId: string, questionId: string) => Question | undefined;
 const questionInCatalog: FindQuestion = (quizId, questionId) => getQuiz(quizId)?.questions.find((question) => question.id === questionId);
 
-export async function loadCohortRows(db: Db, cohortId: string, pathId: string, content: CohortContent, findQuestion = questionInCatalog): Promise<CohortRows> {
+export async function loadCohortRows(
+  db: Db,
+  cohortId: string,
+  pathId: string,
+  content: CohortContent,
+  findQuestion = questionInCatalog,
+): Promise<CohortRows> {
   const inCohort = { cohortMemberships: { some: { cohortId } } };
   const lessonIds = content.lessons.map((lesson) => lesson.id);
   const quizIds = content.quizzes.map((quiz) => quiz.id);
@@ -115,8 +131,15 @@ export async function loadCohortRows(db: Db, cohortId: string, pathId: string, c
     enrollments,
     attempts,
     runs: runs.map((run) => ({ ...run, choices: parseJson(run.choices, []) })),
-    projects: projects.map((row) => ({ userId: row.userId, submittedAt: row.submittedAt, updatedAt: row.updatedAt, levels: row.assessments.map((a) => a.level) })),
-    certificates: certificates.flatMap((row) => (row.userId ? [{ userId: row.userId, issuedAt: row.issuedAt, revokedAt: row.revokedAt }] : [])),
+    projects: projects.map((row) => ({
+      userId: row.userId,
+      submittedAt: row.submittedAt,
+      updatedAt: row.updatedAt,
+      levels: row.assessments.map((a) => a.level),
+    })),
+    certificates: certificates.flatMap((row) =>
+      row.userId ? [{ userId: row.userId, issuedAt: row.issuedAt, revokedAt: row.revokedAt }] : [],
+    ),
     answerGroups: answerGroups.map((group) => {
       const question = findQuestion(group.quizId, group.questionId);
       const correct = Number(group.correct) === 1;
@@ -139,7 +162,9 @@ export async function loadCohortRows(db: Db, cohortId: string, pathId: string, c
  * (the attempt's quiz); identifiers are quoted, which both SQLite and PostgreSQL accept.
  */
 function firstAttemptAnswerGroups(db: Db, cohortId: string, quizIds: string[]) {
-  return db.$queryRaw<Array<{ quizId: string; questionId: string; response: string; correct: boolean | number | bigint; count: number | bigint }>>`
+  return db.$queryRaw<
+    Array<{ quizId: string; questionId: string; response: string; correct: boolean | number | bigint; count: number | bigint }>
+  >`
     SELECT t."quizId" AS "quizId", a."questionId" AS "questionId", a."response" AS "response", a."correct" AS "correct", COUNT(*) AS "count"
     FROM "QuizAnswer" a
     JOIN "QuizAttempt" t ON t."id" = a."attemptId"

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { learnerRows, lessonFunnel, quizSummaries, scenarioSummaries, sortLearners, type CohortContent, type CohortRows } from "./dashboard.ts";
+import {
+  learnerRows,
+  lessonFunnel,
+  quizSummaries,
+  scenarioSummaries,
+  sortLearners,
+  type CohortContent,
+  type CohortRows,
+} from "./dashboard.ts";
 
 const content: CohortContent = {
   lessons: [
@@ -8,14 +16,34 @@ const content: CohortContent = {
   ],
   quizzes: [
     { id: "q-l1", title: "Quiz de la première leçon", final: false, questions: [{ id: "q1", stem: "Question 1" }] },
-    { id: "final", title: "Évaluation finale", final: true, questions: [{ id: "q1", stem: "Question 1" }, { id: "q2", stem: "Question 2" }] },
+    {
+      id: "final",
+      title: "Évaluation finale",
+      final: true,
+      questions: [
+        { id: "q1", stem: "Question 1" },
+        { id: "q2", stem: "Question 2" },
+      ],
+    },
   ],
   scenarios: [
     {
       id: "s1",
       title: "Le cas",
-      endings: [{ id: "f1", title: "Réussite" }, { id: "f2", title: "Échec" }],
-      decisions: [{ sceneId: "p1", title: "Par où commencer ?", choices: [{ id: "a", text: "Diagnostic" }, { id: "b", text: "Solution clé en main" }] }],
+      endings: [
+        { id: "f1", title: "Réussite" },
+        { id: "f2", title: "Échec" },
+      ],
+      decisions: [
+        {
+          sceneId: "p1",
+          title: "Par où commencer ?",
+          choices: [
+            { id: "a", text: "Diagnostic" },
+            { id: "b", text: "Solution clé en main" },
+          ],
+        },
+      ],
     },
   ],
 };
@@ -58,7 +86,14 @@ describe("the learner table", () => {
   const byName = Object.fromEntries(table.map((row) => [row.name, row]));
 
   test("progress, time, best scores and certificate per learner", () => {
-    expect(byName.Ana).toMatchObject({ percent: 100, completedLessons: 2, totalLessons: 2, activeSeconds: 2400, finalScore: 90, bestScores: { final: 90, "q-l1": 100 } });
+    expect(byName.Ana).toMatchObject({
+      percent: 100,
+      completedLessons: 2,
+      totalLessons: 2,
+      activeSeconds: 2400,
+      finalScore: 90,
+      bestScores: { final: 90, "q-l1": 100 },
+    });
     expect(byName.Ana!.certificate).toEqual({ issuedAt: at(19), revoked: false });
     expect(byName.Bruno).toMatchObject({ percent: 25, completedLessons: 1, finalScore: 50, certificate: null });
     expect(byName.David).toMatchObject({ percent: 0, activeSeconds: 0, finalScore: null });
@@ -78,7 +113,11 @@ describe("the learner table", () => {
   });
 
   test("sorting: by progress descending, by final score with the unscored last, by name in French order", () => {
-    expect(sortLearners(table, "progression", "desc").map((row) => row.name).slice(0, 3)).toEqual(["Ana", "Bruno", "Chloé"]);
+    expect(
+      sortLearners(table, "progression", "desc")
+        .map((row) => row.name)
+        .slice(0, 3),
+    ).toEqual(["Ana", "Bruno", "Chloé"]);
     expect(sortLearners(table, "evaluation", "asc").map((row) => row.name)).toEqual(["Bruno", "Ana", "Chloé", "David", "Émilie", "Farid"]);
     expect(sortLearners(table, "nom", "desc").map((row) => row.name)).toEqual(["Farid", "Émilie", "David", "Chloé", "Bruno", "Ana"]);
     expect(sortLearners(table, "activite", "desc").map((row) => row.name)).toEqual(["Ana", "Émilie", "Chloé", "Bruno", "David", "Farid"]);
@@ -154,12 +193,25 @@ describe("the final assessment per objective of the path", () => {
       },
     ],
   };
-  const group = (questionId: string, correct: boolean, count: number) => ({ quizId: "final", questionId, correct, count, wrongLabels: correct ? [] : ["Une erreur"] });
+  const group = (questionId: string, correct: boolean, count: number) => ({
+    quizId: "final",
+    questionId,
+    correct,
+    count,
+    wrongLabels: correct ? [] : ["Une erreur"],
+  });
 
   test("each question shows its objective; each objective its share of right answers over its questions' answers", () => {
     // Objective 1: q1 answered by 6 (4 right), q2 by 4 (1 right) → 5 right of 10. Objective 2: q3 by 5 (5 right).
     // Objective 3: q4 answered by 4 only → hidden.
-    const answerGroups = [group("q1", true, 4), group("q1", false, 2), group("q2", true, 1), group("q2", false, 3), group("q3", true, 5), group("q4", true, 4)];
+    const answerGroups = [
+      group("q1", true, 4),
+      group("q1", false, 2),
+      group("q2", true, 1),
+      group("q2", false, 3),
+      group("q3", true, 5),
+      group("q4", true, 4),
+    ];
     const [final] = quizSummaries(tagged, [], rows({ answerGroups }));
     expect(final!.questions.map((question) => [question.questionId, question.objective])).toEqual([
       ["q1", 1],
@@ -168,14 +220,28 @@ describe("the final assessment per objective of the path", () => {
       ["q4", 3],
     ]);
     expect(final!.objectives).toEqual([
-      { number: 1, text: "Expliquer pourquoi faire alliance.", questions: 2, answers: 10, correctShare: 0.5, respondents: 6, hidden: false },
+      {
+        number: 1,
+        text: "Expliquer pourquoi faire alliance.",
+        questions: 2,
+        answers: 10,
+        correctShare: 0.5,
+        respondents: 6,
+        hidden: false,
+      },
       { number: 2, text: "Classer un partenariat.", questions: 1, answers: 5, correctShare: 1, respondents: 5, hidden: false },
       { number: 3, text: "Décider dans un cas.", questions: 1, answers: 4, correctShare: null, respondents: 4, hidden: true },
     ]);
   });
 
   test("no summary while no question of the final names an objective, and none for a practice quiz", () => {
-    const untagged: CohortContent = { ...tagged, quizzes: [{ ...tagged.quizzes[0]!, questions: [{ id: "q1", stem: "Question 1", objective: null }] }, { id: "q-l1", title: "Quiz", final: false, questions: [{ id: "q1", stem: "Question 1" }] }] };
+    const untagged: CohortContent = {
+      ...tagged,
+      quizzes: [
+        { ...tagged.quizzes[0]!, questions: [{ id: "q1", stem: "Question 1", objective: null }] },
+        { id: "q-l1", title: "Quiz", final: false, questions: [{ id: "q1", stem: "Question 1" }] },
+      ],
+    };
     const summaries = quizSummaries(untagged, [], rows({ answerGroups: [group("q1", true, 9)] }));
     expect(summaries.map((summary) => summary.objectives)).toEqual([[], []]);
   });
@@ -226,7 +292,12 @@ describe("scenarios", () => {
         ],
         // u0, u1 and u3 took « a » to f1: a strategy; u2 (« b ») and u4 (« a » to f2) are each alone on their route.
         strategies: [
-          { count: 3, endingId: "f1", endingTitle: "Réussite", steps: [{ sceneId: "p1", title: "Par où commencer ?", choiceId: "a", text: "Diagnostic" }] },
+          {
+            count: 3,
+            endingId: "f1",
+            endingTitle: "Réussite",
+            steps: [{ sceneId: "p1", title: "Par où commencer ?", choiceId: "a", text: "Diagnostic" }],
+          },
         ],
         singleStrategies: 2,
       },

@@ -45,10 +45,25 @@ interface MemberRow {
 
 export interface CohortRows {
   members: MemberRow[];
-  lessons: Array<{ userId: string; lessonId: string; startedAt: Date; completedAt: Date | null; activeSeconds: number; lastActiveAt: Date | null }>;
+  lessons: Array<{
+    userId: string;
+    lessonId: string;
+    startedAt: Date;
+    completedAt: Date | null;
+    activeSeconds: number;
+    lastActiveAt: Date | null;
+  }>;
   enrollments: Array<{ userId: string; lastVisitedAt: Date }>;
   attempts: Array<{ userId: string; quizId: string; score: number | null; startedAt: Date; submittedAt: Date | null }>;
-  runs: Array<{ userId: string; scenarioId: string; choices: Array<{ sceneId: string; choiceId: string }>; endingId: string | null; startedAt: Date; updatedAt: Date; finishedAt: Date | null }>;
+  runs: Array<{
+    userId: string;
+    scenarioId: string;
+    choices: Array<{ sceneId: string; choiceId: string }>;
+    endingId: string | null;
+    startedAt: Date;
+    updatedAt: Date;
+    finishedAt: Date | null;
+  }>;
   certificates: Array<{ userId: string; issuedAt: Date; revokedAt: Date | null }>;
   /** Final projects (12 h path): when submitted, and the self-assessment levels given so far. */
   projects?: Array<{ userId: string; submittedAt: Date | null; updatedAt: Date; levels: number[] }>;
@@ -115,7 +130,10 @@ function firstFinishedRuns(runs: CohortRows["runs"]) {
 export function learnerRows(content: CohortContent, rows: CohortRows, calendar: CohortCalendar, now: Date): LearnerRow[] {
   // Only the path's lessons: what a learner does elsewhere is not the trainer's business.
   const pathLessonIds = new Set(content.lessons.map((lesson) => lesson.id));
-  const lessonsByUser = groupBy(rows.lessons.filter((row) => pathLessonIds.has(row.lessonId)), (row) => row.userId);
+  const lessonsByUser = groupBy(
+    rows.lessons.filter((row) => pathLessonIds.has(row.lessonId)),
+    (row) => row.userId,
+  );
   const attemptsByUser = groupBy(rows.attempts, (row) => row.userId);
   const runsByUser = groupBy(rows.runs, (row) => row.userId);
   const enrollment = new Map(rows.enrollments.map((row) => [row.userId, row.lastVisitedAt]));
@@ -152,7 +170,8 @@ export function learnerRows(content: CohortContent, rows: CohortRows, calendar: 
       totalLessons: summary.totalLessons,
       activeSeconds: summary.activeSeconds,
       expectedSeconds: content.lessons.reduce(
-        (sum, lesson) => sum + (lessons.some((row) => row.lessonId === lesson.id && row.completedAt) ? (lesson.modelSeconds ?? lesson.minutes * 60) : 0),
+        (sum, lesson) =>
+          sum + (lessons.some((row) => row.lessonId === lesson.id && row.completedAt) ? (lesson.modelSeconds ?? lesson.minutes * 60) : 0),
         0,
       ),
       lastActivityAt,
@@ -160,7 +179,13 @@ export function learnerRows(content: CohortContent, rows: CohortRows, calendar: 
       finalScore: final !== null && final in bestScores ? bestScores[final]! : null,
       endings,
       certificate: cert ? { issuedAt: cert.issuedAt, revoked: Boolean(cert.revokedAt) } : null,
-      project: project ? { submittedAt: project.submittedAt, selfAssessed: project.levels.length, total: project.levels.reduce((sum, level) => sum + level, 0) } : null,
+      project: project
+        ? {
+            submittedAt: project.submittedAt,
+            selfAssessed: project.levels.length,
+            total: project.levels.reduce((sum, level) => sum + level, 0),
+          }
+        : null,
       behind: !summary.completed && isBehindPace(summary.completedLessons, summary.totalLessons, calendar, now),
       inactive: !summary.completed && isInactive(lastActivityAt, now),
     };
@@ -211,7 +236,12 @@ export function lessonFunnel(content: CohortContent, rows: CohortRows): FunnelSt
   const members = new Set(rows.members.map((member) => member.userId));
   return content.lessons.map((lesson) => {
     const records = rows.lessons.filter((row) => row.lessonId === lesson.id && members.has(row.userId));
-    return { lessonId: lesson.id, title: lesson.title, started: records.length, completed: records.filter((row) => row.completedAt).length };
+    return {
+      lessonId: lesson.id,
+      title: lesson.title,
+      started: records.length,
+      completed: records.filter((row) => row.completedAt).length,
+    };
   });
 }
 
@@ -276,7 +306,9 @@ export function quizSummaries(content: CohortContent, learners: LearnerRow[], ro
       learners: bests.length,
       averageBest: bests.length === 0 ? null : Math.round(bests.reduce((sum, score) => sum + score, 0) / bests.length),
       questions: quiz.questions.map((question) => itemAnalysis(question, groups.get(`${quiz.id}\u0000${question.id}`) ?? [])),
-      objectives: quiz.final ? objectiveSummaries(content.objectives ?? [], quiz.questions, (questionId) => groups.get(`${quiz.id}\u0000${questionId}`) ?? []) : [],
+      objectives: quiz.final
+        ? objectiveSummaries(content.objectives ?? [], quiz.questions, (questionId) => groups.get(`${quiz.id}\u0000${questionId}`) ?? [])
+        : [],
     };
   });
 }
@@ -320,7 +352,11 @@ function itemAnalysis(question: { id: string; stem: string; objective?: number |
       for (const label of group.wrongLabels) wrong.set(label, (wrong.get(label) ?? 0) + group.count);
     }
     for (const [label, count] of wrong) {
-      if (!mostChosenWrong || count > mostChosenWrong.count || (count === mostChosenWrong.count && collator.compare(label, mostChosenWrong.label) < 0)) {
+      if (
+        !mostChosenWrong ||
+        count > mostChosenWrong.count ||
+        (count === mostChosenWrong.count && collator.compare(label, mostChosenWrong.label) < 0)
+      ) {
         mostChosenWrong = { label, count };
       }
     }
@@ -343,7 +379,13 @@ interface ScenarioSummary {
   finished: number;
   hidden: boolean;
   endings: Array<{ endingId: string; title: string; count: number }>;
-  decisions: Array<{ sceneId: string; title: string; answered: number; hidden: boolean; choices: Array<{ choiceId: string; text: string; count: number }> }>;
+  decisions: Array<{
+    sceneId: string;
+    title: string;
+    answered: number;
+    hidden: boolean;
+    choices: Array<{ choiceId: string; text: string; count: number }>;
+  }>;
   /**
    * The strategies the cohort used: the complete sequences of choices most often followed to an
    * ending (at most TOP_STRATEGIES, each followed by at least MIN_STRATEGY_LEARNERS learners), most
@@ -365,10 +407,16 @@ const TOP_STRATEGIES = 3;
 /** A sequence followed by one learner only is that learner's run, not a strategy of the cohort. */
 const MIN_STRATEGY_LEARNERS = 2;
 
-function strategiesOf(scenario: CohortContent["scenarios"][number], runs: CohortRows["runs"]): { strategies: Strategy[]; singleStrategies: number } {
+function strategiesOf(
+  scenario: CohortContent["scenarios"][number],
+  runs: CohortRows["runs"],
+): { strategies: Strategy[]; singleStrategies: number } {
   const scenes = scenario.scenes ?? scenario.decisions;
   // The ending is part of the key: the same choices lead to the same ending unless the scenario changed in between.
-  const bySequence = groupBy(runs, (run) => `${run.choices.map((choice) => `${choice.sceneId}:${choice.choiceId}`).join(" ")} → ${run.endingId}`);
+  const bySequence = groupBy(
+    runs,
+    (run) => `${run.choices.map((choice) => `${choice.sceneId}:${choice.choiceId}`).join(" ")} → ${run.endingId}`,
+  );
   const groups = [...bySequence.values()];
   const endingRank = (endingId: string) => scenario.endings.findIndex((ending) => ending.id === endingId);
   const strategies = groups
@@ -383,7 +431,12 @@ function strategiesOf(scenario: CohortContent["scenarios"][number], runs: Cohort
         endingTitle: scenario.endings.find((ending) => ending.id === first.endingId)?.title ?? first.endingId!,
         steps: first.choices.map(({ sceneId, choiceId }) => {
           const scene = scenes.find((candidate) => candidate.sceneId === sceneId);
-          return { sceneId, title: scene?.title ?? sceneId, choiceId, text: scene?.choices.find((choice) => choice.id === choiceId)?.text ?? choiceId };
+          return {
+            sceneId,
+            title: scene?.title ?? sceneId,
+            choiceId,
+            text: scene?.choices.find((choice) => choice.id === choiceId)?.text ?? choiceId,
+          };
         }),
       };
     });
@@ -400,7 +453,13 @@ export function scenarioSummaries(content: CohortContent, rows: CohortRows): Sce
       title: scenario.title,
       finished: runs.length,
       hidden,
-      endings: hidden ? [] : scenario.endings.map((ending) => ({ endingId: ending.id, title: ending.title, count: runs.filter((run) => run.endingId === ending.id).length })),
+      endings: hidden
+        ? []
+        : scenario.endings.map((ending) => ({
+            endingId: ending.id,
+            title: ending.title,
+            count: runs.filter((run) => run.endingId === ending.id).length,
+          })),
       decisions: scenario.decisions.map((decision) => {
         const made = runs.flatMap((run) => run.choices.filter((choice) => choice.sceneId === decision.sceneId).slice(0, 1));
         const decisionHidden = made.length < MIN_RESPONDENTS;
@@ -409,7 +468,13 @@ export function scenarioSummaries(content: CohortContent, rows: CohortRows): Sce
           title: decision.title,
           answered: made.length,
           hidden: decisionHidden,
-          choices: decisionHidden ? [] : decision.choices.map((choice) => ({ choiceId: choice.id, text: choice.text, count: made.filter((m) => m.choiceId === choice.id).length })),
+          choices: decisionHidden
+            ? []
+            : decision.choices.map((choice) => ({
+                choiceId: choice.id,
+                text: choice.text,
+                count: made.filter((m) => m.choiceId === choice.id).length,
+              })),
         };
       }),
       ...(hidden ? { strategies: [], singleStrategies: 0 } : strategiesOf(scenario, runs)),

@@ -35,4 +35,3 @@ export function JoinCodeForm({ typed = "", error = null }: { typed?: string; err
     </Form>
   );
 }
-

@@ -2,7 +2,11 @@ import { expect, test } from "vitest";
 import { readTableQuery, sortHref } from "./table-query.ts";
 
 test("the table's view is read from the address, unknown values falling back to the default", () => {
-  expect(readTableQuery(new URLSearchParams("filtre=en-retard&tri=progression&ordre=desc"))).toEqual({ filter: "en-retard", sort: "progression", order: "desc" });
+  expect(readTableQuery(new URLSearchParams("filtre=en-retard&tri=progression&ordre=desc"))).toEqual({
+    filter: "en-retard",
+    sort: "progression",
+    order: "desc",
+  });
   expect(readTableQuery(new URLSearchParams("filtre=<script>&tri=1;DROP&ordre=x"))).toEqual({ filter: "tous", sort: "nom", order: "asc" });
 });
 

@@ -77,13 +77,7 @@ export function RadioGroup<Value extends string>({
           const id = `${meta.id}-${option.value}`;
           return (
             <div className="choice" key={option.value}>
-              <input
-                type="radio"
-                id={id}
-                name={meta.name}
-                value={option.value}
-                defaultChecked={meta.initialValue === option.value}
-              />
+              <input type="radio" id={id} name={meta.name} value={option.value} defaultChecked={meta.initialValue === option.value} />
               <label htmlFor={id}>
                 {option.label}
                 {option.hint ? <small>{option.hint}</small> : null}

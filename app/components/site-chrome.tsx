@@ -77,8 +77,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="site-footer__inner">
         <p>
-          Un parcours pour apprendre à concevoir une démarche d'alliance entre associations,
-          entreprises et pouvoirs publics, au service des Objectifs de développement durable.
+          Un parcours pour apprendre à concevoir une démarche d'alliance entre associations, entreprises et pouvoirs publics, au service des
+          Objectifs de développement durable.
         </p>
         <nav aria-label="Liens utiles">
           <ul>

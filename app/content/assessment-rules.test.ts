@@ -28,12 +28,21 @@ function choice(id: string, right: string, wrong: string[], stem = `Énoncé ${i
     options: [{ text: right, correct: true }, ...wrong.map((text) => ({ text, correct: false, feedback: "Tentant, mais…" }))],
   };
 }
-const trueFalse = (id: string, stem = `Vrai ou faux ${id}`): Question => ({ id, type: "vrai-faux", stem, answer: true, feedback: "…", source, concepts: [] });
+const trueFalse = (id: string, stem = `Vrai ou faux ${id}`): Question => ({
+  id,
+  type: "vrai-faux",
+  stem,
+  answer: true,
+  feedback: "…",
+  source,
+  concepts: [],
+});
 
 /** The right option is the longest. */
 const tell = (id: string) => choice(id, "Une réponse nuancée, complète et précise", ["Non", "Jamais", "Le hasard"]);
 /** The right option is not the longest. */
-const fair = (id: string) => choice(id, "Un projet commun", ["Un échange de bons procédés entre deux partenaires", "Une subvention", "Un don"]);
+const fair = (id: string) =>
+  choice(id, "Un projet commun", ["Un échange de bons procédés entre deux partenaires", "Une subvention", "Un don"]);
 
 function quiz(id: string, kind: QuizDefinition["kind"], questions: Question[], extra: Partial<QuizDefinition> = {}): QuizDefinition {
   return { id, title: id, kind, passMark: 70, questions, objectives: {}, file: `quizzes/${id}.yaml`, ...extra };
@@ -77,7 +86,8 @@ describe("the longest option", () => {
     expect(lengthBiasProblems("quizzes/biaise.yaml", "quiz", biased)).toEqual([
       {
         file: "quizzes/biaise.yaml",
-        message: "quiz : la bonne réponse est l'option la plus longue dans 3 des 5 questions à choix de 3 options ou plus (60 %, au plus 40 %) : q1, q2, q3",
+        message:
+          "quiz : la bonne réponse est l'option la plus longue dans 3 des 5 questions à choix de 3 options ou plus (60 %, au plus 40 %) : q1, q2, q3",
       },
     ]);
     // 2 out of 5: 40 %, the most allowed.
@@ -92,7 +102,10 @@ test("every wrong option needs its own feedback", () => {
   if (silent.type !== "choix-unique") throw new Error("type");
   silent.options[1] = { text: "Une subvention", correct: false };
   expect(optionFeedbackProblems(quiz("muet", "entrainement", [silent, fair("s2")]))).toEqual([
-    { file: "quizzes/muet.yaml", message: "options fausses sans rétroaction (dites pourquoi l'option tente et pourquoi elle ne suffit pas) : s1 (1)" },
+    {
+      file: "quizzes/muet.yaml",
+      message: "options fausses sans rétroaction (dites pourquoi l'option tente et pourquoi elle ne suffit pas) : s1 (1)",
+    },
   ]);
   expect(optionFeedbackProblems(quiz("bavard", "entrainement", [fair("s2"), trueFalse("s3")]))).toEqual([]);
   expect(questionSetFigures([silent, fair("s2")])).toMatchObject({ wrongOptions: 5, wrongWithoutFeedback: 1 });
@@ -108,12 +121,21 @@ describe("a final pool", () => {
     expect(isSeen(trueFalse("f2", "l'alliance est un contrat d'échange."), seen)).toBe(true);
     expect(isSeen(trueFalse("f3"), seen)).toBe(false);
     // Half unseen: the least allowed.
-    const final = quiz("finale", "evaluation-finale", [fair("p1"), trueFalse("f2", "l'alliance est un contrat d'échange."), trueFalse("f3"), trueFalse("f4")]);
+    const final = quiz("finale", "evaluation-finale", [
+      fair("p1"),
+      trueFalse("f2", "l'alliance est un contrat d'échange."),
+      trueFalse("f3"),
+      trueFalse("f4"),
+    ]);
     expect(unseenProblems(final, seen)).toEqual([]);
   });
 
   test("with less than half of unseen questions breaks the rule; half or more passes", () => {
-    const mostlySeen = quiz("finale", "evaluation-finale", [fair("p1"), trueFalse("f2", "L'alliance est un contrat d'échange."), trueFalse("f3")]);
+    const mostlySeen = quiz("finale", "evaluation-finale", [
+      fair("p1"),
+      trueFalse("f2", "L'alliance est un contrat d'échange."),
+      trueFalse("f3"),
+    ]);
     expect(unseenProblems(mostlySeen, seen)).toEqual([
       {
         file: "quizzes/finale.yaml",
@@ -130,14 +152,16 @@ describe("a final pool", () => {
     expect(overlapProblems(quiz("finale", "evaluation-finale", pool(14), { draw: 10 }))).toEqual([
       {
         file: "quizzes/finale.yaml",
-        message: "réserve de 14 questions pour 10 par tentative : il en faut au moins 15 (draw + moitié du draw) pour que deux tentatives successives partagent au plus la moitié de leurs questions",
+        message:
+          "réserve de 14 questions pour 10 par tentative : il en faut au moins 15 (draw + moitié du draw) pour que deux tentatives successives partagent au plus la moitié de leurs questions",
       },
     ]);
     expect(overlapProblems(quiz("finale", "evaluation-finale", pool(15), { draw: 10 }))).toEqual([]);
     expect(overlapProblems(quiz("finale", "evaluation-finale", pool(5)))).toEqual([
       {
         file: "quizzes/finale.yaml",
-        message: "réserve de 5 questions pour 5 par tentative (sans draw, toutes) : il en faut au moins 8 (draw + moitié du draw) pour que deux tentatives successives partagent au plus la moitié de leurs questions",
+        message:
+          "réserve de 5 questions pour 5 par tentative (sans draw, toutes) : il en faut au moins 8 (draw + moitié du draw) pour que deux tentatives successives partagent au plus la moitié de leurs questions",
       },
     ]);
   });
@@ -145,14 +169,31 @@ describe("a final pool", () => {
   test("tags every question with an objective of its path, and assesses every objective at least twice", () => {
     const path = { id: "parcours-test", objectives: ["Expliquer.", "Classer.", "Décider."] };
     const questions = [trueFalse("o1"), trueFalse("o2"), trueFalse("o3"), trueFalse("o4"), trueFalse("o5"), trueFalse("o6")];
-    const untagged = objectiveProblems(quiz("finale", "evaluation-finale", questions, { objectives: { o1: 1, o2: 1, o3: 2, o4: 4 } }), path);
-    expect(untagged.invalid).toEqual([{ file: "quizzes/finale.yaml", message: "question o4 : objective 4 n'existe pas (le parcours parcours-test a 3 objectifs)" }]);
-    expect(untagged.pending).toEqual([
-      { file: "quizzes/finale.yaml", message: "questions sans objective (le numéro de l'objectif du parcours parcours-test qu'elles évaluent) : o5, o6" },
-      { file: "quizzes/finale.yaml", message: "objectif 2 du parcours parcours-test (« Classer. ») évalué par 1 question : il en faut au moins 2" },
-      { file: "quizzes/finale.yaml", message: "objectif 3 du parcours parcours-test (« Décider. ») évalué par 0 question : il en faut au moins 2" },
+    const untagged = objectiveProblems(
+      quiz("finale", "evaluation-finale", questions, { objectives: { o1: 1, o2: 1, o3: 2, o4: 4 } }),
+      path,
+    );
+    expect(untagged.invalid).toEqual([
+      { file: "quizzes/finale.yaml", message: "question o4 : objective 4 n'existe pas (le parcours parcours-test a 3 objectifs)" },
     ]);
-    const tagged = objectiveProblems(quiz("finale", "evaluation-finale", questions, { objectives: { o1: 1, o2: 1, o3: 2, o4: 2, o5: 3, o6: 3 } }), path);
+    expect(untagged.pending).toEqual([
+      {
+        file: "quizzes/finale.yaml",
+        message: "questions sans objective (le numéro de l'objectif du parcours parcours-test qu'elles évaluent) : o5, o6",
+      },
+      {
+        file: "quizzes/finale.yaml",
+        message: "objectif 2 du parcours parcours-test (« Classer. ») évalué par 1 question : il en faut au moins 2",
+      },
+      {
+        file: "quizzes/finale.yaml",
+        message: "objectif 3 du parcours parcours-test (« Décider. ») évalué par 0 question : il en faut au moins 2",
+      },
+    ]);
+    const tagged = objectiveProblems(
+      quiz("finale", "evaluation-finale", questions, { objectives: { o1: 1, o2: 1, o3: 2, o4: 2, o5: 3, o6: 3 } }),
+      path,
+    );
     expect(tagged).toEqual({ invalid: [], pending: [] });
   });
 });
@@ -190,5 +231,7 @@ test("the printed table marks each broken figure", () => {
   });
   expect(lines[0]).toMatch(/questions +jamais vues +plus longue = juste +objectifs couverts +options fausses sans rétroaction/);
   expect(lines.find((line) => line.includes("parcours-test"))).toMatch(/6 +3\/5 \(60 %\) ✗ +0\/10 \(0 %\)$/);
-  expect(lines.find((line) => line.includes("finale finale"))).toMatch(/\(2 tirées sur 4, il en faut 3\) +4 +1\/4 \(25 %\) ✗ +0\/2 \(0 %\) +2\/2 +1\/4 \(25 %\) ✗$/);
+  expect(lines.find((line) => line.includes("finale finale"))).toMatch(
+    /\(2 tirées sur 4, il en faut 3\) +4 +1\/4 \(25 %\) ✗ +0\/2 \(0 %\) +2\/2 +1\/4 \(25 %\) ✗$/,
+  );
 });

@@ -101,7 +101,9 @@ export function lengthBiasProblems(file: string, what: string, questions: Questi
   const figures = questionSetFigures(questions);
   const share = longestRightShare(figures);
   if (share === null || share <= MAX_LONGEST_RIGHT_SHARE) return [];
-  const which = distinct(questions).filter((question) => longestIsRight(question)).map((question) => question.id);
+  const which = distinct(questions)
+    .filter((question) => longestIsRight(question))
+    .map((question) => question.id);
   return [
     {
       file,
@@ -143,7 +145,8 @@ export function seenInPractice(quizzes: Iterable<Pick<QuizDefinition, "kind" | "
   return seen;
 }
 
-export const isSeen = (question: Question, seen: SeenInPractice) => seen.ids.has(question.id) || seen.stems.has(normaliseStem(question.stem));
+export const isSeen = (question: Question, seen: SeenInPractice) =>
+  seen.ids.has(question.id) || seen.stems.has(normaliseStem(question.stem));
 
 /** The figures of one final assessment for one path. */
 interface FinalFigures extends QuestionSetFigures {
@@ -229,11 +232,17 @@ export function objectiveProblems(quiz: QuizDefinition, path: Pick<Path, "id" | 
     const objective = quiz.objectives[question.id];
     if (objective === undefined) untagged.push(question.id);
     else if (objective > count) {
-      invalid.push({ file: quiz.file, message: `question ${question.id} : objective ${objective} n'existe pas (le parcours ${path.id} a ${count} objectif${count > 1 ? "s" : ""})` });
+      invalid.push({
+        file: quiz.file,
+        message: `question ${question.id} : objective ${objective} n'existe pas (le parcours ${path.id} a ${count} objectif${count > 1 ? "s" : ""})`,
+      });
     } else perObjective[objective - 1]!++;
   }
   if (untagged.length > 0) {
-    pending.push({ file: quiz.file, message: `questions sans objective (le numéro de l'objectif du parcours ${path.id} qu'elles évaluent) : ${untagged.join(", ")}` });
+    pending.push({
+      file: quiz.file,
+      message: `questions sans objective (le numéro de l'objectif du parcours ${path.id} qu'elles évaluent) : ${untagged.join(", ")}`,
+    });
   }
   perObjective.forEach((questions, index) => {
     if (questions < MIN_QUESTIONS_PER_OBJECTIVE) {
@@ -276,7 +285,11 @@ export interface AssessmentReport {
  * Every assessment rule and figure over the loaded content. `quizzesOfLesson` gives the quizzes each
  * lesson embeds (from its compile), which decides a path's practice quizzes.
  */
-export function assessContent(catalog: Catalog, quizzes: Map<string, QuizDefinition>, quizzesOfLesson: Map<string, string[]>): AssessmentReport {
+export function assessContent(
+  catalog: Catalog,
+  quizzes: Map<string, QuizDefinition>,
+  quizzesOfLesson: Map<string, string[]>,
+): AssessmentReport {
   const problems: Problem[] = [];
   const pending: Problem[] = [];
   const seen = seenInPractice(quizzes.values());
@@ -338,7 +351,8 @@ export function formatAssessmentTable(report: AssessmentReport): string[] {
     const share = longestRightShare(set);
     return `${fraction(set.longestRight, set.choices)}${mark(share !== null && share > MAX_LONGEST_RIGHT_SHARE)}`;
   };
-  const silent = (set: QuestionSetFigures) => `${fraction(set.wrongWithoutFeedback, set.wrongOptions)}${mark(set.wrongWithoutFeedback > 0)}`;
+  const silent = (set: QuestionSetFigures) =>
+    `${fraction(set.wrongWithoutFeedback, set.wrongOptions)}${mark(set.wrongWithoutFeedback > 0)}`;
 
   rows.push(["Parcours", "", "", "", "", ""]);
   for (const path of report.paths) {
@@ -368,6 +382,10 @@ export function formatAssessmentTable(report: AssessmentReport): string[] {
     ]);
   }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }

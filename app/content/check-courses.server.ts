@@ -55,7 +55,12 @@ export interface CheckReport {
 
 export async function checkCourses(
   coursesDir: string,
-  options: { cacheDir?: string | null; enforceAssessmentRules?: boolean; enforceScenarioBalance?: boolean; enforceWordingInScenarios?: boolean } = {},
+  options: {
+    cacheDir?: string | null;
+    enforceAssessmentRules?: boolean;
+    enforceScenarioBalance?: boolean;
+    enforceWordingInScenarios?: boolean;
+  } = {},
 ): Promise<CheckReport> {
   const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
   problems.push(...checkCatalog(catalog));
@@ -72,7 +77,10 @@ export async function checkCourses(
     projects: new Set(projects.projects.keys()),
     routes: [...scenarios.scenarios.keys()]
       .map((id) => `/simulations/${id}`)
-      .concat("/simulations", [...projects.projects.keys()].map((id) => `/projet/${id}`)),
+      .concat(
+        "/simulations",
+        [...projects.projects.keys()].map((id) => `/projet/${id}`),
+      ),
   };
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
   const reflectionIds = new Map<string, string>();
@@ -93,9 +101,13 @@ export async function checkCourses(
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
       timeInputs.set(lesson.id, lessonTimeInputs(lesson, compiled.usage, timeLookups));
-      projectsOfLesson.set(lesson.id, compiled.usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""));
+      projectsOfLesson.set(
+        lesson.id,
+        compiled.usage.components.filter((c) => c.name === "FinalProject").map((c) => c.attributes.id ?? ""),
+      );
       for (const use of compiled.usage.components) {
-        if (use.name === "MyAnswer" && use.attributes.reflection) recalled.push({ file: lesson.file, id: use.attributes.reflection, line: use.line });
+        if (use.name === "MyAnswer" && use.attributes.reflection)
+          recalled.push({ file: lesson.file, id: use.attributes.reflection, line: use.line });
       }
     } catch (error) {
       problems.push({ file: lesson.file, message: `ne compile pas : ${(error as Error).message}` });
@@ -103,13 +115,17 @@ export async function checkCourses(
   }
   // Checked once every lesson is read: a recalled reflection may sit in any lesson.
   for (const { file, id, line } of recalled) {
-    if (!reflectionIds.has(id)) problems.push({ file, message: `<MyAnswer> : réflexion inconnue « ${id} »${line ? ` (ligne ${line})` : ""}` });
+    if (!reflectionIds.has(id))
+      problems.push({ file, message: `<MyAnswer> : réflexion inconnue « ${id} »${line ? ` (ligne ${line})` : ""}` });
   }
   // A project field may be pre-filled from a workshop's reflection: it must exist.
   for (const project of projects.projects.values()) {
     for (const field of project.steps.flatMap((step) => step.fields)) {
       if (field.prefillFrom && !reflectionIds.has(field.prefillFrom)) {
-        problems.push({ file: project.file, message: `champ ${field.id} : prefillFrom « ${field.prefillFrom} » n'est la réponse d'aucune <Reflection>` });
+        problems.push({
+          file: project.file,
+          message: `champ ${field.id} : prefillFrom « ${field.prefillFrom} » n'est la réponse d'aucune <Reflection>`,
+        });
       }
     }
   }

@@ -11,7 +11,12 @@ describe("what the time model counts in a lesson", () => {
   test("a simulation's shortest run from its start to an ending, whatever the branch conditions", () => {
     const scenario = {
       start: "s1",
-      scenes: [scene("s1", ["s2", [{ goto: "s3" }, { goto: "s2" }]]), scene("s2", ["s4"]), scene("s3", ["fin", "s4"]), scene("s4", ["fin"])],
+      scenes: [
+        scene("s1", ["s2", [{ goto: "s3" }, { goto: "s2" }]]),
+        scene("s2", ["s4"]),
+        scene("s3", ["fin", "s4"]),
+        scene("s4", ["fin"]),
+      ],
     };
     expect(shortestRun(scenario as never)).toBe(2);
   });
@@ -28,7 +33,14 @@ describe("what the time model counts in a lesson", () => {
       children: [
         { type: "mdxjsEsm", value: "import Carte from '~/courses/Carte.tsx'" },
         { type: "paragraph", children: [{ type: "text", value: "Trois mots communs" }] },
-        { type: "mdxJsxFlowElement", name: "Reflection", attributes: [{ type: "mdxJsxAttribute", name: "id", value: "r1" }, { type: "mdxJsxAttribute", name: "prompt", value: "Que feriez-vous ?" }] },
+        {
+          type: "mdxJsxFlowElement",
+          name: "Reflection",
+          attributes: [
+            { type: "mdxJsxAttribute", name: "id", value: "r1" },
+            { type: "mdxJsxAttribute", name: "prompt", value: "Que feriez-vous ?" },
+          ],
+        },
         {
           type: "mdxJsxFlowElement",
           name: "ForProfile",
@@ -59,7 +71,10 @@ describe("what the time model counts in a lesson", () => {
     };
     const lookups: TimeLookups = {
       quiz: () => ({ draw: 3, questions: Array.from({ length: 8 }, () => ({}) as never) }),
-      scenario: (id) => (id === "court" ? { start: "a", scenes: [scene("a", ["fin"])] } : { start: "a", scenes: [scene("a", ["b"]), scene("b", ["fin"])] }) as never,
+      scenario: (id) =>
+        (id === "court"
+          ? { start: "a", scenes: [scene("a", ["fin"])] }
+          : { start: "a", scenes: [scene("a", ["b"]), scene("b", ["fin"])] }) as never,
       project: () => ({ steps: [{ fields: [{}, {}] }, { fields: [{}] }] }) as never,
     };
     expect(lessonTimeInputs({ title: "Deux mots", summary: "Un résumé", objectives: ["Un objectif clair"] }, usage, lookups)).toEqual({

@@ -5,7 +5,8 @@
  */
 import { errorText, errorTitle } from "./error-messages.ts";
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 interface ErrorDocument {
   status: number;
@@ -17,7 +18,12 @@ interface ErrorDocument {
   stylesheets: string[];
 }
 
-export function renderErrorDocument({ status, title = errorTitle(status), message = errorText(status), stylesheets }: ErrorDocument): string {
+export function renderErrorDocument({
+  status,
+  title = errorTitle(status),
+  message = errorText(status),
+  stylesheets,
+}: ErrorDocument): string {
   const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escape(href)}">`).join("");
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} — Apprendre à faire alliance</title>${links}<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>

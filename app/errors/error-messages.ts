@@ -10,8 +10,14 @@ const ERROR_MESSAGES: Record<number, { title: string; text: string }> = {
   413: { title: "Envoi trop volumineux", text: "Les données envoyées sont trop volumineuses." },
   415: { title: "Format non pris en charge", text: "Ce formulaire n'a pas été envoyé dans un format attendu." },
   429: { title: "Trop de tentatives", text: "Patientez quelques minutes avant de réessayer." },
-  500: { title: "Une erreur est survenue", text: "Nous n'avons pas pu afficher cette page. Réessayez dans un instant\u202F; si le problème persiste, signalez-le à votre formateur·rice ou à l'équipe." },
-  503: { title: "Service momentanément indisponible", text: "Le site ne peut pas répondre pour l'instant. Réessayez dans quelques minutes." },
+  500: {
+    title: "Une erreur est survenue",
+    text: "Nous n'avons pas pu afficher cette page. Réessayez dans un instant\u202F; si le problème persiste, signalez-le à votre formateur·rice ou à l'équipe.",
+  },
+  503: {
+    title: "Service momentanément indisponible",
+    text: "Le site ne peut pas répondre pour l'instant. Réessayez dans quelques minutes.",
+  },
 };
 
 export function errorTitle(status: number): string {

@@ -37,7 +37,9 @@ async function errorPageFor(request: Request, response: Response): Promise<Respo
 type Handler<Args> = (args: Args) => Promise<Response> | Response;
 
 /** Wraps a resource route's loader or action: thrown 4xx/5xx Responses become error pages. */
-export function withErrorPages<Args extends LoaderFunctionArgs | ActionFunctionArgs>(handler: Handler<Args>): (args: Args) => Promise<Response> {
+export function withErrorPages<Args extends LoaderFunctionArgs | ActionFunctionArgs>(
+  handler: Handler<Args>,
+): (args: Args) => Promise<Response> {
   return async (args) => {
     try {
       return await handler(args);

@@ -15,9 +15,7 @@ export function KeyFigure({ value, label, source, heading }: { value: string; la
       <p className="key-figure__value">{value}</p>
       <figcaption>
         <span className="key-figure__label">{label}</span>
-        <cite className="key-figure__source">
-          {fr`Source : ${sources[source]?.shortTitle ?? source}, « ${heading} »`}
-        </cite>
+        <cite className="key-figure__source">{fr`Source : ${sources[source]?.shortTitle ?? source}, « ${heading} »`}</cite>
       </figcaption>
     </figure>
   );
@@ -62,11 +60,7 @@ export function Callout({ kind, title, children }: { kind: string; title?: strin
 
 export function Source({ sourceRef: sourceId, heading }: { sourceRef: string; heading: string }) {
   const { sources } = useLessonContext();
-  return (
-    <cite className="source-ref">
-      {fr`(source : ${sources[sourceId]?.shortTitle ?? sourceId}, « ${heading} »)`}
-    </cite>
-  );
+  return <cite className="source-ref">{fr`(source : ${sources[sourceId]?.shortTitle ?? sourceId}, « ${heading} »)`}</cite>;
 }
 
 /**

@@ -25,7 +25,18 @@ interface LessonContextValue {
   /** The simulations the lesson contains, with this reader's run. */
   simulations: Record<string, { scenario: Scenario; view: SimulationView; conceptLessons: ConceptLessons; showLastDebrief: boolean }>;
   /** The final projects the lesson presents (<FinalProject>), with this reader's progress. */
-  projects: Record<string, { title: string; steps: number; stepsComplete: number; criteria: number; criteriaRated: number; started: boolean; submittedAt: string | null }>;
+  projects: Record<
+    string,
+    {
+      title: string;
+      steps: number;
+      stepsComplete: number;
+      criteria: number;
+      criteriaRated: number;
+      started: boolean;
+      submittedAt: string | null;
+    }
+  >;
   /** The lesson's own address (where plain-form quiz answers come back to). */
   lessonUrl: string;
 }

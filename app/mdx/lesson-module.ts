@@ -14,7 +14,11 @@ import * as React from "react";
 import * as ReactDOM from "react-dom";
 import * as jsxRuntime from "react/jsx-runtime";
 
-type LessonFactory = (react: typeof React, reactDom: typeof ReactDOM, runtime: typeof jsxRuntime) => {
+type LessonFactory = (
+  react: typeof React,
+  reactDom: typeof ReactDOM,
+  runtime: typeof jsxRuntime,
+) => {
   default: ComponentType<{ components?: Record<string, ComponentType<never>> }>;
 };
 

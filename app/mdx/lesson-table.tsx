@@ -20,7 +20,9 @@ function headingText(node: ReactNode, depth = 0): string[] {
 }
 
 function tableLabel(children: ReactNode): string {
-  const headings = headingText(children).map((text) => text.trim()).filter(Boolean);
+  const headings = headingText(children)
+    .map((text) => text.trim())
+    .filter(Boolean);
   return headings.length > 0 ? `Tableau\u00A0: ${headings.join(", ")}` : "Tableau";
 }
 

@@ -18,7 +18,9 @@ export function MyAnswer({ reflection, prompt }: { reflection: string; prompt: s
           ))}
         </blockquote>
       ) : (
-        <p className="muted">{signedIn ? "Vous n'aviez pas répondu à cette question." : "Connectez-vous pour retrouver ici votre réponse."}</p>
+        <p className="muted">
+          {signedIn ? "Vous n'aviez pas répondu à cette question." : "Connectez-vous pour retrouver ici votre réponse."}
+        </p>
       )}
     </figure>
   );

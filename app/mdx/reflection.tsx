@@ -52,8 +52,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
           <p id={`${fieldId}-etat`} className="reflection__status" role="status">
             {!signedIn ? (
               <>
-                Votre réponse n'est pas enregistrée sans compte. <a href={loginUrl}>Connectez-vous</a> pour la garder
-                (elle reste privée).
+                Votre réponse n'est pas enregistrée sans compte. <a href={loginUrl}>Connectez-vous</a> pour la garder (elle reste privée).
               </>
             ) : fetcher.state !== "idle" ? (
               "Enregistrement…"

@@ -19,7 +19,6 @@ import { getQuizView } from "~/quizzes/quiz-attempts.server.ts";
 import { readStep } from "~/quizzes/quiz-step.ts";
 import { AUDIENCE_OF_PROFILE } from "~/courses/audience.ts";
 
-
 export async function loadLessonPage({
   catalog,
   db,
@@ -51,7 +50,11 @@ export async function loadLessonPage({
   const [progress, reflections] = user
     ? await timing.time("db", () =>
         Promise.all([
-          getLessonProgress(db, user.id, lessons.map(({ lesson: l }) => l.id)),
+          getLessonProgress(
+            db,
+            user.id,
+            lessons.map(({ lesson: l }) => l.id),
+          ),
           reflectionIds.length > 0 ? getReflections(db, user.id, reflectionIds) : Promise.resolve([]),
         ]),
       )
@@ -71,7 +74,11 @@ export async function loadLessonPage({
       scenarioIds.flatMap((id) => {
         const scenario = getScenario(id);
         return scenario
-          ? [loadSimulationBlock({ db, catalog, scenario, user, url, pathId: path.id, lessonId: lesson.id }).then((block) => [id, block] as const)]
+          ? [
+              loadSimulationBlock({ db, catalog, scenario, user, url, pathId: path.id, lessonId: lesson.id }).then(
+                (block) => [id, block] as const,
+              ),
+            ]
           : [];
       }),
     ),
@@ -102,7 +109,10 @@ export async function loadLessonPage({
       ];
     }),
   );
-  const summary = summarizePath(lessons.map(({ lesson: l }) => l), progress);
+  const summary = summarizePath(
+    lessons.map(({ lesson: l }) => l),
+    progress,
+  );
   const own = progress.find((record) => record.lessonId === lesson.id);
 
   const terms = new Set(compiled.usage.components.filter((c) => c.name === "Definition").map((c) => c.attributes.term ?? ""));
@@ -153,7 +163,9 @@ export async function loadLessonPage({
       reflections: Object.fromEntries(
         reflections.map((r) => [r.reflectionId, { answer: r.answer, updatedAt: new Date(r.updatedAt).toISOString() }]),
       ),
-      glossary: Object.fromEntries(glossary.flatMap((g) => [g.term, g.id].map((key) => [key, { id: g.id, term: frenchTypography(g.term), definition: g.definition }]))),
+      glossary: Object.fromEntries(
+        glossary.flatMap((g) => [g.term, g.id].map((key) => [key, { id: g.id, term: frenchTypography(g.term), definition: g.definition }])),
+      ),
       sources: Object.fromEntries(
         catalog.sources.filter((s) => citedSources.has(s.id)).map((s) => [s.id, { shortTitle: s.shortTitle, title: s.title }]),
       ),

@@ -4,7 +4,17 @@ import type { Db } from "~/db/create-db.server.ts";
 import { getLessonProgress, type getEnrollments } from "~/progress/progress.server.ts";
 import { summarizePath, type PathProgress } from "~/progress/path-progress.ts";
 import { bestResults } from "~/quizzes/quiz-attempts.server.ts";
-import { draftPaths, findLesson, lessonUrl, pathLessons, pathMinutes, publishedPaths, type Catalog, type Lesson, type Path } from "~/courses/catalog.ts";
+import {
+  draftPaths,
+  findLesson,
+  lessonUrl,
+  pathLessons,
+  pathMinutes,
+  publishedPaths,
+  type Catalog,
+  type Lesson,
+  type Path,
+} from "~/courses/catalog.ts";
 import { getCompiledLesson, getQuiz } from "~/content/catalog.server.ts";
 import { requiredActiveSeconds } from "~/courses/time-model.ts";
 
@@ -39,17 +49,17 @@ export async function loadPathCards(catalog: Catalog, db: Db, userId: string | n
   const rows = userId ? await getLessonProgress(db, userId) : null;
   return {
     published: publishedPaths(catalog).map((path) => progressCard(catalog, path, rows)),
-    upcoming: draftPaths(catalog).map((path) => ({ id: path.id, title: path.title, nominalMinutes: path.nominalMinutes, summary: path.summary })),
+    upcoming: draftPaths(catalog).map((path) => ({
+      id: path.id,
+      title: path.title,
+      nominalMinutes: path.nominalMinutes,
+      summary: path.summary,
+    })),
   };
 }
 
 /** The dashboard's « Mes parcours »: started paths, most recently visited first. */
-export async function loadStartedPaths(
-  catalog: Catalog,
-  db: Db,
-  userId: string,
-  enrollments: Awaited<ReturnType<typeof getEnrollments>>,
-) {
+export async function loadStartedPaths(catalog: Catalog, db: Db, userId: string, enrollments: Awaited<ReturnType<typeof getEnrollments>>) {
   const rows = await getLessonProgress(db, userId);
   return enrollments.flatMap((enrollment) => {
     const path = catalog.paths.find((candidate) => candidate.id === enrollment.pathId);
@@ -65,7 +75,10 @@ async function quizzesByLesson(lessons: Lesson[]): Promise<Map<string, Array<{ i
     lessons.map(async (lesson) => {
       const compiled = await getCompiledLesson(lesson);
       const ids = embeddedIds(compiled.usage, "Quiz");
-      result.set(lesson.id, ids.flatMap((id) => (getQuiz(id) ? [{ id, title: getQuiz(id)!.title }] : [])));
+      result.set(
+        lesson.id,
+        ids.flatMap((id) => (getQuiz(id) ? [{ id, title: getQuiz(id)!.title }] : [])),
+      );
     }),
   );
   return result;
@@ -77,10 +90,22 @@ export async function loadPathOutline(catalog: Catalog, db: Db, path: Path, user
   const quizzes = await quizzesByLesson(entries.map(({ lesson }) => lesson));
   const allQuizIds = [...quizzes.values()].flat().map((quiz) => quiz.id);
   const [rows, best] = userId
-    ? await Promise.all([getLessonProgress(db, userId, entries.map(({ lesson }) => lesson.id)), bestResults(db, userId, allQuizIds)])
+    ? await Promise.all([
+        getLessonProgress(
+          db,
+          userId,
+          entries.map(({ lesson }) => lesson.id),
+        ),
+        bestResults(db, userId, allQuizIds),
+      ])
     : [null, null];
   const card = progressCard(catalog, path, rows);
-  const summary = rows ? summarizePath(entries.map(({ lesson }) => lesson), rows) : null;
+  const summary = rows
+    ? summarizePath(
+        entries.map(({ lesson }) => lesson),
+        rows,
+      )
+    : null;
   const modules = path.modules.flatMap((moduleId, index) => {
     const inModule = entries.filter((entry) => entry.module.id === moduleId);
     if (inModule.length === 0) return [];

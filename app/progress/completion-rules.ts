@@ -15,6 +15,14 @@ export function tooEarlyMessage(elapsedSeconds: number, minimumSeconds: number):
 }
 
 /** Seconds that count towards the minimum, and whether they reach it. */
-export function spentEnough({ elapsedSeconds, activeSeconds, minimumSeconds }: { elapsedSeconds: number; activeSeconds: number; minimumSeconds: number }) {
+export function spentEnough({
+  elapsedSeconds,
+  activeSeconds,
+  minimumSeconds,
+}: {
+  elapsedSeconds: number;
+  activeSeconds: number;
+  minimumSeconds: number;
+}) {
   return Math.max(elapsedSeconds, activeSeconds) >= minimumSeconds;
 }

@@ -31,8 +31,14 @@ describe("the signed render time of a lesson's completion form", () => {
   });
 
   test("expires after 24 hours; a time far in the future is not accepted", () => {
-    expect(checkCompletionToken(key, token, subject, later(COMPLETION_TOKEN_LIFETIME_MS / 1000 + 1))).toEqual({ ok: false, reason: "expire" });
-    expect(checkCompletionToken(key, signCompletionToken(key, subject, later(3600)), subject, shown)).toEqual({ ok: false, reason: "invalide" });
+    expect(checkCompletionToken(key, token, subject, later(COMPLETION_TOKEN_LIFETIME_MS / 1000 + 1))).toEqual({
+      ok: false,
+      reason: "expire",
+    });
+    expect(checkCompletionToken(key, signCompletionToken(key, subject, later(3600)), subject, shown)).toEqual({
+      ok: false,
+      reason: "invalide",
+    });
   });
 });
 

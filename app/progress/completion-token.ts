@@ -18,7 +18,9 @@ interface TokenSubject {
 
 function mac(key: Uint8Array, { userId, lessonId }: TokenSubject, issuedAtMs: number): Buffer {
   // The parts are joined by a byte no id contains: « a|bc » and « ab|c » cannot collide.
-  return createHmac("sha256", key).update(["lecon-terminee", userId, lessonId, String(issuedAtMs)].join("\0")).digest();
+  return createHmac("sha256", key)
+    .update(["lecon-terminee", userId, lessonId, String(issuedAtMs)].join("\0"))
+    .digest();
 }
 
 /** « 1765100000000.<signature> ». */
@@ -27,9 +29,7 @@ export function signCompletionToken(key: Uint8Array, subject: TokenSubject, issu
   return `${issuedAtMs}.${mac(key, subject, issuedAtMs).toString("base64url")}`;
 }
 
-type CompletionTokenCheck =
-  | { ok: true; issuedAt: Date; elapsedSeconds: number }
-  | { ok: false; reason: "invalide" | "expire" };
+type CompletionTokenCheck = { ok: true; issuedAt: Date; elapsedSeconds: number } | { ok: false; reason: "invalide" | "expire" };
 
 export function checkCompletionToken(key: Uint8Array, token: string, subject: TokenSubject, now: Date): CompletionTokenCheck {
   const match = /^(\d{1,16})\.([A-Za-z0-9_-]{43})$/.exec(token);

@@ -31,7 +31,8 @@ export function completionToken(key: Uint8Array, userId: string, lessonId: strin
   return signCompletionToken(key, { userId, lessonId }, now);
 }
 
-type CompletionResult = { ok: true; completed: boolean; creditedSeconds: number } | { ok: false; status: 400; error: string; tooEarly: boolean };
+type CompletionResult =
+  { ok: true; completed: boolean; creditedSeconds: number } | { ok: false; status: 400; error: string; tooEarly: boolean };
 
 export async function completeLessonFromPage(
   db: Db,
@@ -57,7 +58,8 @@ export async function completeLessonFromPage(
   },
 ): Promise<CompletionResult> {
   const check = checkCompletionToken(key, token, { userId, lessonId }, now);
-  if (!check.ok) return { ok: false, status: 400, error: check.reason === "expire" ? EXPIRED_FORM_MESSAGE : INVALID_FORM_MESSAGE, tooEarly: false };
+  if (!check.ok)
+    return { ok: false, status: 400, error: check.reason === "expire" ? EXPIRED_FORM_MESSAGE : INVALID_FORM_MESSAGE, tooEarly: false };
   const progress = await db.lessonProgress.findUnique({
     where: { userId_lessonId: { userId, lessonId } },
     select: { completedAt: true, activeSeconds: true },

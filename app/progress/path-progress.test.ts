@@ -36,7 +36,11 @@ describe("summarizePath", () => {
   });
 
   test("all done: 100 %, completed, nothing to resume", () => {
-    expect(summarizePath(lessons, [done("a"), done("b"), done("c")])).toMatchObject({ percent: 100, completed: true, resumeLessonId: null });
+    expect(summarizePath(lessons, [done("a"), done("b"), done("c")])).toMatchObject({
+      percent: 100,
+      completed: true,
+      resumeLessonId: null,
+    });
   });
 
   test("progress on lessons of other paths is ignored", () => {

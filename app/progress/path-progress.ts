@@ -30,10 +30,7 @@ export interface PathProgress {
  * @param lessons the path's lessons in order, with their estimated minutes
  * @param records the learner's progress rows (any lessons; others are ignored)
  */
-export function summarizePath(
-  lessons: Array<{ id: string; minutes: number }>,
-  records: LessonProgressRecord[],
-): PathProgress {
+export function summarizePath(lessons: Array<{ id: string; minutes: number }>, records: LessonProgressRecord[]): PathProgress {
   const byLesson = new Map(records.map((record) => [record.lessonId, record]));
   const statuses: Record<string, LessonStatus> = {};
   let doneMinutes = 0;

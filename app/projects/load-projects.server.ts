@@ -19,7 +19,8 @@ export function loadProjects(coursesDir: string): { projects: Map<string, Projec
     }
     const criteria = new Set(project.assessment.criteria.map((criterion) => criterion.id));
     if (criteria.size !== project.assessment.criteria.length) problems.push({ file, message: "critère en double dans la grille" });
-    if (project.assessment.minTotal > project.assessment.criteria.length * 4) problems.push({ file, message: "minTotal dépasse le total possible de la grille" });
+    if (project.assessment.minTotal > project.assessment.criteria.length * 4)
+      problems.push({ file, message: "minTotal dépasse le total possible de la grille" });
     if (projects.has(project.id)) problems.push({ file, message: `id de projet en double : ${project.id}` });
     projects.set(project.id, project);
   }

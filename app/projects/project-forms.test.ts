@@ -6,7 +6,9 @@ import { PROJECT } from "./project-test-fixture.ts";
 const form = (entries: Record<string, string>) => new URLSearchParams(entries);
 
 test("a step form keeps only this step's fields, line ends normalised; a field too long is refused in French", () => {
-  expect(readStepForm(PROJECT.steps[0]!, form({ "champ-defi": "ligne 1\r\nligne 2", "champ-actions": "autre étape", "champ-inconnu": "x" }))).toEqual({
+  expect(
+    readStepForm(PROJECT.steps[0]!, form({ "champ-defi": "ligne 1\r\nligne 2", "champ-actions": "autre étape", "champ-inconnu": "x" })),
+  ).toEqual({
     values: { defi: "ligne 1\nligne 2" },
     errors: {},
   });
@@ -22,5 +24,8 @@ test("the grid: a level 1 to 4 with its justification; anything else is refused 
   });
   const bad = readAssessmentForm(PROJECT, form({ "niveau-c1": "7", "justification-c2": "Sans niveau." }));
   expect(bad.values).toEqual({});
-  expect(bad.errors).toEqual({ "niveau-c1": "Choisissez un niveau de 1 à 4.", "niveau-c2": "Choisissez un niveau pour garder cette justification." });
+  expect(bad.errors).toEqual({
+    "niveau-c1": "Choisissez un niveau de 1 à 4.",
+    "niveau-c2": "Choisissez un niveau pour garder cette justification.",
+  });
 });

@@ -11,7 +11,9 @@ import { ANSWER_MAX, JUSTIFICATION_MAX, type ProjectDefinition, type ProjectStep
 type Fields = { get(name: string): FormDataEntryValue | null };
 type FieldErrors = Record<string, string>;
 
-const answerSchema = z.string().max(ANSWER_MAX, `Ce champ compte au plus ${ANSWER_MAX} caractères\u00A0: raccourcissez-le ou gardez l'essentiel.`);
+const answerSchema = z
+  .string()
+  .max(ANSWER_MAX, `Ce champ compte au plus ${ANSWER_MAX} caractères\u00A0: raccourcissez-le ou gardez l'essentiel.`);
 const justificationSchema = z.string().max(JUSTIFICATION_MAX, `La justification compte au plus ${JUSTIFICATION_MAX} caractères.`);
 const levelSchema = z.enum(["1", "2", "3", "4"], { error: "Choisissez un niveau de 1 à 4." });
 

@@ -7,7 +7,12 @@ test("the Markdown export holds every step, field and criterion, and says what i
     PROJECT,
     { defi: "L'isolement des aînés dans trois villages.", besoins: "Transport | visites", actions: "1. Réunir le CCAS." },
     { c1: { level: 3, justification: "Besoins sourcés |\n   par le CCAS." } },
-    { learnerName: "Hélène Lefèvre", pathTitle: "Concevoir sa démarche", updatedAt: new Date("2027-03-02T10:00:00Z"), submittedAt: new Date("2027-03-01T10:00:00Z") },
+    {
+      learnerName: "Hélène Lefèvre",
+      pathTitle: "Concevoir sa démarche",
+      updatedAt: new Date("2027-03-02T10:00:00Z"),
+      submittedAt: new Date("2027-03-01T10:00:00Z"),
+    },
   );
   expect(markdown).toContain("# Ma démarche d'alliance\n\nHélène Lefèvre — parcours «\u202FConcevoir sa démarche\u202F»");
   expect(markdown).toContain("Projet remis le 1er\u00A0mars 2027\u202F; dernière modification le 2\u00A0mars 2027.");

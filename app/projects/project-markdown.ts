@@ -14,13 +14,20 @@ export interface ProjectDocumentMeta {
   submittedAt: Date | null;
 }
 
-export function projectMarkdown(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): string {
+export function projectMarkdown(
+  definition: ProjectDefinition,
+  answers: Answers,
+  assessment: Assessment,
+  meta: ProjectDocumentMeta,
+): string {
   const lines: string[] = [
     `# ${definition.title}`,
     "",
     `${meta.learnerName} — parcours «\u202F${meta.pathTitle}\u202F»`,
     "",
-    meta.submittedAt ? `Projet remis le ${formatDate(meta.submittedAt)}\u202F; dernière modification le ${formatDate(meta.updatedAt)}.` : `Brouillon, dernière modification le ${formatDate(meta.updatedAt)}.`,
+    meta.submittedAt
+      ? `Projet remis le ${formatDate(meta.submittedAt)}\u202F; dernière modification le ${formatDate(meta.updatedAt)}.`
+      : `Brouillon, dernière modification le ${formatDate(meta.updatedAt)}.`,
     "",
   ];
   definition.steps.forEach((step, index) => {

@@ -11,7 +11,12 @@ import type { ProjectDocumentMeta } from "./project-markdown.ts";
 import { summarizeAssessment, type Answers, type Assessment } from "./project-progress.ts";
 import type { ProjectDefinition } from "./project-schema.ts";
 
-export async function renderProjectPdf(definition: ProjectDefinition, answers: Answers, assessment: Assessment, meta: ProjectDocumentMeta): Promise<Uint8Array> {
+export async function renderProjectPdf(
+  definition: ProjectDefinition,
+  answers: Answers,
+  assessment: Assessment,
+  meta: ProjectDocumentMeta,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const everything = [
     definition.title,
@@ -53,7 +58,15 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
   paragraph("APPRENDRE À FAIRE ALLIANCE · PROJET FINAL", fonts.semibold, 9, ACCENT, 8);
   paragraph(definition.title, fonts.bold, 22, INK, 6);
   paragraph(`${meta.learnerName} — parcours «\u202F${meta.pathTitle}\u202F»`, fonts.semibold, 13, INK, 4);
-  paragraph(meta.submittedAt ? `Projet remis le ${formatDate(meta.submittedAt)}, dernière modification le ${formatDate(meta.updatedAt)}.` : `Brouillon, dernière modification le ${formatDate(meta.updatedAt)}.`, fonts.regular, 10, MUTED, 16);
+  paragraph(
+    meta.submittedAt
+      ? `Projet remis le ${formatDate(meta.submittedAt)}, dernière modification le ${formatDate(meta.updatedAt)}.`
+      : `Brouillon, dernière modification le ${formatDate(meta.updatedAt)}.`,
+    fonts.regular,
+    10,
+    MUTED,
+    16,
+  );
 
   definition.steps.forEach((step, index) => {
     ensure(60);
@@ -71,7 +84,13 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
   for (const criterion of definition.assessment.criteria) {
     const entry = assessment[criterion.id];
     ensure(36);
-    paragraph(`${criterion.title}\u00A0: ${entry ? `${entry.level} / 4 (${definition.assessment.levelNames[entry.level - 1]})` : "non évalué"}`, fonts.semibold, 11, INK, 2);
+    paragraph(
+      `${criterion.title}\u00A0: ${entry ? `${entry.level} / 4 (${definition.assessment.levelNames[entry.level - 1]})` : "non évalué"}`,
+      fonts.semibold,
+      11,
+      INK,
+      2,
+    );
     if (entry?.justification.trim()) paragraph(entry.justification, fonts.regular, 10.5, INK, 8);
     else y -= 6;
   }
@@ -81,7 +100,13 @@ export async function renderProjectPdf(definition: ProjectDefinition, answers: A
   const pages = pdf.getPages();
   pages.forEach((p, index) => {
     const label = `${index + 1} / ${pages.length}`;
-    drawLine(p, label, { x: A4.width - MARGIN - fonts.regular.widthOfTextAtSize(label, 9), y: MARGIN / 2, size: 9, font: fonts.regular, color: MUTED });
+    drawLine(p, label, {
+      x: A4.width - MARGIN - fonts.regular.widthOfTextAtSize(label, 9),
+      y: MARGIN / 2,
+      size: 9,
+      font: fonts.regular,
+      color: MUTED,
+    });
   });
   return pdf.save();
 }

@@ -18,9 +18,21 @@ describe("self-assessment", () => {
   test.each([
     ["nothing rated", {}, { rated: 0, complete: false, total: 0, weak: ["c1", "c2"], meetsBar: false }],
     ["a level without justification does not count", { c1: { level: 3, justification: " " } }, { rated: 0, total: 0, weak: ["c1", "c2"] }],
-    ["complete and above the bar", { c1: { level: 3, justification: "Besoins sourcés." }, c2: { level: 2, justification: "Une action." } }, { rated: 2, complete: true, total: 5, weak: [], meetsBar: true }],
-    ["complete but one criterion below 2", { c1: { level: 4, justification: "a" }, c2: { level: 1, justification: "b" } }, { complete: true, total: 5, weak: ["c2"], meetsBar: false }],
-    ["complete, each at 2, but the total under 5", { c1: { level: 2, justification: "a" }, c2: { level: 2, justification: "b" } }, { complete: true, total: 4, weak: [], meetsBar: false }],
+    [
+      "complete and above the bar",
+      { c1: { level: 3, justification: "Besoins sourcés." }, c2: { level: 2, justification: "Une action." } },
+      { rated: 2, complete: true, total: 5, weak: [], meetsBar: true },
+    ],
+    [
+      "complete but one criterion below 2",
+      { c1: { level: 4, justification: "a" }, c2: { level: 1, justification: "b" } },
+      { complete: true, total: 5, weak: ["c2"], meetsBar: false },
+    ],
+    [
+      "complete, each at 2, but the total under 5",
+      { c1: { level: 2, justification: "a" }, c2: { level: 2, justification: "b" } },
+      { complete: true, total: 4, weak: [], meetsBar: false },
+    ],
   ])("%s", (_why, assessment, expected) => {
     expect(summarizeAssessment(PROJECT, assessment)).toMatchObject({ criteria: 2, max: 8, ...expected });
   });

@@ -58,7 +58,15 @@ export function summarizeAssessment(definition: ProjectDefinition, assessment: A
     if (!valid || entry.level < minEach) weak.push(criterion.id);
   }
   const complete = rated === criteria.length;
-  return { rated, criteria: criteria.length, complete, total, max: criteria.length * 4, weak, meetsBar: complete && weak.length === 0 && total >= minTotal };
+  return {
+    rated,
+    criteria: criteria.length,
+    complete,
+    total,
+    max: criteria.length * 4,
+    weak,
+    meetsBar: complete && weak.length === 0 && total >= minTotal,
+  };
 }
 
 export type SubmitBlocker = { kind: "etape"; stepId: string; title: string } | { kind: "grille"; missing: number };

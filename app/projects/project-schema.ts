@@ -5,8 +5,13 @@
  */
 import { z } from "zod";
 
-const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
-const id = (what: string) => z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} manquant` })
+    .trim()
+    .min(1, `${what} vide`);
+const id = (what: string) =>
+  z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
 
 const ProjectFieldSchema = z.strictObject({
   /** Stable: the database stores answers by this id. Unique within the project. */
@@ -28,7 +33,9 @@ const ProjectStepSchema = z.strictObject({
   /** Paragraphs of guidance shown above the fields (blank lines separate them). */
   guidance: text("conseils"),
   /** The lessons to reread for this step (absolute links), optional. */
-  lessons: z.array(z.strictObject({ title: text("titre de leçon"), href: z.string().regex(/^\/parcours\//, "lien absolu vers une leçon") })).default([]),
+  lessons: z
+    .array(z.strictObject({ title: text("titre de leçon"), href: z.string().regex(/^\/parcours\//, "lien absolu vers une leçon") }))
+    .default([]),
   fields: z.array(ProjectFieldSchema).min(1, "au moins un champ"),
 });
 export type ProjectStep = z.infer<typeof ProjectStepSchema>;

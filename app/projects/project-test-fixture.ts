@@ -18,7 +18,13 @@ export const PROJECT: ProjectDefinition = {
         { id: "remarques", label: "Remarques", required: false, rows: 3 },
       ],
     },
-    { id: "premiers-pas", title: "Les premiers pas", guidance: "Trois actions.", lessons: [], fields: [{ id: "actions", label: "Trois actions", required: true, rows: 5 }] },
+    {
+      id: "premiers-pas",
+      title: "Les premiers pas",
+      guidance: "Trois actions.",
+      lessons: [],
+      fields: [{ id: "actions", label: "Trois actions", required: true, rows: 5 }],
+    },
   ],
   assessment: {
     intro: "Notez.",

@@ -27,7 +27,10 @@ const STATE_SELECT = {
   submittedAt: true,
   answers: { select: { fieldId: true, text: true, updatedAt: true } },
   assessments: { select: { criterionId: true, level: true, justification: true, updatedAt: true } },
-  comments: { orderBy: { createdAt: "asc" as const }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+  comments: {
+    orderBy: { createdAt: "asc" as const },
+    select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+  },
 } as const;
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
@@ -59,7 +62,10 @@ export async function getProject(db: Db, userId: string, projectId: string): Pro
 async function prefilledAnswers(db: Db, userId: string, definition: ProjectDefinition): Promise<Array<{ fieldId: string; text: string }>> {
   const sources = definition.steps.flatMap((step) => step.fields).filter((field) => field.prefillFrom);
   const reflections = sources.length
-    ? await db.reflectionAnswer.findMany({ where: { userId, reflectionId: { in: sources.map((field) => field.prefillFrom!) } }, select: { reflectionId: true, answer: true } })
+    ? await db.reflectionAnswer.findMany({
+        where: { userId, reflectionId: { in: sources.map((field) => field.prefillFrom!) } },
+        select: { reflectionId: true, answer: true },
+      })
     : [];
   const byReflection = new Map(reflections.map((r) => [r.reflectionId, r.answer]));
   return sources.flatMap((field) => {
@@ -69,13 +75,25 @@ async function prefilledAnswers(db: Db, userId: string, definition: ProjectDefin
 }
 
 /** What the pages show, with nothing written: the project, or before the first save its pre-filled draft. */
-type ProjectView = Omit<ProjectState, "id" | "createdAt" | "updatedAt"> & { id: string | null; createdAt: Date | null; updatedAt: Date | null };
+type ProjectView = Omit<ProjectState, "id" | "createdAt" | "updatedAt"> & {
+  id: string | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+};
 
 export async function viewProject(db: Db, userId: string, definition: ProjectDefinition): Promise<ProjectView> {
   const existing = await getProject(db, userId, definition.id);
   if (existing) return existing;
   const prefilled = await prefilledAnswers(db, userId, definition);
-  return { id: null, createdAt: null, updatedAt: null, submittedAt: null, answers: Object.fromEntries(prefilled.map((a) => [a.fieldId, a.text])), assessment: {}, comments: [] };
+  return {
+    id: null,
+    createdAt: null,
+    updatedAt: null,
+    submittedAt: null,
+    answers: Object.fromEntries(prefilled.map((a) => [a.fieldId, a.text])),
+    assessment: {},
+    comments: [],
+  };
 }
 
 /**
@@ -142,7 +160,13 @@ export async function submitProject(db: Db, userId: string, definition: ProjectD
 }
 
 /** A cohort member's project as their trainer reads it; null unless the learner is in the trainer's cohort. */
-export async function getMemberProject(db: Db, trainerId: string, cohortId: string, learnerId: string, projectId: string): Promise<ProjectState | null> {
+export async function getMemberProject(
+  db: Db,
+  trainerId: string,
+  cohortId: string,
+  learnerId: string,
+  projectId: string,
+): Promise<ProjectState | null> {
   const member = await db.cohortMember.findFirst({ where: { cohortId, userId: learnerId, cohort: { trainerId } }, select: { id: true } });
   if (!member) return null;
   return getProject(db, learnerId, projectId);
@@ -151,7 +175,14 @@ export async function getMemberProject(db: Db, trainerId: string, cohortId: stri
 export const COMMENT_MAX = 4000;
 
 /** @returns false when the learner is not in the trainer's cohort or has no project yet. */
-export async function addProjectComment(db: Db, trainerId: string, cohortId: string, learnerId: string, projectId: string, body: string): Promise<boolean> {
+export async function addProjectComment(
+  db: Db,
+  trainerId: string,
+  cohortId: string,
+  learnerId: string,
+  projectId: string,
+  body: string,
+): Promise<boolean> {
   const project = await getMemberProject(db, trainerId, cohortId, learnerId, projectId);
   if (!project) return false;
   await db.projectComment.create({ data: { projectId: project.id, authorId: trainerId, cohortId, body } });

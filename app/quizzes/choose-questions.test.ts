@@ -4,7 +4,15 @@ import type { Question, QuizDefinition } from "./quiz-schema.ts";
 
 const source = { ref: "mission-2020", heading: "Intertitre" };
 const pool = (size: number): Question[] =>
-  Array.from({ length: size }, (_, index) => ({ id: `q${index + 1}`, type: "vrai-faux", stem: `Énoncé ${index + 1}`, answer: true, feedback: "…", source, concepts: [] }));
+  Array.from({ length: size }, (_, index) => ({
+    id: `q${index + 1}`,
+    type: "vrai-faux",
+    stem: `Énoncé ${index + 1}`,
+    answer: true,
+    feedback: "…",
+    source,
+    concepts: [],
+  }));
 const finalOf = (size: number, draw: number): QuizDefinition => ({
   id: "finale",
   title: "Finale",
@@ -70,7 +78,13 @@ describe("drawing a new attempt", () => {
 
   test("is still random: different seeds give different selections", () => {
     const quiz = finalOf(21, 10);
-    const firsts = new Set(Array.from({ length: 20 }, (_, seed) => ids(chooseQuestions(quiz, [], seeded(seed + 1))).sort().join(" ")));
+    const firsts = new Set(
+      Array.from({ length: 20 }, (_, seed) =>
+        ids(chooseQuestions(quiz, [], seeded(seed + 1)))
+          .sort()
+          .join(" "),
+      ),
+    );
     expect(firsts.size).toBeGreaterThan(15);
   });
 

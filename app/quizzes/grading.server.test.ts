@@ -47,7 +47,15 @@ const matching: Question = {
     { left: "Indicateurs communs", right: "Animer" },
   ],
 };
-const ordering: Question = { id: "ro", type: "remise-en-ordre", stem: "Ordonnez.", feedback: "Explication.", source, concepts: [], items: ["Un", "Deux", "Trois", "Quatre"] };
+const ordering: Question = {
+  id: "ro",
+  type: "remise-en-ordre",
+  stem: "Ordonnez.",
+  feedback: "Explication.",
+  source,
+  concepts: [],
+  items: ["Un", "Deux", "Trois", "Quatre"],
+};
 
 const form = (entries: Array<[string, string]>) => new URLSearchParams(entries);
 const grade = (question: Question, entries: Array<[string, string]>) => {
@@ -63,7 +71,11 @@ describe("the public question never carries the answer key", () => {
     if (question.type === "association") {
       // Categories are listed once each, without saying which item goes where.
       const shown = publicQuestion(question);
-      expect(shown.type === "association" ? shown.rights.map((right) => right.text) : null).toEqual(["Faire naître l'envie", "Structurer", "Animer"]);
+      expect(shown.type === "association" ? shown.rights.map((right) => right.text) : null).toEqual([
+        "Faire naître l'envie",
+        "Structurer",
+        "Animer",
+      ]);
     }
   });
 
@@ -81,12 +93,40 @@ describe("grading", () => {
   });
 
   test("choix multiple: (right − wrong) ÷ right, never below 0", () => {
-    expect(grade(multiple, [["reponse", "a"], ["reponse", "b"], ["reponse", "d"]]).score).toBe(1);
-    expect(grade(multiple, [["reponse", "a"], ["reponse", "b"]]).score).toBeCloseTo(2 / 3);
-    expect(grade(multiple, [["reponse", "a"], ["reponse", "b"], ["reponse", "c"], ["reponse", "d"]]).score).toBeCloseTo(2 / 3);
-    expect(grade(multiple, [["reponse", "a"], ["reponse", "c"]]).score).toBe(0);
+    expect(
+      grade(multiple, [
+        ["reponse", "a"],
+        ["reponse", "b"],
+        ["reponse", "d"],
+      ]).score,
+    ).toBe(1);
+    expect(
+      grade(multiple, [
+        ["reponse", "a"],
+        ["reponse", "b"],
+      ]).score,
+    ).toBeCloseTo(2 / 3);
+    expect(
+      grade(multiple, [
+        ["reponse", "a"],
+        ["reponse", "b"],
+        ["reponse", "c"],
+        ["reponse", "d"],
+      ]).score,
+    ).toBeCloseTo(2 / 3);
+    expect(
+      grade(multiple, [
+        ["reponse", "a"],
+        ["reponse", "c"],
+      ]).score,
+    ).toBe(0);
     expect(grade(multiple, [["reponse", "c"]]).score).toBe(0);
-    expect(grade(multiple, [["reponse", "a"], ["reponse", "a"]]).score).toBeCloseTo(1 / 3); // a box counts once
+    expect(
+      grade(multiple, [
+        ["reponse", "a"],
+        ["reponse", "a"],
+      ]).score,
+    ).toBeCloseTo(1 / 3); // a box counts once
   });
 
   test("vrai/faux", () => {
@@ -95,9 +135,21 @@ describe("grading", () => {
   });
 
   test("association: share of items in the right category (categories may repeat)", () => {
-    const all = [["paire-g1", "d1"], ["paire-g2", "d1"], ["paire-g3", "d2"], ["paire-g4", "d3"]] as Array<[string, string]>;
+    const all = [
+      ["paire-g1", "d1"],
+      ["paire-g2", "d1"],
+      ["paire-g3", "d2"],
+      ["paire-g4", "d3"],
+    ] as Array<[string, string]>;
     expect(grade(matching, all).score).toBe(1);
-    expect(grade(matching, [["paire-g1", "d1"], ["paire-g2", "d2"], ["paire-g3", "d2"], ["paire-g4", "d1"]]).score).toBe(0.5);
+    expect(
+      grade(matching, [
+        ["paire-g1", "d1"],
+        ["paire-g2", "d2"],
+        ["paire-g3", "d2"],
+        ["paire-g4", "d1"],
+      ]).score,
+    ).toBe(0.5);
   });
 
   test("remise en ordre: share of items at their right position", () => {
@@ -111,15 +163,56 @@ describe("grading", () => {
 describe("reading answers from forms", () => {
   test.each([
     [single, [], "choix-requis"],
-    [single, [["reponse", "a"], ["reponse", "b"]], "choix-requis"],
+    [
+      single,
+      [
+        ["reponse", "a"],
+        ["reponse", "b"],
+      ],
+      "choix-requis",
+    ],
     [single, [["reponse", "z"]], "reponse-inconnue"],
     [multiple, [], "cases-requises"],
-    [multiple, [["reponse", "a"], ["reponse", "x"]], "reponse-inconnue"],
+    [
+      multiple,
+      [
+        ["reponse", "a"],
+        ["reponse", "x"],
+      ],
+      "reponse-inconnue",
+    ],
     [trueFalse, [["reponse", "peut-etre"]], "vrai-faux-requis"],
     [matching, [["paire-g1", "d1"]], "association-incomplete"],
-    [matching, [["paire-g1", "d9"], ["paire-g2", "d1"], ["paire-g3", "d1"], ["paire-g4", "d1"]], "association-incomplete"],
-    [ordering, [["rang-e1", "1"], ["rang-e2", "1"], ["rang-e3", "2"], ["rang-e4", "3"]], "ordre-invalide"],
-    [ordering, [["rang-e1", "1"], ["rang-e2", "2"], ["rang-e3", "3"], ["rang-e4", "9"]], "ordre-invalide"],
+    [
+      matching,
+      [
+        ["paire-g1", "d9"],
+        ["paire-g2", "d1"],
+        ["paire-g3", "d1"],
+        ["paire-g4", "d1"],
+      ],
+      "association-incomplete",
+    ],
+    [
+      ordering,
+      [
+        ["rang-e1", "1"],
+        ["rang-e2", "1"],
+        ["rang-e3", "2"],
+        ["rang-e4", "3"],
+      ],
+      "ordre-invalide",
+    ],
+    [
+      ordering,
+      [
+        ["rang-e1", "1"],
+        ["rang-e2", "2"],
+        ["rang-e3", "3"],
+        ["rang-e4", "9"],
+      ],
+      "ordre-invalide",
+    ],
   ] as Array<[Question, Array<[string, string]>, string]>)("%# refused with a French message code", (question, entries, code) => {
     expect(parseResponse(publicQuestion(question), form(entries))).toEqual({ ok: false, code });
   });
@@ -137,16 +230,19 @@ describe("layout", () => {
     }
   });
 
-  test.each([single, multiple, matching])("always shuffles the choices of %s: every one of them comes first in some attempts", (question) => {
-    const firsts = new Set<string>();
-    for (let i = 0; i < 200; i++) {
-      const order = layoutQuestion(question, random).order!;
-      firsts.add(order[0]!);
-      expect(new Set(order).size).toBe(order.length);
-    }
-    const choices = question.type === "association" ? new Set(question.pairs.map((pair) => pair.right)).size : question.options.length;
-    expect(firsts.size).toBe(choices);
-  });
+  test.each([single, multiple, matching])(
+    "always shuffles the choices of %s: every one of them comes first in some attempts",
+    (question) => {
+      const firsts = new Set<string>();
+      for (let i = 0; i < 200; i++) {
+        const order = layoutQuestion(question, random).order!;
+        firsts.add(order[0]!);
+        expect(new Set(order).size).toBe(order.length);
+      }
+      const choices = question.type === "association" ? new Set(question.pairs.map((pair) => pair.right)).size : question.options.length;
+      expect(firsts.size).toBe(choices);
+    },
+  );
 });
 
 test("attempt score: mean of the questions, in whole percent; passing at the mark", () => {

@@ -39,14 +39,27 @@ export function layoutQuestion(question: Question, random: () => number): Questi
   switch (question.type) {
     case "choix-unique":
     case "choix-multiple":
-      return { id: question.id, order: shuffled(question.options.map((_, index) => optionId(index)), randomIntFrom(random)) };
+      return {
+        id: question.id,
+        order: shuffled(
+          question.options.map((_, index) => optionId(index)),
+          randomIntFrom(random),
+        ),
+      };
     case "association":
-      return { id: question.id, order: shuffled(rightChoices(question).map((choice) => choice.id), randomIntFrom(random)) };
+      return {
+        id: question.id,
+        order: shuffled(
+          rightChoices(question).map((choice) => choice.id),
+          randomIntFrom(random),
+        ),
+      };
     case "remise-en-ordre": {
       const ids = question.items.map((_, index) => itemId(index));
       let order = shuffled(ids, randomIntFrom(random));
       // Never show the items already in the right order.
-      for (let tries = 0; tries < 10 && order.every((id, index) => id === ids[index]); tries++) order = shuffled(ids, randomIntFrom(random));
+      for (let tries = 0; tries < 10 && order.every((id, index) => id === ids[index]); tries++)
+        order = shuffled(ids, randomIntFrom(random));
       return { id: question.id, order };
     }
     case "vrai-faux":
@@ -66,7 +79,10 @@ export function publicQuestion(question: Question, layout?: QuestionLayout): Pub
   switch (question.type) {
     case "choix-unique":
     case "choix-multiple": {
-      const options = ordered(question.options.map((option, index) => ({ id: optionId(index), text: option.text })), layout?.order);
+      const options = ordered(
+        question.options.map((option, index) => ({ id: optionId(index), text: option.text })),
+        layout?.order,
+      );
       return question.type === "choix-multiple"
         ? { ...base, type: question.type, options, correctCount: question.options.filter((option) => option.correct).length }
         : { ...base, type: question.type, options };
@@ -79,7 +95,14 @@ export function publicQuestion(question: Question, layout?: QuestionLayout): Pub
         rights: ordered(rightChoices(question), layout?.order),
       };
     case "remise-en-ordre":
-      return { ...base, type: question.type, items: ordered(question.items.map((text, index) => ({ id: itemId(index), text })), layout?.order) };
+      return {
+        ...base,
+        type: question.type,
+        items: ordered(
+          question.items.map((text, index) => ({ id: itemId(index), text })),
+          layout?.order,
+        ),
+      };
     case "vrai-faux":
       return { ...base, type: question.type };
   }
@@ -102,7 +125,8 @@ export function gradeResponse(question: Question, response: QuizResponse): Corre
         else wrong++;
         optionFeedback.push({ optionId: optionId(index), text: option.text, correct: option.correct, feedback: option.feedback });
       });
-      const score = question.type === "choix-unique" ? (right === 1 && wrong === 0 ? 1 : 0) : Math.max(0, (right - wrong) / rightIds.length);
+      const score =
+        question.type === "choix-unique" ? (right === 1 && wrong === 0 ? 1 : 0) : Math.max(0, (right - wrong) / rightIds.length);
       return {
         ...base,
         score,

@@ -30,7 +30,8 @@ function questionProblems(question: Question): string[] {
     case "association": {
       const lefts = new Set(question.pairs.map((pair) => pair.left));
       if (lefts.size !== question.pairs.length) problems.push(`${at} : un élément de gauche apparaît deux fois`);
-      if (new Set(question.pairs.map((pair) => pair.right)).size < 2) problems.push(`${at} : il faut au moins deux éléments de droite différents`);
+      if (new Set(question.pairs.map((pair) => pair.right)).size < 2)
+        problems.push(`${at} : il faut au moins deux éléments de droite différents`);
       break;
     }
     case "remise-en-ordre":
@@ -61,7 +62,8 @@ export function loadQuizzes(coursesDir: string, sourceIds: Set<string>): LoadedQ
       if (previous) problems.push({ file, message: `id de question en double : ${entry.id} (déjà dans ${previous.file})` });
       else defined.set(entry.id, { question: entry, file });
       for (const message of questionProblems(entry)) problems.push({ file, message });
-      if (!sourceIds.has(entry.source.ref)) problems.push({ file, message: `question ${entry.id} : source inconnue « ${entry.source.ref} »` });
+      if (!sourceIds.has(entry.source.ref))
+        problems.push({ file, message: `question ${entry.id} : source inconnue « ${entry.source.ref} »` });
     }
   }
 
@@ -79,7 +81,10 @@ export function loadQuizzes(coursesDir: string, sourceIds: Set<string>): LoadedQ
       // The tag belongs to this quiz's line: an own question's `objective`, or the reference's.
       if (entry.objective === undefined) continue;
       if (data.kind !== "evaluation-finale") {
-        problems.push({ file, message: `question ${question.id} : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)` });
+        problems.push({
+          file,
+          message: `question ${question.id} : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)`,
+        });
       } else {
         objectives[question.id] = entry.objective;
       }

@@ -27,10 +27,11 @@ describe("objective tags of a final assessment", () => {
   test("come from an own question's objective and from a reference's { from, objective }", () => {
     const dir = coursesWith({
       "entrainement.yaml": PRACTICE,
-      "finale.yaml": `id: finale\ntitle: Finale\nkind: evaluation-finale\npassMark: 70\nquestions:\n${question("f1", "    objective: 2\n")}  - from: p1\n    objective: 1\n  - { from: p2, objective: 3 }\n  - from: p2\n`.replace(
-        "  - from: p2\n",
-        "",
-      ),
+      "finale.yaml":
+        `id: finale\ntitle: Finale\nkind: evaluation-finale\npassMark: 70\nquestions:\n${question("f1", "    objective: 2\n")}  - from: p1\n    objective: 1\n  - { from: p2, objective: 3 }\n  - from: p2\n`.replace(
+          "  - from: p2\n",
+          "",
+        ),
     });
     const { quizzes, problems } = loadQuizzes(dir, new Set(["source-a"]));
     expect(problems).toEqual([]);
@@ -41,7 +42,10 @@ describe("objective tags of a final assessment", () => {
   });
 
   test("a question left untagged is simply absent from the map (the checker names it)", () => {
-    const dir = coursesWith({ "entrainement.yaml": PRACTICE, "finale.yaml": `id: finale\ntitle: Finale\nkind: evaluation-finale\npassMark: 70\nquestions:\n  - from: p1\n` });
+    const dir = coursesWith({
+      "entrainement.yaml": PRACTICE,
+      "finale.yaml": `id: finale\ntitle: Finale\nkind: evaluation-finale\npassMark: 70\nquestions:\n  - from: p1\n`,
+    });
     const { quizzes, problems } = loadQuizzes(dir, new Set(["source-a"]));
     expect(problems).toEqual([]);
     expect(quizzes.get("finale")!.objectives).toEqual({});
@@ -56,7 +60,10 @@ describe("objective tags of a final assessment", () => {
     const { problems } = loadQuizzes(dir, new Set(["source-a"]));
     expect(problems).toEqual(
       expect.arrayContaining([
-        { file: "quizzes/entrainement.yaml", message: "question p0 : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)" },
+        {
+          file: "quizzes/entrainement.yaml",
+          message: "question p0 : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)",
+        },
         { file: "quizzes/finale.yaml", message: "questions.0.objective : les objectifs du parcours se comptent à partir de 1" },
         { file: "quizzes/finale-b.yaml", message: "questions.0.objective : le numéro d'un objectif du parcours (1, 2, 3…)" },
       ]),

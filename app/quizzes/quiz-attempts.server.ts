@@ -54,7 +54,8 @@ function receiptOf(questionId: string, response: string | Correction["response"]
 
 /** What the learner may see of an attempt's answers now: corrections, or receipts while it is open. */
 function outcomesOf(quiz: QuizDefinition, attempt: { submittedAt: Date | null; answers: StoredAnswer[] }): AnswerOutcome[] {
-  if (withholdsCorrections(quiz) && !attempt.submittedAt) return attempt.answers.map((answer) => receiptOf(answer.questionId, answer.response));
+  if (withholdsCorrections(quiz) && !attempt.submittedAt)
+    return attempt.answers.map((answer) => receiptOf(answer.questionId, answer.response));
   return correctionsOf(quiz, attempt.answers);
 }
 
@@ -217,10 +218,7 @@ export function gradePractice(quiz: QuizDefinition, questionId: string, form: UR
 }
 
 export type QuizStep =
-  | { kind: "correction"; questionId: string }
-  | { kind: "resultat" }
-  | { kind: "message"; code: QuizMessageCode }
-  | null;
+  { kind: "correction"; questionId: string } | { kind: "resultat" } | { kind: "message"; code: QuizMessageCode } | null;
 
 /** The quiz as this learner sees it now. `step` comes from the address after a plain-form answer. */
 export async function getQuizView(db: Db, quiz: QuizDefinition, userId: string | null, step: QuizStep = null): Promise<QuizView> {
@@ -234,13 +232,20 @@ export async function getQuizView(db: Db, quiz: QuizDefinition, userId: string |
   };
   const message = step?.kind === "message" ? step.code : null;
   if (!userId) return { quiz: info, signedIn: false, attemptsStarted: 0, best: null, current: null, showCorrectionOf: null, message };
-  const attempts = await db.quizAttempt.findMany({ where: { userId, quizId: quiz.id }, orderBy: { number: "desc" }, select: ATTEMPT_SELECT });
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId, quizId: quiz.id },
+    orderBy: { number: "desc" },
+    select: ATTEMPT_SELECT,
+  });
   const finished = attempts.filter((attempt) => attempt.submittedAt && attempt.score !== null);
   const bestAttempt = [...finished].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
   const latest = attempts[0];
   let current: QuizView["current"] = null;
   const showLatest =
-    latest && (!latest.submittedAt || step?.kind === "resultat" || (step?.kind === "correction" && latest.answers.at(-1)?.questionId === step.questionId));
+    latest &&
+    (!latest.submittedAt ||
+      step?.kind === "resultat" ||
+      (step?.kind === "correction" && latest.answers.at(-1)?.questionId === step.questionId));
   if (latest && showLatest) {
     const payload = attemptPayload(quiz, latest);
     current = {

@@ -19,7 +19,7 @@ export const QUIZ_MESSAGES = {
   "connexion-requise-sans-js":
     "Sans JavaScript, le quiz a besoin d'un compte pour passer d'une question à l'autre\u00A0: connectez-vous, ou activez JavaScript pour vous entraîner sans compte.",
   "connexion-requise": "L'évaluation finale compte pour le certificat\u00A0: connectez-vous ou créez un compte pour la passer.",
-  "reseau": "La réponse n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
+  reseau: "La réponse n'a pas pu être envoyée. Vérifiez votre connexion et réessayez.",
 } as const;
 
 export type QuizMessageCode = keyof typeof QUIZ_MESSAGES;

@@ -82,10 +82,13 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
       quizMachine.provide({
         actors: {
           startAttempt: fromPromise<StartedAttempt, void>(async () => {
-            const { attempt } = await postQuiz<{ attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] } }>(actionUrl, [
-              ["intent", "commencer"],
-              ["retour", returnTo],
-            ]);
+            const { attempt } = await postQuiz<{ attempt?: { attemptId: string | null; number: number; questions: PublicQuestion[] } }>(
+              actionUrl,
+              [
+                ["intent", "commencer"],
+                ["retour", returnTo],
+              ],
+            );
             if (!attempt) throw new QuizRefusal("reseau");
             return { attemptId: attempt.attemptId, attemptNumber: attempt.number, questions: attempt.questions };
           }),
@@ -108,7 +111,10 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
     [actionUrl, returnTo],
   );
   const initial = useMemo(() => initialSnapshot(view), [view]);
-  const [snapshot, send] = useMachine(machine, initial.snapshot ? { snapshot: initial.snapshot, input: initial.input } : { input: initial.input });
+  const [snapshot, send] = useMachine(
+    machine,
+    initial.snapshot ? { snapshot: initial.snapshot, input: initial.input } : { input: initial.input },
+  );
 
   // Move keyboard and screen-reader focus to what just changed.
   const focusTarget = useRef<HTMLElement | null>(null);
@@ -140,8 +146,7 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
         </p>
       ) : !view.signedIn ? (
         <p className="notice">
-          Vous n'êtes pas connecté·e&nbsp;: vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas
-          enregistrés.
+          Vous n'êtes pas connecté·e&nbsp;: vous pouvez vous entraîner, mais vos réponses et votre score ne seront pas enregistrés.
         </p>
       ) : isFinal ? (
         <p className="notice">Les corrections s'affichent une fois toutes les questions répondues.</p>
@@ -151,7 +156,8 @@ export function QuizPlayer({ view, actionUrl, returnTo }: { view: QuizView; acti
         <div className="quiz__intro">
           <p>
             {view.quiz.questionCount} question{view.quiz.questionCount > 1 ? "s" : ""} ·{" "}
-            {hasPassMark(view) ? fr`seuil de réussite ${view.quiz.passMark} %` : "entraînement sans seuil de réussite"} · {attemptsText(view, started)}
+            {hasPassMark(view) ? fr`seuil de réussite ${view.quiz.passMark} %` : "entraînement sans seuil de réussite"} ·{" "}
+            {attemptsText(view, started)}
           </p>
           {view.best ? (
             <p>
@@ -285,9 +291,7 @@ function CorrectionDetails({ correction }: { correction: Correction }) {
           {correction.optionFeedback
             .filter((option) => option.feedback)
             .map((option) => (
-              <li key={option.optionId}>
-                {fr`« ${option.text} » : ${option.feedback ?? ""}`}
-              </li>
+              <li key={option.optionId}>{fr`« ${option.text} » : ${option.feedback ?? ""}`}</li>
             ))}
         </ul>
       ) : null}
@@ -372,7 +376,10 @@ function QuestionStep({
           <legend id={legendId}>
             {question.stem}
             {question.type === "choix-multiple" ? (
-              <span className="quiz__hint"> ({question.correctCount} bonne{question.correctCount > 1 ? "s" : ""} réponse{question.correctCount > 1 ? "s" : ""})</span>
+              <span className="quiz__hint">
+                {" "}
+                ({question.correctCount} bonne{question.correctCount > 1 ? "s" : ""} réponse{question.correctCount > 1 ? "s" : ""})
+              </span>
             ) : null}
           </legend>
           <QuestionFields question={question} chosen={chosen} correction={correction} />
@@ -406,7 +413,9 @@ function QuestionStep({
           </a>
         </div>
       ) : correction ? (
-        <div className={`quiz__correction quiz__correction--${correction.correct ? "juste" : correction.score > 0 ? "partielle" : "inexacte"}`}>
+        <div
+          className={`quiz__correction quiz__correction--${correction.correct ? "juste" : correction.score > 0 ? "partielle" : "inexacte"}`}
+        >
           <h4 tabIndex={-1} ref={(element) => (focusRef.current = element)}>
             <span aria-hidden="true">{correction.correct ? "✓ " : correction.score > 0 ? "◐ " : "✗ "}</span>
             {correction.correct
@@ -453,7 +462,15 @@ function ChoiceLabel({ htmlFor, text, tag }: { htmlFor: string; text: string; ta
   );
 }
 
-function QuestionFields({ question, chosen, correction }: { question: PublicQuestion; chosen: Set<string>; correction: AnswerOutcome | null }) {
+function QuestionFields({
+  question,
+  chosen,
+  correction,
+}: {
+  question: PublicQuestion;
+  chosen: Set<string>;
+  correction: AnswerOutcome | null;
+}) {
   const id = (suffix: string) => `q-${question.id}-${suffix}`;
   switch (question.type) {
     case "choix-unique":
@@ -464,7 +481,11 @@ function QuestionFields({ question, chosen, correction }: { question: PublicQues
           {question.options.map((option) => (
             <div className="choice" key={option.id}>
               <input type={type} id={id(option.id)} name="reponse" value={option.id} defaultChecked={chosen.has(`reponse=${option.id}`)} />
-              <ChoiceLabel htmlFor={id(option.id)} text={option.text} tag={chosen.has(`reponse=${option.id}`) ? chosenTag(correction, option.id) : null} />
+              <ChoiceLabel
+                htmlFor={id(option.id)}
+                text={option.text}
+                tag={chosen.has(`reponse=${option.id}`) ? chosenTag(correction, option.id) : null}
+              />
             </div>
           ))}
         </div>
@@ -476,7 +497,11 @@ function QuestionFields({ question, chosen, correction }: { question: PublicQues
           {(["vrai", "faux"] as const).map((value) => (
             <div className="choice" key={value}>
               <input type="radio" id={id(value)} name="reponse" value={value} defaultChecked={chosen.has(`reponse=${value}`)} />
-              <ChoiceLabel htmlFor={id(value)} text={value === "vrai" ? "Vrai" : "Faux"} tag={chosen.has(`reponse=${value}`) ? chosenTag(correction, null) : null} />
+              <ChoiceLabel
+                htmlFor={id(value)}
+                text={value === "vrai" ? "Vrai" : "Faux"}
+                tag={chosen.has(`reponse=${value}`) ? chosenTag(correction, null) : null}
+              />
             </div>
           ))}
         </div>
@@ -508,7 +533,8 @@ function QuestionFields({ question, chosen, correction }: { question: PublicQues
         <div className="quiz__order">
           <p className="field__hint">Donnez à chaque élément sa position (1 = en premier).</p>
           {question.items.map((item) => {
-            const rank = Array.from({ length: count }, (_, i) => String(i + 1)).find((value) => chosen.has(`rang-${item.id}=${value}`)) ?? "";
+            const rank =
+              Array.from({ length: count }, (_, i) => String(i + 1)).find((value) => chosen.has(`rang-${item.id}=${value}`)) ?? "";
             return (
               <div className="field field--inline" key={item.id}>
                 <label htmlFor={id(item.id)}>{item.text}</label>

@@ -7,8 +7,13 @@ import { SourceRefSchema } from "~/courses/course-schema.ts";
 
 export type QuestionType = "choix-unique" | "choix-multiple" | "vrai-faux" | "association" | "remise-en-ordre";
 
-const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
-const id = (what: string) => z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} manquant` })
+    .trim()
+    .min(1, `${what} vide`);
+const id = (what: string) =>
+  z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
 
 const objectiveNumber = z
   .number({ error: "le numéro d'un objectif du parcours (1, 2, 3…)" })
@@ -44,7 +49,10 @@ const QuestionSchema = z.discriminatedUnion("type", [
     ...common,
     type: z.literal("association"),
     /** Each left item goes with its right item; several left items may share one right item. */
-    pairs: z.array(z.strictObject({ left: text("élément de gauche"), right: text("élément de droite") })).min(2, "au moins 2 paires").max(10),
+    pairs: z
+      .array(z.strictObject({ left: text("élément de gauche"), right: text("élément de droite") }))
+      .min(2, "au moins 2 paires")
+      .max(10),
   }),
   z.strictObject({
     ...common,
@@ -77,7 +85,9 @@ export const QuizFileSchema = z.strictObject({
    * as `true` for files written before; `false` is refused with the reason.
    */
   shuffleOptions: z
-    .literal(true, { error: "les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne" })
+    .literal(true, {
+      error: "les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne",
+    })
     .optional(),
   /** Number of questions drawn at random for each attempt; absent = all, in order. */
   draw: z.number().int().min(1).optional(),

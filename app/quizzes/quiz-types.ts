@@ -28,11 +28,7 @@ export type PublicQuestion =
   | (QuestionBase<"remise-en-ordre"> & { items: Choice[] });
 
 export type QuizResponse =
-  | { optionId: string }
-  | { optionIds: string[] }
-  | { value: boolean }
-  | { pairs: Record<string, string> }
-  | { order: string[] };
+  { optionId: string } | { optionIds: string[] } | { value: boolean } | { pairs: Record<string, string> } | { order: string[] };
 
 /** A graded answer as the machine needs it. */
 export interface Grading {

@@ -6,7 +6,15 @@ import type { Correction, PublicQuestion } from "./quiz-types.ts";
 
 const questions: PublicQuestion[] = [
   { id: "q1", type: "vrai-faux", stem: "Vrai ?" },
-  { id: "q2", type: "choix-unique", stem: "Laquelle ?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }] },
+  {
+    id: "q2",
+    type: "choix-unique",
+    stem: "Laquelle ?",
+    options: [
+      { id: "a", text: "A" },
+      { id: "b", text: "B" },
+    ],
+  },
 ];
 const correction = (questionId: string, score: number): Correction => ({
   questionId,
@@ -36,7 +44,9 @@ function answerAll(actor: ReturnType<typeof started>, scores: [number, number]) 
 describe("quiz machine", () => {
   test("intro → starting on START, which asks the server for an attempt (the startAttempt actor)", () => {
     let requested = 0;
-    const machine = quizMachine.provide({ actors: { startAttempt: fromPromise<StartedAttempt, void>(() => (requested++, new Promise(() => {}))) } });
+    const machine = quizMachine.provide({
+      actors: { startAttempt: fromPromise<StartedAttempt, void>(() => (requested++, new Promise(() => {}))) },
+    });
     const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
     expect(actor.getSnapshot().value).toBe("intro");
     actor.send({ type: "START" });
@@ -49,7 +59,9 @@ describe("quiz machine", () => {
     const machine = quizMachine.provide({
       actors: {
         startAttempt: fromPromise<StartedAttempt, void>(async () => ({ attemptId: "t7", attemptNumber: 1, questions })),
-        submitAnswer: fromPromise<AnswerReply, AnswerRequest>(async ({ input }) => (sent.push(input), { correction: correction(input.questionId, 1), result: null })),
+        submitAnswer: fromPromise<AnswerReply, AnswerRequest>(
+          async ({ input }) => (sent.push(input), { correction: correction(input.questionId, 1), result: null }),
+        ),
       },
     });
     const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
@@ -98,7 +110,12 @@ describe("quiz machine", () => {
     actor.send({ type: "NEXT" });
     actor.send({ type: "ANSWER", questionId: "q2", response: { optionId: "a" } });
     const review = [correction("q1", 1), correction("q2", 0)];
-    actor.send({ type: "CORRECTED", correction: { questionId: "q2", response: { optionId: "a" }, withheld: true }, result: { score: 50, passed: false }, review });
+    actor.send({
+      type: "CORRECTED",
+      correction: { questionId: "q2", response: { optionId: "a" }, withheld: true },
+      result: { score: 50, passed: false },
+      review,
+    });
     expect(actor.getSnapshot().value).toEqual({ result: "failed" });
     expect(actor.getSnapshot().context.corrections).toEqual(review);
   });
@@ -120,7 +137,9 @@ describe("quiz machine", () => {
   test("question → checking on an answer to the current question, which is sent for correction", () => {
     const sent: string[] = [];
     const machine = quizMachine.provide({
-      actors: { submitAnswer: fromPromise<AnswerReply, AnswerRequest>(({ input }) => (sent.push(input.questionId), new Promise(() => {}))) },
+      actors: {
+        submitAnswer: fromPromise<AnswerReply, AnswerRequest>(({ input }) => (sent.push(input.questionId), new Promise(() => {}))),
+      },
     });
     const actor = createActor(machine, { input: { passMark: 70, attemptsAllowed: null, attemptsStarted: 0 } }).start();
     actor.send({ type: "START" });
@@ -226,7 +245,10 @@ describe("quiz machine", () => {
 });
 
 describe("quiz machine graph (2 questions, 2 attempts)", () => {
-  const events = (snapshot: { value: unknown; context: { index: number; questions: PublicQuestion[]; pending: { questionId: string } | null } }): QuizEvent[] => {
+  const events = (snapshot: {
+    value: unknown;
+    context: { index: number; questions: PublicQuestion[]; pending: { questionId: string } | null };
+  }): QuizEvent[] => {
     const current = snapshot.context.questions[snapshot.context.index]?.id ?? "q1";
     return [
       { type: "START" },
@@ -245,7 +267,12 @@ describe("quiz machine graph (2 questions, 2 attempts)", () => {
     input: { passMark: 70, attemptsAllowed: 2, attemptsStarted: 0 },
     // States differ by where they are and how far the attempt went, not by every field.
     serializeState: (snapshot: { value: unknown; context: { index: number; corrections: Correction[]; attemptsStarted: number } }) =>
-      JSON.stringify([snapshot.value, snapshot.context.index, snapshot.context.corrections.map((c) => c.score), snapshot.context.attemptsStarted]),
+      JSON.stringify([
+        snapshot.value,
+        snapshot.context.index,
+        snapshot.context.corrections.map((c) => c.score),
+        snapshot.context.attemptsStarted,
+      ]),
   };
 
   test("every state of the machine is reachable", () => {
@@ -260,10 +287,17 @@ describe("quiz machine graph (2 questions, 2 attempts)", () => {
     for (const path of paths) {
       const value = JSON.stringify(path.state.value);
       if (value.includes("result")) continue;
-      const onward = getShortestPaths(machine, { ...options, fromState: path.state, toState: (state: { matches: (v: string) => boolean }) => state.matches("result") } as never);
+      const onward = getShortestPaths(machine, {
+        ...options,
+        fromState: path.state,
+        toState: (state: { matches: (v: string) => boolean }) => state.matches("result"),
+      } as never);
       expect(onward.length, `aucun résultat atteignable depuis ${value}`).toBeGreaterThan(0);
     }
-    const simple = getSimplePaths(machine, { ...options, toState: (state: { matches: (v: string) => boolean }) => state.matches("result") } as never);
+    const simple = getSimplePaths(machine, {
+      ...options,
+      toState: (state: { matches: (v: string) => boolean }) => state.matches("result"),
+    } as never);
     expect(simple.length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,14 @@
 import { assertEvent, assign, fromPromise, raise, setup } from "xstate";
 import { isQuizMessageCode, type QuizMessageCode } from "./quiz-messages.ts";
 import { attemptScore, isPassing } from "./scoring.ts";
-import { isReceipt, type AnswerOutcome, type AttemptResult, type Correction, type PublicQuestion, type QuizResponse } from "./quiz-types.ts";
+import {
+  isReceipt,
+  type AnswerOutcome,
+  type AttemptResult,
+  type Correction,
+  type PublicQuestion,
+  type QuizResponse,
+} from "./quiz-types.ts";
 
 export interface QuizMachineInput {
   passMark: number;
@@ -83,8 +90,7 @@ export type QuizEvent =
   | { type: "NEXT" }
   | { type: "RETRY" };
 
-const attemptsRemain = ({ attemptsAllowed, attemptsStarted }: QuizContext) =>
-  attemptsAllowed === null || attemptsStarted < attemptsAllowed;
+const attemptsRemain = ({ attemptsAllowed, attemptsStarted }: QuizContext) => attemptsAllowed === null || attemptsStarted < attemptsAllowed;
 
 /** Without a player (the server, tests), nothing answers: the STARTED, CORRECTED or REFUSED event does. */
 const awaitingEvent = <Output, Input>() => fromPromise<Output, Input>(() => new Promise<Output>(() => {}));
@@ -194,7 +200,11 @@ export const quizMachine = setup({
     checking: {
       invoke: {
         src: "submitAnswer",
-        input: ({ context }) => ({ attemptId: context.attemptId, questionId: context.pending!.questionId, response: context.pending!.response }),
+        input: ({ context }) => ({
+          attemptId: context.attemptId,
+          questionId: context.pending!.questionId,
+          response: context.pending!.response,
+        }),
         onDone: { actions: raise(({ event }) => ({ type: "CORRECTED" as const, ...event.output })) },
         onError: { actions: raise(({ event }) => ({ type: "REFUSED" as const, code: refusalCode(event.error) })) },
       },
@@ -209,10 +219,7 @@ export const quizMachine = setup({
     },
     answered: {
       on: {
-        NEXT: [
-          { guard: "hasMoreQuestions", target: "question", actions: "advance" },
-          { target: "result" },
-        ],
+        NEXT: [{ guard: "hasMoreQuestions", target: "question", actions: "advance" }, { target: "result" }],
       },
     },
     result: {

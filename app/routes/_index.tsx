@@ -26,14 +26,13 @@ export default function Home() {
       <section className="hero" aria-labelledby="titre-accueil">
         <h1 id="titre-accueil">Apprendre à faire alliance</h1>
         <p className="lede">
-          Associations, entreprises et pouvoirs publics relèvent ensemble des défis qu'aucun ne
-          résout seul&nbsp;: c'est l'ODD 17. Ici, vous apprenez à concevoir une démarche d'alliance
-          adaptée à votre territoire ou à votre organisation, en 1 heure, 4 heures ou 12 heures.
+          Associations, entreprises et pouvoirs publics relèvent ensemble des défis qu'aucun ne résout seul&nbsp;: c'est l'ODD 17. Ici, vous
+          apprenez à concevoir une démarche d'alliance adaptée à votre territoire ou à votre organisation, en 1 heure, 4 heures ou 12
+          heures.
         </p>
         {signedIn ? null : (
           <p>
-            La lecture est libre. <Link to="/inscription">Créez un compte</Link> pour garder votre
-            progression et obtenir une attestation.
+            La lecture est libre. <Link to="/inscription">Créez un compte</Link> pour garder votre progression et obtenir une attestation.
           </p>
         )}
       </section>

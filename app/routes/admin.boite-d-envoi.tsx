@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Boîte d'envoi — Apprendre 
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["ADMIN"]);
-  return json({ mode: mailer.mode, messages: mailer.mode === "boite-d-envoi" ? readOutbox().slice(0, 50) : [] }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { mode: mailer.mode, messages: mailer.mode === "boite-d-envoi" ? readOutbox().slice(0, 50) : [] },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function OutboxPage() {
@@ -26,8 +29,8 @@ export default function OutboxPage() {
       ) : (
         <>
           <p className="lede">
-            Aucun serveur SMTP n'est configuré&nbsp;: les e-mails sont écrits dans le dossier de la boîte d'envoi (OUTBOX_DIR, data/outbox/ par
-            défaut). Les 50 plus récents&nbsp;:
+            Aucun serveur SMTP n'est configuré&nbsp;: les e-mails sont écrits dans le dossier de la boîte d'envoi (OUTBOX_DIR, data/outbox/
+            par défaut). Les 50 plus récents&nbsp;:
           </p>
           {messages.length === 0 ? <p className="muted">Aucun e-mail pour l'instant.</p> : null}
           {messages.map((message) => (

@@ -57,12 +57,12 @@ export default function CertificatePage() {
         <p className="notice notice--warning">Ce certificat a été révoqué le {formatDate(certificate.revokedAt)}.</p>
       ) : null}
       <p className="lede">
-        {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours «&#8239;{certificate.pathTitle}&#8239;», dont
-        l'évaluation finale est réussie.
+        {certificate.issuer} certifie que <strong>{certificate.learnerName}</strong> a suivi et achevé le parcours «&#8239;
+        {certificate.pathTitle}&#8239;», dont l'évaluation finale est réussie.
       </p>
       <p>
-        Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat&#8239;; il ne change plus ensuite, même si vous modifiez le
-        nom de votre compte.
+        Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat&#8239;; il ne change plus ensuite, même si vous modifiez
+        le nom de votre compte.
         {namePrinting.replacements.length > 0
           ? ` La police du PDF n'a pas tous les caractères de ce nom\u00A0: ${describeReplacements(namePrinting.replacements)}. Le PDF affiche donc «\u202F${namePrinting.text}\u202F»\u202F; les données signées jointes au PDF et la page de vérification gardent le nom complet.`
           : null}
@@ -95,8 +95,8 @@ export default function CertificatePage() {
         </a>
       </p>
       <p className="muted">
-        Toute personne peut vérifier ce certificat, sans compte, à l'adresse <a href={verificationUrl}>{verificationUrl}</a> ou en
-        scannant le code QR du PDF. Le PDF est signé électroniquement&nbsp;: voir <Link to="/verifier">comment le vérifier</Link>.
+        Toute personne peut vérifier ce certificat, sans compte, à l'adresse <a href={verificationUrl}>{verificationUrl}</a> ou en scannant
+        le code QR du PDF. Le PDF est signé électroniquement&nbsp;: voir <Link to="/verifier">comment le vérifier</Link>.
       </p>
     </div>
   );

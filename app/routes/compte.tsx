@@ -27,7 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [memberships, twoFactor, pendingEmail] = await Promise.all([
     listMemberships(db, user.id),
     twoFactorState(db, user.id),
-    db.emailChangeToken.findFirst({ where: { userId: user.id, usedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, select: { newEmail: true } }),
+    db.emailChangeToken.findFirst({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+      select: { newEmail: true },
+    }),
   ]);
   const url = new URL(request.url);
   return json(
@@ -95,16 +99,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "mot-de-passe": {
       const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
-      if (submission.status !== "success") return reply(intent, submission.reply({ hideFields: ["current", "password", "confirmation"] }), 400);
+      if (submission.status !== "success")
+        return reply(intent, submission.reply({ hideFields: ["current", "password", "confirmation"] }), 400);
       const changed = await changePassword(db, user.id, submission.value.current, submission.value.password, currentSessionId(request));
-      if (!changed) return reply(intent, submission.reply({ fieldErrors: { current: ["Ce mot de passe n'est pas le bon."] }, hideFields: ["current", "password", "confirmation"] }), 401);
+      if (!changed)
+        return reply(
+          intent,
+          submission.reply({
+            fieldErrors: { current: ["Ce mot de passe n'est pas le bon."] },
+            hideFields: ["current", "password", "confirmation"],
+          }),
+          401,
+        );
       return redirect("/compte?fait=mot-de-passe");
     }
     case "quitter-cohorte": {
       const parsed = LeaveSchema.safeParse({ cohortId: formData.get("cohortId") ?? undefined });
       invariantResponse(parsed.success, "Cette cohorte n'existe pas.", { status: 400 });
       const membership = (await listMemberships(db, user.id)).find((m) => m.cohort.id === parsed.data.cohortId);
-      invariantResponse(membership && (await leaveCohort(db, user.id, parsed.data.cohortId)), "Vous ne faites pas partie de cette cohorte.");
+      invariantResponse(
+        membership && (await leaveCohort(db, user.id, parsed.data.cohortId)),
+        "Vous ne faites pas partie de cette cohorte.",
+      );
       return redirect(`/compte?${new URLSearchParams({ quittee: membership.cohort.name })}`);
     }
     default:
@@ -115,7 +131,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const DONE: Record<string, string> = {
   nom: "Votre nom a été changé. Il figurera sur vos prochains certificats\u202F; ceux déjà délivrés gardent le nom d'alors.",
   profil: "Votre profil a été changé\u00A0: les leçons vous montrent désormais les exemples qui lui correspondent.",
-  "profil-formateur": "Votre profil a été changé\u00A0: les leçons vous montrent les passages pour les formateur·rices, et «\u202FMes cohortes\u202F» vous permet de créer une cohorte.",
+  "profil-formateur":
+    "Votre profil a été changé\u00A0: les leçons vous montrent les passages pour les formateur·rices, et «\u202FMes cohortes\u202F» vous permet de créer une cohorte.",
   email: "Un lien de confirmation vient d'être envoyé à la nouvelle adresse. Votre adresse change quand vous l'ouvrez (valable 24 heures).",
   "mot-de-passe": "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",
   "email-confirme": "Votre nouvelle adresse e-mail est confirmée\u00A0: c'est désormais celle de votre compte.",
@@ -128,11 +145,23 @@ export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const lastResult = (intent: Intent) => (actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined);
-  const [nameForm, nameFields] = useZodForm(ChangeNameSchema, { id: "compte-nom", lastResult: lastResult("nom"), defaultValue: { name: account.name } });
-  const [profileForm, profileFields] = useZodForm(ChangeProfileSchema, { id: "compte-profil", lastResult: lastResult("profil"), defaultValue: { profile: account.profileId } });
+  const lastResult = (intent: Intent) =>
+    actionData && "intent" in actionData && actionData.intent === intent ? actionData.result : undefined;
+  const [nameForm, nameFields] = useZodForm(ChangeNameSchema, {
+    id: "compte-nom",
+    lastResult: lastResult("nom"),
+    defaultValue: { name: account.name },
+  });
+  const [profileForm, profileFields] = useZodForm(ChangeProfileSchema, {
+    id: "compte-profil",
+    lastResult: lastResult("profil"),
+    defaultValue: { profile: account.profileId },
+  });
   const [emailForm, emailFields] = useZodForm(ChangeEmailSchema, { id: "compte-email", lastResult: lastResult("email") });
-  const [passwordForm, passwordFields] = useZodForm(ChangePasswordSchema, { id: "compte-mot-de-passe", lastResult: lastResult("mot-de-passe") });
+  const [passwordForm, passwordFields] = useZodForm(ChangePasswordSchema, {
+    id: "compte-mot-de-passe",
+    lastResult: lastResult("mot-de-passe"),
+  });
   const busy = navigation.state === "submitting";
   return (
     <div className="page page--narrow">
@@ -153,7 +182,9 @@ export default function AccountPage() {
         <dt>Adresse e-mail</dt>
         <dd>
           {account.email}
-          {account.pendingEmail ? <span className="muted"> (changement vers {account.pendingEmail} en attente de confirmation)</span> : null}
+          {account.pendingEmail ? (
+            <span className="muted"> (changement vers {account.pendingEmail} en attente de confirmation)</span>
+          ) : null}
         </dd>
         <dt>Profil</dt>
         <dd>{account.profile}</dd>
@@ -199,7 +230,13 @@ export default function AccountPage() {
         <Form method="post" className="form" {...getFormProps(emailForm)}>
           <FormErrors id={emailForm.errorId} errors={emailForm.errors} />
           <input type="hidden" name="intent" value="email" />
-          <TextField meta={emailFields.email} label="Nouvelle adresse e-mail" type="email" autoComplete="email" hint="Un lien de confirmation y sera envoyé." />
+          <TextField
+            meta={emailFields.email}
+            label="Nouvelle adresse e-mail"
+            type="email"
+            autoComplete="email"
+            hint="Un lien de confirmation y sera envoyé."
+          />
           <TextField meta={emailFields.current} label="Mot de passe actuel" type="password" autoComplete="current-password" />
           <div>
             <button type="submit" className="button button--secondary" disabled={busy}>
@@ -215,8 +252,19 @@ export default function AccountPage() {
           <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
           <input type="hidden" name="intent" value="mot-de-passe" />
           <TextField meta={passwordFields.current} label="Mot de passe actuel" type="password" autoComplete="current-password" />
-          <TextField meta={passwordFields.password} label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN} caractères.`} />
-          <TextField meta={passwordFields.confirmation} label="Confirmez le nouveau mot de passe" type="password" autoComplete="new-password" />
+          <TextField
+            meta={passwordFields.password}
+            label="Nouveau mot de passe"
+            type="password"
+            autoComplete="new-password"
+            hint={`Au moins ${PASSWORD_MIN} caractères.`}
+          />
+          <TextField
+            meta={passwordFields.confirmation}
+            label="Confirmez le nouveau mot de passe"
+            type="password"
+            autoComplete="new-password"
+          />
           <div>
             <button type="submit" className="button button--secondary" disabled={busy}>
               Changer le mot de passe
@@ -246,7 +294,8 @@ export default function AccountPage() {
             {account.cohorts.map((cohort) => (
               <li key={cohort.id} className="cohort-list__item">
                 <p>
-                  <strong>{cohort.name}</strong>, animée par {cohort.trainerName} — {cohort.pathTitle}, rejointe le {formatDate(cohort.joinedAt)}.
+                  <strong>{cohort.name}</strong>, animée par {cohort.trainerName} — {cohort.pathTitle}, rejointe le{" "}
+                  {formatDate(cohort.joinedAt)}.
                 </p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="quitter-cohorte" />
@@ -267,7 +316,8 @@ export default function AccountPage() {
           <a href="/compte/mes-donnees.json" download>
             Télécharger toutes mes données (JSON)
           </a>
-          &nbsp;: compte, progression, temps actif, réponses aux quiz, parties des simulations, réflexions, projet final, certificats, cohortes.
+          &nbsp;: compte, progression, temps actif, réponses aux quiz, parties des simulations, réflexions, projet final, certificats,
+          cohortes.
         </p>
         <p>
           <Link to="/confidentialite">Ce que la plateforme conserve, pourquoi et combien de temps</Link> ·{" "}

@@ -5,7 +5,10 @@ import { confirmEmailChange } from "~/auth/account-settings.server.ts";
 import { getCurrentUser } from "~/auth/session.server.ts";
 import { db } from "~/db/db.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Confirmer l'adresse e-mail — Apprendre à faire alliance" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Confirmer l'adresse e-mail — Apprendre à faire alliance" },
+  { name: "robots", content: "noindex" },
+];
 
 /** Opening the link sent to the new address is the confirmation. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -40,12 +40,18 @@ async function enrollmentView(secret: string, email: string): Promise<Enrollment
   const uri = enrollmentUri(secret, email);
   // The QR code is an SVG drawn on the server: no script, nothing sent anywhere else.
   const qr = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
-  return { secret: secret.match(/.{1,4}/g)!.join(" "), rawSecret: secret, qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}` };
+  return {
+    secret: secret.match(/.{1,4}/g)!.join(" "),
+    rawSecret: secret,
+    qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`,
+  };
 }
 
 /** A refused code keeps the same secret on screen (the user has already scanned it). */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "enrollment" in actionResult && actionResult.enrollment ? false : defaultShouldRevalidate;
+  actionResult && typeof actionResult === "object" && "enrollment" in actionResult && actionResult.enrollment
+    ? false
+    : defaultShouldRevalidate;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -93,10 +99,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { keepSessionId: currentSessionId(request) },
     );
     if (result.ok) return codes(result.recoveryCodes);
-    if (result.reason === "mot-de-passe") return refuse(submission.reply({ fieldErrors: { current: [WRONG_PASSWORD] }, hideFields: ["current"] }), 401, enrollment);
-    if (result.reason === "deja-active") return refuse(submission.reply({ formErrors: ["La double authentification est déjà activée sur ce compte."] }), 409);
+    if (result.reason === "mot-de-passe")
+      return refuse(submission.reply({ fieldErrors: { current: [WRONG_PASSWORD] }, hideFields: ["current"] }), 401, enrollment);
+    if (result.reason === "deja-active")
+      return refuse(submission.reply({ formErrors: ["La double authentification est déjà activée sur ce compte."] }), 409);
     return refuse(
-      submission.reply({ fieldErrors: { code: ["Ce code n'est pas le bon. Vérifiez l'heure de votre téléphone et saisissez le code affiché."] }, hideFields: ["current"] }),
+      submission.reply({
+        fieldErrors: { code: ["Ce code n'est pas le bon. Vérifiez l'heure de votre téléphone et saisissez le code affiché."] },
+        hideFields: ["current"],
+      }),
       400,
       enrollment,
     );
@@ -146,13 +157,16 @@ function RecoveryCodes({ codes, first }: { codes: string[]; first: boolean }) {
   return (
     <>
       <p className="notice notice--success" role="status">
-        {first ? "La double authentification est activée." : "Voici vos nouveaux codes de secours\u00A0: les précédents ne fonctionnent plus."}
+        {first
+          ? "La double authentification est activée."
+          : "Voici vos nouveaux codes de secours\u00A0: les précédents ne fonctionnent plus."}
       </p>
       <section aria-labelledby="titre-codes-de-secours">
         <h2 id="titre-codes-de-secours">Vos codes de secours</h2>
         <p>
-          Si vous perdez votre téléphone, chacun de ces codes remplace une fois le code de l'application. <strong>Ils ne seront plus jamais affichés</strong>&nbsp;:
-          imprimez cette page, ou copiez-les dans votre gestionnaire de mots de passe, et gardez-les à l'abri.
+          Si vous perdez votre téléphone, chacun de ces codes remplace une fois le code de l'application.{" "}
+          <strong>Ils ne seront plus jamais affichés</strong>&nbsp;: imprimez cette page, ou copiez-les dans votre gestionnaire de mots de
+          passe, et gardez-les à l'abri.
         </p>
         <ol className="recovery-codes">
           {codes.map((code) => (
@@ -183,29 +197,28 @@ function Enabled({
   lastResult: (intent: Intent) => SubmissionResult<string[]> | null | undefined;
 }) {
   const remainingText = `Il vous reste ${remaining} code${remaining > 1 ? "s" : ""} de secours.`;
-  const [renewForm, renewFields] = useZodForm(TwoFactorPasswordSchema, { id: "nouveaux-codes-2fa", lastResult: lastResult("nouveaux-codes") });
+  const [renewForm, renewFields] = useZodForm(TwoFactorPasswordSchema, {
+    id: "nouveaux-codes-2fa",
+    lastResult: lastResult("nouveaux-codes"),
+  });
   const [disableForm, disableFields] = useZodForm(TwoFactorPasswordSchema, { id: "desactiver-2fa", lastResult: lastResult("desactiver") });
   return (
     <>
       {usedRecoveryCode ? (
         <div className="notice notice--warning" role="status">
-          <p>
-            Vous vous êtes connecté·e avec un code de secours, qui ne servira plus. {remainingText}
-          </p>
+          <p>Vous vous êtes connecté·e avec un code de secours, qui ne servira plus. {remainingText}</p>
           <p>
             Si vous avez perdu votre téléphone, désactivez la double authentification puis réactivez-la avec le nouveau. Sinon,{" "}
             <Link to={next}>continuez</Link>.
           </p>
         </div>
       ) : null}
-      <p>
-        Activée le {formatDate(enabledAt)}. À chaque connexion, le code de votre
-        application vous est demandé après le mot de passe.
-      </p>
+      <p>Activée le {formatDate(enabledAt)}. À chaque connexion, le code de votre application vous est demandé après le mot de passe.</p>
       <section aria-labelledby="titre-nouveaux-codes">
         <h2 id="titre-nouveaux-codes">Codes de secours</h2>
         <p>
-          {remainingText} {remaining <= 3 ? "Créez-en de nouveaux avant d'en manquer\u00A0: " : "Si vous les avez égarés, créez-en de nouveaux\u00A0: "}
+          {remainingText}{" "}
+          {remaining <= 3 ? "Créez-en de nouveaux avant d'en manquer\u00A0: " : "Si vous les avez égarés, créez-en de nouveaux\u00A0: "}
           les précédents cesseront de fonctionner.
         </p>
         <Form method="post" className="form" {...getFormProps(renewForm)}>
@@ -241,14 +254,18 @@ function Enrollment({ enrollment, lastResult }: { enrollment: EnrollmentView; la
   return (
     <>
       <p className="lede">
-        Avec une application d'authentification (par exemple celle de votre téléphone ou de votre gestionnaire de mots de passe), un code à 6 chiffres
-        s'ajoute au mot de passe à chaque connexion.
+        Avec une application d'authentification (par exemple celle de votre téléphone ou de votre gestionnaire de mots de passe), un code à
+        6 chiffres s'ajoute au mot de passe à chaque connexion.
       </p>
       <ol>
         <li>
           Dans l'application, ajoutez un compte en scannant ce code&nbsp;:
           <p>
-            <img className="totp-qr" src={enrollment.qr} alt="Code QR à scanner avec l'application d'authentification (la clé est aussi donnée en texte ci-dessous)" />
+            <img
+              className="totp-qr"
+              src={enrollment.qr}
+              alt="Code QR à scanner avec l'application d'authentification (la clé est aussi donnée en texte ci-dessous)"
+            />
           </p>
           <p>
             ou saisissez la clé&nbsp;: <span className="secret-key">{enrollment.secret}</span>

@@ -25,7 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The session cookie is cleared before the account goes (deleting the user deletes its sessions).
   const cookie = await endSession(request);
   if (!(await deleteAccount(db, mailer, user.id, submission.value.current))) {
-    return json(submission.reply({ fieldErrors: { current: ["Ce mot de passe n'est pas le bon\u00A0: rien n'a été supprimé."] }, hideFields: ["current"] }), { status: 401 });
+    return json(
+      submission.reply({
+        fieldErrors: { current: ["Ce mot de passe n'est pas le bon\u00A0: rien n'a été supprimé."] },
+        hideFields: ["current"],
+      }),
+      { status: 401 },
+    );
   }
   return redirect("/?compte-supprime=1", { headers: { "Set-Cookie": cookie } });
 }
@@ -38,13 +44,20 @@ export default function DeleteAccountPage() {
       <h1>Supprimer mon compte</h1>
       <p>La suppression est définitive. Elle efface&nbsp;:</p>
       <ul>
-        <li>votre compte (nom, adresse, mot de passe), vos sessions, les liens en attente et les compteurs de tentatives à votre adresse&#x202F;;</li>
-        <li>votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet final&#x202F;;</li>
+        <li>
+          votre compte (nom, adresse, mot de passe), vos sessions, les liens en attente et les compteurs de tentatives à votre
+          adresse&#x202F;;
+        </li>
+        <li>
+          votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet
+          final&#x202F;;
+        </li>
         <li>votre place dans les cohortes, et les cohortes que vous animez si vous êtes formateur·rice.</li>
       </ul>
       <p>
-        Vos certificats restent vérifiables par leur code, pour que ceux à qui vous les avez remis puissent encore les contrôler, mais sans votre
-        nom&nbsp;: la page de vérification indiquera «&#x202F;titulaire anonymisé&#x202F;». Les PDF que vous avez téléchargés restent valables.
+        Vos certificats restent vérifiables par leur code, pour que ceux à qui vous les avez remis puissent encore les contrôler, mais sans
+        votre nom&nbsp;: la page de vérification indiquera «&#x202F;titulaire anonymisé&#x202F;». Les PDF que vous avez téléchargés restent
+        valables.
       </p>
       <p>
         Avant de supprimer votre compte, vous pouvez <a href="/compte/mes-donnees.json">télécharger toutes vos données</a>. Voir aussi{" "}
@@ -52,10 +65,22 @@ export default function DeleteAccountPage() {
       </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.current} label="Mot de passe" type="password" autoComplete="current-password" hint="Pour confirmer que c'est bien vous." />
+        <TextField
+          meta={fields.current}
+          label="Mot de passe"
+          type="password"
+          autoComplete="current-password"
+          hint="Pour confirmer que c'est bien vous."
+        />
         <div className="field">
           <div className="choice">
-            <input type="checkbox" id={fields.confirm.id} name={fields.confirm.name} aria-describedby={fields.confirm.errors ? fields.confirm.errorId : undefined} aria-invalid={fields.confirm.errors ? true : undefined} />
+            <input
+              type="checkbox"
+              id={fields.confirm.id}
+              name={fields.confirm.name}
+              aria-describedby={fields.confirm.errors ? fields.confirm.errorId : undefined}
+              aria-invalid={fields.confirm.errors ? true : undefined}
+            />
             <label htmlFor={fields.confirm.id}>Je comprends que mon compte et mes données seront effacés définitivement.</label>
           </div>
           <ErrorList id={fields.confirm.errorId} errors={fields.confirm.errors} />

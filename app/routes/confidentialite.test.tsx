@@ -35,7 +35,9 @@ function duration(ms: number): string {
 
 test("the durations on the page are the code's", () => {
   expect(page).toContain(`${SESSION_LIFETIME_DAYS} jours sans usage au plus, puis effacées`);
-  expect(page).toContain(`${duration(RESET_LIFETIME_MS)} (réinitialisation) ou ${duration(EMAIL_CHANGE_LIFETIME_MS)} (adresse), puis effacés`);
+  expect(page).toContain(
+    `${duration(RESET_LIFETIME_MS)} (réinitialisation) ou ${duration(EMAIL_CHANGE_LIFETIME_MS)} (adresse), puis effacés`,
+  );
   expect(page).toContain(`dans la boîte d'envoi, ${duration(OUTBOX_RETENTION_MS)} au plus`);
   const windows = [...Object.values(AUTH_LIMITS), VERIFY_RATE_LIMIT, JOIN_RATE_LIMIT].map((rule) => rule.windowMs);
   expect(page).toContain(`La durée de la fenêtre (${duration(Math.min(...windows))} à ${duration(Math.max(...windows))}), puis effacés`);

@@ -35,7 +35,10 @@ export default function PrivacyPage() {
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
-              <th scope="row">Progression&nbsp;: parcours suivis et dernière leçon ouverte, leçons commencées et terminées, temps actif (un relevé horodaté par tranche de 15 secondes au plus)</th>
+              <th scope="row">
+                Progression&nbsp;: parcours suivis et dernière leçon ouverte, leçons commencées et terminées, temps actif (un relevé
+                horodaté par tranche de 15 secondes au plus)
+              </th>
               <td>Reprendre où vous en étiez&#x202F;; les heures inscrites sur les attestations</td>
               <td>Jusqu'à la suppression du compte</td>
             </tr>
@@ -47,15 +50,18 @@ export default function PrivacyPage() {
             <tr>
               <th scope="row">Réflexions (réponses aux questions ouvertes)</th>
               <td>
-                Les retrouver plus loin dans le parcours et dans le projet final&#x202F;; elles ne sont visibles que de vous, sauf celles que le projet
-                final reprend&nbsp;: elles y sont recopiées quand vous l'enregistrez la première fois, et le projet est lu par le formateur ou la
-                formatrice de votre cohorte
+                Les retrouver plus loin dans le parcours et dans le projet final&#x202F;; elles ne sont visibles que de vous, sauf celles
+                que le projet final reprend&nbsp;: elles y sont recopiées quand vous l'enregistrez la première fois, et le projet est lu par
+                le formateur ou la formatrice de votre cohorte
               </td>
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
               <th scope="row">Projet final et auto-évaluation (parcours 12 h), commentaires des formateur·rices</th>
-              <td>Rédiger et remettre votre projet&#x202F;; le faire lire par le formateur ou la formatrice d'une cohorte que vous avez rejointe</td>
+              <td>
+                Rédiger et remettre votre projet&#x202F;; le faire lire par le formateur ou la formatrice d'une cohorte que vous avez
+                rejointe
+              </td>
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
@@ -66,14 +72,17 @@ export default function PrivacyPage() {
             <tr>
               <th scope="row">Cohortes rejointes</th>
               <td>Permettre au formateur ou à la formatrice de suivre la cohorte, dans les limites affichées avant de la rejoindre</td>
-              <td>Jusqu'à ce que vous quittiez la cohorte, qu'on vous en retire, que votre compte soit supprimé ou celui de la personne qui l'anime</td>
+              <td>
+                Jusqu'à ce que vous quittiez la cohorte, qu'on vous en retire, que votre compte soit supprimé ou celui de la personne qui
+                l'anime
+              </td>
             </tr>
             <tr>
               <th scope="row">Sessions de connexion (cookie «&#x202F;aafa_session&#x202F;», identifiant aléatoire, HttpOnly)</th>
               <td>Rester connecté·e</td>
               <td>
-                30 jours sans usage au plus, puis effacées&#x202F;; fin immédiate à la déconnexion, à la réinitialisation du mot de passe (toutes les
-                sessions) et à son changement (les autres sessions)
+                30 jours sans usage au plus, puis effacées&#x202F;; fin immédiate à la déconnexion, à la réinitialisation du mot de passe
+                (toutes les sessions) et à son changement (les autres sessions)
               </td>
             </tr>
             <tr>
@@ -84,20 +93,26 @@ export default function PrivacyPage() {
             <tr>
               <th scope="row">E-mails de la plateforme (réinitialisation, changement d'adresse)</th>
               <td>
-                Vous envoyer ces liens. Sans serveur d'envoi configuré, les e-mails restent dans une boîte d'envoi que seuls les administrateurs
-                lisent, pour vous transmettre le lien
+                Vous envoyer ces liens. Sans serveur d'envoi configuré, les e-mails restent dans une boîte d'envoi que seuls les
+                administrateurs lisent, pour vous transmettre le lien
               </td>
               <td>Rien n'est gardé après l'envoi&#x202F;; dans la boîte d'envoi, 24 heures au plus, et effacés avec votre compte</td>
             </tr>
             <tr>
-              <th scope="row">Inscription en attente de confirmation&nbsp;: nom, adresse e-mail, profil, empreinte (argon2) du mot de passe choisi, empreinte du lien</th>
+              <th scope="row">
+                Inscription en attente de confirmation&nbsp;: nom, adresse e-mail, profil, empreinte (argon2) du mot de passe choisi,
+                empreinte du lien
+              </th>
               <td>Créer le compte quand vous ouvrez le lien envoyé à votre adresse</td>
               <td>24 heures au plus&#x202F;; effacée dès la confirmation</td>
             </tr>
             <tr>
               <th scope="row">Compteurs de tentatives (adresse IP ou adresse e-mail et nombre de tentatives)</th>
               <td>Freiner les tentatives de deviner un mot de passe ou un code</td>
-              <td>La durée de la fenêtre (15 minutes à 1 heure), puis effacés&#x202F;; ceux qui portent votre adresse e-mail, aussi avec votre compte</td>
+              <td>
+                La durée de la fenêtre (15 minutes à 1 heure), puis effacés&#x202F;; ceux qui portent votre adresse e-mail, aussi avec votre
+                compte
+              </td>
             </tr>
             <tr>
               <th scope="row">Double authentification&nbsp;: la clé de votre application, et les empreintes de vos codes de secours</th>
@@ -112,31 +127,33 @@ export default function PrivacyPage() {
         suivent, tant que le site reçoit des visites, et sinon à la visite suivante.
       </p>
       <p>
-        Aucune publicité, aucun traceur&nbsp;: la plateforme ne charge rien depuis un autre site, et aucune donnée n'est vendue ni cédée. Le seul
-        service extérieur possible est le serveur d'envoi d'e-mails choisi par l'exploitant de la plateforme, qui reçoit votre adresse et le
-        message. Le seul cookie est celui de la session (et, pendant une connexion à double authentification, un cookie de 5 minutes).
+        Aucune publicité, aucun traceur&nbsp;: la plateforme ne charge rien depuis un autre site, et aucune donnée n'est vendue ni cédée. Le
+        seul service extérieur possible est le serveur d'envoi d'e-mails choisi par l'exploitant de la plateforme, qui reçoit votre adresse
+        et le message. Le seul cookie est celui de la session (et, pendant une connexion à double authentification, un cookie de 5 minutes).
       </p>
 
       <h2>Ce que voit un formateur ou une formatrice</h2>
       <p>
         Seulement si vous rejoignez sa cohorte, et seulement pour le parcours de la cohorte&nbsp;: la liste exacte s'affiche avant que vous
-        acceptiez. Les statistiques de groupe (réponses aux questions, choix dans les simulations) ne s'affichent qu'à partir de 5 personnes.
-        Vos réflexions ne lui sont jamais montrées, sauf celles que votre projet final reprend (voir plus haut).
+        acceptiez. Les statistiques de groupe (réponses aux questions, choix dans les simulations) ne s'affichent qu'à partir de 5
+        personnes. Vos réflexions ne lui sont jamais montrées, sauf celles que votre projet final reprend (voir plus haut).
       </p>
 
       <h2>Vos droits</h2>
       <ul>
         <li>
-          <strong>Accès et portabilité</strong>&nbsp;: <a href="/compte/mes-donnees.json">téléchargez toutes vos données</a> (fichier JSON) depuis{" "}
+          <strong>Accès et portabilité</strong>&nbsp;: <a href="/compte/mes-donnees.json">téléchargez toutes vos données</a> (fichier JSON)
+          depuis <Link to="/compte">Mon compte</Link>.
+        </li>
+        <li>
+          <strong>Rectification</strong>&nbsp;: changez votre nom, votre adresse e-mail et votre mot de passe depuis{" "}
           <Link to="/compte">Mon compte</Link>.
         </li>
         <li>
-          <strong>Rectification</strong>&nbsp;: changez votre nom, votre adresse e-mail et votre mot de passe depuis <Link to="/compte">Mon compte</Link>.
-        </li>
-        <li>
-          <strong>Effacement</strong>&nbsp;: <Link to="/compte/supprimer">supprimez votre compte</Link>. Tout est effacé, sauf vos certificats, qui
-          restent vérifiables par leur code avec la mention «&#x202F;titulaire anonymisé&#x202F;»&nbsp;: votre nom y est effacé, et la copie signée conservée par
-          la plateforme est remplacée par son empreinte. Les PDF que vous avez téléchargés restent valables.
+          <strong>Effacement</strong>&nbsp;: <Link to="/compte/supprimer">supprimez votre compte</Link>. Tout est effacé, sauf vos
+          certificats, qui restent vérifiables par leur code avec la mention «&#x202F;titulaire anonymisé&#x202F;»&nbsp;: votre nom y est
+          effacé, et la copie signée conservée par la plateforme est remplacée par son empreinte. Les PDF que vous avez téléchargés restent
+          valables.
         </li>
         <li>
           <strong>Retrait d'une cohorte</strong>&nbsp;: quittez une cohorte à tout moment depuis <Link to="/compte">Mon compte</Link>.

@@ -106,9 +106,7 @@ export default function LoginPage() {
       </p>
       <p>
         Pas encore de compte&#x202F;?{" "}
-        <Link to={redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription"}>
-          Créer un compte
-        </Link>
+        <Link to={redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription"}>Créer un compte</Link>
       </p>
     </div>
   );

@@ -36,7 +36,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "expire") throw redirect(EXPIRED);
     if (result.reason === "trop") {
-      return json(submission.reply({ formErrors: [tooManyMessage({ retryAfterSeconds: result.retryAfterSeconds })] }), { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+      return json(submission.reply({ formErrors: [tooManyMessage({ retryAfterSeconds: result.retryAfterSeconds })] }), {
+        status: 429,
+        headers: { "Retry-After": String(result.retryAfterSeconds) },
+      });
     }
     return json(
       submission.reply({
@@ -55,7 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await startSession(request, result.userId));
   headers.append("Set-Cookie", await challengeCookie.serialize("", { maxAge: 0 }));
   // A recovery code was spent: show how many are left (and how to get new ones) before carrying on.
-  const next = result.method === "secours" ? `/compte/double-authentification?${new URLSearchParams({ secours: "1", suite: result.redirectTo })}` : result.redirectTo;
+  const next =
+    result.method === "secours"
+      ? `/compte/double-authentification?${new URLSearchParams({ secours: "1", suite: result.redirectTo })}`
+      : result.redirectTo;
   return redirect(next, { headers });
 }
 
@@ -66,7 +72,9 @@ export default function SecondFactorPage() {
   return (
     <div className="page page--narrow">
       <h1>Code de vérification</h1>
-      <p className="lede">La double authentification est activée sur ce compte&nbsp;: saisissez le code à 6 chiffres affiché par votre application.</p>
+      <p className="lede">
+        La double authentification est activée sur ce compte&nbsp;: saisissez le code à 6 chiffres affiché par votre application.
+      </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField

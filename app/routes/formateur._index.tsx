@@ -40,8 +40,8 @@ export default function TrainerHome() {
     <div className="page">
       <h1>Mes cohortes</h1>
       <p className="lede">
-        Une cohorte est un groupe qui suit un même parcours. Donnez son code à vos apprenant·es&nbsp;: vous
-        suivez ensuite leur progression, leurs résultats et les points où le groupe bute.
+        Une cohorte est un groupe qui suit un même parcours. Donnez son code à vos apprenant·es&nbsp;: vous suivez ensuite leur progression,
+        leurs résultats et les points où le groupe bute.
       </p>
       <p>
         <Link to="/formateur/cohortes/nouvelle" className="button">
@@ -70,7 +70,14 @@ function CohortList({ title, cohorts }: { title: string; cohorts: CohortItem[] }
             <p className="muted">
               {cohort.pathTitle} · {cohort.members} apprenant·e{cohort.members > 1 ? "s" : ""}
               {cohort.dueOn ? ` · échéance le ${formatDate(cohort.dueOn)}` : ""}
-              {cohort.archived ? "" : <> · code <span className="join-code">{cohort.joinCode}</span></>}
+              {cohort.archived ? (
+                ""
+              ) : (
+                <>
+                  {" "}
+                  · code <span className="join-code">{cohort.joinCode}</span>
+                </>
+              )}
             </p>
           </li>
         ))}

@@ -14,7 +14,9 @@ import { db } from "~/db/db.server.ts";
 import { takeFlash } from "~/utils/flash.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cohort, path } = await requireTrainerCohort(request, context, params.id);
@@ -43,7 +45,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       created: flash.code === "cohorte-creee",
       query,
       hasCalendar: Boolean(cohort.startsOn && cohort.dueOn),
-      expectedLessons: expectedLessons({ startsOn: cohort.startsOn, dueOn: cohort.dueOn ? new Date(cohort.dueOn.getTime() + 86_400_000) : null }, total, now),
+      expectedLessons: expectedLessons(
+        { startsOn: cohort.startsOn, dueOn: cohort.dueOn ? new Date(cohort.dueOn.getTime() + 86_400_000) : null },
+        total,
+        now,
+      ),
       totals: {
         learners: learners.length,
         completed: learners.filter((row) => row.percent === 100).length,
@@ -65,7 +71,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         quizzesDone: Object.keys(row.bestScores).length,
         scenariosDone: Object.keys(row.endings).length,
         certificate: row.certificate ? { issuedAt: row.certificate.issuedAt.toISOString(), revoked: row.certificate.revoked } : null,
-        project: row.project ? { submittedAt: row.project.submittedAt?.toISOString() ?? null, selfAssessed: row.project.selfAssessed, total: row.project.total } : null,
+        project: row.project
+          ? {
+              submittedAt: row.project.submittedAt?.toISOString() ?? null,
+              selfAssessed: row.project.selfAssessed,
+              total: row.project.total,
+            }
+          : null,
         behind: row.behind,
         inactive: row.inactive,
       })),
@@ -115,7 +127,8 @@ export default function CohortDashboardPage() {
         </section>
       )}
       <p className="actions">
-        <Link to="reglages">Réglages de la cohorte</Link> · <a href={`/formateur/cohortes/${cohort.id}/export.csv`}>Exporter le tableau (CSV)</a>
+        <Link to="reglages">Réglages de la cohorte</Link> ·{" "}
+        <a href={`/formateur/cohortes/${cohort.id}/export.csv`}>Exporter le tableau (CSV)</a>
         {totals.certificates > 0 ? (
           <>
             {" "}
@@ -163,7 +176,11 @@ const COLUMNS: Array<{ key: SortKey | null; label: string; numeric?: boolean }> 
 function SortHeader({ query, column }: { query: TableQuery; column: (typeof COLUMNS)[number] }) {
   const active = column.key !== null && query.sort === column.key;
   return (
-    <th scope="col" className={column.numeric ? "num" : undefined} aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      className={column.numeric ? "num" : undefined}
+      aria-sort={active ? (query.order === "asc" ? "ascending" : "descending") : undefined}
+    >
       {column.key ? (
         <Link to={sortHref(query, column.key)} className="sort-link" preventScrollReset>
           {column.label}
@@ -196,7 +213,14 @@ function LearnerTable({ data }: { data: Data }) {
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="choice">
-              <input type="radio" name="filtre" value={value} defaultChecked={query.filter === value} disabled={value === "en-retard" && !data.hasCalendar} /> {label}
+              <input
+                type="radio"
+                name="filtre"
+                value={value}
+                defaultChecked={query.filter === value}
+                disabled={value === "en-retard" && !data.hasCalendar}
+              />{" "}
+              {label}
             </label>
           ))}
         </fieldset>
@@ -206,12 +230,13 @@ function LearnerTable({ data }: { data: Data }) {
       </Form>
       {data.hasCalendar && data.expectedLessons !== null ? (
         <p className="muted">
-          Rythme attendu aujourd'hui&nbsp;: {data.expectedLessons} leçon{data.expectedLessons > 1 ? "s" : ""} sur {totals.lessons}. «&#x202F;En retard&#x202F;»&nbsp;: moins que ce rythme.
+          Rythme attendu aujourd'hui&nbsp;: {data.expectedLessons} leçon{data.expectedLessons > 1 ? "s" : ""} sur {totals.lessons}.
+          «&#x202F;En retard&#x202F;»&nbsp;: moins que ce rythme.
         </p>
       ) : null}
       <p className="muted">
-        «&#x202F;Temps actif / attendu&#x202F;»&nbsp;: le temps d'activité enregistré sur les leçons du parcours, et celui que prévoit le modèle de lecture
-        (180 mots par minute, plus les activités) pour les leçons que la personne a terminées
+        «&#x202F;Temps actif / attendu&#x202F;»&nbsp;: le temps d'activité enregistré sur les leçons du parcours, et celui que prévoit le
+        modèle de lecture (180 mots par minute, plus les activités) pour les leçons que la personne a terminées
         {data.requiredActiveSeconds ? `. Le certificat demande ${formatDuration(data.requiredActiveSeconds)} de temps actif` : ""}.
       </p>
       {data.learners.length === 0 ? (
@@ -220,7 +245,8 @@ function LearnerTable({ data }: { data: Data }) {
         <div className="table-wrap" role="region" aria-labelledby="titre-apprenants" tabIndex={0}>
           <table className="data-table">
             <caption className="visually-hidden">
-              Apprenant·es de la cohorte, {data.learners.length} affiché·es, triés par {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()}
+              Apprenant·es de la cohorte, {data.learners.length} affiché·es, triés par{" "}
+              {COLUMNS.find((c) => c.key === query.sort)?.label.toLowerCase()}
             </caption>
             <thead>
               <tr>
@@ -254,7 +280,9 @@ function LearnerTable({ data }: { data: Data }) {
                   <td className="num">
                     {row.scenariosDone} / {totals.scenarios}
                   </td>
-                  <td>{row.certificate ? (row.certificate.revoked ? "révoqué" : `oui, le ${formatDate(row.certificate.issuedAt)}`) : "non"}</td>
+                  <td>
+                    {row.certificate ? (row.certificate.revoked ? "révoqué" : `oui, le ${formatDate(row.certificate.issuedAt)}`) : "non"}
+                  </td>
                   {data.project ? (
                     <td>
                       {row.project
@@ -268,7 +296,9 @@ function LearnerTable({ data }: { data: Data }) {
           </table>
         </div>
       )}
-      <p className="muted">Le meilleur score à chaque quiz et la fin de chaque simulation sont sur la fiche de chaque apprenant·e et dans l'export CSV.</p>
+      <p className="muted">
+        Le meilleur score à chaque quiz et la fin de chaque simulation sont sur la fiche de chaque apprenant·e et dans l'export CSV.
+      </p>
     </section>
   );
 }
@@ -299,14 +329,17 @@ function CohortOverview({ data }: { data: Data }) {
           key: quiz.quizId,
           label: quiz.title,
           value: quiz.averageBest ?? 0,
-          text: quiz.averageBest === null ? "personne encore" : `${formatPercent(quiz.averageBest)} (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
+          text:
+            quiz.averageBest === null
+              ? "personne encore"
+              : `${formatPercent(quiz.averageBest)} (${quiz.learners} apprenant·e${quiz.learners > 1 ? "s" : ""})`,
         }))}
       />
       <h3>Analyse par question</h3>
       <p className="muted">
-        Sur la première tentative de chacun·e. Les réponses fausses ne sont détaillées qu'à partir de {MIN_RESPONDENTS} répondant·es, pour que personne ne soit reconnaissable.
-        Pour l'évaluation finale, chaque question indique l'objectif du parcours qu'elle évalue, et un tableau donne la part de réponses justes par objectif (à partir de {MIN_RESPONDENTS}{" "}
-        répondant·es).
+        Sur la première tentative de chacun·e. Les réponses fausses ne sont détaillées qu'à partir de {MIN_RESPONDENTS} répondant·es, pour
+        que personne ne soit reconnaissable. Pour l'évaluation finale, chaque question indique l'objectif du parcours qu'elle évalue, et un
+        tableau donne la part de réponses justes par objectif (à partir de {MIN_RESPONDENTS} répondant·es).
       </p>
       {data.quizzes.map((quiz) => (
         <details key={quiz.quizId} className="item-analysis">
@@ -336,7 +369,11 @@ function CohortOverview({ data }: { data: Data }) {
                   <tr key={question.questionId}>
                     <th scope="row">{question.stem}</th>
                     {quiz.final ? (
-                      <td>{question.objective === null ? "non rattachée" : `${question.objective}. ${data.pathObjectives[question.objective - 1] ?? ""}`}</td>
+                      <td>
+                        {question.objective === null
+                          ? "non rattachée"
+                          : `${question.objective}. ${data.pathObjectives[question.objective - 1] ?? ""}`}
+                      </td>
                     ) : null}
                     <td className="num">{question.answered}</td>
                     <td className="num">{question.correctShare === null ? "—" : formatShare(question.correctShare)}</td>
@@ -363,13 +400,20 @@ function CohortOverview({ data }: { data: Data }) {
             {scenario.title} — {scenario.finished} partie{scenario.finished > 1 ? "s" : ""} terminée{scenario.finished > 1 ? "s" : ""}
           </h4>
           {scenario.hidden ? (
-            <p className="muted">Répartition masquée tant que moins de {MIN_RESPONDENTS} apprenant·es ont terminé une partie (première partie de chacun·e).</p>
+            <p className="muted">
+              Répartition masquée tant que moins de {MIN_RESPONDENTS} apprenant·es ont terminé une partie (première partie de chacun·e).
+            </p>
           ) : (
             <>
               <BarChart
                 title="Fins obtenues"
                 max={scenario.finished}
-                rows={scenario.endings.map((ending) => ({ key: ending.endingId, label: ending.title, value: ending.count, text: countText(ending.count, scenario.finished) }))}
+                rows={scenario.endings.map((ending) => ({
+                  key: ending.endingId,
+                  label: ending.title,
+                  value: ending.count,
+                  text: countText(ending.count, scenario.finished),
+                }))}
               />
               {scenario.decisions.map((decision) =>
                 decision.hidden ? null : (
@@ -377,7 +421,12 @@ function CohortOverview({ data }: { data: Data }) {
                     key={decision.sceneId}
                     title={`Décision «\u202F${decision.title}\u202F»`}
                     max={decision.answered}
-                    rows={decision.choices.map((choice) => ({ key: choice.choiceId, label: choice.text, value: choice.count, text: countText(choice.count, decision.answered) }))}
+                    rows={decision.choices.map((choice) => ({
+                      key: choice.choiceId,
+                      label: choice.text,
+                      value: choice.count,
+                      text: countText(choice.count, decision.answered),
+                    }))}
                   />
                 ),
               )}
@@ -423,7 +472,9 @@ function StrategyList({ scenario }: { scenario: Data["scenarios"][number] }) {
       )}
       {others > 0 && scenario.strategies.length > 0 ? (
         <p className="muted">
-          {others === 1 ? "Une personne a suivi un enchaînement que personne d'autre n'a pris." : `${others} personnes ont suivi chacune un enchaînement que personne d'autre n'a pris.`}
+          {others === 1
+            ? "Une personne a suivi un enchaînement que personne d'autre n'a pris."
+            : `${others} personnes ont suivi chacune un enchaînement que personne d'autre n'a pris.`}
         </p>
       ) : null}
     </div>
@@ -436,7 +487,12 @@ function ObjectiveTable({ quiz }: { quiz: Data["quizzes"][number] }) {
     return <p className="muted">Les questions de cette évaluation ne sont pas encore rattachées aux objectifs du parcours.</p>;
   }
   return (
-    <div className="table-wrap" role="region" aria-label={`Tableau\u00A0: «\u202F${quiz.title}\u202F» par objectif du parcours`} tabIndex={0}>
+    <div
+      className="table-wrap"
+      role="region"
+      aria-label={`Tableau\u00A0: «\u202F${quiz.title}\u202F» par objectif du parcours`}
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption>«&#x202F;{quiz.title}&#x202F;» par objectif du parcours</caption>
         <thead>

@@ -15,7 +15,9 @@ import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { CommentList } from "~/projects/comment-list.tsx";
 import { invariantResponse } from "~/utils/invariant.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.learner.name ?? "Apprenant·e"} — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.learner.name ?? "Apprenant·e"} — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
+];
 
 const NOT_A_MEMBER = "Cette personne n'est pas (ou plus) membre de cette cohorte.";
 
@@ -45,7 +47,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         behind: row.behind,
         inactive: row.inactive,
       },
-      quizzes: content.quizzes.map((quiz) => ({ id: quiz.id, title: quiz.title, final: quiz.final, best: row.bestScores[quiz.id] ?? null })),
+      quizzes: content.quizzes.map((quiz) => ({
+        id: quiz.id,
+        title: quiz.title,
+        final: quiz.final,
+        best: row.bestScores[quiz.id] ?? null,
+      })),
       project: definition
         ? {
             title: definition.title,
@@ -61,11 +68,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
                   })),
                   criteria: definition.assessment.criteria.map((criterion) => {
                     const entry = project.assessment[criterion.id];
-                    return { id: criterion.id, title: criterion.title, level: entry?.level ?? null, levelName: entry ? definition.assessment.levelNames[entry.level - 1] : null, justification: entry?.justification ?? "" };
+                    return {
+                      id: criterion.id,
+                      title: criterion.title,
+                      level: entry?.level ?? null,
+                      levelName: entry ? definition.assessment.levelNames[entry.level - 1] : null,
+                      justification: entry?.justification ?? "",
+                    };
                   }),
                   total: summarizeAssessment(definition, project.assessment).total,
                   max: definition.assessment.criteria.length * 4,
-                  comments: project.comments.map((c) => ({ id: c.id, body: c.body, authorName: c.authorName, createdAt: c.createdAt.toISOString() })),
+                  comments: project.comments.map((c) => ({
+                    id: c.id,
+                    body: c.body,
+                    authorName: c.authorName,
+                    createdAt: c.createdAt.toISOString(),
+                  })),
                 }
               : null,
           }
@@ -73,7 +91,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       commented: new URL(request.url).searchParams.has("commentaire"),
       scenarios: content.scenarios.map((scenario) => {
         const endingId = row.endings[scenario.id];
-        return { id: scenario.id, title: scenario.title, ending: endingId ? (scenario.endings.find((e) => e.id === endingId)?.title ?? endingId) : null };
+        return {
+          id: scenario.id,
+          title: scenario.title,
+          ending: endingId ? (scenario.endings.find((e) => e.id === endingId)?.title ?? endingId) : null,
+        };
       }),
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -81,7 +103,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const CommentSchema = z.object({
-  body: z.string({ error: "Écrivez votre commentaire." }).trim().min(1, "Écrivez votre commentaire.").max(COMMENT_MAX, `Un commentaire compte au plus ${COMMENT_MAX} caractères.`),
+  body: z
+    .string({ error: "Écrivez votre commentaire." })
+    .trim()
+    .min(1, "Écrivez votre commentaire.")
+    .max(COMMENT_MAX, `Un commentaire compte au plus ${COMMENT_MAX} caractères.`),
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -90,8 +116,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") === "commenter") {
     const parsed = CommentSchema.safeParse({ body: form.get("body") ?? undefined });
-    if (!parsed.success) return json({ commentError: parsed.error.issues[0]!.message, body: String(form.get("body") ?? "") }, { status: 400 });
-    const added = path.finalProject ? await addProjectComment(db, user.id, cohort.id, params.userId, path.finalProject, parsed.data.body) : false;
+    if (!parsed.success)
+      return json({ commentError: parsed.error.issues[0]!.message, body: String(form.get("body") ?? "") }, { status: 400 });
+    const added = path.finalProject
+      ? await addProjectComment(db, user.id, cohort.id, params.userId, path.finalProject, parsed.data.body)
+      : false;
     invariantResponse(added, "Cette personne n'a pas encore de projet à commenter dans cette cohorte.");
     return redirect(`/formateur/cohortes/${cohort.id}/apprenants/${params.userId}?commentaire=1#projet`);
   }
@@ -106,7 +135,13 @@ export default function CohortLearnerPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="page page--reading">
-      <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }, { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name }]} current={learner.name} />
+      <Breadcrumbs
+        trail={[
+          { to: "/formateur", label: "Mes cohortes" },
+          { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name },
+        ]}
+        current={learner.name}
+      />
       <h1>{learner.name}</h1>
       <dl className="summary-list">
         <dt>Adresse e-mail</dt>
@@ -117,13 +152,14 @@ export default function CohortLearnerPage() {
         <dd>{formatDate(learner.joinedAt)}</dd>
         <dt>Progression dans «&#x202F;{cohort.pathTitle}&#x202F;»</dt>
         <dd>
-          {learner.percent}&nbsp;% — {learner.completedLessons} leçon{learner.completedLessons > 1 ? "s" : ""} terminée{learner.completedLessons > 1 ? "s" : ""} sur {learner.totalLessons}
+          {learner.percent}&nbsp;% — {learner.completedLessons} leçon{learner.completedLessons > 1 ? "s" : ""} terminée
+          {learner.completedLessons > 1 ? "s" : ""} sur {learner.totalLessons}
           {learner.behind ? " (en retard sur le rythme de la cohorte)" : ""}
         </dd>
         <dt>Temps actif enregistré</dt>
         <dd>
-          {formatDuration(learner.activeSeconds)}, pour {formatDuration(learner.expectedSeconds)} attendues par le modèle de lecture
-          pour les leçons terminées
+          {formatDuration(learner.activeSeconds)}, pour {formatDuration(learner.expectedSeconds)} attendues par le modèle de lecture pour
+          les leçons terminées
         </dd>
         <dt>Dernière activité</dt>
         <dd>
@@ -131,7 +167,13 @@ export default function CohortLearnerPage() {
           {learner.inactive && learner.lastActivityAt ? " (plus de 7 jours)" : ""}
         </dd>
         <dt>Certificat</dt>
-        <dd>{learner.certificate ? (learner.certificate.revoked ? "révoqué" : `délivré le ${formatDate(learner.certificate.issuedAt)}`) : "pas encore"}</dd>
+        <dd>
+          {learner.certificate
+            ? learner.certificate.revoked
+              ? "révoqué"
+              : `délivré le ${formatDate(learner.certificate.issuedAt)}`
+            : "pas encore"}
+        </dd>
       </dl>
 
       <h2>Quiz&nbsp;: meilleur score</h2>
@@ -173,7 +215,9 @@ export default function CohortLearnerPage() {
         </>
       ) : null}
 
-      {project ? <ProjectSection project={project} commented={commented} error={actionData?.commentError ?? null} typed={actionData?.body ?? ""} /> : null}
+      {project ? (
+        <ProjectSection project={project} commented={commented} error={actionData?.commentError ?? null} typed={actionData?.body ?? ""} />
+      ) : null}
 
       <h2>Retirer de la cohorte</h2>
       <p>
@@ -192,7 +236,17 @@ export default function CohortLearnerPage() {
 
 type ProjectData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["project"]>;
 
-function ProjectSection({ project, commented, error, typed }: { project: ProjectData; commented: boolean; error: string | null; typed: string }) {
+function ProjectSection({
+  project,
+  commented,
+  error,
+  typed,
+}: {
+  project: ProjectData;
+  commented: boolean;
+  error: string | null;
+  typed: string;
+}) {
   const state = project.state;
   return (
     <section id="projet" aria-labelledby="titre-projet">
@@ -202,7 +256,8 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
       ) : (
         <>
           <p className="muted">
-            {state.submittedAt ? `Remis le ${formatDate(state.submittedAt)}` : "Brouillon"} · dernière modification le {formatDate(state.updatedAt)} · auto-évaluation {state.total} / {state.max}. Lecture seule.
+            {state.submittedAt ? `Remis le ${formatDate(state.submittedAt)}` : "Brouillon"} · dernière modification le{" "}
+            {formatDate(state.updatedAt)} · auto-évaluation {state.total} / {state.max}. Lecture seule.
           </p>
           {state.steps.map((step) => (
             <details key={step.id} className="item-analysis">
@@ -212,7 +267,11 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
               {step.fields.map((field) => (
                 <div key={field.id}>
                   <h4>{field.label}</h4>
-                  {field.text.trim() ? field.text.split(/\n+/).map((line, index) => <p key={index}>{line}</p>) : <p className="muted">(non renseigné)</p>}
+                  {field.text.trim() ? (
+                    field.text.split(/\n+/).map((line, index) => <p key={index}>{line}</p>)
+                  ) : (
+                    <p className="muted">(non renseigné)</p>
+                  )}
                 </div>
               ))}
             </details>
@@ -250,7 +309,15 @@ function ProjectSection({ project, commented, error, typed }: { project: Project
             <input type="hidden" name="intent" value="commenter" />
             <div className="field">
               <label htmlFor="commentaire">Votre commentaire</label>
-              <textarea id="commentaire" name="body" rows={5} maxLength={4000} defaultValue={typed} aria-invalid={error ? true : undefined} aria-describedby={error ? "commentaire-erreur" : undefined} />
+              <textarea
+                id="commentaire"
+                name="body"
+                rows={5}
+                maxLength={4000}
+                defaultValue={typed}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? "commentaire-erreur" : undefined}
+              />
               {error ? (
                 <ul id="commentaire-erreur" className="error-list">
                   <li>{error}</li>

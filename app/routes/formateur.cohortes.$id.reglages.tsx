@@ -14,7 +14,9 @@ import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { invariantResponse } from "~/utils/invariant.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Réglages — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Réglages — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cohort, path } = await requireTrainerCohort(request, context, params.id);
@@ -70,17 +72,30 @@ export default function CohortSettingsPage() {
   const { cohort, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(CohortFieldsSchema, { id: "reglages-cohorte", lastResult, defaultValue: { name: cohort.name, startsOn: cohort.startsOn, dueOn: cohort.dueOn }, shouldRevalidate: "onInput" });
+  const [form, fields] = useZodForm(CohortFieldsSchema, {
+    id: "reglages-cohorte",
+    lastResult,
+    defaultValue: { name: cohort.name, startsOn: cohort.startsOn, dueOn: cohort.dueOn },
+    shouldRevalidate: "onInput",
+  });
   return (
     <div className="page page--narrow">
-      <Breadcrumbs trail={[{ to: "/formateur", label: "Mes cohortes" }, { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name }]} current="Réglages" />
+      <Breadcrumbs
+        trail={[
+          { to: "/formateur", label: "Mes cohortes" },
+          { to: `/formateur/cohortes/${cohort.id}`, label: cohort.name },
+        ]}
+        current="Réglages"
+      />
       <h1>Réglages de la cohorte</h1>
       {done && DONE[done] ? (
         <p className="notice notice--success" role="status">
           {DONE[done]}
         </p>
       ) : null}
-      <p className="muted">Parcours&nbsp;: {cohort.pathTitle} (il ne change pas après la création&nbsp;: créez une autre cohorte pour un autre parcours).</p>
+      <p className="muted">
+        Parcours&nbsp;: {cohort.pathTitle} (il ne change pas après la création&nbsp;: créez une autre cohorte pour un autre parcours).
+      </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="modifier" />
@@ -96,8 +111,8 @@ export default function CohortSettingsPage() {
 
       <h2>Code pour rejoindre</h2>
       <p>
-        Code actuel&nbsp;: <span className="join-code">{cohort.joinCode}</span>. Un nouveau code remplace l'ancien&nbsp;: les apprenant·es déjà
-        inscrit·es restent dans la cohorte, mais l'ancien code et l'ancien lien ne permettent plus de la rejoindre.
+        Code actuel&nbsp;: <span className="join-code">{cohort.joinCode}</span>. Un nouveau code remplace l'ancien&nbsp;: les apprenant·es
+        déjà inscrit·es restent dans la cohorte, mais l'ancien code et l'ancien lien ne permettent plus de la rejoindre.
       </p>
       <Form method="post">
         <input type="hidden" name="intent" value="nouveau-code" />

@@ -18,7 +18,12 @@ import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 export const meta: MetaFunction = () => [{ title: "Créer une cohorte — Apprendre à faire alliance" }];
 
 function pathChoices() {
-  return publishedPaths(getCatalog()).map((path) => ({ id: path.id, title: path.title, minutes: path.nominalMinutes, summary: path.summary }));
+  return publishedPaths(getCatalog()).map((path) => ({
+    id: path.id,
+    title: path.title,
+    minutes: path.nominalMinutes,
+    summary: path.summary,
+  }));
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -49,7 +54,11 @@ export default function NewCohortPage() {
       <h1>Créer une cohorte</h1>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label="Nom de la cohorte" hint="Vos apprenant·es le verront en rejoignant la cohorte, par exemple «&#x202F;Master 2 Transitions — 2027&#x202F;»." />
+        <TextField
+          meta={fields.name}
+          label="Nom de la cohorte"
+          hint="Vos apprenant·es le verront en rejoignant la cohorte, par exemple «&#x202F;Master 2 Transitions — 2027&#x202F;»."
+        />
         <RadioGroup
           meta={fields.pathId}
           legend="Parcours suivi"
@@ -57,7 +66,9 @@ export default function NewCohortPage() {
         />
         <fieldset className="field">
           <legend>Calendrier (facultatif)</legend>
-          <p className="field__hint">Avec un début et une échéance, le tableau de bord signale les apprenant·es en retard sur le rythme attendu.</p>
+          <p className="field__hint">
+            Avec un début et une échéance, le tableau de bord signale les apprenant·es en retard sur le rythme attendu.
+          </p>
           <TextField meta={fields.startsOn} label="Début" type="date" />
           <TextField meta={fields.dueOn} label="Échéance" type="date" />
         </fieldset>

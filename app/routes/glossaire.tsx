@@ -31,8 +31,7 @@ export default function GlossaryPage() {
     <div className="page page--reading">
       <h1>Glossaire</h1>
       <p className="lede">
-        Les mots du «&#8239;faire alliance&#8239;», définis simplement. Chaque définition renvoie au document source
-        dont elle est tirée.
+        Les mots du «&#8239;faire alliance&#8239;», définis simplement. Chaque définition renvoie au document source dont elle est tirée.
       </p>
       <nav aria-label="Lettres du glossaire" className="letter-index">
         <ul>

@@ -34,8 +34,8 @@ export default function SignupPage() {
     <div className="page page--narrow">
       <h1>Créer un compte</h1>
       <p className="lede">
-        Un compte garde votre progression, vos résultats et vos attestations. La lecture des leçons
-        reste ouverte sans compte. Un lien de confirmation vous sera envoyé par e-mail.
+        Un compte garde votre progression, vos résultats et vos attestations. La lecture des leçons reste ouverte sans compte. Un lien de
+        confirmation vous sera envoyé par e-mail.
       </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

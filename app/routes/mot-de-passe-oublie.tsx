@@ -17,14 +17,18 @@ export { actionHeaders as headers } from "~/utils/action-headers.ts";
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Apprendre à faire alliance" }];
 
 /** The same answer whether or not the address has an account. */
-const RESET_SENT = "Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.";
+const RESET_SENT =
+  "Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: ResetRequestSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
   const { address, account } = await resetAllowed(db, context.clientIp, submission.value.email);
   if (!address.allowed) {
-    return json({ result: submission.reply({ formErrors: [tooManyMessage(address)] }), sent: false }, { status: 429, headers: { "Retry-After": String(address.retryAfterSeconds) } });
+    return json(
+      { result: submission.reply({ formErrors: [tooManyMessage(address)] }), sent: false },
+      { status: 429, headers: { "Retry-After": String(address.retryAfterSeconds) } },
+    );
   }
   // Beyond the per-account limit nothing is sent, but the answer does not change.
   if (account.allowed) await requestPasswordReset(db, mailer, submission.value.email, publicUrl());

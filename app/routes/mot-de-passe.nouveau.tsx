@@ -10,14 +10,20 @@ import { FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Apprendre à faire alliance" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Nouveau mot de passe — Apprendre à faire alliance" },
+  { name: "robots", content: "noindex" },
+];
 
 const EXPIRED = "Ce lien n'est plus valable\u00A0: il a déjà servi, ou il date de plus d'une heure. Demandez-en un nouveau.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("jeton") ?? "";
   const found = await findResetToken(db, token);
-  return json({ token, valid: Boolean(found), email: found?.user.email ?? null }, { status: found ? 200 : 410, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return json(
+    { token, valid: Boolean(found), email: found?.user.email ?? null },
+    { status: found ? 200 : 410, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,12 +56,20 @@ export default function NewPasswordPage() {
   return (
     <div className="page page--narrow">
       <h1>Choisir un nouveau mot de passe</h1>
-      <p className="lede">Pour le compte {email}. Une fois le mot de passe changé, toutes les sessions ouvertes sur ce compte sont fermées.</p>
+      <p className="lede">
+        Pour le compte {email}. Une fois le mot de passe changé, toutes les sessions ouvertes sur ce compte sont fermées.
+      </p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="jeton" value={token} />
         <input type="text" name="username" autoComplete="username" defaultValue={email ?? ""} hidden readOnly />
-        <TextField meta={fields.password} label="Nouveau mot de passe" type="password" autoComplete="new-password" hint={`Au moins ${PASSWORD_MIN} caractères.`} />
+        <TextField
+          meta={fields.password}
+          label="Nouveau mot de passe"
+          type="password"
+          autoComplete="new-password"
+          hint={`Au moins ${PASSWORD_MIN} caractères.`}
+        />
         <TextField meta={fields.confirmation} label="Confirmez le mot de passe" type="password" autoComplete="new-password" />
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -76,7 +76,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
  * root announces a certificate: the lesson keeps its data, and its completion form the time it
  * was first shown.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, formData, formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formAction,
+  formData,
+  formMethod,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
   if (formAction?.startsWith("/quiz/") || formAction?.startsWith("/simulations/")) return false;
   if (!formMethod && currentUrl.href === nextUrl.href) return false;
   if (formData?.get("intent") === "reflexion") return false;
@@ -111,7 +118,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     });
     // Refused as too early, the form keeps the time it was first shown: waiting is enough.
     if (!result.ok) {
-      return json({ error: result.error, intent: "terminer" as const, jeton: result.tooEarly ? parsed.data.jeton : null }, { status: result.status });
+      return json(
+        { error: result.error, intent: "terminer" as const, jeton: result.tooEarly ? parsed.data.jeton : null },
+        { status: result.status },
+      );
     }
     const issued = await issueCertificatesAfter(db, user.id, { lessonId: lesson.id });
     return redirect(`${lessonUrl(path, lesson)}?terminee=1#fin-de-lecon`, { headers: await noticeHeaders(issued) });
@@ -133,7 +143,9 @@ export default function LessonPage() {
   const actionData = useActionData<typeof action>();
   // Only a refused completion is shown by the button (a reflection's errors are shown by the reflection).
   const refused =
-    actionData && "intent" in actionData && actionData.intent === "terminer" ? (actionData as unknown as { error: string; jeton: string | null }) : null;
+    actionData && "intent" in actionData && actionData.intent === "terminer"
+      ? (actionData as unknown as { error: string; jeton: string | null })
+      : null;
   const completionError = refused?.error ?? null;
   const keptToken = refused?.jeton ?? null;
   const navigation = useNavigation();
@@ -143,7 +155,17 @@ export default function LessonPage() {
 
   return (
     <div className="page page--reading lesson-page">
-      <Breadcrumbs trail={[{ to: "/parcours", label: "Parcours" }, { to: `/parcours/${path.slug}`, label: path.title }]} current={<>Module {module.position} · {module.title}</>} />
+      <Breadcrumbs
+        trail={[
+          { to: "/parcours", label: "Parcours" },
+          { to: `/parcours/${path.slug}`, label: path.title },
+        ]}
+        current={
+          <>
+            Module {module.position} · {module.title}
+          </>
+        }
+      />
       <article aria-labelledby="titre-lecon">
         <header className="lesson-header">
           <p className="kicker">
@@ -198,9 +220,7 @@ export default function LessonPage() {
           <h2 id="titre-sources">Sources</h2>
           <ul>
             {lesson.sources.map((source) => (
-              <li key={`${source.ref}-${source.heading}`}>
-                {fr`${source.title} (${source.date.slice(0, 4)}), « ${source.heading} »`}
-              </li>
+              <li key={`${source.ref}-${source.heading}`}>{fr`${source.title} (${source.date.slice(0, 4)}), « ${source.heading} »`}</li>
             ))}
           </ul>
         </section>
@@ -215,8 +235,7 @@ export default function LessonPage() {
             <div className="notice notice--success" role={justCompleted ? "status" : undefined}>
               <p>
                 {justCompleted ? "Leçon marquée comme terminée. " : ""}
-                Vous avez terminé cette leçon le{" "}
-                {formatDate(progress.completedAt)}.
+                Vous avez terminé cette leçon le {formatDate(progress.completedAt)}.
               </p>
               <ProgressMeter percent={progress.pathPercent} label={fr`Progression dans « ${path.title} »`} />
             </div>
@@ -248,10 +267,8 @@ export default function LessonPage() {
           <div className="notice">
             <p>
               Pour garder votre progression et obtenir une attestation,{" "}
-              <Link to={`/inscription?${new URLSearchParams({ redirectTo: lesson.url })}`}>
-                créez un compte
-              </Link>{" "}
-              ou <Link to={context.loginUrl}>connectez-vous</Link>. La lecture reste libre.
+              <Link to={`/inscription?${new URLSearchParams({ redirectTo: lesson.url })}`}>créez un compte</Link> ou{" "}
+              <Link to={context.loginUrl}>connectez-vous</Link>. La lecture reste libre.
             </p>
           </div>
         )}

@@ -50,9 +50,7 @@ export default function PathPage() {
       <h1>
         {path.title} <span className="card__duration">{formatMinutes(path.nominalMinutes)}</span>
       </h1>
-      {path.draft ? (
-        <p className="notice notice--warning">Parcours en construction&nbsp;: son contenu n'est pas encore complet.</p>
-      ) : null}
+      {path.draft ? <p className="notice notice--warning">Parcours en construction&nbsp;: son contenu n'est pas encore complet.</p> : null}
       <p className="lede">{path.summary}</p>
       <p className="muted">Pour qui&nbsp;: {path.suits}</p>
 
@@ -71,8 +69,8 @@ export default function PathPage() {
             <ProgressMeter percent={path.progress.percent} label={fr`Progression dans « ${path.title} »`} />
             <p className="muted">
               Temps d'activité enregistré&nbsp;: {formatDuration(path.progress.activeSeconds)}
-              {path.draft ? "" : ` sur les ${formatDuration(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée
-              du parcours&nbsp;: {formatMinutes(path.estimatedMinutes)}).
+              {path.draft ? "" : ` sur les ${formatDuration(path.requiredActiveSeconds)} requises pour le certificat`} (durée estimée du
+              parcours&nbsp;: {formatMinutes(path.estimatedMinutes)}).
             </p>
           </>
         ) : null}
@@ -83,8 +81,8 @@ export default function PathPage() {
         </p>
         {!signedIn ? (
           <p className="muted">
-            La lecture est libre. <Link to={`/inscription?redirectTo=/parcours/${path.slug}`}>Créez un compte</Link> pour
-            garder votre progression et obtenir une attestation.
+            La lecture est libre. <Link to={`/inscription?redirectTo=/parcours/${path.slug}`}>Créez un compte</Link> pour garder votre
+            progression et obtenir une attestation.
           </p>
         ) : null}
       </div>
@@ -94,7 +92,9 @@ export default function PathPage() {
           <h2 id="titre-certificat">Certificat</h2>
           {certificate.certificate ? (
             <p>
-              {certificate.certificate.revoked ? "Votre certificat a été révoqué." : fr`Parcours achevé : votre certificat a été délivré le ${formatDate(certificate.certificate.issuedAt)}.`}{" "}
+              {certificate.certificate.revoked
+                ? "Votre certificat a été révoqué."
+                : fr`Parcours achevé : votre certificat a été délivré le ${formatDate(certificate.certificate.issuedAt)}.`}{" "}
               <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
             </p>
           ) : certificate.claimable ? (

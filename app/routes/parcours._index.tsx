@@ -21,9 +21,8 @@ export default function PathsPage() {
     <div className="page">
       <h1>Les parcours</h1>
       <p className="lede">
-        Trois profondeurs pour une même compétence&nbsp;: concevoir une démarche d'alliance adaptée à votre
-        territoire ou à votre organisation. Les leçons se retrouvent d'un parcours à l'autre&nbsp;: ce que
-        vous avez terminé dans l'un compte dans les autres.
+        Trois profondeurs pour une même compétence&nbsp;: concevoir une démarche d'alliance adaptée à votre territoire ou à votre
+        organisation. Les leçons se retrouvent d'un parcours à l'autre&nbsp;: ce que vous avez terminé dans l'un compte dans les autres.
       </p>
       {published.length > 0 ? (
         <ul className="card-grid">

@@ -101,16 +101,22 @@ export default function ProjectOverviewPage() {
         </li>
       </ol>
 
-      <Submission data={data} error={data.refused ? "Il reste des parties à compléter avant de remettre le projet\u00A0: voir la liste ci-dessous." : null} />
+      <Submission
+        data={data}
+        error={data.refused ? "Il reste des parties à compléter avant de remettre le projet\u00A0: voir la liste ci-dessous." : null}
+      />
 
       <h2>Exporter</h2>
       <p>
-        <a href={projectUrl(data.id, "/export.pdf")}>Télécharger en PDF</a> · <a href={projectUrl(data.id, "/export.md")}>Télécharger en Markdown</a>
+        <a href={projectUrl(data.id, "/export.pdf")}>Télécharger en PDF</a> ·{" "}
+        <a href={projectUrl(data.id, "/export.md")}>Télécharger en Markdown</a>
       </p>
 
       <h2>Commentaires de vos formateur·rices</h2>
       {data.comments.length === 0 ? (
-        <p className="muted">Si vous faites partie d'une cohorte sur ce parcours, votre formateur·rice peut lire votre projet et le commenter ici.</p>
+        <p className="muted">
+          Si vous faites partie d'une cohorte sur ce parcours, votre formateur·rice peut lire votre projet et le commenter ici.
+        </p>
       ) : (
         <CommentList comments={data.comments} />
       )}
@@ -124,8 +130,8 @@ function Submission({ data, error }: { data: Data; error: string | null }) {
     <section aria-labelledby="titre-remise" className="project-submit">
       <h2 id="titre-remise">Remettre le projet</h2>
       <p>
-        Quand toutes les étapes et les {data.assessment.criteria} critères de l'auto-évaluation sont remplis, remettez votre projet. C'est la
-        dernière condition du certificat du parcours{data.pathTitle ? ` «\u202F${data.pathTitle}\u202F»` : ""}.
+        Quand toutes les étapes et les {data.assessment.criteria} critères de l'auto-évaluation sont remplis, remettez votre projet. C'est
+        la dernière condition du certificat du parcours{data.pathTitle ? ` «\u202F${data.pathTitle}\u202F»` : ""}.
       </p>
       {error ? (
         <p className="form-error" role="alert">
@@ -141,7 +147,8 @@ function Submission({ data, error }: { data: Data; error: string | null }) {
               </li>
             ) : (
               <li key="grille">
-                Remplir <Link to={projectUrl(data.id, "/auto-evaluation")}>l'auto-évaluation</Link> ({blocker.missing} critère{blocker.missing > 1 ? "s" : ""} sans niveau ou sans justification)
+                Remplir <Link to={projectUrl(data.id, "/auto-evaluation")}>l'auto-évaluation</Link> ({blocker.missing} critère
+                {blocker.missing > 1 ? "s" : ""} sans niveau ou sans justification)
               </li>
             ),
           )}

@@ -14,7 +14,9 @@ import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { invariantResponse } from "~/utils/invariant.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Auto-évaluation — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Auto-évaluation — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { definition, path, project } = await requireProjectPage(request, context, params.projectId);
@@ -52,7 +54,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { values, errors } = readAssessmentForm(definition, form);
   if (Object.keys(errors).length > 0) {
     const typed = Object.fromEntries(
-      definition.assessment.criteria.map((c) => [c.id, { level: String(form.get(`niveau-${c.id}`) ?? ""), justification: String(form.get(`justification-${c.id}`) ?? "") }]),
+      definition.assessment.criteria.map((c) => [
+        c.id,
+        { level: String(form.get(`niveau-${c.id}`) ?? ""), justification: String(form.get(`justification-${c.id}`) ?? "") },
+      ]),
     );
     return json({ errors, typed }, { status: 400 });
   }
@@ -77,9 +82,17 @@ export default function SelfAssessmentPage() {
       ) : null}
       <p className="lede">{assessment.intro}</p>
       <p>
-        Total&nbsp;: <strong>{summary.total} / {summary.max}</strong> ({summary.rated} critère{summary.rated > 1 ? "s" : ""} sur {summary.criteria} évalué{summary.rated > 1 ? "s" : ""}). Repère&nbsp;: au
-        moins {assessment.minEach} à chaque critère et {assessment.minTotal} / {summary.max} au total
-        {summary.complete ? (summary.meetsBar ? " — atteint." : " — pas encore atteint\u00A0: voyez les conseils ci-dessous, et révisez votre projet si vous le souhaitez.") : "."}
+        Total&nbsp;:{" "}
+        <strong>
+          {summary.total} / {summary.max}
+        </strong>{" "}
+        ({summary.rated} critère{summary.rated > 1 ? "s" : ""} sur {summary.criteria} évalué{summary.rated > 1 ? "s" : ""}). Repère&nbsp;:
+        au moins {assessment.minEach} à chaque critère et {assessment.minTotal} / {summary.max} au total
+        {summary.complete
+          ? summary.meetsBar
+            ? " — atteint."
+            : " — pas encore atteint\u00A0: voyez les conseils ci-dessous, et révisez votre projet si vous le souhaitez."
+          : "."}
       </p>
       {data.advice.length > 0 ? (
         <section className="notice" aria-labelledby="titre-conseils">
@@ -161,7 +174,13 @@ export default function SelfAssessmentPage() {
           <button type="submit" name="intent" value="terminer" className="button" disabled={navigation.state === "submitting"}>
             Enregistrer et revenir au projet
           </button>{" "}
-          <button type="submit" name="intent" value="enregistrer" className="button button--secondary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="enregistrer"
+            className="button button--secondary"
+            disabled={navigation.state === "submitting"}
+          >
             Enregistrer
           </button>
         </div>

@@ -13,10 +13,20 @@ import { readFormData } from "~/utils/form-data.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { invariantResponse } from "~/utils/invariant.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.step.title ?? "Étape"} — ${data?.projectTitle ?? "Projet final"} — Apprendre à faire alliance` },
+];
 
-async function stepContext(request: Request, context: Parameters<typeof requireProjectPage>[1], projectId?: string, stepId?: string, { open = true } = {}) {
-  const page = open ? await requireProjectPage(request, context, projectId) : { ...(await requireProjectDefinition(request, context, projectId)), project: null };
+async function stepContext(
+  request: Request,
+  context: Parameters<typeof requireProjectPage>[1],
+  projectId?: string,
+  stepId?: string,
+  { open = true } = {},
+) {
+  const page = open
+    ? await requireProjectPage(request, context, projectId)
+    : { ...(await requireProjectDefinition(request, context, projectId)), project: null };
   const index = page.definition.steps.findIndex((step) => step.id === stepId);
   invariantResponse(index !== -1, "Cette étape n'existe pas dans ce projet.");
   return { ...page, index, step: page.definition.steps[index]! };
@@ -82,7 +92,14 @@ export default function ProjectStepPage() {
 
   return (
     <div className="page page--reading">
-      <Breadcrumbs trail={[{ to: projectUrl(data.projectId), label: data.projectTitle }]} current={<>Étape {data.position} sur {data.count}</>} />
+      <Breadcrumbs
+        trail={[{ to: projectUrl(data.projectId), label: data.projectTitle }]}
+        current={
+          <>
+            Étape {data.position} sur {data.count}
+          </>
+        }
+      />
       <p className="simulation__kicker">
         Étape {data.position} sur {data.count}
       </p>
@@ -116,7 +133,8 @@ export default function ProjectStepPage() {
       <Form method="post" className="form" ref={formRef}>
         {data.step.fields.map((field) => {
           const id = `champ-${field.id}`;
-          const describedBy = [field.hint ? `${id}-aide` : null, errors[field.id] ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
+          const describedBy =
+            [field.hint ? `${id}-aide` : null, errors[field.id] ? `${id}-erreur` : null].filter(Boolean).join(" ") || undefined;
           return (
             <div className="field" key={field.id}>
               <label htmlFor={id}>
@@ -161,7 +179,13 @@ export default function ProjectStepPage() {
           <button type="submit" name="intent" value="suivante" className="button" disabled={navigation.state === "submitting"}>
             {data.next ? "Enregistrer et passer à l'étape suivante" : "Enregistrer et passer à l'auto-évaluation"}
           </button>{" "}
-          <button type="submit" name="intent" value="enregistrer" className="button button--secondary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="enregistrer"
+            className="button button--secondary"
+            disabled={navigation.state === "submitting"}
+          >
             Enregistrer le brouillon
           </button>
         </div>

@@ -32,7 +32,10 @@ export const loader = withErrorPages<LoaderFunctionArgs>(async () => {
  */
 export const action = withErrorPages(async ({ request, context, params }: ActionFunctionArgs) => {
   const quiz = requireQuiz(params.quizId);
-  const { js, form, intent, fail, reply, run } = await readActivityRequest(QUIZ_PROTOCOL, request, { id: quiz.id, defaultReturnTo: "/parcours" });
+  const { js, form, intent, fail, reply, run } = await readActivityRequest(QUIZ_PROTOCOL, request, {
+    id: quiz.id,
+    defaultReturnTo: "/parcours",
+  });
   return run(async () => {
     const user = await getCurrentUser(request, context);
     // A final assessment counts for the certificate: it is taken signed in, or not at all.

@@ -16,17 +16,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-
-const UNKNOWN = "Aucune cohorte ne correspond à ce code. Vérifiez-le auprès de votre formateur·rice\u00A0: il a peut-être été remplacé par un nouveau.";
+const UNKNOWN =
+  "Aucune cohorte ne correspond à ce code. Vérifiez-le auprès de votre formateur·rice\u00A0: il a peut-être été remplacé par un nouveau.";
 const ARCHIVED = "Cette cohorte est close\u00A0: elle n'accepte plus de nouveaux membres. Demandez un autre code à votre formateur·rice.";
 
 async function openCohort(request: Request, clientIp: string, code: string) {
   const limited = await hitRateLimit(db, `rejoindre:ip:${clientIp}`, JOIN_RATE_LIMIT);
   if (!limited.allowed) {
-    throw new Response(`Trop de codes essayés depuis votre connexion. Réessayez dans ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s).`, {
-      status: 429,
-      headers: { "Retry-After": String(limited.retryAfterSeconds) },
-    });
+    throw new Response(
+      `Trop de codes essayés depuis votre connexion. Réessayez dans ${Math.ceil(limited.retryAfterSeconds / 60)} minute(s).`,
+      {
+        status: 429,
+        headers: { "Retry-After": String(limited.retryAfterSeconds) },
+      },
+    );
   }
   const cohort = await findCohortByCode(db, code.slice(0, 100));
   invariantResponse(cohort, UNKNOWN);
@@ -39,7 +42,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const cohort = await openCohort(request, context.clientIp, params.code);
   const user = await getCurrentUser(request, context);
   const path = findPath(getCatalog(), cohort.pathId);
-  const member = user ? await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } }, select: { joinedAt: true } }) : null;
+  const member = user
+    ? await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: cohort.id, userId: user.id } }, select: { joinedAt: true } })
+    : null;
   return json(
     {
       code: params.code,
@@ -69,7 +74,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "deja-membre":
       return redirect(`/tableau-de-bord?cohorte=${result.cohortId}`);
     case "sa-propre-cohorte":
-      throw new Response("Vous êtes le formateur ou la formatrice de cette cohorte\u00A0: vous ne pouvez pas en être membre.", { status: 409 });
+      throw new Response("Vous êtes le formateur ou la formatrice de cette cohorte\u00A0: vous ne pouvez pas en être membre.", {
+        status: 409,
+      });
     case "archivee":
       throw new Response(ARCHIVED, { status: 410 });
     case "inconnu":
@@ -84,10 +91,13 @@ export default function JoinCohortPage() {
     <div className="page page--reading">
       <h1>Rejoindre la cohorte «&#x202F;{cohort.name}&#x202F;»</h1>
       <p className="lede">
-        Cohorte animée par {cohort.trainerName}, sur le parcours «&#x202F;{cohort.pathTitle}&#x202F;»{cohort.dueOn ? `, à terminer pour le ${formatDate(cohort.dueOn)}` : ""}.
+        Cohorte animée par {cohort.trainerName}, sur le parcours «&#x202F;{cohort.pathTitle}&#x202F;»
+        {cohort.dueOn ? `, à terminer pour le ${formatDate(cohort.dueOn)}` : ""}.
       </p>
       {ownCohort ? (
-        <p className="notice">C'est votre cohorte&nbsp;: vous la suivez depuis <Link to="/formateur">Mes cohortes</Link>.</p>
+        <p className="notice">
+          C'est votre cohorte&nbsp;: vous la suivez depuis <Link to="/formateur">Mes cohortes</Link>.
+        </p>
       ) : joinedAt ? (
         <p className="notice notice--success">
           Vous faites partie de cette cohorte depuis le {formatDate(joinedAt)}.{" "}
@@ -105,7 +115,8 @@ export default function JoinCohortPage() {
           ) : (
             <p className="notice">
               Pour rejoindre la cohorte, <Link to={`/connexion?${new URLSearchParams({ redirectTo: back })}`}>connectez-vous</Link> ou{" "}
-              <Link to={`/inscription?${new URLSearchParams({ redirectTo: back })}`}>créez un compte</Link>&nbsp;: vous reviendrez ensuite ici.
+              <Link to={`/inscription?${new URLSearchParams({ redirectTo: back })}`}>créez un compte</Link>&nbsp;: vous reviendrez ensuite
+              ici.
             </p>
           )}
           <p>

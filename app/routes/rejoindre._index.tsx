@@ -12,7 +12,10 @@ export function loader({ request }: LoaderFunctionArgs) {
   if (typed === null) return json({ typed: "", error: null });
   const code = normalizeJoinCode(typed.slice(0, 100));
   if (code) return redirect(`/rejoindre/${formatJoinCode(code)}`);
-  return json({ typed: typed.slice(0, 100), error: typed.trim() ? MALFORMED_JOIN_CODE : "Saisissez le code donné par votre formateur·rice." }, { status: 400 });
+  return json(
+    { typed: typed.slice(0, 100), error: typed.trim() ? MALFORMED_JOIN_CODE : "Saisissez le code donné par votre formateur·rice." },
+    { status: 400 },
+  );
 }
 
 export default function JoinPage() {
@@ -20,7 +23,9 @@ export default function JoinPage() {
   return (
     <div className="page page--narrow">
       <h1>Rejoindre une cohorte</h1>
-      <p className="lede">Votre formateur·rice vous a donné un code&nbsp;: saisissez-le pour voir la cohorte et ce qu'elle implique avant de la rejoindre.</p>
+      <p className="lede">
+        Votre formateur·rice vous a donné un code&nbsp;: saisissez-le pour voir la cohorte et ce qu'elle implique avant de la rejoindre.
+      </p>
       <JoinCodeForm typed={typed} error={error} />
     </div>
   );

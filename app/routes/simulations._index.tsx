@@ -11,7 +11,13 @@ export const meta: MetaFunction = () => [{ title: "Simulations — Apprendre à 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
   const scenarios = allScenarios();
-  const played = user ? await finishedRuns(db, user.id, scenarios.map((scenario) => scenario.id)) : new Map();
+  const played = user
+    ? await finishedRuns(
+        db,
+        user.id,
+        scenarios.map((scenario) => scenario.id),
+      )
+    : new Map();
   return json({
     scenarios: scenarios
       .sort((a, b) => a.minutes - b.minutes || a.title.localeCompare(b.title, "fr"))
@@ -34,8 +40,8 @@ export default function SimulationsPage() {
     <div className="page">
       <h1>Simulations</h1>
       <p className="lede">
-        Des cas inspirés d'alliances réelles&nbsp;: à vous de décider, étape après étape. Vos choix font bouger
-        la confiance, l'impact et les ressources&#8239;; le débriefing explique chaque décision.
+        Des cas inspirés d'alliances réelles&nbsp;: à vous de décider, étape après étape. Vos choix font bouger la confiance, l'impact et
+        les ressources&#8239;; le débriefing explique chaque décision.
       </p>
       <ul className="card-grid">
         {scenarios.map((scenario) => (

@@ -28,7 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const joined = url.searchParams.get("cohorte");
   const cohorts = memberships.map(({ cohort, joinedAt }) => {
     const path = findPath(getCatalog(), cohort.pathId);
-    return { id: cohort.id, name: cohort.name, trainerName: cohort.trainer.name, pathTitle: path?.title ?? "", pathSlug: path?.slug ?? null, joinedAt: joinedAt.toISOString() };
+    return {
+      id: cohort.id,
+      name: cohort.name,
+      trainerName: cohort.trainer.name,
+      pathTitle: path?.title ?? "",
+      pathSlug: path?.slug ?? null,
+      joinedAt: joinedAt.toISOString(),
+    };
   });
   return json({
     name: user.name,
@@ -46,37 +53,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Dashboard() {
   const { name, profile, paths, certificates, cohorts, justJoined, isTrainer, welcome } = useLoaderData<typeof loader>();
   const certificatesSection = (
-        <section aria-labelledby="titre-mes-certificats">
-          <h2 id="titre-mes-certificats">Mes certificats</h2>
-          {certificates.length === 0 ? (
-            <p className="muted">Un certificat est délivré automatiquement pour chaque parcours achevé&nbsp;: toutes ses leçons, son évaluation finale réussie et ses simulations jouées.</p>
-          ) : (
-            <ul className="certificate-list">
-              {certificates.map((certificate) => (
-                <li key={certificate.id}>
-                  <Link to={`/certificats/${certificate.id}`}>Certificat «&#x202F;{certificate.pathTitle}&#x202F;»</Link>{" "}
-                  <span className="muted">
-                    délivré le {formatDate(certificate.issuedAt)}
-                    {certificate.revokedAt ? " — révoqué" : ""}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+    <section aria-labelledby="titre-mes-certificats">
+      <h2 id="titre-mes-certificats">Mes certificats</h2>
+      {certificates.length === 0 ? (
+        <p className="muted">
+          Un certificat est délivré automatiquement pour chaque parcours achevé&nbsp;: toutes ses leçons, son évaluation finale réussie et
+          ses simulations jouées.
+        </p>
+      ) : (
+        <ul className="certificate-list">
+          {certificates.map((certificate) => (
+            <li key={certificate.id}>
+              <Link to={`/certificats/${certificate.id}`}>Certificat «&#x202F;{certificate.pathTitle}&#x202F;»</Link>{" "}
+              <span className="muted">
+                délivré le {formatDate(certificate.issuedAt)}
+                {certificate.revokedAt ? " — révoqué" : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
   return (
     <div className="page">
       <h1>Bonjour {name}</h1>
       {welcome ? (
         <p className="notice notice--success" role="status">
-          Bienvenue&#x202F;! Votre adresse est confirmée et votre compte est créé. <Link to="/parcours">Choisissez un parcours</Link> pour commencer.
+          Bienvenue&#x202F;! Votre adresse est confirmée et votre compte est créé. <Link to="/parcours">Choisissez un parcours</Link> pour
+          commencer.
         </p>
       ) : null}
       {justJoined ? (
         <p className="notice notice--success" role="status">
           Vous avez rejoint la cohorte «&#x202F;{justJoined.name}&#x202F;» de {justJoined.trainerName}.{" "}
-          {justJoined.pathSlug ? <Link to={`/parcours/${justJoined.pathSlug}`}>Commencer ou reprendre «&#x202F;{justJoined.pathTitle}&#x202F;»</Link> : null}
+          {justJoined.pathSlug ? (
+            <Link to={`/parcours/${justJoined.pathSlug}`}>Commencer ou reprendre «&#x202F;{justJoined.pathTitle}&#x202F;»</Link>
+          ) : null}
         </p>
       ) : null}
       <p className="lede">Profil&nbsp;: {profile}. Les exemples des leçons s'adaptent à ce profil.</p>

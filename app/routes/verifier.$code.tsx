@@ -3,7 +3,13 @@ import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { VERIFY_RATE_LIMIT, verifyCode } from "~/certificates/verification.server.ts";
 import { formatCode, normalizeCode } from "~/utils/verification-code.ts";
-import { MALFORMED_MESSAGE, OfflineVerificationHelp, VerificationForm, VerificationOutcome, type VerificationResult } from "~/certificates/verification-view.tsx";
+import {
+  MALFORMED_MESSAGE,
+  OfflineVerificationHelp,
+  VerificationForm,
+  VerificationOutcome,
+  type VerificationResult,
+} from "~/certificates/verification-view.tsx";
 import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";

@@ -38,7 +38,9 @@ const server = app.listen(env.PORT, () => {
   if (!env.PUBLIC_URL) {
     // Links in e-mails and the address signed into certificates come from configuration only
     // (app/utils/public-url.server.ts): without PUBLIC_URL they name this local server.
-    console.log(`PUBLIC_URL n'est pas défini : les liens des e-mails et des certificats pointent vers http://localhost:${env.PORT}. Définissez PUBLIC_URL pour un site public.`);
+    console.log(
+      `PUBLIC_URL n'est pas défini : les liens des e-mails et des certificats pointent vers http://localhost:${env.PORT}. Définissez PUBLIC_URL pour un site public.`,
+    );
   }
 });
 

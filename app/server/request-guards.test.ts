@@ -83,12 +83,15 @@ describe("requestGuards", () => {
 /** Node's fetch refuses to set Host; a raw request can. */
 function rawPost(port: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/connexion", headers: { "Content-Length": "3", ...headers } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-    });
+    const request = httpRequest(
+      { host: "127.0.0.1", port, method: "POST", path: "/connexion", headers: { "Content-Length": "3", ...headers } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
     request.on("error", reject);
     request.end("a=1");
   });
@@ -117,7 +120,11 @@ describe.each([false, true])("hosts, with trustProxy=%s", (trustProxy) => {
   });
 
   test("X-Forwarded-Host counts only behind a trusted proxy; malformed there, it is a 400", async () => {
-    const response = await rawPost(port, { Host: "localhost:3000", Origin: "http://localhost:3000", "X-Forwarded-Host": "evil.example:abc" });
+    const response = await rawPost(port, {
+      Host: "localhost:3000",
+      Origin: "http://localhost:3000",
+      "X-Forwarded-Host": "evil.example:abc",
+    });
     if (!trustProxy) {
       expect(response.status).toBe(200);
       expect(JSON.parse(response.body)).toEqual({ forwardedHost: null });

@@ -12,7 +12,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const DISCARD_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 
 /** A host name or an IP address (IPv6 in brackets), with an optional port: what Host may hold. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
 function isValidHostHeader(value: string): boolean {
   if (value.length > 260 || !HOST.test(value)) return false;
@@ -89,7 +90,14 @@ export function requestGuards({ allowedOrigins, trustProxy = false, stylesheets 
     const length = req.get("content-length");
     if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
       res.set("Connection", "close");
-      refuse(req, res, stylesheets(), 413, "Envoi trop volumineux", "Les données envoyées dépassent 1 Mo. Raccourcissez votre texte et réessayez.");
+      refuse(
+        req,
+        res,
+        stylesheets(),
+        413,
+        "Envoi trop volumineux",
+        "Les données envoyées dépassent 1 Mo. Raccourcissez votre texte et réessayez.",
+      );
       return; // the rest of the body is discarded, up to a bound, once the answer is sent (above)
     }
     if (length === undefined && req.get("transfer-encoding")) {

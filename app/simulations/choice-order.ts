@@ -30,7 +30,15 @@ const secureRandomInt: RandomInt = (max) => {
 
 /** A fresh order for every scene of the scenario. */
 export function drawChoiceOrder(scenario: Scenario, randomInt: RandomInt = secureRandomInt): ChoiceOrder {
-  return Object.fromEntries(scenario.scenes.map((scene) => [scene.id, shuffled(scene.choices.map((choice) => choice.id), randomInt)]));
+  return Object.fromEntries(
+    scenario.scenes.map((scene) => [
+      scene.id,
+      shuffled(
+        scene.choices.map((choice) => choice.id),
+        randomInt,
+      ),
+    ]),
+  );
 }
 
 /** A scene's options in the run's order. Options the order does not know (the scenario was edited after the run began) come last, as written. */
@@ -99,6 +107,12 @@ function seededRandomInt(seed: number): RandomInt {
 /** The order a visitor's seed gives: each scene shuffled by its own generator, so that editing a scene does not reorder the others. */
 export function orderFromSeed(scenario: Scenario, seed: string): ChoiceOrder {
   return Object.fromEntries(
-    scenario.scenes.map((scene) => [scene.id, shuffled(scene.choices.map((choice) => choice.id), seededRandomInt(hash32(`${seed}:${scenario.id}:${scene.id}`)))]),
+    scenario.scenes.map((scene) => [
+      scene.id,
+      shuffled(
+        scene.choices.map((choice) => choice.id),
+        seededRandomInt(hash32(`${seed}:${scenario.id}:${scene.id}`)),
+      ),
+    ]),
   );
 }

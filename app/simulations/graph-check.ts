@@ -48,12 +48,15 @@ function checkDefinition(scenario: Scenario): string[] {
       problems.push(`variable ${variable.id} : valeur initiale ${variable.initial} hors des bornes ${variable.min}–${variable.max}`);
     }
     const levels = variable.levels ?? [];
-    if (levels.length > 0 && levels.at(-1)!.upTo !== variable.max) problems.push(`variable ${variable.id} : le dernier niveau doit aller jusqu'à ${variable.max}`);
-    if (levels.some((level, index) => index > 0 && level.upTo <= levels[index - 1]!.upTo)) problems.push(`variable ${variable.id} : niveaux non croissants`);
+    if (levels.length > 0 && levels.at(-1)!.upTo !== variable.max)
+      problems.push(`variable ${variable.id} : le dernier niveau doit aller jusqu'à ${variable.max}`);
+    if (levels.some((level, index) => index > 0 && level.upTo <= levels[index - 1]!.upTo))
+      problems.push(`variable ${variable.id} : niveaux non croissants`);
   }
 
   for (const scene of scenario.scenes) {
-    for (const id of duplicates(scene.choices.map((choice) => choice.id))) problems.push(`scène ${scene.id} : choix ${id} défini deux fois`);
+    for (const id of duplicates(scene.choices.map((choice) => choice.id)))
+      problems.push(`scène ${scene.id} : choix ${id} défini deux fois`);
     for (const choice of scene.choices) {
       const at = `scène ${scene.id}, choix ${choice.id}`;
       for (const name of Object.keys(choice.effects)) if (!varIds.includes(name)) problems.push(`${at} : variable inconnue « ${name} »`);
@@ -72,12 +75,14 @@ function checkDefinition(scenario: Scenario): string[] {
 
   scenario.endings.forEach((ending, index) => {
     const last = index === scenario.endings.length - 1;
-    if (last && ending.when) problems.push(`fin ${ending.id} : la dernière fin ne doit pas avoir de condition (elle s'applique dans tous les autres cas)`);
+    if (last && ending.when)
+      problems.push(`fin ${ending.id} : la dernière fin ne doit pas avoir de condition (elle s'applique dans tous les autres cas)`);
     if (!last && !ending.when) problems.push(`fin ${ending.id} : seule la dernière fin peut être sans condition`);
     const vars: string[] = [];
     const flags: string[] = [];
     conditionRefs(ending.when, vars, flags);
-    for (const name of vars) if (!varIds.includes(name)) problems.push(`fin ${ending.id} : condition sur une variable inconnue « ${name} »`);
+    for (const name of vars)
+      if (!varIds.includes(name)) problems.push(`fin ${ending.id} : condition sur une variable inconnue « ${name} »`);
     for (const name of flags) if (!flagIds.includes(name)) problems.push(`fin ${ending.id} : condition sur un drapeau inconnu « ${name} »`);
   });
   for (const decision of scenario.debrief.keyDecisions) {

@@ -21,7 +21,10 @@ const scenarios = readdirSync(path.join(COURSES, "scenarios"))
 /** Every decision's concepts, as the debrief gathers them: the option's, and the scene's key decision's. */
 function decisionConcepts(scenario: (typeof scenarios)[number]) {
   return scenario.scenes.flatMap((scene) =>
-    scene.choices.map((choice) => [...choice.concepts, ...scenario.debrief.keyDecisions.filter((d) => d.scene === scene.id).flatMap((d) => d.concepts)]),
+    scene.choices.map((choice) => [
+      ...choice.concepts,
+      ...scenario.debrief.keyDecisions.filter((d) => d.scene === scene.id).flatMap((d) => d.concepts),
+    ]),
   );
 }
 
@@ -65,13 +68,30 @@ function scenarioConceptsOf(scenario: (typeof scenarios)[number]) {
 
 describe("which two lessons", () => {
   // A path of five lessons, four of them citing R-06.
-  const lesson = (id: string, concepts: string[]) => ({ id, slug: id, title: id.toUpperCase(), concepts, moduleId: "m", file: "", contentHash: "" });
+  const lesson = (id: string, concepts: string[]) => ({
+    id,
+    slug: id,
+    title: id.toUpperCase(),
+    concepts,
+    moduleId: "m",
+    file: "",
+    contentHash: "",
+  });
   const catalog = {
     sources: [],
     glossary: [],
     modules: [{ id: "m", lessons: ["l1", "l2", "l3", "l4", "l5"] }],
-    paths: [{ id: "p", slug: "p", modules: ["m"] }, { id: "q", slug: "q", modules: [] }],
-    lessons: [lesson("l1", ["R-06"]), lesson("l2", ["R-07"]), lesson("l3", ["R-06", "R-07"]), lesson("l4", ["R-06"]), lesson("l5", ["R-06"])],
+    paths: [
+      { id: "p", slug: "p", modules: ["m"] },
+      { id: "q", slug: "q", modules: [] },
+    ],
+    lessons: [
+      lesson("l1", ["R-06"]),
+      lesson("l2", ["R-07"]),
+      lesson("l3", ["R-06", "R-07"]),
+      lesson("l4", ["R-06"]),
+      lesson("l5", ["R-06"]),
+    ],
   } as unknown as Catalog;
 
   test("in a lesson: only lessons already passed, never the current one nor those ahead", () => {

@@ -30,7 +30,9 @@ export function conceptLessons(
   const ordered = current === -1 ? entries.filter((entry) => entry.lesson.id !== currentLessonId) : entries.slice(0, current);
   const result: ConceptLessons = {};
   for (const concept of new Set(concepts)) {
-    const links = ordered.filter((entry) => entry.lesson.concepts.includes(concept)).map((entry) => ({ title: entry.lesson.title, url: lessonUrl(path, entry.lesson) }));
+    const links = ordered
+      .filter((entry) => entry.lesson.concepts.includes(concept))
+      .map((entry) => ({ title: entry.lesson.title, url: lessonUrl(path, entry.lesson) }));
     if (links.length > 0) result[concept] = links;
   }
   return result;

@@ -100,7 +100,8 @@ export async function finishedRuns(db: Db, userId: string, scenarioIds: string[]
     select: { scenarioId: true, endingId: true, finishedAt: true },
   });
   const latest = new Map<string, { endingId: string; finishedAt: Date }>();
-  for (const row of rows) if (!latest.has(row.scenarioId)) latest.set(row.scenarioId, { endingId: row.endingId!, finishedAt: row.finishedAt! });
+  for (const row of rows)
+    if (!latest.has(row.scenarioId)) latest.set(row.scenarioId, { endingId: row.endingId!, finishedAt: row.finishedAt! });
   return latest;
 }
 
@@ -154,7 +155,12 @@ export async function getSimulationView(
     signedIn: true,
     run: open ? { id: open.id, choices: parseChoices(open.choices), order: parseChoiceOrder(open.choiceOrder) } : null,
     lastFinished: last
-      ? { choices: parseChoices(last.choices), order: parseChoiceOrder(last.choiceOrder), endingId: last.endingId!, finishedAt: last.finishedAt!.toISOString() }
+      ? {
+          choices: parseChoices(last.choices),
+          order: parseChoiceOrder(last.choiceOrder),
+          endingId: last.endingId!,
+          finishedAt: last.finishedAt!.toISOString(),
+        }
       : null,
     orderSeed: null,
     finishedCount: finished.length,

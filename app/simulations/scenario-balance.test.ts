@@ -53,9 +53,19 @@ function balanced(): Scenario {
         title: "Que mesurer ?",
         text: "Le premier bilan approche.",
         choices: [
-          choice("a", "Compter les visites réalisées et les publier sans attendre, pour convaincre les financeurs.", { impact: 2, ressources: -2 }, "fin"),
+          choice(
+            "a",
+            "Compter les visites réalisées et les publier sans attendre, pour convaincre les financeurs.",
+            { impact: 2, ressources: -2 },
+            "fin",
+          ),
           choice("b", "Interroger les habitants.", { confiance: 3, ressources: -1 }, "fin"),
-          choice("c", "Ne rien mesurer pour l'instant, et garder le temps pour l'action.", { impact: 1, ressources: 1, confiance: -2 }, "fin"),
+          choice(
+            "c",
+            "Ne rien mesurer pour l'instant, et garder le temps pour l'action.",
+            { impact: 1, ressources: 1, confiance: -2 },
+            "fin",
+          ),
         ],
       },
     ],
@@ -65,9 +75,32 @@ function balanced(): Scenario {
       { id: "ressources", label: "Ressources", description: "moyens", initial: 3, min: 0, max: 10 },
     ],
     endings: [
-      { id: "f-liens", title: "Une alliance solide", tone: "positive", when: { var: "confiance", gte: 7 }, message: "Les partenaires restent." },
-      { id: "f-effets", title: "Des effets visibles", tone: "positive", when: { all: [{ var: "impact", gte: 4 }, { var: "ressources", gte: 4 }] }, message: "Les résultats parlent." },
-      { id: "f-fragile", title: "Utile mais fragile", tone: "nuancee", when: { var: "impact", gte: 2 }, message: "Il manque un ingrédient." },
+      {
+        id: "f-liens",
+        title: "Une alliance solide",
+        tone: "positive",
+        when: { var: "confiance", gte: 7 },
+        message: "Les partenaires restent.",
+      },
+      {
+        id: "f-effets",
+        title: "Des effets visibles",
+        tone: "positive",
+        when: {
+          all: [
+            { var: "impact", gte: 4 },
+            { var: "ressources", gte: 4 },
+          ],
+        },
+        message: "Les résultats parlent.",
+      },
+      {
+        id: "f-fragile",
+        title: "Utile mais fragile",
+        tone: "nuancee",
+        when: { var: "impact", gte: 2 },
+        message: "Il manque un ingrédient.",
+      },
       { id: "f-relancer", title: "À relancer", tone: "negative", message: "Peu d'effets." },
     ],
     debrief: { ...biased.debrief, keyDecisions: [] },

@@ -96,7 +96,9 @@ export function measureBalance(scenario: Scenario, sequencesPerEnding: Record<st
     sequencesPerEnding,
     goodSequences: positive.reduce((sum, id) => sum + (sequencesPerEnding[id] ?? 0), 0),
     goodEndingsReached: positive.filter((id) => (sequencesPerEnding[id] ?? 0) > 0),
-    withoutTradeOff: decisions.filter((scene) => scene.choices.length >= 3 && scene.choices.filter(isTradeOff).length < 2).map((scene) => scene.id),
+    withoutTradeOff: decisions
+      .filter((scene) => scene.choices.length >= 3 && scene.choices.filter(isTradeOff).length < 2)
+      .map((scene) => scene.id),
   };
 }
 
@@ -110,10 +112,14 @@ export function balanceProblems(balance: ScenarioBalance): string[] {
       `l'option la mieux notée est aussi la plus longue dans ${balance.bestIsLongest} décisions sur ${balance.decisions} (${percent(balance.bestIsLongestShare)}, au plus ${percent(MAX_BEST_IS_LONGEST_SHARE)})`,
     );
   }
-  if (balance.alwaysLongest.tone === "positive") problems.push(`choisir toujours l'option la plus longue mène à une bonne fin (${balance.alwaysLongest.endingId})`);
-  if (balance.alwaysFirst.tone === "positive") problems.push(`choisir toujours la première option écrite mène à une bonne fin (${balance.alwaysFirst.endingId})`);
+  if (balance.alwaysLongest.tone === "positive")
+    problems.push(`choisir toujours l'option la plus longue mène à une bonne fin (${balance.alwaysLongest.endingId})`);
+  if (balance.alwaysFirst.tone === "positive")
+    problems.push(`choisir toujours la première option écrite mène à une bonne fin (${balance.alwaysFirst.endingId})`);
   if (balance.goodSequences < MIN_GOOD_SEQUENCES) {
-    problems.push(`${balance.goodSequences} suite(s) de choix mène(nt) à une bonne fin : il en faut au moins ${MIN_GOOD_SEQUENCES}, pour qu'il y ait plusieurs façons de bien faire`);
+    problems.push(
+      `${balance.goodSequences} suite(s) de choix mène(nt) à une bonne fin : il en faut au moins ${MIN_GOOD_SEQUENCES}, pour qu'il y ait plusieurs façons de bien faire`,
+    );
   }
   for (const sceneId of balance.withoutTradeOff) {
     problems.push(`scène ${sceneId} : moins de deux options qui gagnent sur un plan et coûtent sur un autre (pas de vrai arbitrage)`);

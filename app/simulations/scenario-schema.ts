@@ -7,7 +7,11 @@
 import { z } from "zod";
 import { AUDIENCES, SourceRefSchema } from "~/courses/course-schema.ts";
 
-const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} manquant` })
+    .trim()
+    .min(1, `${what} vide`);
 const id = (what: string) =>
   z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/, `${what} : identifiant invalide`);
 const concepts = z.array(z.string().regex(/^R-\d{2}$/, "concept : identifiant R-xx")).default([]);
@@ -31,7 +35,10 @@ const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
         lt: z.number().int().optional(),
         eq: z.number().int().optional(),
       })
-      .refine((c) => ["gte", "lte", "gt", "lt", "eq"].some((k) => k in c), "condition sur une variable sans comparaison (gte, lte, gt, lt ou eq)"),
+      .refine(
+        (c) => ["gte", "lte", "gt", "lt", "eq"].some((k) => k in c),
+        "condition sur une variable sans comparaison (gte, lte, gt, lt ou eq)",
+      ),
     z.strictObject({ flag: id("drapeau") }),
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),

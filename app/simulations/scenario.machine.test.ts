@@ -29,7 +29,9 @@ describe("scenario machine (fixture « cas-essai »)", () => {
     const snapshot = play(["e1", "a"]);
     expect(snapshot.value).toBe("e2");
     expect(snapshot.context.vars).toEqual({ confiance: 6, impact: 0 });
-    expect(snapshot.context.steps).toEqual([{ sceneId: "e1", choiceId: "a", after: { vars: { confiance: 6, impact: 0 }, flags: { seul: false } } }]);
+    expect(snapshot.context.steps).toEqual([
+      { sceneId: "e1", choiceId: "a", after: { vars: { confiance: 6, impact: 0 }, flags: { seul: false } } },
+    ]);
   });
 
   test("a conditional event is triggered by the values after the effects", () => {
@@ -41,7 +43,11 @@ describe("scenario machine (fixture « cas-essai »)", () => {
   test("values stay within bounds", () => {
     const snapshot = play(["e1", "b"], ["e1e", "b"]); // 1 − 1 = 0, then nothing below 0
     expect(snapshot.context.vars.confiance).toBe(0);
-    const clamped = applyChoice(scenario, { vars: { confiance: 0, impact: 0 }, flags: {} }, { ...scenario.scenes[0]!.choices[1]!, effects: { confiance: -5, impact: 50 } });
+    const clamped = applyChoice(
+      scenario,
+      { vars: { confiance: 0, impact: 0 }, flags: {} },
+      { ...scenario.scenes[0]!.choices[1]!, effects: { confiance: -5, impact: 50 } },
+    );
     expect(clamped.vars).toEqual({ confiance: 0, impact: 10 });
   });
 
@@ -66,12 +72,25 @@ describe("scenario machine (fixture « cas-essai »)", () => {
 describe("replay", () => {
   test("replays valid choices and reports the first impossible one", () => {
     expect(replayChoices(scenario, [{ sceneId: "e1", choiceId: "a" }])).toMatchObject({ ok: true, sceneId: "e2", endingId: null });
-    expect(replayChoices(scenario, [{ sceneId: "e1", choiceId: "a" }, { sceneId: "e1e", choiceId: "a" }])).toMatchObject({ ok: false, at: 1 });
-    expect(replayChoices(scenario, [{ sceneId: "e1", choiceId: "a" }, { sceneId: "e2", choiceId: "a" }])).toMatchObject({ ok: true, endingId: "essai-f1" });
+    expect(
+      replayChoices(scenario, [
+        { sceneId: "e1", choiceId: "a" },
+        { sceneId: "e1e", choiceId: "a" },
+      ]),
+    ).toMatchObject({ ok: false, at: 1 });
+    expect(
+      replayChoices(scenario, [
+        { sceneId: "e1", choiceId: "a" },
+        { sceneId: "e2", choiceId: "a" },
+      ]),
+    ).toMatchObject({ ok: true, endingId: "essai-f1" });
   });
 
   test("choices travel in an address and back", () => {
-    const choices = [{ sceneId: "e1", choiceId: "b" }, { sceneId: "e1e", choiceId: "a" }];
+    const choices = [
+      { sceneId: "e1", choiceId: "b" },
+      { sceneId: "e1e", choiceId: "a" },
+    ];
     expect(encodeChoices(choices)).toBe("e1-b.e1e-a");
     expect(decodeChoices("e1-b.e1e-a")).toEqual(choices);
     expect(decodeChoices("")).toEqual([]);

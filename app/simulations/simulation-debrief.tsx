@@ -96,7 +96,9 @@ export function SimulationDebrief({
       <Part>Vos décisions et leurs contreparties</Part>
       {/* One disclosure per decision, folded: the list reads as an overview on a phone; opened, a
           decision shows the option taken, what it bought and cost, and every other option's trade-off. */}
-      <p className="debrief__hint muted">Ouvrez une décision&nbsp;: votre choix, ce qu'il a apporté et coûté, et ce que chaque autre option aurait donné.</p>
+      <p className="debrief__hint muted">
+        Ouvrez une décision&nbsp;: votre choix, ce qu'il a apporté et coûté, et ce que chaque autre option aurait donné.
+      </p>
       <ol className="debrief__steps">
         {steps.map(({ scene, choice }, index) => {
           const others = orderedChoices(scene, order).filter((candidate) => candidate.id !== choice.id);
@@ -112,14 +114,20 @@ export function SimulationDebrief({
                   </span>{" "}
                   <span className="debrief__effects">— {effects(choice)}</span>
                 </summary>
-                {keys.length > 0 ? <p className="muted">Notion&nbsp;: {keys.map((decision) => decision.concept).join("\u202F; ")}</p> : null}
+                {keys.length > 0 ? (
+                  <p className="muted">Notion&nbsp;: {keys.map((decision) => decision.concept).join("\u202F; ")}</p>
+                ) : null}
                 <p>
                   <strong>Votre choix&nbsp;:</strong> {choice.text} <span className="muted">({effects(choice)})</span>
                 </p>
                 <p>{choice.feedback}</p>
                 {others.length > 0 ? (
                   <>
-                    <p className="debrief__others-lead">{others.length > 1 ? "Les autres options, ce qu'elles apportaient et ce qu'elles coûtaient\u00A0:" : "L'autre option, ce qu'elle apportait et ce qu'elle coûtait\u00A0:"}</p>
+                    <p className="debrief__others-lead">
+                      {others.length > 1
+                        ? "Les autres options, ce qu'elles apportaient et ce qu'elles coûtaient\u00A0:"
+                        : "L'autre option, ce qu'elle apportait et ce qu'elle coûtait\u00A0:"}
+                    </p>
                     <ul className="debrief__others">
                       {others.map((other) => (
                         <li key={other.id}>

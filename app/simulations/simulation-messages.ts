@@ -5,7 +5,7 @@ export const SIMULATION_MESSAGES = {
   "partie-terminee": "Cette partie est terminée\u00A0: vous pouvez la rejouer.",
   "partie-introuvable": "Cette partie est introuvable.",
   "champ-inattendu": "Cette demande contient des données inattendues\u00A0: elle a été ignorée.",
-  "reseau": "Votre choix n'a pas pu être enregistré. Vérifiez votre connexion et réessayez.",
+  reseau: "Votre choix n'a pas pu être enregistré. Vérifiez votre connexion et réessayez.",
 } as const;
 
 export type SimulationMessageCode = keyof typeof SIMULATION_MESSAGES;

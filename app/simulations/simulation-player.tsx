@@ -77,7 +77,10 @@ export function SimulationPlayer(props: PlayerProps) {
 
   const start = (replay: boolean) => {
     if (view.signedIn) {
-      fetcher.submit({ intent: replay ? "recommencer" : "commencer", mode: "js", retour: props.returnTo }, { method: "post", action: props.actionUrl });
+      fetcher.submit(
+        { intent: replay ? "recommencer" : "commencer", mode: "js", retour: props.returnTo },
+        { method: "post", action: props.actionUrl },
+      );
     } else {
       // A visitor's replay gets a new order, as a learner's new run does on the server.
       setGame((current) => {
@@ -103,7 +106,9 @@ export function SimulationPlayer(props: PlayerProps) {
       {error ? (
         <p className="form-error" role="alert">
           {SIMULATION_MESSAGES[error]}{" "}
-          {error === "reseau" || error === "choix-impossible" || error === "deja-joue" ? <a href={props.returnTo}>Recharger la page</a> : null}
+          {error === "reseau" || error === "choix-impossible" || error === "deja-joue" ? (
+            <a href={props.returnTo}>Recharger la page</a>
+          ) : null}
         </p>
       ) : null}
       {game.choices === null ? (
@@ -116,11 +121,9 @@ export function SimulationPlayer(props: PlayerProps) {
           </p>
           {view.lastFinished ? (
             <p className="muted">
-              Vous avez terminé cette simulation {view.finishedCount > 1 ? `${view.finishedCount} fois` : "une fois"}&#x202F;; dernière fin&nbsp;:{" "}
-              {fr`« ${scenario.endings.find((ending) => ending.id === view.lastFinished!.endingId)?.title ?? ""} ».`}{" "}
-              <a href={stepUrl(props.returnTo, { kind: "simulation", id: scenario.id }, "debriefing")}>
-                Revoir le débriefing
-              </a>
+              Vous avez terminé cette simulation {view.finishedCount > 1 ? `${view.finishedCount} fois` : "une fois"}&#x202F;; dernière
+              fin&nbsp;: {fr`« ${scenario.endings.find((ending) => ending.id === view.lastFinished!.endingId)?.title ?? ""} ».`}{" "}
+              <a href={stepUrl(props.returnTo, { kind: "simulation", id: scenario.id }, "debriefing")}>Revoir le débriefing</a>
             </p>
           ) : null}
           <StartForm {...props} replay={false} onStart={() => start(false)} busy={fetcher.state !== "idle"} />
@@ -243,7 +246,10 @@ function SimulationGame(
     if (!scene || !choiceId) return;
     send({ type: "CHOOSE", sceneId: scene.id, choiceId });
     if (view.signedIn && runId) {
-      saver.submit({ intent: "choisir", mode: "js", retour: returnTo, runId, sceneId: scene.id, choix: choiceId }, { method: "post", action: actionUrl });
+      saver.submit(
+        { intent: "choisir", mode: "js", retour: returnTo, runId, sceneId: scene.id, choix: choiceId },
+        { method: "post", action: actionUrl },
+      );
     }
   };
 
@@ -295,7 +301,9 @@ function SimulationGame(
           ) : null}
           <div className="simulation__scene">
             <p className="simulation__step">
-              {scene.kind === "evenement" ? "Événement" : `Décision ${steps.filter((s) => scenario.scenes.find((c) => c.id === s.sceneId)?.kind !== "evenement").length + 1}`}
+              {scene.kind === "evenement"
+                ? "Événement"
+                : `Décision ${steps.filter((s) => scenario.scenes.find((c) => c.id === s.sceneId)?.kind !== "evenement").length + 1}`}
             </p>
             <StepHeading tabIndex={-1} ref={steps.length === 0 ? (element) => (focusRef.current = element) : undefined}>
               {scene.title}

@@ -20,7 +20,11 @@ describe("parseEnv", () => {
   });
 
   test("an SMTP server when configured; « true » and « false » for implicit TLS", () => {
-    expect(parseEnv({ SMTP_HOST: "smtp.exemple.fr", SMTP_PORT: "465", SMTP_SECURE: "true" })).toMatchObject({ SMTP_HOST: "smtp.exemple.fr", SMTP_PORT: 465, SMTP_SECURE: true });
+    expect(parseEnv({ SMTP_HOST: "smtp.exemple.fr", SMTP_PORT: "465", SMTP_SECURE: "true" })).toMatchObject({
+      SMTP_HOST: "smtp.exemple.fr",
+      SMTP_PORT: 465,
+      SMTP_SECURE: true,
+    });
     expect(() => parseEnv({ SMTP_SECURE: "oui" })).toThrow(/SMTP_SECURE/);
   });
 
@@ -45,9 +49,7 @@ describe("parseEnv", () => {
   });
 
   test("names every invalid variable in French", () => {
-    expect(() => parseEnv({ PORT: "soixante", PUBLIC_URL: "pas une url" })).toThrow(
-      /Configuration invalide :[\s\S]*PORT[\s\S]*PUBLIC_URL/,
-    );
+    expect(() => parseEnv({ PORT: "soixante", PUBLIC_URL: "pas une url" })).toThrow(/Configuration invalide :[\s\S]*PORT[\s\S]*PUBLIC_URL/);
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
   });
 });

@@ -39,9 +39,15 @@ test.each([
 });
 
 test("too many fields, a file, or another content type are refused in French", async () => {
-  expect(await refusal(post(Array.from({ length: MAX_FORM_ENTRIES + 1 }, (_, i) => `f${i}=1`).join("&")))).toEqual({ status: 400, text: FORM_MESSAGES.tooMany });
+  expect(await refusal(post(Array.from({ length: MAX_FORM_ENTRIES + 1 }, (_, i) => `f${i}=1`).join("&")))).toEqual({
+    status: 400,
+    text: FORM_MESSAGES.tooMany,
+  });
   const multipart = new FormData();
   multipart.append("fichier", new Blob(["x"]), "x.txt");
-  expect(await refusal(new Request("http://localhost/x", { method: "POST", body: multipart }))).toEqual({ status: 400, text: FORM_MESSAGES.file });
+  expect(await refusal(new Request("http://localhost/x", { method: "POST", body: multipart }))).toEqual({
+    status: 400,
+    text: FORM_MESSAGES.file,
+  });
   expect(await refusal(post("{}", "application/json"))).toEqual({ status: 415, text: FORM_MESSAGES.type });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateTime, formatDuration, formatMinutes, formatNumber, formatNumericDate, formatPercent, formatShare, formatTime } from "./format.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatMinutes,
+  formatNumber,
+  formatNumericDate,
+  formatPercent,
+  formatShare,
+  formatTime,
+} from "./format.ts";
 
 /** « ␣ » stands for U+00A0, « ⍽ » for U+202F: the assertions show which space is where. */
 const show = (text: string) => text.replace(/\u00A0/g, "␣").replace(/\u202F/g, "⍽");
@@ -67,7 +77,14 @@ describe("durations: one style, rounded down", () => {
   });
 
   test("minutes read the same way", () => {
-    expect([0, 20, 60, 90, 240, 720].map((minutes) => show(formatMinutes(minutes)))).toEqual(["0␣min", "20␣min", "1␣h", "1␣h␣30", "4␣h", "12␣h"]);
+    expect([0, 20, 60, 90, 240, 720].map((minutes) => show(formatMinutes(minutes)))).toEqual([
+      "0␣min",
+      "20␣min",
+      "1␣h",
+      "1␣h␣30",
+      "4␣h",
+      "12␣h",
+    ]);
   });
 });
 

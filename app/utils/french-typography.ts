@@ -23,7 +23,8 @@ export const NNBSP = "\u202F";
 export const NBSP = "\u00A0";
 
 /** Spans left exactly as written: URLs, e-mail addresses, `code`, HTML entities. */
-const PROTECTED = /(?:https?:\/\/|www\.)[^\s<>«»"]*[^\s<>«»".,;:!?)]|mailto:[^\s<>«»"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`|&(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);/g;
+const PROTECTED =
+  /(?:https?:\/\/|www\.)[^\s<>«»"]*[^\s<>«»".,;:!?)]|mailto:[^\s<>«»"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]*`|&(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);/g;
 
 /** Any space a writer or a previous pass may have typed there. */
 const SPACE = "[ \\t\\u00A0\\u202F\\u2009]";
@@ -34,10 +35,36 @@ const PHRASE_END = `(?=$|[\\s»)\\]"”'’.,…;:!?])`;
 
 /** Units and multipliers written after a number. Whole words only: « 3 h », never « 3 habitants ». */
 const UNITS = [
-  "%", "‰", "€", "k€", "M€", "Md€", "Mds€", "\\$", "£",
-  "M", "Md", "Mds", "millions?", "milliards?",
-  "h", "min", "s", "ms", "km", "m", "m²", "cm", "mm", "kg", "g",
-  "°C", "Ko", "Mo", "Go", "To",
+  "%",
+  "‰",
+  "€",
+  "k€",
+  "M€",
+  "Md€",
+  "Mds€",
+  "\\$",
+  "£",
+  "M",
+  "Md",
+  "Mds",
+  "millions?",
+  "milliards?",
+  "h",
+  "min",
+  "s",
+  "ms",
+  "km",
+  "m",
+  "m²",
+  "cm",
+  "mm",
+  "kg",
+  "g",
+  "°C",
+  "Ko",
+  "Mo",
+  "Go",
+  "To",
 ].join("|");
 
 /** Groups of thousands: « 3 000 », « 12 500 000 » (not « 2012 200 »: a first group of four digits
@@ -101,9 +128,7 @@ export function typesetDeep<T>(value: T, skip: ReadonlySet<string> = new Set()):
   if (typeof value === "string") return frenchTypography(value) as T;
   if (Array.isArray(value)) return value.map((item) => typesetDeep(item, skip)) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, skip.has(key) ? item : typesetDeep(item, skip)]),
-    ) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, skip.has(key) ? item : typesetDeep(item, skip)])) as T;
   }
   return value;
 }

@@ -34,7 +34,9 @@ interface OutboxMessage extends Mail {
   sentAt: string;
 }
 
-export function createMailer(config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP_SECURE" | "SMTP_USER" | "SMTP_PASSWORD" | "MAIL_FROM" | "OUTBOX_DIR">): Mailer {
+export function createMailer(
+  config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP_SECURE" | "SMTP_USER" | "SMTP_PASSWORD" | "MAIL_FROM" | "OUTBOX_DIR">,
+): Mailer {
   if (config.SMTP_HOST) {
     const transport = nodemailer.createTransport({
       host: config.SMTP_HOST,

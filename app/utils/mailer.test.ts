@@ -9,7 +9,13 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { createMailer, readOutbox } from "./mailer.server.ts";
 
-const base = { SMTP_PORT: 0, SMTP_SECURE: false, SMTP_USER: undefined, SMTP_PASSWORD: undefined, MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@exemple.fr>" };
+const base = {
+  SMTP_PORT: 0,
+  SMTP_SECURE: false,
+  SMTP_USER: undefined,
+  SMTP_PASSWORD: undefined,
+  MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@exemple.fr>",
+};
 const dir = mkdtempSync(path.join(tmpdir(), "aafa-outbox-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -43,7 +43,10 @@ let files: FontFiles | undefined;
 function fontFiles(): FontFiles {
   if (files) return files;
   const bytes = Object.fromEntries(
-    WEIGHTS.map((weight) => [weight, readFileSync(require.resolve(`@expo-google-fonts/source-sans-3/${weight}/SourceSans3_${weight}.ttf`))]),
+    WEIGHTS.map((weight) => [
+      weight,
+      readFileSync(require.resolve(`@expo-google-fonts/source-sans-3/${weight}/SourceSans3_${weight}.ttf`)),
+    ]),
   ) as Record<Weight, Buffer>;
   const fonts = WEIGHTS.map((weight) => fontkit.create(bytes[weight]));
   const regular = fonts[0]!;
@@ -95,8 +98,11 @@ interface PdfFonts {
 export async function embedFonts(pdf: PDFDocument, characters: string): Promise<PdfFonts> {
   pdf.registerFontkit(fontkit);
   const { bytes, lastGlyphCharacter } = fontFiles();
-  const all = [...new Set(BASE_CHARACTERS + printable(characters, { lineBreaks: "keep" }).text.replace(/\n/g, "") + lastGlyphCharacter)].join("");
-  const embed = async (weight: Weight) => pdf.embedFont(await subsetFont(bytes[weight], all, { targetFormat: "truetype", keepFeatures: [] }), { subset: false });
+  const all = [
+    ...new Set(BASE_CHARACTERS + printable(characters, { lineBreaks: "keep" }).text.replace(/\n/g, "") + lastGlyphCharacter),
+  ].join("");
+  const embed = async (weight: Weight) =>
+    pdf.embedFont(await subsetFont(bytes[weight], all, { targetFormat: "truetype", keepFeatures: [] }), { subset: false });
   const [regular, semibold, bold] = await Promise.all(WEIGHTS.map(embed));
   return { regular: regular!, semibold: semibold!, bold: bold! };
 }

@@ -8,7 +8,10 @@ const ascii = (codePoint: number) => codePoint >= 0x20 && codePoint < 0x7f;
 
 describe("printableText", () => {
   test("keeps what the font has, exactly", () => {
-    expect(printableText("Mesurer les effets, afficher l'officiel.", ascii)).toEqual({ text: "Mesurer les effets, afficher l'officiel.", replacements: [] });
+    expect(printableText("Mesurer les effets, afficher l'officiel.", ascii)).toEqual({
+      text: "Mesurer les effets, afficher l'officiel.",
+      replacements: [],
+    });
   });
 
   test("replaces each character the font lacks, as a reader sees it, by one « ? »", () => {
@@ -41,18 +44,29 @@ describe("printableText", () => {
   });
 
   test("drops invisible formatting characters, shows control characters", () => {
-    expect(printableText("a\u200db\ufe0fc\u00add\u200be\u0007f", ascii)).toEqual({ text: "abcde?f", replacements: [{ original: "\u0007", printed: "?" }] });
+    expect(printableText("a\u200db\ufe0fc\u00add\u200be\u0007f", ascii)).toEqual({
+      text: "abcde?f",
+      replacements: [{ original: "\u0007", printed: "?" }],
+    });
   });
 });
 
 test("describeReplacements says which characters print how, grouped", () => {
-  expect(describeReplacements(printableText("王小 😀 ﬃ", ascii).replacements)).toBe("« 王 », « 小 » et « 😀 » sont imprimés « ? » ; « ﬃ » est imprimé « ffi »");
+  expect(describeReplacements(printableText("王小 😀 ﬃ", ascii).replacements)).toBe(
+    "« 王 », « 小 » et « 😀 » sont imprimés « ? » ; « ﬃ » est imprimé « ffi »",
+  );
   expect(describeReplacements([])).toBe("");
 });
 
 describe("printable, with Source Sans 3", () => {
   test("prints French, other Latin scripts, Greek and Cyrillic as typed", () => {
-    for (const text of [`Œuvre, cœur, «${NNBSP}effets${NNBSP}» — naïveté, ÿ`, "Zoë Ñúñez-O'Brien", "Łódź, Nguyễn, Dvořák, Þórr", "Αλέξανδρος", "Ольга"]) {
+    for (const text of [
+      `Œuvre, cœur, «${NNBSP}effets${NNBSP}» — naïveté, ÿ`,
+      "Zoë Ñúñez-O'Brien",
+      "Łódź, Nguyễn, Dvořák, Þórr",
+      "Αλέξανδρος",
+      "Ольга",
+    ]) {
       expect(printable(text)).toEqual({ text, replacements: [] });
     }
   });
@@ -60,7 +74,10 @@ describe("printable, with Source Sans 3", () => {
   test("typesets French text, and the font has a glyph for both no-break spaces", () => {
     expect(pdfFontCovers(NBSP)).toBe(true);
     expect(pdfFontCovers(NNBSP)).toBe(true);
-    expect(printable("« Faire alliance » : 82 % ?")).toEqual({ text: `«${NNBSP}Faire alliance${NNBSP}»${NBSP}: 82${NBSP}%${NNBSP}?`, replacements: [] });
+    expect(printable("« Faire alliance » : 82 % ?")).toEqual({
+      text: `«${NNBSP}Faire alliance${NNBSP}»${NBSP}: 82${NBSP}%${NNBSP}?`,
+      replacements: [],
+    });
   });
 
   test("prints « ? » for Chinese, Arabic and emoji", () => {

@@ -40,7 +40,11 @@ const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const MARKS = /\p{M}/gu;
 let graphemes: Intl.Segmenter | undefined; // created on first use: this module also reaches browsers
 
-export function printableText(text: string, canDraw: (codePoint: number) => boolean, { lineBreaks = "space" }: PrintableOptions = {}): PrintableText {
+export function printableText(
+  text: string,
+  canDraw: (codePoint: number) => boolean,
+  { lineBreaks = "space" }: PrintableOptions = {},
+): PrintableText {
   const drawable = (value: string) => [...value].every((char) => canDraw(char.codePointAt(0)!));
   const replacements = new Map<string, string>();
   const normalized = text
@@ -72,6 +76,9 @@ export function describeReplacements(replacements: Replacement[]): string {
   for (const { original, printed } of replacements) byPrinted.set(printed, [...(byPrinted.get(printed) ?? []), original]);
   const list = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} et ${items.at(-1)!}`);
   return [...byPrinted]
-    .map(([printed, originals]) => `${list(originals.map((original) => `« ${original} »`))} ${originals.length > 1 ? "sont imprimés" : "est imprimé"} « ${printed} »`)
+    .map(
+      ([printed, originals]) =>
+        `${list(originals.map((original) => `« ${original} »`))} ${originals.length > 1 ? "sont imprimés" : "est imprimé"} « ${printed} »`,
+    )
     .join(" ; ");
 }

@@ -21,7 +21,9 @@ try {
   const started = performance.now();
   const result = await seedDemoCohort(db);
   const site = publicUrl();
-  console.log(`✓ démonstration prête en ${((performance.now() - started) / 1000).toFixed(1)} s : ${result.learners} apprenant·es sur « ${result.path.title} », ${result.certificates} certificat(s)`);
+  console.log(
+    `✓ démonstration prête en ${((performance.now() - started) / 1000).toFixed(1)} s : ${result.learners} apprenant·es sur « ${result.path.title} », ${result.certificates} certificat(s)`,
+  );
   console.log("");
   console.log(`  Connectez-vous sur ${site}/connexion`);
   console.log(`    e-mail       : ${DEMO_TRAINER.email}`);
@@ -33,7 +35,8 @@ try {
   const sameDatabase = process.env.DATABASE_URL ? `DATABASE_URL=${JSON.stringify(DATABASE_URL)} ` : "";
   const samePort = process.env.PORT ? `PORT=${process.env.PORT} ` : "";
   console.log(`  Base utilisée : ${DATABASE_URL}. Démarrez le serveur sur cette même base : ${sameDatabase}${samePort}npm start`);
-  if (!process.env.PORT && !process.env.PUBLIC_URL) console.log("  (Si votre serveur écoute sur un autre port, lancez la démonstration avec le même PORT pour des liens justes.)");
+  if (!process.env.PORT && !process.env.PUBLIC_URL)
+    console.log("  (Si votre serveur écoute sur un autre port, lancez la démonstration avec le même PORT pour des liens justes.)");
 } finally {
   await db.$disconnect();
 }

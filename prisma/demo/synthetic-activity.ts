@@ -49,7 +49,11 @@ export async function planPath(pathId: string): Promise<PathPlan> {
       const compiled = await getCompiledLesson(lesson);
       // Of a <SimulationChoice>, a learner plays the first case.
       const groups = compiled.usage.components.flatMap((c) =>
-        c.name === "Simulation" && c.attributes.id ? [c.attributes.id] : c.name === "SimulationChoice" ? [(c.attributes.ids ?? "").split(/[\s,]+/)[0]!] : [],
+        c.name === "Simulation" && c.attributes.id
+          ? [c.attributes.id]
+          : c.name === "SimulationChoice"
+            ? [(c.attributes.ids ?? "").split(/[\s,]+/)[0]!]
+            : [],
       );
       return { lesson, quizIds: embeddedIds(compiled.usage, "Quiz"), scenarioIds: groups.filter(Boolean) };
     }),
@@ -124,11 +128,19 @@ function playToAnEnding(scenario: Scenario, random: Random): { choices: ChoiceRe
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Writes one learner's activity on the path; returns whether everything the path requires is done. */
-export async function writeLearnerActivity(db: Db, userId: string, plan: PathPlan, profile: LearnerProfile, random: Random, now = new Date()) {
+export async function writeLearnerActivity(
+  db: Db,
+  userId: string,
+  plan: PathPlan,
+  profile: LearnerProfile,
+  random: Random,
+  now = new Date(),
+) {
   const done = Math.round(plan.lessons.length * profile.progress);
   const start = now.getTime() - profile.startedDaysAgo * DAY;
   const span = Math.max(0, profile.startedDaysAgo - profile.lastDaysAgo) * DAY;
-  const at = (index: number, total: number) => new Date(start + (total <= 1 ? span : (span * index) / (total - 1)) + Math.floor(random() * 3_600_000));
+  const at = (index: number, total: number) =>
+    new Date(start + (total <= 1 ? span : (span * index) / (total - 1)) + Math.floor(random() * 3_600_000));
 
   const progress = [];
   const attempts: Array<{ quiz: QuizDefinition; when: Date }> = [];
@@ -159,7 +171,13 @@ export async function writeLearnerActivity(db: Db, userId: string, plan: PathPla
   if (progress.length === 0) return false;
   await db.lessonProgress.createMany({ data: progress });
   await db.pathEnrollment.create({
-    data: { userId, pathId: plan.path.id, startedAt: progress[0]!.startedAt, lastLessonId: progress.at(-1)!.lessonId, lastVisitedAt: progress.at(-1)!.lastActiveAt },
+    data: {
+      userId,
+      pathId: plan.path.id,
+      startedAt: progress[0]!.startedAt,
+      lastLessonId: progress.at(-1)!.lessonId,
+      lastVisitedAt: progress.at(-1)!.lastActiveAt,
+    },
   });
 
   let finalPassed = false;
@@ -185,7 +203,17 @@ export async function writeLearnerActivity(db: Db, userId: string, plan: PathPla
           submittedAt,
           score,
           passed,
-          answers: { createMany: { data: graded.map((g) => ({ questionId: g.questionId, response: JSON.stringify(g.response), score: g.score, correct: g.correct, answeredAt: submittedAt })) } },
+          answers: {
+            createMany: {
+              data: graded.map((g) => ({
+                questionId: g.questionId,
+                response: JSON.stringify(g.response),
+                score: g.score,
+                correct: g.correct,
+                answeredAt: submittedAt,
+              })),
+            },
+          },
         },
       });
       if (passed) {

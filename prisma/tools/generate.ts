@@ -28,11 +28,7 @@ export async function generateClients({ ifMissing = false } = {}): Promise<void>
     console.log(`écrit ${layoutOf("postgresql").schema}`);
   }
   if (ifMissing && isUpToDate()) return;
-  await Promise.all(
-    PROVIDERS.map((provider) =>
-      runPrismaOrFail(["generate", "--schema", layoutOf(provider).schema], { quiet: true }),
-    ),
-  );
+  await Promise.all(PROVIDERS.map((provider) => runPrismaOrFail(["generate", "--schema", layoutOf(provider).schema], { quiet: true })));
   console.log("clients Prisma générés (SQLite et PostgreSQL)");
 }
 

@@ -8,8 +8,7 @@ import path from "node:path";
 import { ROOT } from "./prisma-cli.ts";
 import { layoutOf } from "./layout.ts";
 
-const HEADER =
-  "// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit: edit the source.\n\n";
+const HEADER = "// GENERATED from prisma/schema.prisma by `npm run db:generate`. Do not edit: edit the source.\n\n";
 
 /** Rewrites the SQLite source schema into its PostgreSQL twin. Throws if a marker is missing. */
 export function postgresSchemaFrom(sqliteSchema: string): string {

@@ -12,10 +12,7 @@ export interface PrismaResult {
   stderr: string;
 }
 
-export function runPrisma(
-  args: string[],
-  options: { databaseUrl?: string; quiet?: boolean } = {},
-): Promise<PrismaResult> {
+export function runPrisma(args: string[], options: { databaseUrl?: string; quiet?: boolean } = {}): Promise<PrismaResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(PRISMA_BIN, args, {
       cwd: ROOT,
@@ -42,10 +39,7 @@ export function runPrisma(
   });
 }
 
-export async function runPrismaOrFail(
-  args: string[],
-  options: { databaseUrl?: string; quiet?: boolean } = {},
-): Promise<PrismaResult> {
+export async function runPrismaOrFail(args: string[], options: { databaseUrl?: string; quiet?: boolean } = {}): Promise<PrismaResult> {
   const result = await runPrisma(args, options);
   if (result.code !== 0) {
     if (options.quiet) process.stderr.write(result.stdout + result.stderr);

@@ -26,7 +26,9 @@ export async function openBulkWriter(databaseUrl: string): Promise<BulkWriter> {
       async insert(table, rows) {
         if (rows.length === 0) return 0;
         const columns = Object.keys(rows[0]!);
-        const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+        const statement = db.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        );
         db.transaction((all: Row[]) => {
           for (const row of all) statement.run(...columns.map((c) => sqliteValue(row[c] ?? null)));
         })(rows);

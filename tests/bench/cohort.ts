@@ -35,27 +35,50 @@ const RUNS = option("runs", 20);
 const PATH_ID = "parcours-12h";
 const PASSWORD = "mot de passe du banc d'essai";
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 async function seed(db: Db) {
   const started = performance.now();
   const trainer = await db.user.create({
-    data: { name: "Formatrice du banc", email: "banc@exemple.fr", profile: "TRAINER", role: "TRAINER", password: { create: { hash: await hashPassword(PASSWORD) } } },
+    data: {
+      name: "Formatrice du banc",
+      email: "banc@exemple.fr",
+      profile: "TRAINER",
+      role: "TRAINER",
+      password: { create: { hash: await hashPassword(PASSWORD) } },
+    },
   });
-  const { id: cohortId } = await createCohort(db, trainer.id, { name: "Banc d'essai", pathId: PATH_ID, startsOn: "2026-09-01", dueOn: "2027-01-31" });
+  const { id: cohortId } = await createCohort(db, trainer.id, {
+    name: "Banc d'essai",
+    pathId: PATH_ID,
+    startsOn: "2026-09-01",
+    dueOn: "2027-01-31",
+  });
   const plan = await planPath(PATH_ID);
   const random = seededRandom(500);
   await db.user.createMany({
-    data: Array.from({ length: LEARNERS }, (_, i) => ({ id: `banc-${i}`, name: `Apprenant·e ${i + 1}`, email: `banc.${i}@exemple.fr`, profile: "STUDENT" })),
+    data: Array.from({ length: LEARNERS }, (_, i) => ({
+      id: `banc-${i}`,
+      name: `Apprenant·e ${i + 1}`,
+      email: `banc.${i}@exemple.fr`,
+      profile: "STUDENT",
+    })),
   });
   await db.cohortMember.createMany({ data: Array.from({ length: LEARNERS }, (_, i) => ({ cohortId, userId: `banc-${i}` })) });
   let rows = 0;
   for (let i = 0; i < LEARNERS; i += 1) {
-    const profile = { progress: random() ** 0.7, skill: 0.5 + random() * 0.45, startedDaysAgo: 20 + random() * 60, lastDaysAgo: random() * 15 };
+    const profile = {
+      progress: random() ** 0.7,
+      skill: 0.5 + random() * 0.45,
+      startedDaysAgo: 20 + random() * 60,
+      lastDaysAgo: random() * 15,
+    };
     // One transaction per learner: SQLite writes it once instead of once per statement.
     await db.$transaction(async (tx) => writeLearnerActivity(tx as Db, `banc-${i}`, plan, profile, random), { timeout: 60_000 });
   }
-  for (const table of ["lessonProgress", "quizAttempt", "quizAnswer", "simulationRun"] as const) rows += await (db[table] as { count(): Promise<number> }).count();
+  for (const table of ["lessonProgress", "quizAttempt", "quizAnswer", "simulationRun"] as const)
+    rows += await (db[table] as { count(): Promise<number> }).count();
   return { trainerId: trainer.id, cohortId, seconds: (performance.now() - started) / 1000, rows, lessons: plan.lessons.length };
 }
 
@@ -92,7 +115,13 @@ async function measureHttp(databaseUrl: string, cohortId: string, port: number) 
   const base = `http://localhost:${port}`;
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const signIn = await fetch(`${base}/connexion`, {
@@ -101,7 +130,10 @@ async function measureHttp(databaseUrl: string, cohortId: string, port: number) 
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
       body: new URLSearchParams({ email: "banc@exemple.fr", password: PASSWORD }),
     });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS + 2; i += 1) {
@@ -120,7 +152,9 @@ async function measureHttp(databaseUrl: string, cohortId: string, port: number) 
 
 await buildApp();
 const scratch = mkdtempSync(path.join(tmpdir(), "aafa-bench-cohort-"));
-const targets: Array<{ name: string; url: string; cleanup?: () => Promise<void> }> = [{ name: "SQLite", url: `file:${path.join(scratch, "bench.db")}` }];
+const targets: Array<{ name: string; url: string; cleanup?: () => Promise<void> }> = [
+  { name: "SQLite", url: `file:${path.join(scratch, "bench.db")}` },
+];
 const pgServer = postgresTestUrl();
 if (pgServer) {
   const name = newPgDatabaseName("suite");
@@ -146,10 +180,15 @@ for (const target of targets) {
 rmSync(scratch, { recursive: true, force: true });
 
 for (const r of results) {
-  console.log(`\n${r.database} — cohorte de ${LEARNERS} apprenant·es sur le parcours 12 h (${r.lessons} leçons), ${r.rows} lignes d'activité, semées en ${r.seconds.toFixed(0)} s`);
+  console.log(
+    `\n${r.database} — cohorte de ${LEARNERS} apprenant·es sur le parcours 12 h (${r.lessons} leçons), ${r.rows} lignes d'activité, semées en ${r.seconds.toFixed(0)} s`,
+  );
   const rows: Array<[string, string]> = [
     ["requêtes par chargement du tableau de bord", String(r.inProcess.perLoad)],
-    [`données du tableau de bord, en processus (p50 / p95, ${RUNS} chargements)`, `${r.inProcess.p50.toFixed(0)} ms / ${r.inProcess.p95.toFixed(0)} ms`],
+    [
+      `données du tableau de bord, en processus (p50 / p95, ${RUNS} chargements)`,
+      `${r.inProcess.p50.toFixed(0)} ms / ${r.inProcess.p95.toFixed(0)} ms`,
+    ],
     [`page complète par HTTP, serveur de production (p50 / p95)`, `${r.http.p50.toFixed(0)} ms / ${r.http.p95.toFixed(0)} ms`],
     ["taille du HTML", `${r.http.kilobytes.toFixed(0)} Ko`],
   ];

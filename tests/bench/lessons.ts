@@ -43,7 +43,13 @@ const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
 });
 const base = `http://localhost:${port}`;
 for (let i = 0; i < 100; i++) {
-  if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
@@ -69,8 +75,14 @@ const rows: Array<[string, string]> = [
   [`compilation à froid de ${catalog.lessons.length} leçons`, `${cold.ms.toFixed(0)} ms`],
   ["compilation en mémoire (cache chaud)", `${warmMs.toFixed(2)} ms`],
   ["compilation depuis le cache disque (nouveau processus)", `${fromDisk.ms.toFixed(1)} ms`],
-  [`temps du loader d'une page de leçon, visiteur anonyme (p50 / p95, ${totals.length} requêtes)`, `${quantile(0.5).toFixed(2)} ms / ${quantile(0.95).toFixed(2)} ms`],
-  [`JavaScript d'une page de leçon (${js.files} fichiers)`, `${(js.gzipBytes / 1024).toFixed(1)} Ko gzip (${(js.rawBytes / 1024).toFixed(0)} Ko bruts)`],
+  [
+    `temps du loader d'une page de leçon, visiteur anonyme (p50 / p95, ${totals.length} requêtes)`,
+    `${quantile(0.5).toFixed(2)} ms / ${quantile(0.95).toFixed(2)} ms`,
+  ],
+  [
+    `JavaScript d'une page de leçon (${js.files} fichiers)`,
+    `${(js.gzipBytes / 1024).toFixed(1)} Ko gzip (${(js.rawBytes / 1024).toFixed(0)} Ko bruts)`,
+  ],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));
 for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);

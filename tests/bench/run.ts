@@ -51,7 +51,13 @@ function cannon(options: autocannon.Options): Promise<Cannon> {
   return new Promise((resolve, reject) => {
     autocannon({ duration: DURATION, ...options }, (error, result) => {
       if (error) return reject(error);
-      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx });
+      resolve({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      });
     });
   });
 }
@@ -61,16 +67,35 @@ const servers = new Set<ChildProcess>();
 process.on("exit", () => servers.forEach((server) => server.kill("SIGKILL")));
 
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  if (await fetch(`http://localhost:${port}/healthz`).then(() => true, () => false)) throw new Error(`le port ${port} est déjà occupé`);
+  if (
+    await fetch(`http://localhost:${port}/healthz`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`le port ${port} est déjà occupé`);
   const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, PUBLIC_URL: `http://localhost:${port}`, SIGNIN_LIMIT_PER_ADDRESS: "1000000" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: `http://localhost:${port}`,
+      SIGNIN_LIMIT_PER_ADDRESS: "1000000",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   servers.add(server);
   server.on("exit", () => servers.delete(server));
   for (let i = 0; i < 200; i++) {
-    if (await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok, () => false)) return server;
+    if (
+      await fetch(`http://localhost:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("le serveur ne démarre pas");
@@ -106,7 +131,9 @@ async function measure(name: string, databaseUrl: string, port: number) {
   await migrateDeploy(databaseUrl);
   const { db } = createDb(databaseUrl);
   const seeded = await seedLarge(databaseUrl, { learners: LEARNERS });
-  console.log(`  ${name} : ${seeded.learners} apprenant·es, ${seeded.cohorts} cohortes, ${seeded.rows} lignes, semées en ${seeded.seconds.toFixed(0)} s`);
+  console.log(
+    `  ${name} : ${seeded.learners} apprenant·es, ${seeded.cohorts} cohortes, ${seeded.rows} lignes, semées en ${seeded.seconds.toFixed(0)} s`,
+  );
   const base = `http://localhost:${port}`;
   let server = await startServer(databaseUrl, port);
 
@@ -120,13 +147,17 @@ async function measure(name: string, databaseUrl: string, port: number) {
   // the bench signs it an hour back with the server's key (the same key file, same directory).
   const tokenKey = completionTokenKey(serverSigningKey());
   const hourAgo = new Date(Date.now() - 3_600_000);
-  const completion = (userId: string, lessonId: string) => ({ intent: "terminer", jeton: completionToken(tokenKey, userId, lessonId, hourAgo) });
+  const completion = (userId: string, lessonId: string) => ({
+    intent: "terminer",
+    jeton: completionToken(tokenKey, userId, lessonId, hourAgo),
+  });
   const headers = { cookie: cookie(0) };
 
   // 1. A signed-in lesson page, and the same HTML as a static file.
   const page = await fetch(`${base}${lessonPath}`, { headers });
   const html = await page.text();
-  if (!html.includes("Se déconnecter")) throw new Error(`la page de leçon n'est pas celle d'un·e apprenant·e connecté·e (HTTP ${page.status})`);
+  if (!html.includes("Se déconnecter"))
+    throw new Error(`la page de leçon n'est pas celle d'un·e apprenant·e connecté·e (HTTP ${page.status})`);
   const lesson10 = await cannon({ url: `${base}${lessonPath}`, connections: 10, headers });
   const lesson100 = await cannon({ url: `${base}${lessonPath}`, connections: 100, headers });
   const staticServer = createServer((_req, res) => {
@@ -149,10 +180,27 @@ async function measure(name: string, databaseUrl: string, port: number) {
     const target = lessons[i % lessons.length]!;
     const kind = i % 20;
     if (kind < 14) requests.push({ method: "GET", path: lessonUrl(path4h, target), headers: who });
-    else if (kind < 17) requests.push({ method: "POST", path: "/api/temps-actif", headers: { ...who, ...post }, body: form({ lessonId: target.id, pathId: path4h.id, seconds: "15" }) });
+    else if (kind < 17)
+      requests.push({
+        method: "POST",
+        path: "/api/temps-actif",
+        headers: { ...who, ...post },
+        body: form({ lessonId: target.id, pathId: path4h.id, seconds: "15" }),
+      });
     else if (kind < 19)
-      requests.push({ method: "POST", path: `${lessonUrl(path4h, target)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`, headers: { ...who, ...post }, body: form(completion(seeded.sessions[i % seeded.sessions.length]!.userId, target.id)) });
-    else requests.push({ method: "POST", path: "/quiz/quiz-l2-1", headers: { ...who, ...post }, body: form({ intent: "commencer", mode: "js", retour: lessonUrl(path4h, quizLesson) }) });
+      requests.push({
+        method: "POST",
+        path: `${lessonUrl(path4h, target)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`,
+        headers: { ...who, ...post },
+        body: form(completion(seeded.sessions[i % seeded.sessions.length]!.userId, target.id)),
+      });
+    else
+      requests.push({
+        method: "POST",
+        path: "/quiz/quiz-l2-1",
+        headers: { ...who, ...post },
+        body: form({ intent: "commencer", mode: "js", retour: lessonUrl(path4h, quizLesson) }),
+      });
   }
   const mixed: Array<{ connections: number } & Cannon> = [];
   for (const connections of [1, 2, 5, 10, 20, 40, 80]) {
@@ -170,12 +218,22 @@ async function measure(name: string, databaseUrl: string, port: number) {
   await db.activeTimeEntry.deleteMany({ where: { lessonId: target.id, userId: { in: burstUsers.map((s) => s.userId) } } });
   await db.activeTimeClock.deleteMany({ where: { userId: { in: burstUsers.map((s) => s.userId) } } });
   const send = (session: { sessionId: string }, path: string, body: Record<string, string>) =>
-    fetch(`${base}${path}`, { method: "POST", headers: { cookie: `aafa_session=${session.sessionId}`, ...post }, body: form(body) }).then((r) => r.status);
+    fetch(`${base}${path}`, { method: "POST", headers: { cookie: `aafa_session=${session.sessionId}`, ...post }, body: form(body) }).then(
+      (r) => r.status,
+    );
   const burstStarted = performance.now();
   const statuses = await Promise.all(
     burstUsers.flatMap((s) => [
-      send(s, `${lessonUrl(path4h, target)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`, completion(s.userId, target.id)),
-      send(s, `${lessonUrl(path4h, target)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`, completion(s.userId, target.id)),
+      send(
+        s,
+        `${lessonUrl(path4h, target)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`,
+        completion(s.userId, target.id),
+      ),
+      send(
+        s,
+        `${lessonUrl(path4h, target)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`,
+        completion(s.userId, target.id),
+      ),
       send(s, "/api/temps-actif", { lessonId: target.id, pathId: path4h.id, seconds: "15" }),
       send(s, "/api/temps-actif", { lessonId: target.id, pathId: path4h.id, seconds: "15" }),
       send(s, "/api/temps-actif", { lessonId: target.id, pathId: path4h.id, seconds: "15" }),
@@ -183,21 +241,31 @@ async function measure(name: string, databaseUrl: string, port: number) {
   );
   const burstSeconds = (performance.now() - burstStarted) / 1000;
   const burstIds = burstUsers.map((s) => s.userId);
-  const completedRows = await db.lessonProgress.count({ where: { lessonId: target.id, userId: { in: burstIds }, completedAt: { not: null } } });
+  const completedRows = await db.lessonProgress.count({
+    where: { lessonId: target.id, userId: { in: burstIds }, completedAt: { not: null } },
+  });
   const progressRows = await db.lessonProgress.count({ where: { lessonId: target.id, userId: { in: burstIds } } });
   const ledgerRows = await db.activeTimeEntry.count({ where: { lessonId: target.id, userId: { in: burstIds } } });
-  const credited = (await db.activeTimeEntry.aggregate({ where: { lessonId: target.id, userId: { in: burstIds } }, _sum: { seconds: true } }))._sum.seconds ?? 0;
+  const credited =
+    (await db.activeTimeEntry.aggregate({ where: { lessonId: target.id, userId: { in: burstIds } }, _sum: { seconds: true } }))._sum
+      .seconds ?? 0;
   // The first credited of these five requests gets its claim: 15 s for a heartbeat, or for a
   // completion the time since its page was shown up to the lesson's model time (issue 16); the
   // others only the seconds that have really passed since (the clock's compare-and-set). So a
   // learner's credit lies between 15 s and the lesson's model time + the burst's duration, in one to
   // five ledger entries.
-  const perLearner = await db.activeTimeEntry.groupBy({ by: ["userId"], where: { lessonId: target.id, userId: { in: burstIds } }, _sum: { seconds: true }, _count: { _all: true } });
+  const perLearner = await db.activeTimeEntry.groupBy({
+    by: ["userId"],
+    where: { lessonId: target.id, userId: { in: burstIds } },
+    _sum: { seconds: true },
+    _count: { _all: true },
+  });
   const targetTime = await lessonTimeOf(target, null);
   const ceiling = Math.max(15, targetTime.readingSeconds + targetTime.activitySeconds) + Math.ceil(burstSeconds);
   const outOfBounds =
     burstIds.length -
-    perLearner.filter((p) => p._count._all >= 1 && p._count._all <= 5 && (p._sum.seconds ?? 0) >= 15 && (p._sum.seconds ?? 0) <= ceiling).length;
+    perLearner.filter((p) => p._count._all >= 1 && p._count._all <= 5 && (p._sum.seconds ?? 0) >= 15 && (p._sum.seconds ?? 0) <= ceiling)
+      .length;
   const underLoad = {
     learners: burstUsers.length,
     requests: statuses.length,
@@ -225,7 +293,11 @@ async function measure(name: string, databaseUrl: string, port: number) {
       const l = lessons[(w + sent) % lessons.length]!;
       sent += 1;
       await Promise.all([
-        send(s, `${lessonUrl(path4h, l)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`, completion(s.userId, l.id)).catch(() => 0),
+        send(
+          s,
+          `${lessonUrl(path4h, l)}?_data=${encodeURIComponent("routes/parcours.$parcours.$lecon")}`,
+          completion(s.userId, l.id),
+        ).catch(() => 0),
         send(s, "/api/temps-actif", { lessonId: l.id, pathId: path4h.id, seconds: "15" }).catch(() => 0),
       ]);
     }
@@ -238,7 +310,9 @@ async function measure(name: string, databaseUrl: string, port: number) {
   server = await startServer(databaseUrl, port);
   const restartMs = performance.now() - restartStarted;
   const afterKill = await consistency(db);
-  const integrity = databaseUrl.startsWith("file:") ? ((await db.$queryRawUnsafe("PRAGMA integrity_check")) as Array<{ integrity_check: string }>)[0]!.integrity_check : "n/a";
+  const integrity = databaseUrl.startsWith("file:")
+    ? ((await db.$queryRawUnsafe("PRAGMA integrity_check")) as Array<{ integrity_check: string }>)[0]!.integrity_check
+    : "n/a";
   // A keep-alive socket to the killed process may still sit in fetch's pool: retry on a new one.
   const healthy = await retry(() => fetch(`${base}${lessonPath}`, { headers }).then((r) => r.status));
 
@@ -251,7 +325,15 @@ async function measure(name: string, databaseUrl: string, port: number) {
   return {
     database: name,
     seed: { learners: seeded.learners, cohorts: seeded.cohorts, rows: seeded.rows, seconds: Math.round(seeded.seconds) },
-    lessonPage: { lesson: lessonPath, at10: lesson10, at100: lesson100, static10, static100, ratio10: lesson10.rps / static10.rps, ratio100: lesson100.rps / static100.rps },
+    lessonPage: {
+      lesson: lessonPath,
+      at10: lesson10,
+      at100: lesson100,
+      static10,
+      static100,
+      ratio10: lesson10.rps / static10.rps,
+      ratio100: lesson100.rps / static100.rps,
+    },
     mixed: { steps: mixed, bestUnder100msP99: bestMixed },
     underLoad,
     kill: { requestsBeforeKill: sent, restartMs: Math.round(restartMs), ...afterKill, integrity, lessonPageAfterRestart: healthy },
@@ -277,15 +359,25 @@ try {
 
 const f = (n: number, digits = 0) => n.toLocaleString("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 for (const r of results) {
-  console.log(`\n${r.database} — ${f(r.seed.learners)} apprenant·es, ${r.seed.cohorts} cohortes, ${f(r.seed.rows)} lignes (semées en ${r.seed.seconds} s)`);
+  console.log(
+    `\n${r.database} — ${f(r.seed.learners)} apprenant·es, ${r.seed.cohorts} cohortes, ${f(r.seed.rows)} lignes (semées en ${r.seed.seconds} s)`,
+  );
   const rows: Array<[string, string]> = [
-    ["page de leçon connectée, 10 connexions", `${f(r.lessonPage.at10.rps)} req/s · p50 ${r.lessonPage.at10.p50} ms · p99 ${r.lessonPage.at10.p99} ms`],
-    ["page de leçon connectée, 100 connexions", `${f(r.lessonPage.at100.rps)} req/s · p50 ${r.lessonPage.at100.p50} ms · p99 ${r.lessonPage.at100.p99} ms`],
+    [
+      "page de leçon connectée, 10 connexions",
+      `${f(r.lessonPage.at10.rps)} req/s · p50 ${r.lessonPage.at10.p50} ms · p99 ${r.lessonPage.at10.p99} ms`,
+    ],
+    [
+      "page de leçon connectée, 100 connexions",
+      `${f(r.lessonPage.at100.rps)} req/s · p50 ${r.lessonPage.at100.p50} ms · p99 ${r.lessonPage.at100.p99} ms`,
+    ],
     ["même HTML en fichier statique (plafond), 10 / 100", `${f(r.lessonPage.static10.rps)} / ${f(r.lessonPage.static100.rps)} req/s`],
     ["rapport application / plafond, 10 / 100", `${f(r.lessonPage.ratio10 * 100, 1)} % / ${f(r.lessonPage.ratio100 * 100, 1)} %`],
     [
       "charge mixte, meilleur débit à p99 < 100 ms",
-      r.mixed.bestUnder100msP99 ? `${f(r.mixed.bestUnder100msP99.rps)} req/s à ${r.mixed.bestUnder100msP99.connections} connexions (p99 ${r.mixed.bestUnder100msP99.p99} ms)` : "jamais sous 100 ms",
+      r.mixed.bestUnder100msP99
+        ? `${f(r.mixed.bestUnder100msP99.rps)} req/s à ${r.mixed.bestUnder100msP99.connections} connexions (p99 ${r.mixed.bestUnder100msP99.p99} ms)`
+        : "jamais sous 100 ms",
     ],
     [
       `sous charge : ${r.underLoad.learners} apprenant·es × (2 fins de leçon + 3 signaux)`,
@@ -296,7 +388,10 @@ for (const r of results) {
       `${r.kill.requestsBeforeKill} envois ; redémarré en ${r.kill.restartMs} ms ; ${r.kill.mismatches} écart(s) entre registre et totaux, ${r.kill.orphans} orphelin(s) ; intégrité ${r.kill.integrity} ; page ${r.kill.lessonPageAfterRestart}`,
     ],
     ["mémoire du serveur (RSS) après la course", `${r.rssMegabytes} Mo`],
-    ["JavaScript d'une page de leçon", `${r.lessonJavaScript.gzipKilobytes} Ko gzip (${r.lessonJavaScript.rawKilobytes} Ko bruts, ${r.lessonJavaScript.files} fichiers)`],
+    [
+      "JavaScript d'une page de leçon",
+      `${r.lessonJavaScript.gzipKilobytes} Ko gzip (${r.lessonJavaScript.rawKilobytes} Ko bruts, ${r.lessonJavaScript.files} fichiers)`,
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);

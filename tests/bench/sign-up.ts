@@ -26,7 +26,8 @@ const option = (name: string, fallback: number) => {
 const REQUESTS = option("requests", 50);
 const PORT = option("port", 3990);
 const WARM_UP = 5;
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 async function measure(name: string, databaseUrl: string, port: number) {
   await migrateDeploy(databaseUrl);
@@ -41,13 +42,27 @@ async function measure(name: string, databaseUrl: string, port: number) {
   const outbox = mkdtempSync(path.join(tmpdir(), "aafa-bench-outbox-"));
   const server = spawn(process.execPath, [path.join(ROOT, "build/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, OUTBOX_DIR: outbox, SIGNUP_LIMIT_PER_ADDRESS: "100000", SMTP_HOST: "" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      OUTBOX_DIR: outbox,
+      SIGNUP_LIMIT_PER_ADDRESS: "100000",
+      SMTP_HOST: "",
+    },
     stdio: "ignore",
   });
   const base = `http://localhost:${port}`;
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const post = async (email: string) => {
@@ -56,7 +71,13 @@ async function measure(name: string, databaseUrl: string, port: number) {
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-        body: new URLSearchParams({ name: "Personne Mesurée", email, profile: "STUDENT", password: "une phrase de passe mesurée", redirectTo: "" }),
+        body: new URLSearchParams({
+          name: "Personne Mesurée",
+          email,
+          profile: "STUDENT",
+          password: "une phrase de passe mesurée",
+          redirectTo: "",
+        }),
       });
       const body = await response.text();
       return { ms: performance.now() - started, answer: `${response.status} ${response.headers.get("location")} ${JSON.stringify(body)}` };
@@ -79,7 +100,9 @@ async function measure(name: string, databaseUrl: string, port: number) {
         `  adresse ${kind.padEnd(9)} : médiane ${quantile(t, 0.5).toFixed(1)} ms · p10 ${quantile(t, 0.1).toFixed(1)} · p90 ${quantile(t, 0.9).toFixed(1)} · réponses ${[...answers[kind]].join(" | ")}`,
       );
     }
-    console.log(`  réponses identiques : ${answers.nouvelle.size === 1 && [...answers.nouvelle][0] === [...answers.existante][0] && answers.existante.size === 1 ? "oui" : "NON"}`);
+    console.log(
+      `  réponses identiques : ${answers.nouvelle.size === 1 && [...answers.nouvelle][0] === [...answers.existante][0] && answers.existante.size === 1 ? "oui" : "NON"}`,
+    );
   } finally {
     server.kill();
     rmSync(outbox, { recursive: true, force: true });

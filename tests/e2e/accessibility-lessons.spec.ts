@@ -33,7 +33,8 @@ test("one real lesson of each kind of content can be walked through with the key
   const lessons = new Set<string>();
   for (const slug of PATH_SLUGS) {
     await page.goto(`/parcours/${slug}`);
-    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) if (href) lessons.add(href);
+    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      if (href) lessons.add(href);
   }
   test.setTimeout(30_000 + lessons.size * 2_000);
   const walked = new Map<string, string>();
@@ -41,7 +42,13 @@ test("one real lesson of each kind of content can be walked through with the key
   for (const url of lessons) {
     if (walked.size === Object.keys(CONTENT_KINDS).length) break;
     await page.goto(url);
-    const present = await page.evaluate((selectors) => Object.entries(selectors).filter(([, selector]) => document.querySelector(selector)).map(([kind]) => kind), CONTENT_KINDS);
+    const present = await page.evaluate(
+      (selectors) =>
+        Object.entries(selectors)
+          .filter(([, selector]) => document.querySelector(selector))
+          .map(([kind]) => kind),
+      CONTENT_KINDS,
+    );
     const kinds = present.filter((kind) => !walked.has(kind));
     if (kinds.length === 0) continue;
     await waitForHydration(page);
@@ -57,14 +64,23 @@ test("one real lesson of each kind of content can be walked through with the key
 test("the footer links the accessibility statement, which passes axe and gives the contact and the remedies", async ({ page }) => {
   await page.goto("/");
   await waitForHydration(page);
-  await page.getByRole("contentinfo").getByRole("link", { name: `Accessibilité\u00a0: ${STATEMENT.conformity}` }).click();
+  await page
+    .getByRole("contentinfo")
+    .getByRole("link", { name: `Accessibilité\u00a0: ${STATEMENT.conformity}` })
+    .click();
   await expect(page).toHaveURL(/\/accessibilite$/);
   await expect(page.getByRole("heading", { level: 1, name: "Déclaration d'accessibilité" })).toBeVisible();
   await expect(page).toHaveTitle("Déclaration d'accessibilité — Apprendre à faire alliance");
   await expect(page.getByText(`Le site est ${STATEMENT.conformity} au RGAA\u00a04.1.`)).toBeVisible();
   // The default CONTACT_EMAIL of the test server.
-  await expect(page.getByRole("link", { name: "contact@apprendre-a-faire-alliance.fr" })).toHaveAttribute("href", "mailto:contact@apprendre-a-faire-alliance.fr");
-  await expect(page.getByRole("link", { name: "formulaire en ligne" })).toHaveAttribute("href", "https://formulaire.defenseurdesdroits.fr/");
+  await expect(page.getByRole("link", { name: "contact@apprendre-a-faire-alliance.fr" })).toHaveAttribute(
+    "href",
+    "mailto:contact@apprendre-a-faire-alliance.fr",
+  );
+  await expect(page.getByRole("link", { name: "formulaire en ligne" })).toHaveAttribute(
+    "href",
+    "https://formulaire.defenseurdesdroits.fr/",
+  );
   await expect(page.getByRole("heading", { level: 3, name: "Navigation au clavier" })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
 });
@@ -73,5 +89,8 @@ test("the statement names the browser the suite drives", async ({ browser }) => 
   expect(browser.browserType().name()).toBe("chromium");
   // The system's security updates may bring a newer Chromium between two statements: the statement
   // says « or later », so the suite must never run on an older one than it names.
-  expect(Number(browser.version().split(".")[0]), "changez STATEMENT.browser (et la date) dans app/accessibility/checks.ts").toBeGreaterThanOrEqual(STATEMENT.browser.major);
+  expect(
+    Number(browser.version().split(".")[0]),
+    "changez STATEMENT.browser (et la date) dans app/accessibility/checks.ts",
+  ).toBeGreaterThanOrEqual(STATEMENT.browser.major);
 });

@@ -74,13 +74,22 @@ export async function textAlternativeProblems(page: Page): Promise<string[]> {
     const describe = new Function(`return ${describeSource}`)() as (element: Element) => string;
     const named = (element: Element) =>
       Boolean(element.getAttribute("aria-label")?.trim()) ||
-      Boolean(element.getAttribute("aria-labelledby")?.split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim())) ||
+      Boolean(
+        element
+          .getAttribute("aria-labelledby")
+          ?.split(/\s+/)
+          .some((id) => document.getElementById(id)?.textContent?.trim()),
+      ) ||
       Boolean(element.querySelector(":scope > title")?.textContent?.trim());
-    const hidden = (element: Element) => Boolean(element.closest("[aria-hidden=true]")) || element.getAttribute("role") === "presentation" || element.getAttribute("role") === "none";
+    const hidden = (element: Element) =>
+      Boolean(element.closest("[aria-hidden=true]")) ||
+      element.getAttribute("role") === "presentation" ||
+      element.getAttribute("role") === "none";
     const problems: string[] = [];
     for (const image of document.querySelectorAll("img, [role=img]:not(svg)")) {
       if (hidden(image)) continue;
-      if (image.tagName === "IMG" ? !image.hasAttribute("alt") : !named(image)) problems.push(`${describe(image)} sans alternative textuelle`);
+      if (image.tagName === "IMG" ? !image.hasAttribute("alt") : !named(image))
+        problems.push(`${describe(image)} sans alternative textuelle`);
     }
     for (const svg of document.querySelectorAll("svg")) {
       if (hidden(svg) || svg.parentElement?.closest("svg")) continue;
@@ -157,9 +166,15 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
       let index = stops.indexOf(active);
       // A radio button other than the group's first: the stop of its group.
       if (index < 0 && active instanceof HTMLInputElement && active.type === "radio") {
-        index = stops.findIndex((stop) => stop instanceof HTMLInputElement && stop.type === "radio" && stop.name === active.name && stop.form === active.form);
+        index = stops.findIndex(
+          (stop) => stop instanceof HTMLInputElement && stop.type === "radio" && stop.name === active.name && stop.form === active.form,
+        );
       }
-      const visible = index < 0 || related(active).map(look).some((now, i) => now !== rest[index]![i]);
+      const visible =
+        index < 0 ||
+        related(active)
+          .map(look)
+          .some((now, i) => now !== rest[index]![i]);
       steps.push({ index, visible, name: name(active) });
     });
     // A positive tabindex puts an element before all others whatever its place in the page.
@@ -171,7 +186,12 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
   // Two more presses than stops, for the walk to come back round to the first one.
   for (let press = 0; press < expected + 2; press++) await page.keyboard.press("Tab");
   const { steps, names, jumps } = await page.evaluate(
-    () => (window as unknown as { __keyboardWalk: { steps: Array<{ index: number; visible: boolean; name: string }>; names: string[]; jumps: string[] } }).__keyboardWalk,
+    () =>
+      (
+        window as unknown as {
+          __keyboardWalk: { steps: Array<{ index: number; visible: boolean; name: string }>; names: string[]; jumps: string[] };
+        }
+      ).__keyboardWalk,
   );
   const problems: string[] = jumps.map((name) => `${name} : ordre de tabulation différent de celui de la page (tabindex positif)`);
   const reached: number[] = [];
@@ -185,7 +205,8 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
       continue;
     }
     if (!step.visible) problems.push(`${step.name} : ${FOCUS_INVISIBLE}`);
-    if (reached.length > 0 && step.index < reached[reached.length - 1]!) problems.push(`${step.name} : ordre de tabulation différent de celui de la page`);
+    if (reached.length > 0 && step.index < reached[reached.length - 1]!)
+      problems.push(`${step.name} : ordre de tabulation différent de celui de la page`);
     reached.push(step.index);
   }
   return [...problems, ...names.filter((_, index) => !reached.includes(index)).map((name) => `${name} jamais atteint au clavier`)];

@@ -2,7 +2,10 @@ import type { Page } from "@playwright/test";
 import { expect, newAccount, seriousAxeViolations, signIn, signUp, signUpLink, test, waitForHydration } from "./fixtures.ts";
 import { linkIn, mailSentTo, mailsSentTo } from "./servers.ts";
 
-test("sign-up through the e-mail: « Vérifiez votre boîte », the link asks the password, creates the account once, welcome", async ({ page, browser }) => {
+test("sign-up through the e-mail: « Vérifiez votre boîte », the link asks the password, creates the account once, welcome", async ({
+  page,
+  browser,
+}) => {
   const account = newAccount({ name: "Noé Lien", profile: "Formateur·rice" });
   await page.goto("/inscription");
   await waitForHydration(page);
@@ -82,7 +85,11 @@ test("signing in starts a new session and ends the one the browser carried (no s
   const origin = new URL(page.url()).origin;
 
   // Sign in again with the old cookie still sent: the server must issue a new id and end the old one.
-  const response = await page.request.post("/connexion", { form: { email: account.email, password: account.password }, headers: { Origin: origin }, maxRedirects: 0 });
+  const response = await page.request.post("/connexion", {
+    form: { email: account.email, password: account.password },
+    headers: { Origin: origin },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   const after = (await context.cookies()).find((c) => c.name === "aafa_session")!.value;
   expect(after).not.toBe(before);
@@ -129,7 +136,11 @@ test("the trainer profile sees the trainer role on their account", async ({ page
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a taken address gets exactly the answer a new one gets; its owner gets an e-mail instead of a link", async ({ page, browser, baseURL }) => {
+  test("a taken address gets exactly the answer a new one gets; its owner gets an e-mail instead of a link", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const owner = newAccount({ name: "Titulaire Déjà-Inscrite" });
     const first = await browser.newPage({ javaScriptEnabled: true });
     await signUp(first, owner);
@@ -197,7 +208,11 @@ test("every response carries the security headers; the page's inline scripts car
   const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
   expect(nonce).toBeTruthy();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" });
+  expect(headers).toMatchObject({
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+  });
   expect(headers["permissions-policy"]).toContain("camera=()");
   // Every inline script of the page was allowed by the nonce (browsers hide it from the DOM once used).
   const inline = await page.locator("script:not([src])").count();

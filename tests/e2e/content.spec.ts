@@ -56,13 +56,16 @@ test("every real simulation can be played to an ending, and passes axe", async (
   }
 });
 
-test("no lesson is wider than a 320 px screen (wide tables scroll inside a focusable, labelled region), its headings are in order and its images have text alternatives", async ({ page }) => {
+test("no lesson is wider than a 320 px screen (wide tables scroll inside a focusable, labelled region), its headings are in order and its images have text alternatives", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   const lessons = new Set<string>();
   for (const slug of PATH_SLUGS) {
     await page.goto(`/parcours/${slug}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `/parcours/${slug}`).toBeLessThanOrEqual(320);
-    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) if (href) lessons.add(href);
+    for (const href of await page.locator(".lesson-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      if (href) lessons.add(href);
   }
   test.setTimeout(30_000 + lessons.size * 2_000);
   let tables = 0;
@@ -119,7 +122,15 @@ test("the pages around the lessons are typeset too: home, paths, glossary, simul
   await page.goto("/simulations");
   const simulations = await page.locator(".card a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
   expect(simulations.length).toBeGreaterThanOrEqual(3);
-  const pages = ["/", "/parcours", ...PATH_SLUGS.map((slug) => `/parcours/${slug}`), "/glossaire", "/simulations", ...simulations, "/verifier"];
+  const pages = [
+    "/",
+    "/parcours",
+    ...PATH_SLUGS.map((slug) => `/parcours/${slug}`),
+    "/glossaire",
+    "/simulations",
+    ...simulations,
+    "/verifier",
+  ];
   const slips: string[] = [];
   for (const url of pages) {
     await page.goto(url);

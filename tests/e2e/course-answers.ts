@@ -20,7 +20,8 @@ function loadQuestions(dir: string): Map<string, Question> {
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".yaml"))) {
     const quiz = parse(readFileSync(path.join(dir, file), "utf8")) as { questions: Array<Question | { from: string }> };
     // The server serves every text typeset (no-break spaces): the key reads them the same way.
-    for (const question of quiz.questions) if (!("from" in question)) byStem.set(frenchTypography(question.stem).trim(), typesetDeep(question));
+    for (const question of quiz.questions)
+      if (!("from" in question)) byStem.set(frenchTypography(question.stem).trim(), typesetDeep(question));
   }
   return byStem;
 }
@@ -40,7 +41,8 @@ async function answer(quiz: Locator, question: Question) {
       for (const pair of question.pairs) await quiz.getByLabel(pair.left, { exact: true }).selectOption({ label: pair.right });
       return;
     case "remise-en-ordre":
-      for (const [index, item] of question.items.entries()) await quiz.getByLabel(item, { exact: true }).selectOption({ label: `Position ${index + 1}` });
+      for (const [index, item] of question.items.entries())
+        await quiz.getByLabel(item, { exact: true }).selectOption({ label: `Position ${index + 1}` });
       return;
   }
 }

@@ -70,7 +70,11 @@ export async function signUpLink(email: string): Promise<string> {
  * Signs up as a visitor would: the form, then the link of the confirmation e-mail and the password
  * again. `javaScript: false` for pages of a context without JavaScript (no hydration to wait for).
  */
-export async function signUp(page: Page, account: NewAccount, { redirectTo, javaScript = true }: { redirectTo?: string; javaScript?: boolean } = {}) {
+export async function signUp(
+  page: Page,
+  account: NewAccount,
+  { redirectTo, javaScript = true }: { redirectTo?: string; javaScript?: boolean } = {},
+) {
   await page.goto(redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : "/inscription");
   if (javaScript) await waitForHydration(page);
   await page.getByLabel("Nom et prénom").fill(account.name);

@@ -74,7 +74,8 @@ test("a new learner completes « Concevoir sa démarche », final project includ
   for (const step of steps) {
     await page.goto(step);
     for (const field of await page.locator("textarea").all()) {
-      if (!(await field.inputValue()).trim()) await field.fill("Une réponse rédigée pour le test de bout en bout, à partir du cas de mon territoire.");
+      if (!(await field.inputValue()).trim())
+        await field.fill("Une réponse rédigée pour le test de bout en bout, à partir du cas de mon territoire.");
     }
     await page.getByRole("button", { name: /^Enregistrer et passer/ }).click();
     await expect(page).not.toHaveURL(step);

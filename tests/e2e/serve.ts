@@ -37,7 +37,10 @@ if (process.env.OUTBOX_DIR) rmSync(path.resolve(ROOT, process.env.OUTBOX_DIR), {
 if (process.env.COURSES_DIR) {
   // The engine fixture's two-decision scenario is the checker's own example of a biased scenario
   // (tests/integration/course-checker.test.ts): every other rule holds on it.
-  const report = await checkCourses(path.resolve(ROOT, process.env.COURSES_DIR), { cacheDir: path.join(ROOT, ".cache/lessons"), enforceScenarioBalance: false });
+  const report = await checkCourses(path.resolve(ROOT, process.env.COURSES_DIR), {
+    cacheDir: path.join(ROOT, ".cache/lessons"),
+    enforceScenarioBalance: false,
+  });
   if (report.problems.length > 0) throw new Error(`contenu de test invalide : ${JSON.stringify(report.problems)}`);
 }
 

@@ -29,7 +29,11 @@ export function clockFileOf(port: number | string): string {
   return path.resolve(`data/e2e-clock-${port}.txt`);
 }
 
-export const OUTBOX_DIRS = { plateforme: "data/e2e-outbox-plateforme", moteur: "data/e2e-outbox", "moteur-pg": "data/e2e-outbox-pg" } as const;
+export const OUTBOX_DIRS = {
+  plateforme: "data/e2e-outbox-plateforme",
+  moteur: "data/e2e-outbox",
+  "moteur-pg": "data/e2e-outbox-pg",
+} as const;
 export type ServerName = keyof typeof OUTBOX_DIRS;
 
 export interface SentMail {
@@ -44,7 +48,10 @@ export async function mailSentTo(server: ServerName, to: string, { subject }: { 
   for (let i = 0; i < 50; i++) {
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort().reverse();
+      names = readdirSync(dir)
+        .filter((n) => n.endsWith(".json"))
+        .sort()
+        .reverse();
     } catch {
       // The server has not written its outbox folder yet: try again below.
     }
@@ -62,7 +69,9 @@ export function mailsSentTo(server: ServerName, to: string): SentMail[] {
   const dir = path.resolve(OUTBOX_DIRS[server]);
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith(".json"))
+      .sort();
   } catch {
     // No outbox folder: nothing was sent.
   }

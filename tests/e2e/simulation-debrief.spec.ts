@@ -25,7 +25,9 @@ const CASES = [
 ];
 
 for (const { scenario, path, lesson } of CASES) {
-  test(`« ${scenario} » at 360 px: trade-offs of every option, ≤ 2 lessons of the path per decision, ≤ 3 screens`, async ({ page }, testInfo) => {
+  test(`« ${scenario} » at 360 px: trade-offs of every option, ≤ 2 lessons of the path per decision, ≤ 3 screens`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize(SCREEN);
     await signUp(page, newAccount());
     const lessonPath = `/parcours/${path}/${lesson}`;
@@ -54,8 +56,13 @@ for (const { scenario, path, lesson } of CASES) {
 
     const height = (await debrief.boundingBox())!.height;
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    testInfo.annotations.push({ type: "mesure", description: `${scenario} : débriefing ${Math.round(height)} px de haut (${(height / SCREEN.height).toFixed(2)} écrans), ${count} décisions` });
-    console.log(`${scenario} : débriefing ${Math.round(height)} px (${(height / SCREEN.height).toFixed(2)} écrans de 640 px), ${count} étapes`);
+    testInfo.annotations.push({
+      type: "mesure",
+      description: `${scenario} : débriefing ${Math.round(height)} px de haut (${(height / SCREEN.height).toFixed(2)} écrans), ${count} décisions`,
+    });
+    console.log(
+      `${scenario} : débriefing ${Math.round(height)} px (${(height / SCREEN.height).toFixed(2)} écrans de 640 px), ${count} étapes`,
+    );
     // For the record (and the release note): the debrief as the phone shows it, disclosures closed.
     const shot = testInfo.outputPath(`debriefing-${scenario}-360px.png`);
     await debrief.screenshot({ path: shot });

@@ -37,4 +37,3 @@ export function typographySlips(): string[] {
   }
   return slips;
 }
-

@@ -62,8 +62,13 @@ test.describe("without JavaScript", () => {
     await signUp(page, newAccount({ profile: "Étudiant·e" }), { redirectTo: WIMOOV, javaScript: false });
     await page.goto(WIMOOV);
     await expectUngraded(page);
-    await reading(page).fill("1 et 6 : innovation sociétale. 3 et 7 : mécénat. Le reste : j'hésite entre pratiques responsables et coopération.");
-    await page.locator("form", { has: reading(page) }).getByRole("button", { name: "Enregistrer ma réponse" }).click();
+    await reading(page).fill(
+      "1 et 6 : innovation sociétale. 3 et 7 : mécénat. Le reste : j'hésite entre pratiques responsables et coopération.",
+    );
+    await page
+      .locator("form", { has: reading(page) })
+      .getByRole("button", { name: "Enregistrer ma réponse" })
+      .click();
     await expect(reading(page)).toHaveValue(/^1 et 6\s: innovation sociétale/);
     await expect(modelAnswer(page)).toHaveAttribute("open", "");
     await expect(modelSentence(page)).toBeVisible();

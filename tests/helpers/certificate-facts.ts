@@ -33,6 +33,11 @@ export function certificateFacts(keyId: string, overrides: Partial<Facts> = {}):
 }
 
 /** What renderCertificatePdf draws: the facts, their payload and its signature. */
-export function signedCertificate(key: SigningKey, facts: Facts, payload = certificatePayload(facts), signature = signPayload(key, payload)): CertificateForPdf {
+export function signedCertificate(
+  key: SigningKey,
+  facts: Facts,
+  payload = certificatePayload(facts),
+  signature = signPayload(key, payload),
+): CertificateForPdf {
   return { ...facts, payload, signature, publicKeyUrl: PUBLIC_KEY_URL };
 }

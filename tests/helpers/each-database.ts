@@ -12,12 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { createDb, type Db } from "~/db/create-db.server.ts";
 import type { Provider } from "~/utils/database-url.ts";
-import {
-  copySqliteTemplate,
-  createPgDatabaseFromTemplate,
-  dropPgDatabase,
-  postgresTestUrl,
-} from "../setup/test-databases.ts";
+import { copySqliteTemplate, createPgDatabaseFromTemplate, dropPgDatabase, postgresTestUrl } from "../setup/test-databases.ts";
 
 export interface TestDatabase {
   db: Db;

@@ -39,7 +39,11 @@ export async function pdfLines(bytes: Uint8Array): Promise<PdfLine[]> {
       items.sort((a, b) => a.x - b.x);
       lines.push({
         page: number,
-        text: items.map((item) => item.str).join(" ").replace(/ +/g, " ").trim(),
+        text: items
+          .map((item) => item.str)
+          .join(" ")
+          .replace(/ +/g, " ")
+          .trim(),
         left: items[0]!.x,
         right: Math.max(...items.map((item) => item.x + item.width)),
       });

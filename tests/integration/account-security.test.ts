@@ -6,12 +6,26 @@
  */
 import { createHash } from "node:crypto";
 import { expect, test } from "vitest";
-import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange } from "~/auth/account-settings.server.ts";
+import {
+  changePassword,
+  confirmEmailChange,
+  deleteAccount,
+  exportAccountData,
+  requestEmailChange,
+} from "~/auth/account-settings.server.ts";
 import { verifyCredentials } from "~/auth/accounts.server.ts";
 import { AUTH_LIMITS } from "~/auth/auth-rate-limits.server.ts";
 import { attemptSignIn } from "~/auth/sign-in-attempts.server.ts";
 import { findResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from "~/auth/password-reset.server.ts";
-import { checkSecondFactor, createSignInChallenge, currentCode, enableTwoFactor, findSignInChallenge, newEnrollment, verifyTwoFactorCode } from "~/auth/two-factor.server.ts";
+import {
+  checkSecondFactor,
+  createSignInChallenge,
+  currentCode,
+  enableTwoFactor,
+  findSignInChallenge,
+  newEnrollment,
+  verifyTwoFactorCode,
+} from "~/auth/two-factor.server.ts";
 import { issueCertificateIfEligible } from "~/certificates/issuance.server.ts";
 import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
 import { verifyCode } from "~/certificates/verification.server.ts";
@@ -20,8 +34,10 @@ import { capturingMailer, linkToken } from "../helpers/capturing-mailer.ts";
 import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Sécurité", profile: "CIVIL_SERVANT", password, emailPrefix: "securite" });
-const session = (db: Db, userId: string, id = `session-${Math.random()}`) => db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+const account = (db: Db, password = TEST_PASSWORD) =>
+  createTestAccount(db, { name: "Camille Sécurité", profile: "CIVIL_SERVANT", password, emailPrefix: "securite" });
+const session = (db: Db, userId: string, id = `session-${Math.random()}`) =>
+  db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
 
 describeEachDatabase("account security", (get) => {
   test("a reset link works once, within the hour, is stored hashed, and ends every session", async () => {
@@ -38,7 +54,10 @@ describeEachDatabase("account security", (get) => {
     expect(stored.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const [first, second] = await Promise.all([resetPassword(db, token, "nouvelle phrase de passe"), resetPassword(db, token, "une autre phrase")]);
+    const [first, second] = await Promise.all([
+      resetPassword(db, token, "nouvelle phrase de passe"),
+      resetPassword(db, token, "une autre phrase"),
+    ]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     expect(await db.session.count({ where: { userId } })).toBe(0);
     expect(await verifyCredentials(db, email, "mot de passe solide")).toBeNull();
@@ -63,9 +82,15 @@ describeEachDatabase("account security", (get) => {
     const { db } = get();
     const { userId, email } = await account(db);
     const mailer = capturingMailer();
-    expect(await requestEmailChange(db, mailer, userId, "mauvais", "nouvelle@exemple.fr", "https://exemple.fr")).toEqual({ ok: false, reason: "mot-de-passe" });
+    expect(await requestEmailChange(db, mailer, userId, "mauvais", "nouvelle@exemple.fr", "https://exemple.fr")).toEqual({
+      ok: false,
+      reason: "mot-de-passe",
+    });
     const taken = await account(db);
-    expect(await requestEmailChange(db, mailer, userId, "mot de passe solide", taken.email, "https://exemple.fr")).toEqual({ ok: false, reason: "adresse-prise" });
+    expect(await requestEmailChange(db, mailer, userId, "mot de passe solide", taken.email, "https://exemple.fr")).toEqual({
+      ok: false,
+      reason: "adresse-prise",
+    });
     const target = `nouvelle.${Date.now()}@exemple.fr`;
     expect(await requestEmailChange(db, mailer, userId, "mot de passe solide", target, "https://exemple.fr")).toEqual({ ok: true });
     expect(mailer.sent.at(-1)!.to).toBe(target);
@@ -93,9 +118,19 @@ describeEachDatabase("account security", (get) => {
     const { userId, email } = await account(db);
     await db.lessonProgress.create({ data: { userId, lessonId: "l1-1", completedAt: new Date(), activeSeconds: 120 } });
     await db.reflectionAnswer.create({ data: { userId, reflectionId: "l1-2-defi", lessonId: "l1-2", answer: "Mon défi." } });
-    await db.quizAttempt.create({ data: { userId, quizId: "q", number: 1, layout: "[]", answers: { create: { questionId: "q1", response: '{"value":true}', score: 1, correct: true } } } });
+    await db.quizAttempt.create({
+      data: {
+        userId,
+        quizId: "q",
+        number: 1,
+        layout: "[]",
+        answers: { create: { questionId: "q1", response: '{"value":true}', score: 1, correct: true } },
+      },
+    });
     await db.simulationRun.create({ data: { userId, scenarioId: "s0", choices: '[{"sceneId":"p1","choiceId":"a"}]' } });
-    await db.finalProject.create({ data: { userId, projectId: "projet-12h", answers: { create: { fieldId: "defi", text: "Texte du projet." } } } });
+    await db.finalProject.create({
+      data: { userId, projectId: "projet-12h", answers: { create: { fieldId: "defi", text: "Texte du projet." } } },
+    });
     const data = await exportAccountData(db, userId);
     expect(data.account).toMatchObject({ email, name: "Camille Sécurité" });
     expect(data.lessonProgress).toHaveLength(1);
@@ -111,7 +146,9 @@ describeEachDatabase("account security", (get) => {
     const { db } = get();
     const { userId, email } = await account(db);
     await db.lessonProgress.create({ data: { userId, lessonId: "l1", completedAt: new Date() } });
-    await db.quizAttempt.create({ data: { userId, quizId: "final", number: 1, layout: "[]", submittedAt: new Date(), score: 90, passed: true } });
+    await db.quizAttempt.create({
+      data: { userId, quizId: "final", number: 1, layout: "[]", submittedAt: new Date(), score: 90, passed: true },
+    });
     const key = signingKeyFromPem(generateSigningKeyPem());
     const { certificate } = await issueCertificateIfEligible(
       db,
@@ -129,7 +166,11 @@ describeEachDatabase("account security", (get) => {
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect(await db.lessonProgress.count({ where: { userId } })).toBe(0);
     const after = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
-    expect(after).toMatchObject({ userId: null, learnerName: "", payload: `sha256:${createHash("sha256").update(before.payload).digest("hex")}` });
+    expect(after).toMatchObject({
+      userId: null,
+      learnerName: "",
+      payload: `sha256:${createHash("sha256").update(before.payload).digest("hex")}`,
+    });
     expect(after.payload).not.toContain("Camille");
     // The verification page still shows the fingerprint of the signed data attached to the PDF.
     expect(await verifyCode(db, before.code)).toMatchObject({ status: "valide", learnerName: null, pathTitle: "Découvrir", payloadSha256 });
@@ -156,11 +197,22 @@ describeEachDatabase("account security", (get) => {
     expect(await db.twoFactor.count({ where: { userId } })).toBe(0); // showing the secret stores nothing
     const password = "mot de passe solide";
     expect(await enableTwoFactor(db, userId, { secret: enrollment.secret, code: "000000", password })).toMatchObject({ ok: false });
-    expect(await enableTwoFactor(db, userId, { secret: "PAS-UN-SECRET", code: currentCode(enrollment.secret), password })).toMatchObject({ ok: false });
+    expect(await enableTwoFactor(db, userId, { secret: "PAS-UN-SECRET", code: currentCode(enrollment.secret), password })).toMatchObject({
+      ok: false,
+    });
     const now = Date.now();
-    expect(await enableTwoFactor(db, userId, { secret: enrollment.secret, code: currentCode(enrollment.secret, now), password }, { now: new Date(now) })).toMatchObject({ ok: true });
+    expect(
+      await enableTwoFactor(
+        db,
+        userId,
+        { secret: enrollment.secret, code: currentCode(enrollment.secret, now), password },
+        { now: new Date(now) },
+      ),
+    ).toMatchObject({ ok: true });
     const other = newEnrollment(email);
-    expect(await enableTwoFactor(db, userId, { secret: other.secret, code: currentCode(other.secret, now), password }, { now: new Date(now) })).toMatchObject({ ok: false });
+    expect(
+      await enableTwoFactor(db, userId, { secret: other.secret, code: currentCode(other.secret, now), password }, { now: new Date(now) }),
+    ).toMatchObject({ ok: false });
     // The enrolment code cannot sign in again; the next step's code can, once.
     expect(await verifyTwoFactorCode(db, userId, currentCode(enrollment.secret, now), now)).toBe(false);
     const next = now + 30_000;
@@ -169,8 +221,12 @@ describeEachDatabase("account security", (get) => {
 
     const token = await createSignInChallenge(db, userId, "/tableau-de-bord");
     expect(await findSignInChallenge(db, token)).not.toBeNull();
-    for (let i = 0; i < 5; i += 1) expect(await checkSecondFactor(db, token, { kind: "totp", value: "000000" })).toEqual({ ok: false, reason: "code" });
+    for (let i = 0; i < 5; i += 1)
+      expect(await checkSecondFactor(db, token, { kind: "totp", value: "000000" })).toEqual({ ok: false, reason: "code" });
     expect(await findSignInChallenge(db, token)).toBeNull();
-    expect(await checkSecondFactor(db, token, { kind: "totp", value: currentCode(enrollment.secret, next + 30_000) })).toEqual({ ok: false, reason: "expire" });
+    expect(await checkSecondFactor(db, token, { kind: "totp", value: currentCode(enrollment.secret, next + 30_000) })).toEqual({
+      ok: false,
+      reason: "expire",
+    });
   });
 });

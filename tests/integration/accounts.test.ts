@@ -6,7 +6,12 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 describeEachDatabase("accounts", (get) => {
   test("sign-up stores the user with an argon2id hash, never the password", async () => {
     const { db } = get();
-    const result = await createAccount(db, { name: "Léa Dupont", email: "lea@exemple.fr", profile: "ELECTED_OFFICIAL", password: "mot de passe solide" });
+    const result = await createAccount(db, {
+      name: "Léa Dupont",
+      email: "lea@exemple.fr",
+      profile: "ELECTED_OFFICIAL",
+      password: "mot de passe solide",
+    });
     expect(result.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email: "lea@exemple.fr" }, include: { password: true } });
     expect(user).toMatchObject({ name: "Léa Dupont", profile: "ELECTED_OFFICIAL", role: "LEARNER" });
@@ -44,7 +49,12 @@ describeEachDatabase("accounts", (get) => {
 
   test("credentials: right password → user id; wrong password or unknown e-mail → null", async () => {
     const { db } = get();
-    const created = await createAccount(db, { name: "Sam", email: "sam@exemple.fr", profile: "CIVIL_SERVANT", password: "bonne phrase de passe" });
+    const created = await createAccount(db, {
+      name: "Sam",
+      email: "sam@exemple.fr",
+      profile: "CIVIL_SERVANT",
+      password: "bonne phrase de passe",
+    });
     if (!created.ok) throw new Error("création impossible");
     expect(await verifyCredentials(db, "sam@exemple.fr", "bonne phrase de passe")).toBe(created.userId);
     expect(await verifyCredentials(db, "  SAM@Exemple.fr ", "bonne phrase de passe")).toBe(created.userId);

@@ -11,7 +11,12 @@ import { describeEachDatabase } from "../helpers/each-database.ts";
 let counter = 0;
 async function accountWithCertificate(db: Db, name: string, revoked = false) {
   counter += 1;
-  const created = await createAccount(db, { name, email: `annonce.${counter}.${Date.now()}@exemple.fr`, profile: "STUDENT", password: "mot de passe solide" });
+  const created = await createAccount(db, {
+    name,
+    email: `annonce.${counter}.${Date.now()}@exemple.fr`,
+    profile: "STUDENT",
+    password: "mot de passe solide",
+  });
   if (!created.ok) throw new Error("création impossible");
   const when = new Date("2026-12-01T10:00:00Z");
   const certificate = await db.certificate.create({
@@ -38,7 +43,8 @@ async function accountWithCertificate(db: Db, name: string, revoked = false) {
   return { userId: created.userId, certificateId: certificate.id };
 }
 
-const requestWith = (cookie: string | null) => new Request("http://localhost/", { headers: cookie ? { Cookie: cookie.split(";")[0]! } : {} });
+const requestWith = (cookie: string | null) =>
+  new Request("http://localhost/", { headers: cookie ? { Cookie: cookie.split(";")[0]! } : {} });
 
 describeEachDatabase("certificate notice", (get) => {
   test("announces the learner's own certificate once; another learner's id, a revoked one or garbage announce nothing", async () => {
@@ -56,6 +62,6 @@ describeEachDatabase("certificate notice", (get) => {
     expect((await takeCertificateNotice(db, requestWith(forged), revoked.userId)).notices).toEqual([]);
     const garbage = await takeCertificateNotice(db, requestWith(`aafa_certificat=${encodeURIComponent("' OR 1=1 --")}`), owner.userId);
     expect(garbage.notices).toEqual([]);
-    expect((await takeCertificateNotice(db, requestWith(null), owner.userId))).toEqual({ notices: [], clear: null });
+    expect(await takeCertificateNotice(db, requestWith(null), owner.userId)).toEqual({ notices: [], clear: null });
   });
 });

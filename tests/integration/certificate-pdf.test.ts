@@ -12,7 +12,13 @@ import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, describe, expect, test } from "vitest";
 import { certificatePayload } from "~/certificates/certificate-payload.ts";
-import { certificatePdfFor, PAYLOAD_ATTACHMENT, renderCertificatePdf, SIGNATURE_ATTACHMENT, type CertificateForPdf } from "~/certificates/certificate-pdf.server.ts";
+import {
+  certificatePdfFor,
+  PAYLOAD_ATTACHMENT,
+  renderCertificatePdf,
+  SIGNATURE_ATTACHMENT,
+  type CertificateForPdf,
+} from "~/certificates/certificate-pdf.server.ts";
 import { readAttachments } from "~/certificates/pdf-attachments.ts";
 import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
@@ -72,7 +78,10 @@ describe("the certificate PDF", () => {
   test("certificatePdfFor prints the site's verification and public-key addresses, and names the file after the path", async () => {
     const { verificationUrl: _printed, ...stored } = facts;
     const payload = certificatePayload(facts);
-    const { pdf, filename } = await certificatePdfFor({ ...stored, payload, signature: signPayload(key, payload) }, "https://alliances.exemple.fr/");
+    const { pdf, filename } = await certificatePdfFor(
+      { ...stored, payload, signature: signPayload(key, payload) },
+      "https://alliances.exemple.fr/",
+    );
     expect(filename).toBe("certificat-comprendre-et-se-situer-7kqm3xrt.pdf");
     const text = await pdfText(pdf);
     expect(text).toContain("https://alliances.exemple.fr/verifier/7KQM-3XRT-9PWD-AB12-CD34-EF56-GH78");
@@ -92,7 +101,9 @@ describe("the certificate PDF", () => {
   });
 
   test("carries the signed data and its signature, which verify with the public key", async () => {
-    const attachments = new Map((await readAttachments(await renderCertificatePdf(certificateFor()))).map(({ name, bytes }) => [name, bytes]));
+    const attachments = new Map(
+      (await readAttachments(await renderCertificatePdf(certificateFor()))).map(({ name, bytes }) => [name, bytes]),
+    );
     expect([...attachments.keys()]).toEqual([PAYLOAD_ATTACHMENT, SIGNATURE_ATTACHMENT]);
     const payload = new TextDecoder().decode(attachments.get(PAYLOAD_ATTACHMENT));
     expect(payload).toBe(certificatePayload(facts));
@@ -109,12 +120,16 @@ describe("the certificate PDF", () => {
     const forged = certificatePayload({ ...facts, activeSeconds: 12 * 3600 });
     writeFileSync(tampered, await renderCertificatePdf(certificateFor(forged, signPayload(key, certificatePayload(facts)))));
 
-    const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
+    const verify = (file: string) =>
+      run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
     // Durations carry no-break spaces (« 4 h 07 » never splits); compared here as plain spaces.
     const stdout = (await verify(genuine)).stdout.replace(/[\u00A0\u202F]/g, " ");
     expect(stdout).toContain("✓ Signature valide");
     expect(stdout).toContain("Titulaire : Hélène Lefèvre-Çelik");
     expect(stdout).toContain("Durée réalisée (temps d'activité enregistré) : 4 h 07");
-    await expect(verify(tampered)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("✗ Certificat invalide : La signature ne correspond pas aux données jointes") });
+    await expect(verify(tampered)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("✗ Certificat invalide : La signature ne correspond pas aux données jointes"),
+    });
   });
 });

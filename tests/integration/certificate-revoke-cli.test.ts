@@ -58,6 +58,9 @@ test("refuses, in French, an unknown code, a malformed one, or a missing reason"
     code: 1,
     stderr: expect.stringContaining("Aucun certificat avec le code 0000-0000"),
   });
-  await expect(revoke("ABC", "Motif valable.")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Code de vérification invalide") });
+  await expect(revoke("ABC", "Motif valable.")).rejects.toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining("Code de vérification invalide"),
+  });
   await expect(revoke(CODE)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Indiquez le motif") });
 });

@@ -52,35 +52,39 @@ const FLIPS = 400;
 const TAIL = 4096;
 
 describe("offline verification of a certificate PDF", () => {
-  test(`gives « invalide » with a reason, or « valide » with the signed data, for each of ${FLIPS} single-byte flips`, { timeout: 120_000 }, async () => {
-    const bytes = await genuine;
-    expect(await verifyCertificatePdf(bytes, key.publicKey)).toMatchObject({ status: "valide", payload });
-    const next = random(20261120);
-    const crashes: string[] = [];
-    const outcomes: Record<OfflineVerification["status"], number> = { valide: 0, invalide: 0 };
-    const reasons = new Set<string>();
-    const wrong: string[] = [];
-    for (let index = 0; index < FLIPS; index += 1) {
-      const position = index % 2 === 0 ? Math.floor(next() * bytes.length) : bytes.length - 1 - Math.floor(next() * TAIL);
-      const mask = 1 + Math.floor(next() * 255);
-      let result: OfflineVerification;
-      try {
-        result = await verifyCertificatePdf(flip(bytes, position, mask), key.publicKey);
-      } catch (error) {
-        crashes.push(`octet ${position} ^ ${mask} : ${(error as Error).message}`);
-        continue;
+  test(
+    `gives « invalide » with a reason, or « valide » with the signed data, for each of ${FLIPS} single-byte flips`,
+    { timeout: 120_000 },
+    async () => {
+      const bytes = await genuine;
+      expect(await verifyCertificatePdf(bytes, key.publicKey)).toMatchObject({ status: "valide", payload });
+      const next = random(20261120);
+      const crashes: string[] = [];
+      const outcomes: Record<OfflineVerification["status"], number> = { valide: 0, invalide: 0 };
+      const reasons = new Set<string>();
+      const wrong: string[] = [];
+      for (let index = 0; index < FLIPS; index += 1) {
+        const position = index % 2 === 0 ? Math.floor(next() * bytes.length) : bytes.length - 1 - Math.floor(next() * TAIL);
+        const mask = 1 + Math.floor(next() * 255);
+        let result: OfflineVerification;
+        try {
+          result = await verifyCertificatePdf(flip(bytes, position, mask), key.publicKey);
+        } catch (error) {
+          crashes.push(`octet ${position} ^ ${mask} : ${(error as Error).message}`);
+          continue;
+        }
+        outcomes[result.status] += 1;
+        if (result.status === "valide" && result.payload !== payload) wrong.push(`octet ${position} ^ ${mask} : valide, autres données`);
+        if (result.status === "invalide") reasons.add(result.reason);
       }
-      outcomes[result.status] += 1;
-      if (result.status === "valide" && result.payload !== payload) wrong.push(`octet ${position} ^ ${mask} : valide, autres données`);
-      if (result.status === "invalide") reasons.add(result.reason);
-    }
-    expect(crashes).toEqual([]);
-    expect(wrong).toEqual([]);
-    // A sentence in French that says what is wrong.
-    for (const reason of reasons) expect(reason).toMatch(/^[A-ZÀ-Ý][^]{30,}\.$/);
-    expect(outcomes.valide).toBeGreaterThan(0);
-    expect(outcomes.invalide).toBeGreaterThan(0);
-  });
+      expect(crashes).toEqual([]);
+      expect(wrong).toEqual([]);
+      // A sentence in French that says what is wrong.
+      for (const reason of reasons) expect(reason).toMatch(/^[A-ZÀ-Ý][^]{30,}\.$/);
+      expect(outcomes.valide).toBeGreaterThan(0);
+      expect(outcomes.invalide).toBeGreaterThan(0);
+    },
+  );
 
   test("the CLI says « valide », what the signature covers, and every signed field; « invalide » with a reason and no stack trace", async () => {
     const bytes = await genuine;
@@ -91,7 +95,8 @@ describe("offline verification of a certificate PDF", () => {
     // The first byte of « %PDF »: the file no longer reads as a PDF (a stack trace before the fix).
     const damagedFile = path.join(dir, "endommage.pdf");
     writeFileSync(damagedFile, flip(bytes, 0, 0x40));
-    const verify = (file: string) => run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
+    const verify = (file: string) =>
+      run(path.join(ROOT, "node_modules/.bin/tsx"), ["app/cli/certificate-verify.ts", file, keyFile], { cwd: ROOT });
 
     // Durations carry no-break spaces (« 4 h 07 » never splits); compared here as plain spaces.
     const stdout = (await verify(genuineFile)).stdout.replace(/[\u00A0\u202F]/g, " ");
@@ -122,4 +127,3 @@ describe("offline verification of a certificate PDF", () => {
     expect(failure!.stderr).not.toMatch(/^\s+at /m);
   });
 });
-

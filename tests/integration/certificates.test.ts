@@ -33,12 +33,25 @@ const learner = (db: Db, name = "Hélène Lefèvre") => createLearner(db, { name
 /** Records a learner's activity as the app would: lessons, attempts at the final assessment, runs. */
 async function completePath(db: Db, userId: string, { skip }: { skip?: "l2" | "final" | "s1" } = {}) {
   await db.lessonProgress.create({ data: { userId, lessonId: "l1", startedAt: at(2), completedAt: at(3), activeSeconds: 1800 } });
-  await db.lessonProgress.create({ data: { userId, lessonId: "l2", startedAt: at(4), completedAt: skip === "l2" ? null : at(5), activeSeconds: 2520 } });
-  await db.quizAttempt.create({ data: { userId, quizId: "final", number: 1, layout: "[]", startedAt: at(6, 9), submittedAt: at(6), score: 55, passed: false } });
+  await db.lessonProgress.create({
+    data: { userId, lessonId: "l2", startedAt: at(4), completedAt: skip === "l2" ? null : at(5), activeSeconds: 2520 },
+  });
+  await db.quizAttempt.create({
+    data: { userId, quizId: "final", number: 1, layout: "[]", startedAt: at(6, 9), submittedAt: at(6), score: 55, passed: false },
+  });
   if (skip !== "final") {
-    await db.quizAttempt.create({ data: { userId, quizId: "final", number: 2, layout: "[]", startedAt: at(7, 9), submittedAt: at(7), score: 85, passed: true } });
+    await db.quizAttempt.create({
+      data: { userId, quizId: "final", number: 2, layout: "[]", startedAt: at(7, 9), submittedAt: at(7), score: 85, passed: true },
+    });
   }
-  await db.simulationRun.create({ data: { userId, scenarioId: "s1", startedAt: at(4), ...(skip === "s1" ? { openSlot: `${userId}:s1` } : { finishedAt: at(4, 11), endingId: "f1" }) } });
+  await db.simulationRun.create({
+    data: {
+      userId,
+      scenarioId: "s1",
+      startedAt: at(4),
+      ...(skip === "s1" ? { openSlot: `${userId}:s1` } : { finishedAt: at(4, 11), endingId: "f1" }),
+    },
+  });
 }
 
 describeEachDatabase("certificates", (get) => {
@@ -48,7 +61,10 @@ describeEachDatabase("certificates", (get) => {
     await completePath(db, userId, { skip });
     const { certificate, eligibility } = await issueCertificateIfEligible(db, userId, PATH, REQUIREMENTS, context);
     expect(certificate).toBeNull();
-    expect(eligibility).toMatchObject({ eligible: false, missing: [expect.objectContaining({ kind: { l2: "lecon", final: "evaluation", s1: "simulation" }[skip] })] });
+    expect(eligibility).toMatchObject({
+      eligible: false,
+      missing: [expect.objectContaining({ kind: { l2: "lecon", final: "evaluation", s1: "simulation" }[skip] })],
+    });
     expect(await db.certificate.count({ where: { userId } })).toBe(0);
   });
 
@@ -97,7 +113,9 @@ describeEachDatabase("certificates", (get) => {
     await completePath(db, userId);
     const { certificate } = await issueCertificateIfEligible(db, userId, PATH, REQUIREMENTS, context);
     const { payload, signature } = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
-    expect(verifyPayload(key.publicKey, payload.replace('"tempsActifSecondes": 4320', '"tempsActifSecondes": 43200'), signature)).toBe(false);
+    expect(verifyPayload(key.publicKey, payload.replace('"tempsActifSecondes": 4320', '"tempsActifSecondes": 43200'), signature)).toBe(
+      false,
+    );
     expect(verifyPayload(key.publicKey, payload.replace("Hélène", "Helene"), signature)).toBe(false);
     expect(verifyPayload(signingKeyFromPem(generateSigningKeyPem()).publicKey, payload, signature)).toBe(false);
     expect(verifyPayload(key.publicKey, payload, signature.slice(0, -4) + "AAAA")).toBe(false);
@@ -132,14 +150,23 @@ describeEachDatabase("certificates", (get) => {
     const { code } = await db.certificate.findUniqueOrThrow({ where: { id: certificate!.id } });
     const typed = ` ${formatCode(code).toLowerCase().replace(/-/g, " ")} `;
 
-    expect(await verifyCode(db, typed)).toMatchObject({ status: "valide", learnerName: "Hélène Lefèvre", pathTitle: "Comprendre et se situer", nominalMinutes: 240, completedAt: at(7), revokedAt: null });
+    expect(await verifyCode(db, typed)).toMatchObject({
+      status: "valide",
+      learnerName: "Hélène Lefèvre",
+      pathTitle: "Comprendre et se situer",
+      nominalMinutes: 240,
+      completedAt: at(7),
+      revokedAt: null,
+    });
 
     const revokedAt = at(20);
     expect(await revokeCertificate(db, code, "Erreur de délivrance constatée.", revokedAt)).toEqual({ status: "revoque", revokedAt });
     expect(await verifyCode(db, formatCode(code))).toMatchObject({ status: "revoque", revokedAt });
     // Revoking again keeps the first date and reason.
     expect(await revokeCertificate(db, code, "Autre motif.", at(25))).toEqual({ status: "deja-revoque", revokedAt });
-    expect(await db.certificate.findUniqueOrThrow({ where: { code }, select: { revokedReason: true } })).toEqual({ revokedReason: "Erreur de délivrance constatée." });
+    expect(await db.certificate.findUniqueOrThrow({ where: { code }, select: { revokedReason: true } })).toEqual({
+      revokedReason: "Erreur de délivrance constatée.",
+    });
 
     const unknown = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
     expect(await verifyCode(db, unknown)).toEqual({ status: "inconnu", code: unknown });

@@ -23,13 +23,15 @@ describeEachDatabase("classroom behind one address", (get) => {
     }
     // Everyone signs in at the start of the class, some after a typo.
     for (const [i, email] of learners.entries()) {
-      if (i % 4 === 0) expect(await attemptSignIn(db, { clientIp: school, email, password: "faute de frappe" })).toEqual({ outcome: "refuse" });
+      if (i % 4 === 0)
+        expect(await attemptSignIn(db, { clientIp: school, email, password: "faute de frappe" })).toEqual({ outcome: "refuse" });
       expect(await attemptSignIn(db, { clientIp: school, email, password: "mot de passe solide" }), email).toMatchObject({ outcome: "ok" });
     }
     // Guessing passwords across the class from that address stops at the address's limit of failures.
     const limit = AUTH_LIMITS.signInPerAddress.limit;
     const outcomes: string[] = [];
-    for (let i = 0; i < limit; i += 1) outcomes.push((await attemptSignIn(db, { clientIp: school, email: learners[i % learners.length]!, password: `essai ${i}` })).outcome);
+    for (let i = 0; i < limit; i += 1)
+      outcomes.push((await attemptSignIn(db, { clientIp: school, email: learners[i % learners.length]!, password: `essai ${i}` })).outcome);
     expect(outcomes).toContain("limite");
     expect(outcomes.filter((outcome) => outcome === "refuse").length).toBeLessThanOrEqual(limit - 10);
   });

@@ -17,7 +17,11 @@ import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const scenario = ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8")));
-const scenes = scenario.scenes.map((scene) => ({ sceneId: scene.id, title: scene.title, choices: scene.choices.map(({ id, text }) => ({ id, text })) }));
+const scenes = scenario.scenes.map((scene) => ({
+  sceneId: scene.id,
+  title: scene.title,
+  choices: scene.choices.map(({ id, text }) => ({ id, text })),
+}));
 const content: CohortContent = {
   lessons: [{ id: "l1", title: "Leçon", minutes: 10 }],
   quizzes: [],
@@ -32,7 +36,8 @@ const content: CohortContent = {
   ],
 };
 
-const account = (db: Db, profile: "TRAINER" | "STUDENT" = "STUDENT") => createLearner(db, { name: "Stratège", profile, emailPrefix: "strategie" });
+const account = (db: Db, profile: "TRAINER" | "STUDENT" = "STUDENT") =>
+  createLearner(db, { name: "Stratège", profile, emailPrefix: "strategie" });
 
 /** Plays a whole run through the engine, as the simulation's page does. */
 async function play(db: Db, userId: string, moves: string, replay = false) {

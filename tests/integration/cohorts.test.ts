@@ -55,7 +55,8 @@ async function certify(db: Db, userId: string, learnerName: string, code: string
   });
 }
 
-const account = (db: Db, profile: "TRAINER" | "STUDENT" = "STUDENT", name = "Apprenant·e") => createLearner(db, { name, profile, emailPrefix: "cohorte" });
+const account = (db: Db, profile: "TRAINER" | "STUDENT" = "STUDENT", name = "Apprenant·e") =>
+  createLearner(db, { name, profile, emailPrefix: "cohorte" });
 
 const quiz: QuizDefinition = {
   id: "quiz-cohorte",
@@ -72,7 +73,11 @@ const quiz: QuizDefinition = {
       feedback: "Un projet commun.",
       source: { ref: "mission-2020", heading: "Intertitre" },
       concepts: [],
-      options: [{ text: "Un don ponctuel", correct: false }, { text: "Un projet commun", correct: true }, { text: "Un contrat d'échange", correct: false }],
+      options: [
+        { text: "Un don ponctuel", correct: false },
+        { text: "Un projet commun", correct: true },
+        { text: "Un contrat d'échange", correct: false },
+      ],
     },
   ],
 };
@@ -87,16 +92,24 @@ describeEachDatabase("cohorts", (get) => {
     const { db } = get();
     const trainer = await account(db, "TRAINER");
     const other = await account(db, "TRAINER");
-    const { id, joinCode } = await createCohort(db, trainer, { name: "Master 2 — promo 2027", pathId: "parcours-4h", startsOn: "2027-01-04", dueOn: "2027-03-01" });
+    const { id, joinCode } = await createCohort(db, trainer, {
+      name: "Master 2 — promo 2027",
+      pathId: "parcours-4h",
+      startsOn: "2027-01-04",
+      dueOn: "2027-03-01",
+    });
     expect(joinCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
-    expect(await getTrainerCohort(db, trainer, id)).toMatchObject({ name: "Master 2 — promo 2027", startsOn: new Date("2027-01-04T00:00:00Z") });
+    expect(await getTrainerCohort(db, trainer, id)).toMatchObject({
+      name: "Master 2 — promo 2027",
+      startsOn: new Date("2027-01-04T00:00:00Z"),
+    });
     expect(await getTrainerCohort(db, other, id)).toBeNull();
     expect(await updateCohort(db, other, id, { name: "Détournée" })).toBe(false);
     expect(await setCohortArchived(db, other, id, true)).toBe(false);
     expect(await regenerateJoinCode(db, other, id)).toBeNull();
     expect((await getTrainerCohort(db, trainer, id))?.name).toBe("Master 2 — promo 2027");
     expect(await updateCohort(db, trainer, id, { name: "M2 — promo 2027" })).toBe(true);
-    expect((await getTrainerCohort(db, trainer, id))).toMatchObject({ name: "M2 — promo 2027", startsOn: null, dueOn: null });
+    expect(await getTrainerCohort(db, trainer, id)).toMatchObject({ name: "M2 — promo 2027", startsOn: null, dueOn: null });
   });
 
   test("joining: typed however, idempotent even when concurrent; refused for an unknown code, an archived cohort, one's own cohort", async () => {
@@ -161,13 +174,23 @@ describeEachDatabase("cohorts", (get) => {
       await answerQuestion(db, quiz, userId, { attemptId, questionId: "qc-1", form: new URLSearchParams([["reponse", pick]]) });
     }
     const retry = await startAttempt(db, quiz, members[0]!);
-    await answerQuestion(db, quiz, members[0]!, { attemptId: retry.attemptId, questionId: "qc-1", form: new URLSearchParams([["reponse", "a"]]) });
+    await answerQuestion(db, quiz, members[0]!, {
+      attemptId: retry.attemptId,
+      questionId: "qc-1",
+      form: new URLSearchParams([["reponse", "a"]]),
+    });
     const outsider = await account(db);
     const outside = await startAttempt(db, quiz, outsider);
-    await answerQuestion(db, quiz, outsider, { attemptId: outside.attemptId, questionId: "qc-1", form: new URLSearchParams([["reponse", "c"]]) });
+    await answerQuestion(db, quiz, outsider, {
+      attemptId: outside.attemptId,
+      questionId: "qc-1",
+      form: new URLSearchParams([["reponse", "c"]]),
+    });
     await db.lessonProgress.create({ data: { userId: outsider, lessonId: "l1", completedAt: new Date() } });
 
-    const rows = await loadCohortRows(db, id, "parcours-test", content, (quizId, questionId) => (quizId === quiz.id ? quiz.questions.find((q) => q.id === questionId) : undefined));
+    const rows = await loadCohortRows(db, id, "parcours-test", content, (quizId, questionId) =>
+      quizId === quiz.id ? quiz.questions.find((q) => q.id === questionId) : undefined,
+    );
     expect(rows.members.map((m) => m.name)).toEqual(["Membre 1", "Membre 2", "Membre 3", "Membre 4", "Membre 5", "Membre 6"]);
     expect(rows.lessons).toEqual([]);
     expect(new Set(rows.attempts.map((a) => a.userId))).toEqual(new Set(members));
@@ -190,7 +213,15 @@ describeEachDatabase("cohorts", (get) => {
     const { db } = get();
     const trainer = await account(db, "TRAINER");
     const { id, joinCode } = await createCohort(db, trainer, { name: "Objectifs", pathId: "parcours-test" });
-    const vf = (questionId: string) => ({ id: questionId, type: "vrai-faux" as const, stem: `Énoncé ${questionId}`, answer: true, feedback: "…", source: { ref: "mission-2020", heading: "Intertitre" }, concepts: [] });
+    const vf = (questionId: string) => ({
+      id: questionId,
+      type: "vrai-faux" as const,
+      stem: `Énoncé ${questionId}`,
+      answer: true,
+      feedback: "…",
+      source: { ref: "mission-2020", heading: "Intertitre" },
+      concepts: [],
+    });
     const final: QuizDefinition = {
       id: "finale-objectifs",
       title: "Évaluation finale",
@@ -204,7 +235,14 @@ describeEachDatabase("cohorts", (get) => {
     const finalContent: CohortContent = {
       lessons: [{ id: "l1", title: "Leçon", minutes: 10 }],
       objectives: ["Expliquer.", "Classer."],
-      quizzes: [{ id: final.id, title: final.title, final: true, questions: final.questions.map((q) => ({ id: q.id, stem: q.stem, objective: final.objectives[q.id] ?? null })) }],
+      quizzes: [
+        {
+          id: final.id,
+          title: final.title,
+          final: true,
+          questions: final.questions.map((q) => ({ id: q.id, stem: q.stem, objective: final.objectives[q.id] ?? null })),
+        },
+      ],
       scenarios: [],
     };
     // Six members: objective 1 answered right 8 times of 12 (o1: 5 of 6, o2: 3 of 6), objective 2 (o3) 2 of 6.
@@ -221,17 +259,30 @@ describeEachDatabase("cohorts", (get) => {
       await joinCohort(db, userId, joinCode);
       const { attemptId } = await startAttempt(db, final, userId);
       for (const [position, value] of answers.entries()) {
-        await answerQuestion(db, final, userId, { attemptId, questionId: `o${position + 1}`, form: new URLSearchParams([["reponse", value]]) });
+        await answerQuestion(db, final, userId, {
+          attemptId,
+          questionId: `o${position + 1}`,
+          form: new URLSearchParams([["reponse", value]]),
+        });
       }
       // A second attempt, all right, is not counted: item analysis reads first attempts.
       if (index === 5) {
         const retry = await startAttempt(db, final, userId);
-        for (const questionId of ["o1", "o2", "o3"]) await answerQuestion(db, final, userId, { attemptId: retry.attemptId, questionId, form: new URLSearchParams([["reponse", "vrai"]]) });
+        for (const questionId of ["o1", "o2", "o3"])
+          await answerQuestion(db, final, userId, {
+            attemptId: retry.attemptId,
+            questionId,
+            form: new URLSearchParams([["reponse", "vrai"]]),
+          });
       }
     }
-    const rows = await loadCohortRows(db, id, "parcours-test", finalContent, (quizId, questionId) => (quizId === final.id ? final.questions.find((q) => q.id === questionId) : undefined));
+    const rows = await loadCohortRows(db, id, "parcours-test", finalContent, (quizId, questionId) =>
+      quizId === final.id ? final.questions.find((q) => q.id === questionId) : undefined,
+    );
     const [summary] = quizSummaries(finalContent, learnerRows(finalContent, rows, { startsOn: null, dueOn: null }, new Date()), rows);
-    expect(summary!.questions.map((q) => ({ id: q.questionId, objective: q.objective, answered: q.answered, correctShare: q.correctShare }))).toEqual([
+    expect(
+      summary!.questions.map((q) => ({ id: q.questionId, objective: q.objective, answered: q.answered, correctShare: q.correctShare })),
+    ).toEqual([
       { id: "o1", objective: 1, answered: 6, correctShare: 5 / 6 },
       { id: "o2", objective: 1, answered: 6, correctShare: 3 / 6 },
       { id: "o3", objective: 2, answered: 6, correctShare: 2 / 6 },

@@ -102,7 +102,9 @@ describe("the checker refuses", () => {
   });
 
   test("a quiz or a simulation that does not exist", async () => {
-    const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<Quiz id="quiz-fantome" />\n\n<Simulation id="cas-fantome" />\n`));
+    const problems = await problemsAfter((dir) =>
+      edit(dir, CONCLUSION, (t) => `${t}\n<Quiz id="quiz-fantome" />\n\n<Simulation id="cas-fantome" />\n`),
+    );
     const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
     expect(messages.some((m) => m.startsWith("<Quiz> : quiz inconnu « quiz-fantome »"))).toBe(true);
     expect(messages.some((m) => m.startsWith("<Simulation> : simulation inconnue « cas-fantome »"))).toBe(true);
@@ -119,9 +121,15 @@ describe("the checker refuses", () => {
 
   test("recalling an answer to a reflection that does not exist", async () => {
     const problems = await problemsAfter((dir) =>
-      edit(dir, CONCLUSION, (t) => `${t}\n<MyAnswer reflection="e1-1-defi" prompt="Votre défi" />\n\n<MyAnswer reflection="e9-fantome" prompt="?" />\n`),
+      edit(
+        dir,
+        CONCLUSION,
+        (t) => `${t}\n<MyAnswer reflection="e1-1-defi" prompt="Votre défi" />\n\n<MyAnswer reflection="e9-fantome" prompt="?" />\n`,
+      ),
     );
-    expect(problems.filter((p) => p.file === CONCLUSION).map((p) => p.message)).toEqual([expect.stringMatching(/^<MyAnswer> : réflexion inconnue « e9-fantome »/)]);
+    expect(problems.filter((p) => p.file === CONCLUSION).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^<MyAnswer> : réflexion inconnue « e9-fantome »/),
+    ]);
   });
 
   test("a final project that does not exist, a prefill from an unknown reflection, a path whose lessons never show its project", async () => {
@@ -144,7 +152,10 @@ describe("the checker refuses", () => {
     const problems = await problemsAfter((dir) =>
       edit(dir, "projects/projet-essai.yaml", (t) => t.replace("- id: actions", "- id: besoins").replace("minTotal: 5", "minTotal: 9")),
     );
-    expect(problems.filter((p) => p.file === "projects/projet-essai.yaml").map((p) => p.message)).toEqual(["champ en double : besoins", "minTotal dépasse le total possible de la grille"]);
+    expect(problems.filter((p) => p.file === "projects/projet-essai.yaml").map((p) => p.message)).toEqual([
+      "champ en double : besoins",
+      "minTotal dépasse le total possible de la grille",
+    ]);
   });
 
   test("a broken internal link, and a relative one", async () => {
@@ -158,12 +169,19 @@ describe("the checker refuses", () => {
 
   test("a glossary term that does not exist", async () => {
     const problems = await problemsAfter((dir) => edit(dir, INTRO, (t) => t.replace('term="Alliance"', 'term="Synergie"')));
-    expect(problems.some((p) => p.file === INTRO && p.message.startsWith("<Definition> : terme absent du glossaire « Synergie »"))).toBe(true);
+    expect(problems.some((p) => p.file === INTRO && p.message.startsWith("<Definition> : terme absent du glossaire « Synergie »"))).toBe(
+      true,
+    );
   });
 
   test("a component with a missing, unknown or non-literal attribute", async () => {
     const problems = await problemsAfter((dir) =>
-      edit(dir, CONCLUSION, (t) => `${t}\n<KeyFigure value="3" label="trois" source="source-a" />\n\n<Callout kind="info" couleur="rouge">x</Callout>\n\n<ForProfile profile={"elu"}>x</ForProfile>\n`),
+      edit(
+        dir,
+        CONCLUSION,
+        (t) =>
+          `${t}\n<KeyFigure value="3" label="trois" source="source-a" />\n\n<Callout kind="info" couleur="rouge">x</Callout>\n\n<ForProfile profile={"elu"}>x</ForProfile>\n`,
+      ),
     );
     const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
     expect(messages.some((m) => m.startsWith("<KeyFigure> : attribut « heading » manquant"))).toBe(true);
@@ -182,7 +200,12 @@ describe("the checker refuses", () => {
 
   test("a model answer that names no reflection of its lesson", async () => {
     const problems = await problemsAfter((dir) =>
-      edit(dir, CONCLUSION, (t) => `${t}\n<Reflection id="e2-1-lecture" prompt="Votre lecture ?" />\n\n<ModelAnswer reflection="e2-1-lecture">Une lecture.</ModelAnswer>\n\n<ModelAnswer reflection="e1-1-defi" titre="x">Ailleurs.</ModelAnswer>\n`),
+      edit(
+        dir,
+        CONCLUSION,
+        (t) =>
+          `${t}\n<Reflection id="e2-1-lecture" prompt="Votre lecture ?" />\n\n<ModelAnswer reflection="e2-1-lecture">Une lecture.</ModelAnswer>\n\n<ModelAnswer reflection="e1-1-defi" titre="x">Ailleurs.</ModelAnswer>\n`,
+      ),
     );
     const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message);
     expect(messages).toEqual([
@@ -200,7 +223,8 @@ describe("the checker refuses", () => {
     const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("minutes: 6", "minutes: 16")));
     expect(problems).toContainEqual({
       file: "paths/essai.yaml",
-      message: "durée estimée de 30 min hors de la fourchette 18–22 min (nominal 20 min ± 10 %) ; marquez le parcours draft: true s'il est en construction",
+      message:
+        "durée estimée de 30 min hors de la fourchette 18–22 min (nominal 20 min ± 10 %) ; marquez le parcours draft: true s'il est en construction",
     });
   });
 
@@ -241,12 +265,16 @@ describe("the checker refuses a quiz", () => {
   const QUIZ = "quizzes/quiz-essai.yaml";
 
   test("whose choix unique has two right answers", async () => {
-    const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("      - text: Vert\n", "      - text: Vert\n        correct: true\n")));
+    const problems = await problemsAfter((dir) =>
+      edit(dir, QUIZ, (t) => t.replace("      - text: Vert\n", "      - text: Vert\n        correct: true\n")),
+    );
     expect(problems).toContainEqual({ file: QUIZ, message: "question essai-cu : un choix unique a exactement une bonne réponse (ici 2)" });
   });
 
   test("with a pass mark over 100, or an unknown question type", async () => {
-    const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("passMark: 70", "passMark: 150").replace("type: vrai-faux", "type: devinette")));
+    const problems = await problemsAfter((dir) =>
+      edit(dir, QUIZ, (t) => t.replace("passMark: 70", "passMark: 150").replace("type: vrai-faux", "type: devinette")),
+    );
     const messages = problems.filter((p) => p.file === QUIZ).map((p) => p.message);
     expect(messages).toContain("passMark : seuil entre 0 et 100");
     expect(messages.some((m) => m.startsWith("questions.1"))).toBe(true);
@@ -264,13 +292,19 @@ describe("the checker refuses a quiz", () => {
     const problems = await problemsAfter((dir) => edit(dir, QUIZ, (t) => t.replace("attempts: 3", "attempts: 3\nshuffleOptions: false")));
     expect(problems).toContainEqual({
       file: QUIZ,
-      message: "shuffleOptions : les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne",
+      message:
+        "shuffleOptions : les options sont toujours mélangées à chaque tentative (leur ordre n'est jamais la réponse) ; retirez cette ligne",
     });
   });
 
   test("defining a question id twice, or citing an unknown source", async () => {
     const problems = await problemsAfter((dir) => {
-      edit(dir, QUIZ, (t) => t.replace("ref: source-b, heading: Intertitre B }\n    objective: 2\n  - id: essai-as", "ref: source-z, heading: Intertitre B }\n    objective: 2\n  - id: essai-as"));
+      edit(dir, QUIZ, (t) =>
+        t.replace(
+          "ref: source-b, heading: Intertitre B }\n    objective: 2\n  - id: essai-as",
+          "ref: source-z, heading: Intertitre B }\n    objective: 2\n  - id: essai-as",
+        ),
+      );
       writeFileSync(
         path.join(dir, "quizzes/autre.yaml"),
         "id: autre\ntitle: Autre\npassMark: 50\nquestions:\n  - id: essai-vf\n    type: vrai-faux\n    stem: Encore ?\n    answer: false\n    feedback: Non.\n    source: { ref: source-a, heading: A }\n",
@@ -287,11 +321,16 @@ describe("the checker refuses a path's final assessment", () => {
 
   test("missing on a published path (it decides the certificate)", async () => {
     const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai\n", "")));
-    expect(problems).toContainEqual({ file: PATH, message: "évaluation finale manquante (finalAssessment: <id de quiz>) : un parcours publié délivre un certificat" });
+    expect(problems).toContainEqual({
+      file: PATH,
+      message: "évaluation finale manquante (finalAssessment: <id de quiz>) : un parcours publié délivre un certificat",
+    });
   });
 
   test("naming a quiz that does not exist", async () => {
-    const problems = await problemsAfter((dir) => edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai", "finalAssessment: quiz-fantome")));
+    const problems = await problemsAfter((dir) =>
+      edit(dir, PATH, (t) => t.replace("finalAssessment: quiz-essai", "finalAssessment: quiz-fantome")),
+    );
     expect(problems).toContainEqual({ file: PATH, message: "évaluation finale : quiz inconnu « quiz-fantome »" });
   });
 
@@ -300,8 +339,14 @@ describe("the checker refuses a path's final assessment", () => {
       edit(dir, "quizzes/quiz-essai.yaml", (t) => t.replace("kind: evaluation-finale", "kind: entrainement"));
       edit(dir, CONCLUSION, (t) => t.replace('<Quiz id="quiz-essai" />', ""));
     });
-    expect(problems).toContainEqual({ file: PATH, message: "évaluation finale : le quiz « quiz-essai » doit avoir kind: evaluation-finale" });
-    expect(problems).toContainEqual({ file: PATH, message: 'évaluation finale : aucune leçon du parcours ne contient <Quiz id="quiz-essai" />' });
+    expect(problems).toContainEqual({
+      file: PATH,
+      message: "évaluation finale : le quiz « quiz-essai » doit avoir kind: evaluation-finale",
+    });
+    expect(problems).toContainEqual({
+      file: PATH,
+      message: 'évaluation finale : aucune leçon du parcours ne contient <Quiz id="quiz-essai" />',
+    });
   });
 
   test("but not on a draft path, which delivers no certificate", async () => {
@@ -320,7 +365,10 @@ describe("the checker refuses a path's final assessment", () => {
       edit(dir, "lessons/m03-projet/projet-final.mdx", (t) => `${t}\n<Quiz id="quiz-projet" />\n`);
     });
     expect(problems.filter((p) => p.message.includes("contient l'évaluation finale"))).toEqual([
-      expect.objectContaining({ file: "paths/projet.yaml", message: expect.stringMatching(/^la leçon « .+ » \(.+\) contient l'évaluation finale du parcours « Parcours d'essai »/) }),
+      expect.objectContaining({
+        file: "paths/projet.yaml",
+        message: expect.stringMatching(/^la leçon « .+ » \(.+\) contient l'évaluation finale du parcours « Parcours d'essai »/),
+      }),
     ]);
   });
 });
@@ -329,12 +377,17 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   const QUIZ = "quizzes/quiz-essai.yaml";
   /** The fixture's final made as the real content was: all reused in practice, untagged, the right option longest, every question every time. */
   const biased = (dir: string) => {
-    edit(dir, "quizzes/quiz-entrainement.yaml", (t) => t.replace("  - from: essai-vf\n", "  - from: essai-vf\n  - from: essai-cm\n  - from: essai-as\n  - from: essai-ro\n"));
+    edit(dir, "quizzes/quiz-entrainement.yaml", (t) =>
+      t.replace("  - from: essai-vf\n", "  - from: essai-vf\n  - from: essai-cm\n  - from: essai-as\n  - from: essai-ro\n"),
+    );
     edit(dir, QUIZ, (t) =>
       t
         .replace("draw: 3\n", "")
         .replace(/ {4}objective: \d\n/g, "")
-        .replace("      - text: Dix-sept\n        feedback: Dix-sept est impair, même s'il est plus long à écrire.\n", "      - text: Sept\n"),
+        .replace(
+          "      - text: Dix-sept\n        feedback: Dix-sept est impair, même s'il est plus long à écrire.\n",
+          "      - text: Sept\n",
+        ),
     );
   };
 
@@ -361,9 +414,21 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
     biased(dir);
     const report = await checkCourses(dir, { enforceAssessmentRules: false, enforceScenarioBalance: false });
     expect(report.problems).toEqual([]);
-    expect(report.warnings.map((w) => w.message)).toContain("quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm");
+    expect(report.warnings.map((w) => w.message)).toContain(
+      "quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm",
+    );
     const final = report.assessment.paths.find((p) => p.pathId === "parcours-essai")?.final;
-    expect(final).toMatchObject({ pool: 5, unseen: 0, draw: 5, minPool: 8, choices: 1, longestRight: 1, untagged: 5, objectivesCovered: 0, objectives: 2 });
+    expect(final).toMatchObject({
+      pool: 5,
+      unseen: 0,
+      draw: 5,
+      minPool: 8,
+      choices: 1,
+      longestRight: 1,
+      untagged: 5,
+      objectivesCovered: 0,
+      objectives: 2,
+    });
   });
 
   test("refuse at once an objective the path does not have, or one in a practice quiz", async () => {
@@ -375,7 +440,10 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
       expect.arrayContaining([
         { file: QUIZ, message: "question essai-cu : objective 3 n'existe pas (le parcours parcours-essai a 2 objectifs)" },
         { file: QUIZ, message: "question essai-cu : objective 3 n'existe pas (le parcours parcours-projet a 2 objectifs)" },
-        { file: "quizzes/quiz-entrainement.yaml", message: "question essai-vf : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)" },
+        {
+          file: "quizzes/quiz-entrainement.yaml",
+          message: "question essai-vf : objective ne s'emploie que dans une évaluation finale (il renvoie aux objectifs de son parcours)",
+        },
       ]),
     );
   });
@@ -384,22 +452,36 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
 describe("the checker refuses a wording written another way (issue 17)", () => {
   test("« de Le RAMEAU », a variant inclusive form or another SilverGeek, in a lesson, a quiz, the glossary and a scenario", async () => {
     const dir = copyFixture();
-    edit(dir, INTRO, (t) => t.replace("## Pourquoi cette leçon\n", "## Pourquoi cette leçon\n\nLes travaux de Le RAMEAU et des élu(e)s.\n"));
-    edit(dir, "quizzes/quiz-essai.yaml", (t) => t.replace("Quelle couleur a le ciel par beau temps ?", "Quelle couleur voient les élus/élues de Silver Geek ?"));
+    edit(dir, INTRO, (t) =>
+      t.replace("## Pourquoi cette leçon\n", "## Pourquoi cette leçon\n\nLes travaux de Le RAMEAU et des élu(e)s.\n"),
+    );
+    edit(dir, "quizzes/quiz-essai.yaml", (t) =>
+      t.replace("Quelle couleur a le ciel par beau temps ?", "Quelle couleur voient les élus/élues de Silver Geek ?"),
+    );
     edit(dir, "glossary.yaml", (t) => `${t}\n# Merci à Le RAMEAU.\n`);
     edit(dir, "scenarios/cas-essai.yaml", (t) => t.replace("Vous êtes adjoint·e au maire", "Vous êtes adjoint·e·s au maire"));
     // The fixture's scenario is biased on purpose (balance rules are tested on it): left out here.
     const lenient = await checkCourses(dir, { enforceScenarioBalance: false });
     const messages = lenient.problems.map((problem) => `${problem.file} : ${problem.message}`);
-    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${INTRO} : « de Le RAMEAU » : écrivez « du RAMEAU » \\(ligne \\d+\\)$`)));
-    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${INTRO} : « élu\\(e\\)s » : écriture inclusive avec le point médian`)));
+    expect(messages).toContainEqual(
+      expect.stringMatching(new RegExp(`^${INTRO} : « de Le RAMEAU » : écrivez « du RAMEAU » \\(ligne \\d+\\)$`)),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(new RegExp(`^${INTRO} : « élu\\(e\\)s » : écriture inclusive avec le point médian`)),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/^quizzes\/quiz-essai\.yaml : « élus\/élues » /));
     expect(messages).toContainEqual(expect.stringMatching(/^quizzes\/quiz-essai\.yaml : « Silver Geek » : écrivez « SilverGeek »/));
     expect(messages).toContainEqual(expect.stringMatching(/^glossary\.yaml : « à Le RAMEAU » : écrivez « au RAMEAU »/));
     // Scenarios too (ENFORCE_WORDING_IN_SCENARIOS is on); a draft may turn it off and get a warning.
-    expect(lenient.problems).toContainEqual({ file: "scenarios/cas-essai.yaml", message: expect.stringContaining("« adjoint·e·s » : un seul point médian") });
+    expect(lenient.problems).toContainEqual({
+      file: "scenarios/cas-essai.yaml",
+      message: expect.stringContaining("« adjoint·e·s » : un seul point médian"),
+    });
     const draft = await checkCourses(dir, { enforceScenarioBalance: false, enforceWordingInScenarios: false });
-    expect(draft.warnings).toContainEqual({ file: "scenarios/cas-essai.yaml", message: expect.stringContaining("« adjoint·e·s » : un seul point médian") });
+    expect(draft.warnings).toContainEqual({
+      file: "scenarios/cas-essai.yaml",
+      message: expect.stringContaining("« adjoint·e·s » : un seul point médian"),
+    });
     expect(draft.problems.filter((problem) => problem.file.startsWith("scenarios"))).toEqual([]);
   });
 });
@@ -410,7 +492,11 @@ describe("the time model (issue 16)", () => {
   test("is printed per lesson beside the declared minutes, and per path with the certificate's active time", async () => {
     const report = await checkCourses(FIXTURE);
     expect(report.time.lessons.find((row) => row.lessonId === "e2-1")).toMatchObject({ declaredMinutes: 6, minimumMinutes: 2 });
-    expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({ nominalMinutes: 20, share: 0.5, requiredActiveMinutes: 10 });
+    expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({
+      nominalMinutes: 20,
+      share: 0.5,
+      requiredActiveMinutes: 10,
+    });
   });
 
   test("a path may ask for its own share of active time, between 0 and 1", async () => {

@@ -41,8 +41,12 @@ function routeModules(): string[] {
 async function snapshot(db: Db): Promise<Record<string, { rows: number; hash: string }>> {
   const tables: Record<string, { rows: number; hash: string }> = {};
   for (const model of Object.values(Prisma.ModelName)) {
-    const delegate = (db as unknown as Record<string, { findMany(): Promise<Array<Record<string, unknown>>> }>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
-    const rows = (await delegate.findMany()).map((row) => JSON.stringify(Object.entries(row).sort(([a], [b]) => a.localeCompare(b)))).sort();
+    const delegate = (db as unknown as Record<string, { findMany(): Promise<Array<Record<string, unknown>>> }>)[
+      model.charAt(0).toLowerCase() + model.slice(1)
+    ]!;
+    const rows = (await delegate.findMany())
+      .map((row) => JSON.stringify(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))))
+      .sort();
     tables[model] = { rows: rows.length, hash: createHash("sha256").update(rows.join("\n")).digest("hex") };
   }
   return tables;
@@ -84,7 +88,10 @@ for (const provider of testProviders()) {
       const learnerId = await account("Lina Apprenante", `lina.${provider}@exemple.fr`);
       const trainerId = await account("Théo Formateur", `theo.${provider}@exemple.fr`);
       await db.user.update({ where: { id: trainerId }, data: { role: "TRAINER" } });
-      for (const [who, userId] of [["learner", learnerId], ["trainer", trainerId]] as const) {
+      for (const [who, userId] of [
+        ["learner", learnerId],
+        ["trainer", trainerId],
+      ] as const) {
         const session = await lucia.createSession(userId, {});
         const cookie = lucia.createSessionCookie(session.id);
         cookies[who] = `${cookie.name}=${cookie.value}`;
@@ -96,17 +103,34 @@ for (const provider of testProviders()) {
       const essai = findPathBySlug(catalog, "essai")!;
       const requirements = await pathRequirements(essai);
       const day = (n: number) => new Date(Date.UTC(2026, 10, n, 9));
-      await db.pathEnrollment.create({ data: { userId: learnerId, pathId: essai.id, startedAt: day(1), lastLessonId: requirements.lessonIds[0]!, lastVisitedAt: day(2) } });
+      await db.pathEnrollment.create({
+        data: { userId: learnerId, pathId: essai.id, startedAt: day(1), lastLessonId: requirements.lessonIds[0]!, lastVisitedAt: day(2) },
+      });
       for (const lessonId of requirements.lessonIds) {
-        await db.lessonProgress.create({ data: { userId: learnerId, lessonId, startedAt: day(1), completedAt: day(2), activeSeconds: 3600, lastActiveAt: day(2) } });
+        await db.lessonProgress.create({
+          data: { userId: learnerId, lessonId, startedAt: day(1), completedAt: day(2), activeSeconds: 3600, lastActiveAt: day(2) },
+        });
       }
       await db.quizAttempt.create({
-        data: { userId: learnerId, quizId: requirements.finalAssessmentId!, number: 1, layout: "[]", startedAt: day(2), submittedAt: day(2), score: 100, passed: true },
+        data: {
+          userId: learnerId,
+          quizId: requirements.finalAssessmentId!,
+          number: 1,
+          layout: "[]",
+          startedAt: day(2),
+          submittedAt: day(2),
+          score: 100,
+          passed: true,
+        },
       });
       for (const scenarioId of [...requirements.scenarioIds, ...(requirements.scenarioChoices ?? []).map((group) => group[0]!)]) {
-        await db.simulationRun.create({ data: { userId: learnerId, scenarioId, startedAt: day(2), finishedAt: day(2), endingId: "fin", finalState: "{}" } });
+        await db.simulationRun.create({
+          data: { userId: learnerId, scenarioId, startedAt: day(2), finishedAt: day(2), endingId: "fin", finalState: "{}" },
+        });
       }
-      await db.finalProject.create({ data: { userId: learnerId, projectId: "projet-essai", answers: { create: { fieldId: "defi", text: "Mon défi." } } } });
+      await db.finalProject.create({
+        data: { userId: learnerId, projectId: "projet-essai", answers: { create: { fieldId: "defi", text: "Mon défi." } } },
+      });
       const code = codeFromBytes(new Uint8Array(CODE_RANDOM_BYTES).fill(7));
       const certificate = await db.certificate.create({
         data: {
@@ -178,7 +202,15 @@ for (const provider of testProviders()) {
     });
 
     test("found the loaders, with a parameter for every dynamic segment", () => {
-      expect(Object.keys(loaders)).toEqual(expect.arrayContaining(["(root)", "parcours.$parcours._index", "parcours.$parcours.$lecon", "formateur.cohortes.$id._index", "certificats.$id"]));
+      expect(Object.keys(loaders)).toEqual(
+        expect.arrayContaining([
+          "(root)",
+          "parcours.$parcours._index",
+          "parcours.$parcours.$lecon",
+          "formateur.cohortes.$id._index",
+          "certificats.$id",
+        ]),
+      );
       for (const [name, routeParams] of Object.entries(params)) {
         for (const [key, value] of Object.entries(routeParams)) expect(value, `${name}: ${key}`).toBeTruthy();
       }
@@ -201,15 +233,29 @@ for (const provider of testProviders()) {
           }
           const allowed = ALLOWED_WRITES[name]?.tables ?? [];
           const after = await snapshot(db);
-          const changed = Object.keys(after).filter((table) => !allowed.includes(table) && JSON.stringify(after[table]) !== JSON.stringify(before[table]));
+          const changed = Object.keys(after).filter(
+            (table) => !allowed.includes(table) && JSON.stringify(after[table]) !== JSON.stringify(before[table]),
+          );
           if (changed.length > 0) writes.push(`${name} wrote to ${changed.join(", ")}`);
         }
         expect(writes).toEqual([]);
         // The pages the people of this test can see did answer, not only refuse.
         const expectOk = {
           visitor: ["(root)", "parcours.$parcours._index", "parcours.$parcours.$lecon", "verifier.$code"],
-          learner: ["parcours.$parcours._index", "parcours.$parcours.$lecon", "tableau-de-bord", "certificats.$id", "certificats.$id_.pdf", "projet.$projectId._index"],
-          trainer: ["formateur._index", "formateur.cohortes.$id._index", "formateur.cohortes.$id.apprenants.$userId", "formateur.cohortes.$id.export[.csv]"],
+          learner: [
+            "parcours.$parcours._index",
+            "parcours.$parcours.$lecon",
+            "tableau-de-bord",
+            "certificats.$id",
+            "certificats.$id_.pdf",
+            "projet.$projectId._index",
+          ],
+          trainer: [
+            "formateur._index",
+            "formateur.cohortes.$id._index",
+            "formateur.cohortes.$id.apprenants.$userId",
+            "formateur.cohortes.$id.export[.csv]",
+          ],
         }[who];
         for (const name of expectOk) expect(statuses[name], `${name} (${who})`).toBe(200);
       }, 120_000);
@@ -227,7 +273,9 @@ for (const provider of testProviders()) {
         params: params["parcours.$parcours._index"]!,
         context: createRequestContext("203.0.113.9"),
       });
-      const page = async () => ((await ((await route.loader(args("GET"))) as Response).json()) as { certificate: { certificate: unknown; claimable: boolean } }).certificate;
+      const page = async () =>
+        ((await ((await route.loader(args("GET"))) as Response).json()) as { certificate: { certificate: unknown; claimable: boolean } })
+          .certificate;
       expect(await page()).toMatchObject({ certificate: null, claimable: true });
       const response = await route.action(args("POST"));
       expect(response.status).toBe(302);

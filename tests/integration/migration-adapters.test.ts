@@ -7,12 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { postgresMigrationAdapter, sqliteMigrationAdapter } from "../../prisma/tools/adapters.ts";
-import {
-  createPgDatabaseFromTemplate,
-  dropPgDatabase,
-  postgresTestUrl,
-  withPgAdmin,
-} from "../setup/test-databases.ts";
+import { createPgDatabaseFromTemplate, dropPgDatabase, postgresTestUrl, withPgAdmin } from "../setup/test-databases.ts";
 import { inject } from "vitest";
 
 const sql = (text: string) => ({ sql: text, args: [], argTypes: [] });
@@ -46,9 +41,7 @@ describe.skipIf(!pgUrl)("PostgreSQL migration adapter", () => {
       await shadow.dispose();
       const leaked = await withPgAdmin(mainUrl, (client) => client.query("SELECT to_regclass('public.shadow_only') AS t"));
       expect(leaked.rows[0].t).toBeNull();
-      const remaining = await withPgAdmin(server, (client) =>
-        client.query("SELECT 1 FROM pg_database WHERE datname = $1", [shadowName]),
-      );
+      const remaining = await withPgAdmin(server, (client) => client.query("SELECT 1 FROM pg_database WHERE datname = $1", [shadowName]));
       expect(remaining.rowCount).toBe(0);
     } finally {
       await dropPgDatabase(server, mainName);

@@ -17,12 +17,22 @@ const LIGATURES = "Mesurer les effets, afficher un bilan officiel, fflorescence,
 const A4_WIDTH = 595.28;
 const MARGIN = 56;
 
-async function certificate(learnerName: string, objectives = [LIGATURES, "Situer son territoire parmi les démarches d'alliance."], dates: { completedAt?: Date } = {}) {
-  const facts = certificateFacts(key.keyId, { learnerName, objectives, activeSeconds: 4 * 3600 + 7 * 60, completedAt: dates.completedAt ?? new Date("2026-11-20T15:30:00Z") });
+async function certificate(
+  learnerName: string,
+  objectives = [LIGATURES, "Situer son territoire parmi les démarches d'alliance."],
+  dates: { completedAt?: Date } = {},
+) {
+  const facts = certificateFacts(key.keyId, {
+    learnerName,
+    objectives,
+    activeSeconds: 4 * 3600 + 7 * 60,
+    completedAt: dates.completedAt ?? new Date("2026-11-20T15:30:00Z"),
+  });
   return renderCertificatePdf(signedCertificate(key, facts));
 }
 
-const MULTILINE = "Mars : réunir le CCAS et l'association des aînés.\nAvril : une charte.\r\nMai : un comité de suivi.\n\nEnsuite : afficher le bilan officiel.";
+const MULTILINE =
+  "Mars : réunir le CCAS et l'association des aînés.\nAvril : une charte.\r\nMai : un comité de suivi.\n\nEnsuite : afficher le bilan officiel.";
 const LONG_LINE =
   "Les effets attendus sont nombreux : " +
   Array.from({ length: 12 }, (_, index) => `effet numéro ${index + 1} à mesurer avec les partenaires du territoire`).join(", ") +
@@ -32,7 +42,12 @@ const LONG_WORD = `https://alliances.exemple.fr/ressources/${"tres-long-chemin-"
 function project() {
   return renderProjectPdf(
     PROJECT,
-    { defi: LIGATURES, besoins: MULTILINE, remarques: `${LONG_LINE} ${LONG_WORD}`, actions: "Avec 王小明 😀 👨‍👩‍👧 et محمد : Zoë Ñúñez-O'Brien." },
+    {
+      defi: LIGATURES,
+      besoins: MULTILINE,
+      remarques: `${LONG_LINE} ${LONG_WORD}`,
+      actions: "Avec 王小明 😀 👨‍👩‍👧 et محمد : Zoë Ñúñez-O'Brien.",
+    },
     { c1: { level: 3, justification: "Trois besoins officiels,\nchacun avec sa source." } },
     { learnerName: "Zoë Ñúñez-O'Brien", pathTitle: "Agir en alliance", updatedAt: new Date("2026-11-20T15:30:00Z"), submittedAt: null },
   );
@@ -87,7 +102,10 @@ describe("the project export PDF's text", () => {
     expect(texts.join("\n")).not.toMatch(/\?(Avril|Mai|Ensuite|chacun)/);
     // The long answer wraps into several lines, and its words come back in order.
     const start = texts.findIndex((text) => text.startsWith("Les effets attendus"));
-    const wrapped = texts.slice(start, texts.findIndex((text, index) => index > start && text.startsWith("2. ")));
+    const wrapped = texts.slice(
+      start,
+      texts.findIndex((text, index) => index > start && text.startsWith("2. ")),
+    );
     expect(wrapped.length).toBeGreaterThan(5);
     expect(wrapped.join(" ").replace(/ /g, "")).toBe(`${LONG_LINE}${LONG_WORD}`.replace(/ /g, ""));
     for (const line of lines) {
@@ -128,24 +146,34 @@ describe("French typography in the PDFs (issue 17)", () => {
     }
   }
 
-  test.skipIf(!hasPdftotext)("a certificate reads « 1er » for the first of the month and is typeset, as pdftotext extracts it", async () => {
-    const bytes = await certificate("Zoë Ñúñez-O'Brien", ["Pourquoi faire alliance? Mesurer 82% des effets."], { completedAt: new Date("2026-11-30T23:30:00Z") });
-    const lines = await pdftotextLines(bytes);
-    // 23:30 UTC on 30 November is 1 December in Paris.
-    expect(lines).toContain("Parcours achevé le 1er décembre 2026");
-    // The spaces the typesetting adds are drawn: a reader extracts them (as plain spaces).
-    expect(lines).toContain("• Pourquoi faire alliance ? Mesurer 82 % des effets.");
-    expect(lines.join(" ")).toContain("a suivi et achevé le parcours « Comprendre et se situer », dont");
-    expect(lines).toContain("Score à l'évaluation finale 85 %");
-  });
+  test.skipIf(!hasPdftotext)(
+    "a certificate reads « 1er » for the first of the month and is typeset, as pdftotext extracts it",
+    async () => {
+      const bytes = await certificate("Zoë Ñúñez-O'Brien", ["Pourquoi faire alliance? Mesurer 82% des effets."], {
+        completedAt: new Date("2026-11-30T23:30:00Z"),
+      });
+      const lines = await pdftotextLines(bytes);
+      // 23:30 UTC on 30 November is 1 December in Paris.
+      expect(lines).toContain("Parcours achevé le 1er décembre 2026");
+      // The spaces the typesetting adds are drawn: a reader extracts them (as plain spaces).
+      expect(lines).toContain("• Pourquoi faire alliance ? Mesurer 82 % des effets.");
+      expect(lines.join(" ")).toContain("a suivi et achevé le parcours « Comprendre et se situer », dont");
+      expect(lines).toContain("Score à l'évaluation finale 85 %");
+    },
+  );
 
   test.skipIf(!hasPdftotext)("a project export never breaks a line before « ? : ; ! % » or a unit, nor after « «", async () => {
-    const bytes = await renderProjectPdf(PROJECT, { defi: PUNCTUATED }, {}, {
-      learnerName: "Zoë",
-      pathTitle: "Agir en alliance",
-      updatedAt: new Date("2026-12-01T15:30:00Z"),
-      submittedAt: null,
-    });
+    const bytes = await renderProjectPdf(
+      PROJECT,
+      { defi: PUNCTUATED },
+      {},
+      {
+        learnerName: "Zoë",
+        pathTitle: "Agir en alliance",
+        updatedAt: new Date("2026-12-01T15:30:00Z"),
+        submittedAt: null,
+      },
+    );
     const lines = await pdftotextLines(bytes);
     expect(lines).toContain("Brouillon, dernière modification le 1er décembre 2026.");
     const start = lines.findIndex((line) => line.startsWith("Réunion 1 :"));

@@ -8,7 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { confirmEmailChange, deleteAccount, EMAIL_CHANGE_LIFETIME_MS, exportAccountData, requestEmailChange } from "~/auth/account-settings.server.ts";
+import {
+  confirmEmailChange,
+  deleteAccount,
+  EMAIL_CHANGE_LIFETIME_MS,
+  exportAccountData,
+  requestEmailChange,
+} from "~/auth/account-settings.server.ts";
 import { createAccount } from "~/auth/accounts.server.ts";
 import { AUTH_LIMITS } from "~/auth/auth-rate-limits.server.ts";
 import { createLucia } from "~/auth/lucia.server.ts";
@@ -41,7 +47,15 @@ afterAll(() => outboxDirs.forEach((dir) => rmSync(dir, { recursive: true, force:
 function newOutbox(): Mailer & { dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "aafa-confidentialite-"));
   outboxDirs.push(dir);
-  const mailer = createMailer({ SMTP_HOST: undefined, SMTP_PORT: 0, SMTP_SECURE: false, SMTP_USER: undefined, SMTP_PASSWORD: undefined, MAIL_FROM: "x <x@exemple.fr>", OUTBOX_DIR: dir });
+  const mailer = createMailer({
+    SMTP_HOST: undefined,
+    SMTP_PORT: 0,
+    SMTP_SECURE: false,
+    SMTP_USER: undefined,
+    SMTP_PASSWORD: undefined,
+    MAIL_FROM: "x <x@exemple.fr>",
+    OUTBOX_DIR: dir,
+  });
   return Object.assign(mailer, { dir });
 }
 
@@ -59,7 +73,10 @@ function userRelations(): string[] {
   const schema = readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
   const models = new Set([...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!));
   const body = /^model User \{([\s\S]*?)^\}/m.exec(schema)![1]!;
-  return [...body.matchAll(/^\s+(\w+)\s+(\w+)(\[\]|\?)?\s*$/gm)].filter((m) => models.has(m[2]!)).map((m) => m[1]!).sort();
+  return [...body.matchAll(/^\s+(\w+)\s+(\w+)(\[\]|\?)?\s*$/gm)]
+    .filter((m) => models.has(m[2]!))
+    .map((m) => m[1]!)
+    .sort();
 }
 
 async function certify(db: Db, userId: string, learnerName: string) {
@@ -82,7 +99,9 @@ async function certify(db: Db, userId: string, learnerName: string) {
   };
   const payload = certificatePayload(facts);
   const { verificationUrl: _url, ...stored } = facts;
-  return db.certificate.create({ data: { ...stored, userId, objectives: JSON.stringify(facts.objectives), payload, signature: signPayload(key, payload) } });
+  return db.certificate.create({
+    data: { ...stored, userId, objectives: JSON.stringify(facts.objectives), payload, signature: signPayload(key, payload) },
+  });
 }
 
 /**
@@ -101,7 +120,9 @@ async function personWithEverything(db: Db) {
   const mine = await createCohort(db, userId, { name: "Ma cohorte", pathId: "parcours-test" });
   await joinCohort(db, learner.userId, mine.joinCode);
   const learnerProject = await db.finalProject.create({ data: { userId: learner.userId, projectId: "projet-12h" } });
-  await db.projectComment.create({ data: { projectId: learnerProject.id, authorId: userId, cohortId: mine.id, body: "Mon commentaire de formatrice." } });
+  await db.projectComment.create({
+    data: { projectId: learnerProject.id, authorId: userId, cohortId: mine.id, body: "Mon commentaire de formatrice." },
+  });
   const project = await db.finalProject.create({
     data: {
       userId,
@@ -110,19 +131,33 @@ async function personWithEverything(db: Db) {
       assessments: { create: { criterionId: "c1", level: 3, justification: "Parce que." } },
     },
   });
-  await db.projectComment.create({ data: { projectId: project.id, authorId: trainer.userId, cohortId: theirs.id, body: "Commentaire reçu." } });
+  await db.projectComment.create({
+    data: { projectId: project.id, authorId: trainer.userId, cohortId: theirs.id, body: "Commentaire reçu." },
+  });
   await db.session.create({ data: { id: `session-${userId}`, userId, expiresAt: new Date(Date.now() + DAY) } });
   await db.lessonProgress.create({ data: { userId, lessonId: "l1", completedAt: new Date(), activeSeconds: 45 } });
   await db.pathEnrollment.create({ data: { userId, pathId: "parcours-test", lastLessonId: "l1" } });
   await db.activeTimeEntry.create({ data: { userId, lessonId: "l1", pathId: "parcours-test", seconds: 15 } });
   await db.activeTimeClock.create({ data: { userId, lastBeatAt: new Date() } });
   await db.reflectionAnswer.create({ data: { userId, reflectionId: "r1", lessonId: "l1", answer: "Ma réflexion." } });
-  await db.quizAttempt.create({ data: { userId, quizId: "q", number: 1, layout: "[]", answers: { create: { questionId: "q1", response: '{"value":true}', score: 1, correct: true } } } });
+  await db.quizAttempt.create({
+    data: {
+      userId,
+      quizId: "q",
+      number: 1,
+      layout: "[]",
+      answers: { create: { questionId: "q1", response: '{"value":true}', score: 1, correct: true } },
+    },
+  });
   await db.simulationRun.create({ data: { userId, scenarioId: "s0", choices: '[{"sceneId":"p1","choiceId":"a"}]' } });
   const certificate = await certify(db, userId, "Personne Certifiée");
-  await db.passwordResetToken.create({ data: { userId, tokenHash: `reset-${userId}`, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) } });
+  await db.passwordResetToken.create({
+    data: { userId, tokenHash: `reset-${userId}`, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) },
+  });
   const pendingEmail = `nouvelle.${userId}@exemple.fr`;
-  await db.emailChangeToken.create({ data: { userId, newEmail: pendingEmail, tokenHash: `email-${userId}`, expiresAt: new Date(Date.now() + EMAIL_CHANGE_LIFETIME_MS) } });
+  await db.emailChangeToken.create({
+    data: { userId, newEmail: pendingEmail, tokenHash: `email-${userId}`, expiresAt: new Date(Date.now() + EMAIL_CHANGE_LIFETIME_MS) },
+  });
   await db.twoFactor.create({ data: { userId, secret: "A".repeat(32), enabledAt: new Date() } });
   await createSignInChallenge(db, userId, "/tableau-de-bord");
 
@@ -199,7 +234,11 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
     expect(readOutbox(outbox.dir).map((m) => m.to)).toEqual([lookalike]);
     // « Sans limite de durée ... sans votre nom » : the certificate stays, anonymised and verifiable.
     const kept = await db.certificate.findUniqueOrThrow({ where: { id: me.certificate.id } });
-    expect(kept).toMatchObject({ userId: null, learnerName: "", payload: `sha256:${createHash("sha256").update(me.certificate.payload).digest("hex")}` });
+    expect(kept).toMatchObject({
+      userId: null,
+      learnerName: "",
+      payload: `sha256:${createHash("sha256").update(me.certificate.payload).digest("hex")}`,
+    });
     expect(await verifyCode(db, me.certificate.code)).toMatchObject({ status: "valide", learnerName: null });
     // Pruning never touches certificates, however old.
     await pruneExpired(db, new Date(Date.now() + 3650 * DAY));
@@ -269,7 +308,12 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
     expect(RESET_LIFETIME_MS).toBe(60 * MINUTE);
     expect(EMAIL_CHANGE_LIFETIME_MS).toBe(DAY);
     const sent: string[] = [];
-    const capture: Mailer = { ...newOutbox(), async send(mail) { sent.push(mail.text); } };
+    const capture: Mailer = {
+      ...newOutbox(),
+      async send(mail) {
+        sent.push(mail.text);
+      },
+    };
     const asked = new Date();
     const target = `adresse.${counter}.${Date.now()}@exemple.fr`;
     expect(await requestEmailChange(db, capture, userId, PASSWORD, target, "https://exemple.fr", asked)).toEqual({ ok: true });
@@ -322,8 +366,12 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
     const learner = await person(db);
     const cohort = await createCohort(db, trainer.userId, { name: "Réflexions", pathId: "parcours-test" });
     await joinCohort(db, learner.userId, cohort.joinCode);
-    await db.reflectionAnswer.create({ data: { userId: learner.userId, reflectionId: "atelier-besoins", lessonId: "l1", answer: "Réflexion reprise par le projet." } });
-    await db.reflectionAnswer.create({ data: { userId: learner.userId, reflectionId: "privee", lessonId: "l1", answer: "Réflexion privée." } });
+    await db.reflectionAnswer.create({
+      data: { userId: learner.userId, reflectionId: "atelier-besoins", lessonId: "l1", answer: "Réflexion reprise par le projet." },
+    });
+    await db.reflectionAnswer.create({
+      data: { userId: learner.userId, reflectionId: "privee", lessonId: "l1", answer: "Réflexion privée." },
+    });
     await db.lessonProgress.create({ data: { userId: learner.userId, lessonId: "l1", completedAt: new Date() } });
     const content = { lessons: [{ id: "l1", title: "Leçon", minutes: 10 }], quizzes: [], scenarios: [] };
     const definition = {
@@ -333,12 +381,21 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       file: "projects/projet-test.yaml",
       steps: [
         { id: "etape-1", title: "Étape 1", guidance: "…", lessons: [], fields: [{ id: "nom", label: "Nom", required: true, rows: 2 }] },
-        { id: "etape-2", title: "Étape 2", guidance: "…", lessons: [], fields: [{ id: "besoins", label: "Besoins", prefillFrom: "atelier-besoins", required: true, rows: 5 }] },
+        {
+          id: "etape-2",
+          title: "Étape 2",
+          guidance: "…",
+          lessons: [],
+          fields: [{ id: "besoins", label: "Besoins", prefillFrom: "atelier-besoins", required: true, rows: 5 }],
+        },
       ],
       assessment: { intro: "…", levelNames: ["1", "2", "3", "4"], criteria: [], minEach: 1, minTotal: 1 },
     } as unknown as ProjectDefinition;
     const trainerSees = async () =>
-      JSON.stringify([await loadCohortRows(db, cohort.id, "parcours-test", content), await getMemberProject(db, trainer.userId, cohort.id, learner.userId, definition.id)]);
+      JSON.stringify([
+        await loadCohortRows(db, cohort.id, "parcours-test", content),
+        await getMemberProject(db, trainer.userId, cohort.id, learner.userId, definition.id),
+      ]);
     expect(await trainerSees()).not.toMatch(/Réflexion/);
     // The learner saves the first step of the project: the project copies the reflection it names
     // (the page says so), never the others.

@@ -5,7 +5,6 @@ import type { Profile } from "~/auth/profiles.ts";
 import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-
 describeEachDatabase("profile change", (get) => {
   async function account(profile: Profile, role?: "ADMIN") {
     const userId = await createLearner(get().db, { name: "Profil Test", profile, emailPrefix: "profil" });

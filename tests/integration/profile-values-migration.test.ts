@@ -14,7 +14,10 @@ const OLD_TO_NEW = { ETUDIANT: "STUDENT", ELU: "ELECTED_OFFICIAL", AGENT: "CIVIL
 function statements(provider: "sqlite" | "postgresql"): string[] {
   const dir = provider === "sqlite" ? "prisma/migrations" : "prisma/postgresql/migrations";
   const sql = readFileSync(`${dir}/${MIGRATION}/migration.sql`, "utf8").replace(/^--.*$/gm, "");
-  return sql.split(";").map((statement) => statement.trim()).filter(Boolean);
+  return sql
+    .split(";")
+    .map((statement) => statement.trim())
+    .filter(Boolean);
 }
 
 test("every profile the app knows is a target of the migration", () => {
@@ -31,7 +34,13 @@ describeEachDatabase("profile values migration", (get) => {
     }));
     await db.user.createMany({ data: rows.map((row) => ({ name: "Ancien profil", role: "LEARNER", ...row })) });
     await db.pendingSignup.createMany({
-      data: rows.map((row, index) => ({ ...row, name: "En attente", tokenHash: `jeton-${stamp}-${index}`, passwordHash: "x", expiresAt: new Date(Date.now() + 3_600_000) })),
+      data: rows.map((row, index) => ({
+        ...row,
+        name: "En attente",
+        tokenHash: `jeton-${stamp}-${index}`,
+        passwordHash: "x",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })),
     });
     for (const statement of statements(provider)) await db.$executeRawUnsafe(statement);
     const expected = rows.map((row) => OLD_TO_NEW[row.profile as keyof typeof OLD_TO_NEW] ?? row.profile);

@@ -12,7 +12,6 @@ import { everyCrashPoint } from "../helpers/crash-at.ts";
 import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-
 describeEachDatabase("progress", (get) => {
   const learner = () => createLearner(get().db, { name: "Apprenant Test", emailPrefix: "progression" });
 
@@ -21,7 +20,9 @@ describeEachDatabase("progress", (get) => {
     const userId = await learner();
     const first = new Date("2026-03-01T10:00:00Z");
     expect(await completeLesson(db, { userId, lessonId: "l1-1", pathId: "parcours-1h", now: first })).toBe(true);
-    expect(await completeLesson(db, { userId, lessonId: "l1-1", pathId: "parcours-1h", now: new Date("2026-03-02T10:00:00Z") })).toBe(false);
+    expect(await completeLesson(db, { userId, lessonId: "l1-1", pathId: "parcours-1h", now: new Date("2026-03-02T10:00:00Z") })).toBe(
+      false,
+    );
     const rows = await db.lessonProgress.findMany({ where: { userId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.completedAt).toEqual(first);
@@ -54,7 +55,9 @@ describeEachDatabase("progress", (get) => {
     const t0 = new Date("2026-03-01T10:00:00Z");
     const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
     // A first heartbeat claiming far too much is capped.
-    expect(await recordActiveTime(db, { userId, lessonId: "l1-1", pathId: "parcours-1h", claimedSeconds: 3600, now: t0 })).toBe(HEARTBEAT_SECONDS);
+    expect(await recordActiveTime(db, { userId, lessonId: "l1-1", pathId: "parcours-1h", claimedSeconds: 3600, now: t0 })).toBe(
+      HEARTBEAT_SECONDS,
+    );
     // 15 s later, a normal heartbeat.
     expect(await recordActiveTime(db, { userId, lessonId: "l1-1", pathId: "parcours-1h", claimedSeconds: 15, now: at(15) })).toBe(15);
     // A second tab beating 4 s later only gets the 4 s that really passed.

@@ -10,12 +10,26 @@ import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing
 import { createCohort, joinCohort } from "~/cohorts/cohorts.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { PROJECT } from "~/projects/project-test-fixture.ts";
-import { addProjectComment, getMemberProject, getProject, openProject, saveAnswers, saveAssessment, submitProject } from "~/projects/project.server.ts";
+import {
+  addProjectComment,
+  getMemberProject,
+  getProject,
+  openProject,
+  saveAnswers,
+  saveAssessment,
+  submitProject,
+} from "~/projects/project.server.ts";
 import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-const DEFINITION = { ...PROJECT, steps: PROJECT.steps.map((step, index) => (index === 0 ? { ...step, fields: step.fields.map((f) => (f.id === "defi" ? { ...f, prefillFrom: "l15-2-defi" } : f)) } : step)) };
-const account = (db: Db, profile: "STUDENT" | "TRAINER" = "STUDENT") => createLearner(db, { name: "Personne", profile, emailPrefix: "projet" });
+const DEFINITION = {
+  ...PROJECT,
+  steps: PROJECT.steps.map((step, index) =>
+    index === 0 ? { ...step, fields: step.fields.map((f) => (f.id === "defi" ? { ...f, prefillFrom: "l15-2-defi" } : f)) } : step,
+  ),
+};
+const account = (db: Db, profile: "STUDENT" | "TRAINER" = "STUDENT") =>
+  createLearner(db, { name: "Personne", profile, emailPrefix: "projet" });
 const COMPLETE = { defi: "L'isolement des aînés.", besoins: "Transport, visites, numérique.", actions: "Réunir le CCAS en mars." };
 const GRID = { c1: { level: 3, justification: "Besoins sourcés." }, c2: { level: 2, justification: "Une première action." } };
 
@@ -23,14 +37,23 @@ describeEachDatabase("final projects", (get) => {
   test("the first visit creates one project, pre-filled from the workshop reflection, even when concurrent", async () => {
     const { db } = get();
     const userId = await account(db);
-    await db.reflectionAnswer.create({ data: { userId, reflectionId: "l15-2-defi", lessonId: "l15-2", answer: "  Trois villages sans transport.  " } });
-    const opened = await Promise.all([openProject(db, userId, DEFINITION), openProject(db, userId, DEFINITION), openProject(db, userId, DEFINITION)]);
+    await db.reflectionAnswer.create({
+      data: { userId, reflectionId: "l15-2-defi", lessonId: "l15-2", answer: "  Trois villages sans transport.  " },
+    });
+    const opened = await Promise.all([
+      openProject(db, userId, DEFINITION),
+      openProject(db, userId, DEFINITION),
+      openProject(db, userId, DEFINITION),
+    ]);
     expect(new Set(opened.map((p) => p.id)).size).toBe(1);
     expect(opened[0]!.answers).toEqual({ defi: "Trois villages sans transport." });
     expect(await db.finalProject.count({ where: { userId } })).toBe(1);
     // Editing the reflection later does not overwrite the project.
     await saveAnswers(db, userId, DEFINITION, { defi: "Mon défi revu." });
-    await db.reflectionAnswer.update({ where: { userId_reflectionId: { userId, reflectionId: "l15-2-defi" } }, data: { answer: "Autre chose." } });
+    await db.reflectionAnswer.update({
+      where: { userId_reflectionId: { userId, reflectionId: "l15-2-defi" } },
+      data: { answer: "Autre chose." },
+    });
     expect((await getProject(db, userId, DEFINITION.id))!.answers.defi).toBe("Mon défi revu.");
   });
 
@@ -51,7 +74,14 @@ describeEachDatabase("final projects", (get) => {
     const userId = await account(db);
     await saveAnswers(db, userId, DEFINITION, { defi: "A" });
     const refused = await submitProject(db, userId, DEFINITION);
-    expect(refused).toEqual({ ok: false, blockers: [expect.objectContaining({ stepId: "diagnostic" }), expect.objectContaining({ stepId: "premiers-pas" }), { kind: "grille", missing: 2 }] });
+    expect(refused).toEqual({
+      ok: false,
+      blockers: [
+        expect.objectContaining({ stepId: "diagnostic" }),
+        expect.objectContaining({ stepId: "premiers-pas" }),
+        { kind: "grille", missing: 2 },
+      ],
+    });
     expect((await getProject(db, userId, DEFINITION.id))!.submittedAt).toBeNull();
 
     await saveAnswers(db, userId, DEFINITION, COMPLETE);
@@ -68,11 +98,28 @@ describeEachDatabase("final projects", (get) => {
   test("a path with a final project certifies only once it is submitted", async () => {
     const { db } = get();
     const userId = await account(db);
-    const path: CertifiablePath = { id: "parcours-projet", title: "Concevoir sa démarche", nominalMinutes: 720, objectives: ["Concevoir."], draft: false };
-    const requirements: PathRequirements = { lessonIds: ["l1"], finalAssessmentId: "final", scenarioIds: [], finalProjectId: DEFINITION.id };
-    const context = { siteUrl: "https://exemple.fr", issuer: "Apprendre à faire alliance", key: signingKeyFromPem(generateSigningKeyPem()) };
+    const path: CertifiablePath = {
+      id: "parcours-projet",
+      title: "Concevoir sa démarche",
+      nominalMinutes: 720,
+      objectives: ["Concevoir."],
+      draft: false,
+    };
+    const requirements: PathRequirements = {
+      lessonIds: ["l1"],
+      finalAssessmentId: "final",
+      scenarioIds: [],
+      finalProjectId: DEFINITION.id,
+    };
+    const context = {
+      siteUrl: "https://exemple.fr",
+      issuer: "Apprendre à faire alliance",
+      key: signingKeyFromPem(generateSigningKeyPem()),
+    };
     await db.lessonProgress.create({ data: { userId, lessonId: "l1", completedAt: new Date() } });
-    await db.quizAttempt.create({ data: { userId, quizId: "final", number: 1, layout: "[]", submittedAt: new Date(), score: 90, passed: true } });
+    await db.quizAttempt.create({
+      data: { userId, quizId: "final", number: 1, layout: "[]", submittedAt: new Date(), score: 90, passed: true },
+    });
     await saveAnswers(db, userId, DEFINITION, COMPLETE);
     const before = await issueCertificateIfEligible(db, userId, path, requirements, context);
     expect(before.certificate).toBeNull();
@@ -84,7 +131,12 @@ describeEachDatabase("final projects", (get) => {
 
   test("only the trainer of a cohort the learner joined reads the project and comments on it", async () => {
     const { db } = get();
-    const [trainer, other, learner, outsider] = [await account(db, "TRAINER"), await account(db, "TRAINER"), await account(db), await account(db)];
+    const [trainer, other, learner, outsider] = [
+      await account(db, "TRAINER"),
+      await account(db, "TRAINER"),
+      await account(db),
+      await account(db),
+    ];
     const cohort = await createCohort(db, trainer, { name: "Master 2", pathId: "parcours-12h" });
     const otherCohort = await createCohort(db, other, { name: "Autre", pathId: "parcours-12h" });
     await joinCohort(db, learner, cohort.joinCode);

@@ -38,8 +38,15 @@ describeEachDatabase("pruning expired data", (get) => {
         { id: `valide-${tag}`, userId, expiresAt: later(MINUTE) },
       ],
     });
-    const token = (name: string, expiresAt: Date, usedAt: Date | null = null) => ({ userId, tokenHash: `${name}-${tag}`, expiresAt, usedAt });
-    await db.passwordResetToken.createMany({ data: [token("reset-expire", ago(1000)), token("reset-utilise", later(MINUTE), ago(1000)), token("reset-valide", later(MINUTE))] });
+    const token = (name: string, expiresAt: Date, usedAt: Date | null = null) => ({
+      userId,
+      tokenHash: `${name}-${tag}`,
+      expiresAt,
+      usedAt,
+    });
+    await db.passwordResetToken.createMany({
+      data: [token("reset-expire", ago(1000)), token("reset-utilise", later(MINUTE), ago(1000)), token("reset-valide", later(MINUTE))],
+    });
     await db.emailChangeToken.createMany({
       data: [
         { ...token("email-expire", ago(1000)), newEmail: "a@exemple.fr" },
@@ -65,7 +72,9 @@ describeEachDatabase("pruning expired data", (get) => {
     expect((await db.session.findMany({ where: { userId } })).map((s) => s.id)).toEqual([`valide-${tag}`]);
     expect((await db.passwordResetToken.findMany({ where: { userId } })).map((t) => t.tokenHash)).toEqual([`reset-valide-${tag}`]);
     expect((await db.emailChangeToken.findMany({ where: { userId } })).map((t) => t.tokenHash)).toEqual([`email-valide-${tag}`]);
-    expect((await db.signInChallenge.findMany({ where: { userId: { in: [userId, other, third] } } })).map((c) => c.userId)).toEqual([other]);
+    expect((await db.signInChallenge.findMany({ where: { userId: { in: [userId, other, third] } } })).map((c) => c.userId)).toEqual([
+      other,
+    ]);
     expect(await db.user.count({ where: { id: { in: [userId, other, third] } } })).toBe(3);
     // The outbox is asked to forget what is older than the longest link's life (24 hours).
     const asked: Date[] = [];
@@ -73,7 +82,14 @@ describeEachDatabase("pruning expired data", (get) => {
     expect(asked).toEqual([new Date(now.getTime() - 24 * 60 * MINUTE)]);
     expect(OUTBOX_RETENTION_MS).toBe(24 * 60 * MINUTE);
     // Run again (another instance, or the next pass): nothing left to delete, nothing breaks.
-    expect(await pruneExpired(db, now)).toEqual({ rateLimits: 0, sessions: 0, passwordResetTokens: 0, emailChangeTokens: 0, signInChallenges: 0, outboxMessages: 0 });
+    expect(await pruneExpired(db, now)).toEqual({
+      rateLimits: 0,
+      sessions: 0,
+      passwordResetTokens: 0,
+      emailChangeTokens: 0,
+      signInChallenges: 0,
+      outboxMessages: 0,
+    });
   });
 
   test("a counter's window reopens after pruning as if new", async () => {
@@ -90,7 +106,15 @@ describeEachDatabase("pruning expired data", (get) => {
 });
 
 test("the outbox forgets the e-mails sent before a date, and only those", async () => {
-  const mailer = createMailer({ SMTP_HOST: undefined, SMTP_PORT: 0, SMTP_SECURE: false, SMTP_USER: undefined, SMTP_PASSWORD: undefined, MAIL_FROM: "x <x@exemple.fr>", OUTBOX_DIR: outboxDir });
+  const mailer = createMailer({
+    SMTP_HOST: undefined,
+    SMTP_PORT: 0,
+    SMTP_SECURE: false,
+    SMTP_USER: undefined,
+    SMTP_PASSWORD: undefined,
+    MAIL_FROM: "x <x@exemple.fr>",
+    OUTBOX_DIR: outboxDir,
+  });
   await mailer.send({ to: "ancien@exemple.fr", subject: "Ancien", text: "lien" });
   await new Promise((resolve) => setTimeout(resolve, 5));
   const cut = new Date();

@@ -3,13 +3,29 @@
  * learner could send (another learner's attempt, a question twice, out of turn, too many attempts).
  */
 import { expect, test } from "vitest";
-import { answerQuestion, QuizError, startAttempt, getQuizView, bestResults, gradePractice, startPractice } from "~/quizzes/quiz-attempts.server.ts";
+import {
+  answerQuestion,
+  QuizError,
+  startAttempt,
+  getQuizView,
+  bestResults,
+  gradePractice,
+  startPractice,
+} from "~/quizzes/quiz-attempts.server.ts";
 import type { Question, QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const source = { ref: "mission-2020", heading: "Intertitre" };
-const q = (id: string, answer: boolean): Question => ({ id, type: "vrai-faux", stem: `${id} ?`, answer, feedback: "Parce que.", source, concepts: [] });
+const q = (id: string, answer: boolean): Question => ({
+  id,
+  type: "vrai-faux",
+  stem: `${id} ?`,
+  answer,
+  feedback: "Parce que.",
+  source,
+  concepts: [],
+});
 const multiple: Question = {
   id: "q-cm",
   type: "choix-multiple",
@@ -35,7 +51,13 @@ const finalQuiz: QuizDefinition = {
   file: "quizzes/eval-test.yaml",
 };
 const practiceQuiz: QuizDefinition = { ...finalQuiz, id: "entrainement-test", kind: "entrainement", attempts: undefined };
-const drawQuiz: QuizDefinition = { ...finalQuiz, id: "tirage", attempts: 5, draw: 2, questions: [q("t1", true), q("t2", true), q("t3", true), q("t4", true)] };
+const drawQuiz: QuizDefinition = {
+  ...finalQuiz,
+  id: "tirage",
+  attempts: 5,
+  draw: 2,
+  questions: [q("t1", true), q("t2", true), q("t3", true), q("t4", true)],
+};
 
 const answers = (entries: Array<[string, string]>) => new URLSearchParams(entries);
 
@@ -55,7 +77,11 @@ describeEachDatabase("quiz attempts", (get) => {
     expect(attempt.questions.map((question) => question.id)).toEqual(["q1", "q2", "q-cm"]);
     expect(JSON.stringify(attempt.questions)).not.toMatch(/answer|correct"/);
 
-    const first = await answerQuestion(db, finalQuiz, userId, { attemptId: attempt.attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) });
+    const first = await answerQuestion(db, finalQuiz, userId, {
+      attemptId: attempt.attemptId,
+      questionId: "q1",
+      form: answers([["reponse", "vrai"]]),
+    });
     expect(first).toEqual({ correction: { questionId: "q1", response: { value: true }, withheld: true }, result: null, review: null });
     await answerQuestion(db, finalQuiz, userId, { attemptId: attempt.attemptId, questionId: "q2", form: answers([["reponse", "vrai"]]) });
     const last = await answerQuestion(db, finalQuiz, userId, {
@@ -69,7 +95,11 @@ describeEachDatabase("quiz attempts", (get) => {
     expect(stored).toMatchObject({ score: 50, passed: false });
     expect(stored.submittedAt).not.toBeNull();
     expect(stored.answers.map((answer) => [answer.questionId, answer.score])).toEqual(
-      expect.arrayContaining([["q1", 1], ["q2", 0], ["q-cm", 0.5]]),
+      expect.arrayContaining([
+        ["q1", 1],
+        ["q2", 0],
+        ["q-cm", 0.5],
+      ]),
     );
   });
 
@@ -78,7 +108,11 @@ describeEachDatabase("quiz attempts", (get) => {
     const userId = await learner();
     const { attemptId } = await startAttempt(db, finalQuiz, userId);
     await answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "faux"]]) });
-    await expectQuizError(answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }), 409, "deja-repondu");
+    await expectQuizError(
+      answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }),
+      409,
+      "deja-repondu",
+    );
     const stored = await db.quizAnswer.findMany({ where: { attemptId } });
     expect(stored.map((answer) => [answer.questionId, answer.correct])).toEqual([["q1", false]]);
   });
@@ -88,7 +122,9 @@ describeEachDatabase("quiz attempts", (get) => {
     const userId = await learner();
     const { attemptId } = await startAttempt(db, finalQuiz, userId);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 4 }, () => answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) })),
+      Array.from({ length: 4 }, () =>
+        answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     expect(await db.quizAnswer.count({ where: { attemptId } })).toBe(1);
@@ -98,7 +134,11 @@ describeEachDatabase("quiz attempts", (get) => {
     const { db } = get();
     const userId = await learner();
     const { attemptId } = await startAttempt(db, finalQuiz, userId);
-    await expectQuizError(answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q2", form: answers([["reponse", "faux"]]) }), 409, "question-suivante-d-abord");
+    await expectQuizError(
+      answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q2", form: answers([["reponse", "faux"]]) }),
+      409,
+      "question-suivante-d-abord",
+    );
     expect(await db.quizAnswer.count({ where: { attemptId } })).toBe(0);
   });
 
@@ -107,7 +147,11 @@ describeEachDatabase("quiz attempts", (get) => {
     const owner = await learner();
     const intruder = await learner();
     const { attemptId } = await startAttempt(db, finalQuiz, owner);
-    await expectQuizError(answerQuestion(db, finalQuiz, intruder, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }), 404, "tentative-introuvable");
+    await expectQuizError(
+      answerQuestion(db, finalQuiz, intruder, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }),
+      404,
+      "tentative-introuvable",
+    );
     expect(await db.quizAnswer.count({ where: { attemptId } })).toBe(0);
   });
 
@@ -115,12 +159,31 @@ describeEachDatabase("quiz attempts", (get) => {
     const { db } = get();
     const userId = await learner();
     const { attemptId } = await startAttempt(db, finalQuiz, userId);
-    await expectQuizError(answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "peut-etre"]]) }), 400, "vrai-faux-requis");
-    await expectQuizError(answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "ailleurs", form: answers([["reponse", "vrai"]]) }), 400, "question-hors-tentative");
+    await expectQuizError(
+      answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "peut-etre"]]) }),
+      400,
+      "vrai-faux-requis",
+    );
+    await expectQuizError(
+      answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "ailleurs", form: answers([["reponse", "vrai"]]) }),
+      400,
+      "question-hors-tentative",
+    );
     await answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) });
     await answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q2", form: answers([["reponse", "faux"]]) });
-    await answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q-cm", form: answers([["reponse", "a"], ["reponse", "b"]]) });
-    await expectQuizError(answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }), 409, "tentative-terminee");
+    await answerQuestion(db, finalQuiz, userId, {
+      attemptId,
+      questionId: "q-cm",
+      form: answers([
+        ["reponse", "a"],
+        ["reponse", "b"],
+      ]),
+    });
+    await expectQuizError(
+      answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q1", form: answers([["reponse", "vrai"]]) }),
+      409,
+      "tentative-terminee",
+    );
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).score).toBe(100);
   });
 
@@ -130,17 +193,30 @@ describeEachDatabase("quiz attempts", (get) => {
     const first = await startAttempt(db, finalQuiz, userId);
     expect((await startAttempt(db, finalQuiz, userId)).attemptId).toBe(first.attemptId);
     for (const attemptId of [first.attemptId]) {
-      for (const [questionId, value] of [["q1", "vrai"], ["q2", "faux"]] as const) {
+      for (const [questionId, value] of [
+        ["q1", "vrai"],
+        ["q2", "faux"],
+      ] as const) {
         await answerQuestion(db, finalQuiz, userId, { attemptId, questionId, form: answers([["reponse", value]]) });
       }
       await answerQuestion(db, finalQuiz, userId, { attemptId, questionId: "q-cm", form: answers([["reponse", "c"]]) });
     }
     const second = await startAttempt(db, finalQuiz, userId);
     expect(second.number).toBe(2);
-    for (const [questionId, value] of [["q1", "vrai"], ["q2", "faux"]] as const) {
+    for (const [questionId, value] of [
+      ["q1", "vrai"],
+      ["q2", "faux"],
+    ] as const) {
       await answerQuestion(db, finalQuiz, userId, { attemptId: second.attemptId, questionId, form: answers([["reponse", value]]) });
     }
-    await answerQuestion(db, finalQuiz, userId, { attemptId: second.attemptId, questionId: "q-cm", form: answers([["reponse", "a"], ["reponse", "b"]]) });
+    await answerQuestion(db, finalQuiz, userId, {
+      attemptId: second.attemptId,
+      questionId: "q-cm",
+      form: answers([
+        ["reponse", "a"],
+        ["reponse", "b"],
+      ]),
+    });
     await expectQuizError(startAttempt(db, finalQuiz, userId), 403, "plus-de-tentative");
     expect(await db.quizAttempt.count({ where: { userId, quizId: finalQuiz.id } })).toBe(2);
     expect((await bestResults(db, userId, [finalQuiz.id])).get(finalQuiz.id)).toEqual({ score: 100, passed: true });
@@ -160,7 +236,11 @@ describeEachDatabase("quiz attempts", (get) => {
     const ids = (attempt: { questions: Array<{ id: string }> }) => attempt.questions.map((x) => x.id).sort();
     const finish = async (attempt: { attemptId: string; questions: Array<{ id: string }> }) => {
       for (const question of attempt.questions) {
-        await answerQuestion(db, drawQuiz, userId, { attemptId: attempt.attemptId, questionId: question.id, form: answers([["reponse", "vrai"]]) });
+        await answerQuestion(db, drawQuiz, userId, {
+          attemptId: attempt.attemptId,
+          questionId: question.id,
+          form: answers([["reponse", "vrai"]]),
+        });
       }
     };
     // A pool of 4 drawn 2 at a time: the second attempt takes the 2 never asked, the third the

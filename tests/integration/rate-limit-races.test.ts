@@ -23,7 +23,8 @@ import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { createTestAccount, TEST_PASSWORD } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
-const account = (db: Db, password = TEST_PASSWORD) => createTestAccount(db, { name: "Camille Course", profile: "CIVIL_SERVANT", password, emailPrefix: "course" });
+const account = (db: Db, password = TEST_PASSWORD) =>
+  createTestAccount(db, { name: "Camille Course", profile: "CIVIL_SERVANT", password, emailPrefix: "course" });
 
 /** The real password check, counted. */
 function countingPasswordCheck() {
@@ -60,7 +61,9 @@ describeEachDatabase("rate limit races", (get) => {
     const { db, provider } = get();
     const { email } = await account(db);
     const check = countingPasswordCheck();
-    const results = await Promise.all(Array.from({ length: 30 }, () => attemptSignIn(db, { clientIp: "198.51.100.30", email, password: "mauvais" }, check)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => attemptSignIn(db, { clientIp: "198.51.100.30", email, password: "mauvais" }, check)),
+    );
     console.info(`[${provider}] 30 parallel wrong passwords, one address: ${check.calls} checked`);
     expect(check.calls).toBe(AUTH_LIMITS.signInFailuresPerAccountAndAddress.limit);
     expect(results.filter((r) => r.outcome === "refuse")).toHaveLength(5);
@@ -74,7 +77,9 @@ describeEachDatabase("rate limit races", (get) => {
     const { db, provider } = get();
     const { email } = await account(db);
     const check = countingPasswordCheck();
-    const attempts = Array.from({ length: 200 }, (_, i) => attemptSignIn(db, { clientIp: `198.51.100.${100 + (i % 20)}`, email, password: `essai ${i}` }, check));
+    const attempts = Array.from({ length: 200 }, (_, i) =>
+      attemptSignIn(db, { clientIp: `198.51.100.${100 + (i % 20)}`, email, password: `essai ${i}` }, check),
+    );
     const results = await Promise.all(attempts);
     console.info(`[${provider}] 200 parallel wrong passwords, 20 addresses: ${check.calls} checked`);
     expect(check.calls).toBe(AUTH_LIMITS.signInFailuresPerAccount.limit);
@@ -85,9 +90,11 @@ describeEachDatabase("rate limit races", (get) => {
     const { db } = get();
     const { email } = await account(db);
     const ip = "198.51.100.40";
-    for (let i = 0; i < 4; i += 1) expect(await attemptSignIn(db, { clientIp: ip, email, password: "mauvais" })).toEqual({ outcome: "refuse" });
+    for (let i = 0; i < 4; i += 1)
+      expect(await attemptSignIn(db, { clientIp: ip, email, password: "mauvais" })).toEqual({ outcome: "refuse" });
     // A right password holds a place only while it is checked, then gives it back.
-    for (let i = 0; i < 8; i += 1) expect(await attemptSignIn(db, { clientIp: ip, email, password: "mot de passe solide" })).toMatchObject({ outcome: "ok" });
+    for (let i = 0; i < 8; i += 1)
+      expect(await attemptSignIn(db, { clientIp: ip, email, password: "mot de passe solide" })).toMatchObject({ outcome: "ok" });
     // Four failures are still counted: one more is allowed, the sixth is refused.
     expect(await attemptSignIn(db, { clientIp: ip, email, password: "mauvais" })).toEqual({ outcome: "refuse" });
     expect(await attemptSignIn(db, { clientIp: ip, email, password: "mot de passe solide" })).toMatchObject({ outcome: "limite" });
@@ -98,10 +105,15 @@ describeEachDatabase("rate limit races", (get) => {
     const { email } = await account(db);
     // A distributed attack uses up the account's 50 failures for the hour...
     for (let i = 0; i < 10; i += 1) {
-      await Promise.all(Array.from({ length: 5 }, () => attemptSignIn(db, { clientIp: `198.51.100.${150 + i}`, email, password: "mauvais" })));
+      await Promise.all(
+        Array.from({ length: 5 }, () => attemptSignIn(db, { clientIp: `198.51.100.${150 + i}`, email, password: "mauvais" })),
+      );
     }
     // ...the owner, at home, is refused without a check, six times in a row...
-    for (let i = 0; i < 6; i += 1) expect(await attemptSignIn(db, { clientIp: "203.0.113.60", email, password: "mot de passe solide" })).toMatchObject({ outcome: "limite" });
+    for (let i = 0; i < 6; i += 1)
+      expect(await attemptSignIn(db, { clientIp: "203.0.113.60", email, password: "mot de passe solide" })).toMatchObject({
+        outcome: "limite",
+      });
     // ...and their address has used none of its places: when the account's hour ends, they are not locked out at home.
     const pair = await db.rateLimit.findUnique({ where: { key: `connexion:echecs:${email}:203.0.113.60` } });
     expect(pair?.count).toBe(0);
@@ -112,11 +124,20 @@ describeEachDatabase("rate limit races", (get) => {
     const { userId, email } = await account(db);
     const { secret } = newEnrollment(email);
     const now = Date.now();
-    expect(await enableTwoFactor(db, userId, { secret, code: currentCode(secret, now), password: "mot de passe solide" }, { now: new Date(now) })).toMatchObject({ ok: true });
+    expect(
+      await enableTwoFactor(
+        db,
+        userId,
+        { secret, code: currentCode(secret, now), password: "mot de passe solide" },
+        { now: new Date(now) },
+      ),
+    ).toMatchObject({ ok: true });
     const token = await createSignInChallenge(db, userId, "/tableau-de-bord");
     const counted = countingCodeChecks();
     const wrong = currentCode(secret, now) === "000000" ? "111111" : "000000";
-    const results = await Promise.all(Array.from({ length: 30 }, () => checkSecondFactor(db, token, { kind: "totp", value: wrong }, new Date(), counted.checks)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => checkSecondFactor(db, token, { kind: "totp", value: wrong }, new Date(), counted.checks)),
+    );
     console.info(`[${provider}] 30 parallel wrong codes, one challenge: ${counted.calls} checked`);
     expect(counted.calls).toBe(CHALLENGE_MAX_ATTEMPTS);
     expect(results.filter((r) => !r.ok && r.reason === "code")).toHaveLength(CHALLENGE_MAX_ATTEMPTS);
@@ -124,7 +145,10 @@ describeEachDatabase("rate limit races", (get) => {
     // account's limit on wrong codes was reached.
     expect(results.filter((r) => !r.ok && (r.reason === "expire" || r.reason === "trop"))).toHaveLength(30 - CHALLENGE_MAX_ATTEMPTS);
     // The challenge is used up: even the right code no longer opens it.
-    expect(await checkSecondFactor(db, token, { kind: "totp", value: currentCode(secret, now + 30_000) })).toEqual({ ok: false, reason: "expire" });
+    expect(await checkSecondFactor(db, token, { kind: "totp", value: currentCode(secret, now + 30_000) })).toEqual({
+      ok: false,
+      reason: "expire",
+    });
   });
 
   test("a limit that counts every request lets exactly `limit` through at once (certificate and cohort code look-ups, sign-ups, resets)", async () => {

@@ -10,7 +10,10 @@ import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { replayChoices } from "~/simulations/replay.ts";
 import { balanceProblems, measureBalance } from "~/simulations/scenario-balance.ts";
 
-const real = loadScenarios(path.resolve("courses"), new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]));
+const real = loadScenarios(
+  path.resolve("courses"),
+  new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]),
+);
 
 /** Per scenario: its two good endings, and one run for each that avoids the other's signature choice. */
 const REWRITTEN: Record<string, { good: string[]; runs: Array<{ path: string; ending: string }> }> = {
@@ -77,7 +80,9 @@ describe.each(Object.entries(REWRITTEN))("%s", (id, expected) => {
   });
 
   test("has two good endings, both reachable", () => {
-    const positive = scenario().endings.filter((ending) => ending.tone === "positive").map((ending) => ending.id);
+    const positive = scenario()
+      .endings.filter((ending) => ending.tone === "positive")
+      .map((ending) => ending.id);
     expect(positive.sort()).toEqual([...expected.good].sort());
     expect(measureBalance(scenario(), checkGraph(scenario()).pathsPerEnding).goodEndingsReached.sort()).toEqual([...expected.good].sort());
   });
@@ -90,6 +95,7 @@ describe.each(Object.entries(REWRITTEN))("%s", (id, expected) => {
   test("every option's feedback says what it costs or risks, not only what it buys", () => {
     // A trade-off is announced by a turn of phrase: « Mais », « Le prix », « en revanche »…
     const turn = /\b(mais|le prix|en revanche|pourtant|il faut|coûte|reste à|se font attendre|le revers)\b/i;
-    for (const scene of scenario().scenes) for (const choice of scene.choices) expect(choice.feedback, `${scene.id}${choice.id}`).toMatch(turn);
+    for (const scene of scenario().scenes)
+      for (const choice of scene.choices) expect(choice.feedback, `${scene.id}${choice.id}`).toMatch(turn);
   });
 });

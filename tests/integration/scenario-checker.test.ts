@@ -12,7 +12,10 @@ import { checkGraph } from "~/simulations/graph-check.ts";
 import { replayChoices } from "~/simulations/replay.ts";
 import { ScenarioSchema, type Scenario } from "~/simulations/scenario-schema.ts";
 
-const real = loadScenarios(path.resolve("courses"), new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]));
+const real = loadScenarios(
+  path.resolve("courses"),
+  new Set(["mission-2020", "cahier-odd17-2022", "fiche-capitalisation-2019", "diner-elus-entreprises-2020", "bilan-feuille-de-route-2021"]),
+);
 
 test("every real simulation is valid and proven complete", () => {
   expect(real.problems).toEqual([]);
@@ -20,7 +23,10 @@ test("every real simulation is valid and proven complete", () => {
 });
 
 /** Paths per ending and example runs, as computed in the content brief (simulations.md). */
-const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ path: string; ending: string; vars: Record<string, number> }> }> = {
+const BRIEF: Record<
+  string,
+  { paths: Record<string, number>; examples: Array<{ path: string; ending: string; vars: Record<string, number> }> }
+> = {
   // S0, SA, SB rewritten for issue 16 (two good endings each, reached by different strategies).
   "s0-premier-pas": {
     paths: { "s0-f1": 12, "s0-f4": 15, "s0-f2": 213, "s0-f3": 3 },
@@ -39,8 +45,16 @@ const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ p
       { path: "a1b a2b a3b a4c a5c a6a a7a a8b", ending: "sa-f1", vars: { confiance: 9, impact: 6, ressources: 2, maturite: 10 } },
       // Same start, then stay in the region: the other good ending.
       { path: "a1b a2b a3b a4c a5c a6a a7c a8c", ending: "sa-f5", vars: { confiance: 10, impact: 6, ressources: 1, maturite: 7 } },
-      { path: "a1a a2a a3a a3ea a4a a5a a6a a6ea a7a a8a", ending: "sa-f4", vars: { confiance: 2, impact: 10, ressources: 0, maturite: 5 } },
-      { path: "a1a a2c a3a a3ea a4b a5a a6c a6eb a7b a8a", ending: "sa-f3", vars: { confiance: 0, impact: 10, ressources: 3, maturite: 0 } },
+      {
+        path: "a1a a2a a3a a3ea a4a a5a a6a a6ea a7a a8a",
+        ending: "sa-f4",
+        vars: { confiance: 2, impact: 10, ressources: 0, maturite: 5 },
+      },
+      {
+        path: "a1a a2c a3a a3ea a4b a5a a6c a6eb a7b a8a",
+        ending: "sa-f3",
+        vars: { confiance: 0, impact: 10, ressources: 3, maturite: 0 },
+      },
       { path: "a1c a2a a3b a4a a5b a6b a7c a8c", ending: "sa-f2", vars: { confiance: 8, impact: 4, ressources: 7, maturite: 0 } },
     ],
   },
@@ -59,11 +73,31 @@ const BRIEF: Record<string, { paths: Record<string, number>; examples: Array<{ p
   "sc-fonds": {
     paths: { "sc-f3": 5220, "sc-f1": 55, "sc-f5": 247, "sc-f4": 358, "sc-f2": 1896 },
     examples: [
-      { path: "c1b c2b c3b c4b c5b c6a c7b c8c", ending: "sc-f3", vars: { impact: 6, confiance: 5, ressources: 3, synergies: 6, apprentissage: 6 } },
-      { path: "c1b c2b c3b c4b c5b c6a c7b c8a", ending: "sc-f1", vars: { impact: 7, confiance: 7, ressources: 1, synergies: 5, apprentissage: 8 } },
-      { path: "c1d c2c c3b c4c c5a c6a c7c c8a", ending: "sc-f5", vars: { impact: 9, confiance: 3, ressources: 3, synergies: 0, apprentissage: 2 } },
-      { path: "c1c c2a c3a c4a c5b c5eb c6a c7c c8b", ending: "sc-f4", vars: { impact: 2, confiance: 10, ressources: 4, synergies: 4, apprentissage: 0 } },
-      { path: "c1a c2a c3a c4a c5a c5ea c6a c7a c8a", ending: "sc-f2", vars: { impact: 7, confiance: 4, ressources: 7, synergies: 2, apprentissage: 6 } },
+      {
+        path: "c1b c2b c3b c4b c5b c6a c7b c8c",
+        ending: "sc-f3",
+        vars: { impact: 6, confiance: 5, ressources: 3, synergies: 6, apprentissage: 6 },
+      },
+      {
+        path: "c1b c2b c3b c4b c5b c6a c7b c8a",
+        ending: "sc-f1",
+        vars: { impact: 7, confiance: 7, ressources: 1, synergies: 5, apprentissage: 8 },
+      },
+      {
+        path: "c1d c2c c3b c4c c5a c6a c7c c8a",
+        ending: "sc-f5",
+        vars: { impact: 9, confiance: 3, ressources: 3, synergies: 0, apprentissage: 2 },
+      },
+      {
+        path: "c1c c2a c3a c4a c5b c5eb c6a c7c c8b",
+        ending: "sc-f4",
+        vars: { impact: 2, confiance: 10, ressources: 4, synergies: 4, apprentissage: 0 },
+      },
+      {
+        path: "c1a c2a c3a c4a c5a c5ea c6a c7a c8a",
+        ending: "sc-f2",
+        vars: { impact: 7, confiance: 4, ressources: 7, synergies: 2, apprentissage: 6 },
+      },
     ],
   },
   "sd-mobilite": {
@@ -95,7 +129,11 @@ describe("broken simulations are refused, naming the scene", () => {
     ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8"))) as Scenario;
 
   test("the fixture itself is complete", () => {
-    expect(checkGraph(fixture())).toMatchObject({ problems: [], totalPaths: 6, pathsPerEnding: { "essai-f1": 1, "essai-f2": 4, "essai-f3": 1 } });
+    expect(checkGraph(fixture())).toMatchObject({
+      problems: [],
+      totalPaths: 6,
+      pathsPerEnding: { "essai-f1": 1, "essai-f2": 4, "essai-f3": 1 },
+    });
   });
 
   test("an unreachable ending", () => {

@@ -36,12 +36,20 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
   test("a new and a taken address get the very same answer, and one e-mail each", async () => {
     const { db } = get();
     const taken = newEmail("deja");
-    const owner = await createAccount(db, { name: "Titulaire Existant", email: taken, profile: "ELECTED_OFFICIAL", password: "mot de passe du titulaire" });
+    const owner = await createAccount(db, {
+      name: "Titulaire Existant",
+      email: taken,
+      profile: "ELECTED_OFFICIAL",
+      password: "mot de passe du titulaire",
+    });
     if (!owner.ok) throw new Error("création impossible");
     const fresh = newEmail();
     const mailer = capturingMailer();
     const post = (email: string) =>
-      handleSignUp(signUpRequest({ name: "Autre Personne", email, profile: "STUDENT", password: "une autre phrase de passe", redirectTo: "" }), { db, mailer, clientIp: "198.51.100.40" });
+      handleSignUp(
+        signUpRequest({ name: "Autre Personne", email, profile: "STUDENT", password: "une autre phrase de passe", redirectTo: "" }),
+        { db, mailer, clientIp: "198.51.100.40" },
+      );
 
     const forNew = await everything(await post(fresh));
     const forTaken = await everything(await post(taken));
@@ -58,7 +66,10 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     expect(mailer.sent[1]!.text).not.toContain("jeton");
     // Nothing changes for the owner, and no account exists yet for the new address.
     expect(await verifyCredentials(db, taken, "mot de passe du titulaire")).toBe(owner.userId);
-    expect(await db.user.findUniqueOrThrow({ where: { email: taken } })).toMatchObject({ name: "Titulaire Existant", profile: "ELECTED_OFFICIAL" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: taken } })).toMatchObject({
+      name: "Titulaire Existant",
+      profile: "ELECTED_OFFICIAL",
+    });
     expect(await db.user.count({ where: { email: fresh } })).toBe(0);
     // The same database work for both; the taken address's row can never be confirmed (no link sent).
     expect(await db.pendingSignup.count({ where: { email: taken } })).toBe(1);
@@ -69,15 +80,27 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     const { db } = get();
     const mailer = capturingMailer();
     const email = newEmail();
-    const response = await handleSignUp(signUpRequest({ ...chosen, email, redirectTo: "/rejoindre/K7QM-3XRT" }), { db, mailer, clientIp: "198.51.100.41" });
+    const response = await handleSignUp(signUpRequest({ ...chosen, email, redirectTo: "/rejoindre/K7QM-3XRT" }), {
+      db,
+      mailer,
+      clientIp: "198.51.100.41",
+    });
     expect(response.headers.get("Location")).toBe(`${CHECK_INBOX_PATH}?redirectTo=%2Frejoindre%2FK7QM-3XRT`);
     expect(await db.pendingSignup.findUniqueOrThrow({ where: { email } })).toMatchObject({ redirectTo: "/rejoindre/K7QM-3XRT" });
     const outside = newEmail();
-    await handleSignUp(signUpRequest({ ...chosen, email: outside, redirectTo: "//evil.example" }), { db, mailer, clientIp: "198.51.100.41" });
+    await handleSignUp(signUpRequest({ ...chosen, email: outside, redirectTo: "//evil.example" }), {
+      db,
+      mailer,
+      clientIp: "198.51.100.41",
+    });
     expect(await db.pendingSignup.findUniqueOrThrow({ where: { email: outside } })).toMatchObject({ redirectTo: null });
 
     const before = await db.pendingSignup.count();
-    const refused = await handleSignUp(signUpRequest({ name: "C", email: "pas-une-adresse", profile: "PIRATE", password: "court" }), { db, mailer, clientIp: "198.51.100.41" });
+    const refused = await handleSignUp(signUpRequest({ name: "C", email: "pas-une-adresse", profile: "PIRATE", password: "court" }), {
+      db,
+      mailer,
+      clientIp: "198.51.100.41",
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain("Le mot de passe doit compter au moins 10 caractères.");
     expect(await db.pendingSignup.count()).toBe(before);
@@ -165,6 +188,8 @@ describeEachDatabase("sign-up confirmed by e-mail", (get) => {
     expect(mailer.sent.filter((mail) => mail.to === fresh)).toHaveLength(3);
     expect(mailer.sent.filter((mail) => mail.to === taken)).toHaveLength(3);
     // The last link sent still works (a request beyond the limit does not replace it).
-    expect(await confirmSignUp(db, tokenOf(mailer.sent.filter((mail) => mail.to === fresh).at(-1)!), chosen.password)).toMatchObject({ ok: true });
+    expect(await confirmSignUp(db, tokenOf(mailer.sent.filter((mail) => mail.to === fresh).at(-1)!), chosen.password)).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -26,7 +26,10 @@ describeEachDatabase("simulation runs", (get) => {
     const { db } = get();
     const userId = await learner();
     const run = await startRun(db, userId, scenario);
-    expect(await chooseInRun(db, scenario, userId, { runId: run.id, sceneId: "e1", choiceId: "b" })).toMatchObject({ sceneId: "e1e", endingId: null });
+    expect(await chooseInRun(db, scenario, userId, { runId: run.id, sceneId: "e1", choiceId: "b" })).toMatchObject({
+      sceneId: "e1e",
+      endingId: null,
+    });
     await chooseInRun(db, scenario, userId, { runId: run.id, sceneId: "e1e", choiceId: "a" });
     const last = await chooseInRun(db, scenario, userId, { runId: run.id, sceneId: "e2", choiceId: "a" });
     expect(last).toMatchObject({ sceneId: null, endingId: "essai-f2" });
@@ -135,7 +138,9 @@ describeEachDatabase("simulation runs", (get) => {
     const first = await getSimulationView(db, scenario, null, { anonymousChoices: choices, anonymousSeed: "graine0001" });
     expect(first.orderSeed).toBe("graine0001");
     expect(first.run?.order).toEqual(orderFromSeed(scenario, "graine0001"));
-    expect((await getSimulationView(db, scenario, null, { anonymousChoices: choices, anonymousSeed: "graine0001" })).run?.order).toEqual(first.run?.order);
+    expect((await getSimulationView(db, scenario, null, { anonymousChoices: choices, anonymousSeed: "graine0001" })).run?.order).toEqual(
+      first.run?.order,
+    );
     const fresh = await getSimulationView(db, scenario, null, { anonymousChoices: null, anonymousSeed: "<script>" });
     expect(fresh.orderSeed).toMatch(/^[a-z0-9]{10}$/);
   });

@@ -23,7 +23,6 @@ const later = (seconds: number, from = shown) => new Date(from.getTime() + secon
 /** Lessons of the test path: minimum 3 min to mark done, 20 min of reading and activities. */
 const LESSON = { minimumSeconds: 180, modelSeconds: 1200 };
 
-
 describeEachDatabase("time that is real", (get) => {
   const learner = () => createLearner(get().db, { name: "Inès Moreau", profile: "ELECTED_OFFICIAL", emailPrefix: "temps" });
 
@@ -39,7 +38,8 @@ describeEachDatabase("time that is real", (get) => {
       ok: false,
       status: 400,
       tooEarly: true,
-      error: "Vous avez ouvert cette leçon il y a 20\u00A0s\u00A0: prenez le temps de la lire (au moins 3\u00A0min) avant de la marquer comme terminée.",
+      error:
+        "Vous avez ouvert cette leçon il y a 20\u00A0s\u00A0: prenez le temps de la lire (au moins 3\u00A0min) avant de la marquer comme terminée.",
     });
     expect(await db.lessonProgress.count({ where: { userId } })).toBe(0);
     // The same form, three minutes after the page was shown.
@@ -66,7 +66,12 @@ describeEachDatabase("time that is real", (get) => {
     const other = await learner();
     const genuine = completionToken(key, userId, "l1", shown);
     const [time, signature] = genuine.split(".");
-    const invalid = { ok: false, status: 400, tooEarly: false, error: expect.stringMatching(/^Ce formulaire de fin de leçon n'est pas valide/) };
+    const invalid = {
+      ok: false,
+      status: 400,
+      tooEarly: false,
+      error: expect.stringMatching(/^Ce formulaire de fin de leçon n'est pas valide/),
+    };
     for (const [token, lessonId, who] of [
       [`${Number(time) - 3_600_000}.${signature}`, "l1", userId], // « opened an hour earlier »
       [completionToken(completionTokenKey(signingKeyFromPem(generateSigningKeyPem())), userId, "l1", later(-3600)), "l1", userId],
@@ -107,7 +112,9 @@ describeEachDatabase("time that is real", (get) => {
       now = later(LESSON.minimumSeconds, now);
       expect(await complete(userId, lessonId, { token, now })).toMatchObject({ ok: true, completed: true });
     }
-    await db.quizAttempt.create({ data: { userId, quizId: "final", number: 1, layout: "[]", startedAt: now, submittedAt: later(60, now), score: 90, passed: true } });
+    await db.quizAttempt.create({
+      data: { userId, quizId: "final", number: 1, layout: "[]", startedAt: now, submittedAt: later(60, now), score: 90, passed: true },
+    });
     const refused = await issueCertificateIfEligible(db, userId, PATH, REQUIREMENTS, context);
     expect(refused.certificate).toBeNull();
     expect(refused.eligibility).toEqual({ eligible: false, missing: [{ kind: "temps", recordedSeconds: 360, requiredSeconds: 1800 }] });
@@ -115,7 +122,13 @@ describeEachDatabase("time that is real", (get) => {
 
     // Coming back to read: 24 more minutes of heartbeats on the lessons.
     for (let beat = 1; beat <= 96; beat++) {
-      await recordActiveTime(db, { userId, lessonId: beat % 2 ? "l1" : "l2", pathId: PATH.id, claimedSeconds: 15, now: later(600 + beat * 15, now) });
+      await recordActiveTime(db, {
+        userId,
+        lessonId: beat % 2 ? "l1" : "l2",
+        pathId: PATH.id,
+        claimedSeconds: 15,
+        now: later(600 + beat * 15, now),
+      });
     }
     const granted = await issueCertificateIfEligible(db, userId, PATH, REQUIREMENTS, context);
     expect(granted.certificate).not.toBeNull();

@@ -26,8 +26,10 @@ import { createTestAccount } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
 const PASSWORD = "mot de passe solide";
-const account = (db: Db) => createTestAccount(db, { name: "Dominique Deux", profile: "TRAINER", password: PASSWORD, emailPrefix: "deux.facteurs" });
-const session = (db: Db, userId: string, id = `session-${Math.random()}`) => db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+const account = (db: Db) =>
+  createTestAccount(db, { name: "Dominique Deux", profile: "TRAINER", password: PASSWORD, emailPrefix: "deux.facteurs" });
+const session = (db: Db, userId: string, id = `session-${Math.random()}`) =>
+  db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
 
 /** What the sign-in code page hands to the server once the form is parsed. */
 function typed(code: string): SecondFactorInput {
@@ -54,8 +56,14 @@ describeEachDatabase("two-factor sign-in", (get) => {
     const { secret } = newEnrollment(email);
     const code = currentCode(secret);
     // A stolen session cookie and an attacker's own secret are not enough.
-    expect(await enableTwoFactor(db, userId, { secret, code, password: "pas le bon" }, { keepSessionId: "celle-ci" })).toEqual({ ok: false, reason: "mot-de-passe" });
-    expect(await enableTwoFactor(db, userId, { secret, code, password: "" }, { keepSessionId: "celle-ci" })).toEqual({ ok: false, reason: "mot-de-passe" });
+    expect(await enableTwoFactor(db, userId, { secret, code, password: "pas le bon" }, { keepSessionId: "celle-ci" })).toEqual({
+      ok: false,
+      reason: "mot-de-passe",
+    });
+    expect(await enableTwoFactor(db, userId, { secret, code, password: "" }, { keepSessionId: "celle-ci" })).toEqual({
+      ok: false,
+      reason: "mot-de-passe",
+    });
     expect(await db.twoFactor.count({ where: { userId } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId } })).toBe(0);
     expect(await db.session.count({ where: { userId } })).toBe(2);
@@ -73,7 +81,10 @@ describeEachDatabase("two-factor sign-in", (get) => {
     expect((await db.session.findMany({ where: { userId } })).map((s) => s.id)).toEqual(["celle-ci"]);
     // Once on, another enrolment (another secret) is refused even with the password.
     const other = newEnrollment(email);
-    expect(await enableTwoFactor(db, userId, { secret: other.secret, code: currentCode(other.secret), password: PASSWORD })).toEqual({ ok: false, reason: "deja-active" });
+    expect(await enableTwoFactor(db, userId, { secret: other.secret, code: currentCode(other.secret), password: PASSWORD })).toEqual({
+      ok: false,
+      reason: "deja-active",
+    });
   });
 
   test("recovery codes: stored hashed, each signs in once, any case and spacing; replacing them needs the password", async () => {
@@ -123,19 +134,27 @@ describeEachDatabase("two-factor sign-in", (get) => {
     // Two sign-ins (as from two addresses), each allowed 5 attempts: 10 wrong codes in all.
     for (let challenge = 0; challenge < 2; challenge += 1) {
       const token = await createSignInChallenge(db, userId, "/tableau-de-bord", start);
-      for (let i = 0; i < 5; i += 1) expect(await checkSecondFactor(db, token, typed("000000"), start)).toEqual({ ok: false, reason: "code" });
+      for (let i = 0; i < 5; i += 1)
+        expect(await checkSecondFactor(db, token, typed("000000"), start)).toEqual({ ok: false, reason: "code" });
       expect(await checkSecondFactor(db, token, typed("000000"), start)).toEqual({ ok: false, reason: "expire" });
     }
     // A third sign-in with the right code, or a recovery code, is refused until the window ends.
     const later = new Date(start.getTime() + 60_000);
     const third = await createSignInChallenge(db, userId, "/tableau-de-bord", later);
-    expect(await checkSecondFactor(db, third, typed(currentCode(secret, later.getTime())), later)).toEqual({ ok: false, reason: "trop", retryAfterSeconds: expect.any(Number) });
+    expect(await checkSecondFactor(db, third, typed(currentCode(secret, later.getTime())), later)).toEqual({
+      ok: false,
+      reason: "trop",
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(await checkSecondFactor(db, third, typed(recoveryCodes[0]!), later)).toMatchObject({ ok: false, reason: "trop" });
     expect(await remainingRecoveryCodes(db, userId)).toBe(10);
 
     const afterWindow = new Date(start.getTime() + rule.windowMs + 60_000);
     const fourth = await createSignInChallenge(db, userId, "/tableau-de-bord", afterWindow);
-    expect(await checkSecondFactor(db, fourth, typed(currentCode(secret, afterWindow.getTime())), afterWindow)).toMatchObject({ ok: true, method: "totp" });
+    expect(await checkSecondFactor(db, fourth, typed(currentCode(secret, afterWindow.getTime())), afterWindow)).toMatchObject({
+      ok: true,
+      method: "totp",
+    });
   });
 
   test("a right code does not count against the account's limit", async () => {

@@ -23,11 +23,18 @@ describeEachDatabase("npm run user:2fa-reset", (get) => {
 
   test("clears two-factor and the recovery codes of an account, ends its sessions; the password still works", async () => {
     const { db } = get();
-    const created = await createAccount(db, { name: "Perdu Téléphone", email: "perdu.telephone@exemple.fr", profile: "TRAINER", password: "mot de passe solide" });
+    const created = await createAccount(db, {
+      name: "Perdu Téléphone",
+      email: "perdu.telephone@exemple.fr",
+      profile: "TRAINER",
+      password: "mot de passe solide",
+    });
     if (!created.ok) throw new Error("création impossible");
     const userId = created.userId;
     const { secret } = newEnrollment("perdu.telephone@exemple.fr");
-    expect(await enableTwoFactor(db, userId, { secret, code: currentCode(secret), password: "mot de passe solide" })).toMatchObject({ ok: true });
+    expect(await enableTwoFactor(db, userId, { secret, code: currentCode(secret), password: "mot de passe solide" })).toMatchObject({
+      ok: true,
+    });
     await db.session.create({ data: { id: `cli-${Date.now()}`, userId, expiresAt: new Date(Date.now() + 86_400_000) } });
     await createSignInChallenge(db, userId, "/tableau-de-bord");
 
@@ -45,7 +52,10 @@ describeEachDatabase("npm run user:2fa-reset", (get) => {
   });
 
   test("an unknown address or a missing argument: a French message and a non-zero exit code", async () => {
-    await expect(reset("personne@exemple.fr")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("Aucun compte avec l'adresse personne@exemple.fr.") });
+    await expect(reset("personne@exemple.fr")).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Aucun compte avec l'adresse personne@exemple.fr."),
+    });
     await expect(reset()).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Usage : npm run user:2fa-reset") });
   });
 });

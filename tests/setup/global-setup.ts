@@ -8,14 +8,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDeploy } from "../../prisma/tools/deploy.ts";
 import { generateClients } from "../../prisma/tools/generate.ts";
-import {
-  dropPgDatabase,
-  dropStalePgDatabases,
-  newPgDatabaseName,
-  postgresTestUrl,
-  withDatabase,
-  withPgAdmin,
-} from "./test-databases.ts";
+import { dropPgDatabase, dropStalePgDatabases, newPgDatabaseName, postgresTestUrl, withDatabase, withPgAdmin } from "./test-databases.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -13,7 +13,9 @@ test("headings: one h1, no level skipped going down", async ({ page }) => {
 });
 
 test("text alternatives: images, svg and diagrams", async ({ page }) => {
-  await page.setContent(`<h1>x</h1><img src="data:,"><svg width="10" height="10"></svg><figure><svg width="10" height="10" aria-hidden="true"></svg></figure>`);
+  await page.setContent(
+    `<h1>x</h1><img src="data:,"><svg width="10" height="10"></svg><figure><svg width="10" height="10" aria-hidden="true"></svg></figure>`,
+  );
   expect(await textAlternativeProblems(page)).toHaveLength(3);
   await page.setContent(
     `<h1>x</h1><img src="data:," alt=""><svg role="img" aria-label="Radar des six axes" width="10" height="10"></svg><figure><svg width="10" height="10" aria-hidden="true"></svg><figcaption>Schéma : trois cercles</figcaption></figure>`,
@@ -23,7 +25,9 @@ test("text alternatives: images, svg and diagrams", async ({ page }) => {
 
 test("keyboard: every stop reached in order, focus visible", async ({ page }) => {
   const style = `<style>:focus-visible { outline: 3px solid orange; } .plain:focus { outline: none; }</style>`;
-  await page.setContent(`${style}<a href="#a">Un</a><button class="plain">Deux</button><a href="#c" tabindex="1">Trois</a><div tabindex="-1">Non</div>`);
+  await page.setContent(
+    `${style}<a href="#a">Un</a><button class="plain">Deux</button><a href="#c" tabindex="1">Trois</a><div tabindex="-1">Non</div>`,
+  );
   const problems = await keyboardProblems(page);
   expect(problems).toContain("button « Deux » : focus invisible");
   expect(problems.some((problem) => problem.includes("ordre de tabulation"))).toBe(true);
@@ -37,6 +41,8 @@ test("reflow: a page wider than the screen names what sticks out", async ({ page
   await page.setViewportSize({ width: 320, height: 640 });
   await page.setContent(`<h1>x</h1><table class="large"><tr><td style="min-width: 600px">large</td></tr></table>`);
   expect((await reflowProblems(page))[0]).toMatch(/^page large de \d+ px pour un écran de 320 px : .*table\.large/);
-  await page.setContent(`<h1>x</h1><div style="overflow-x: auto" tabindex="0"><table><tr><td style="min-width: 600px">large</td></tr></table></div>`);
+  await page.setContent(
+    `<h1>x</h1><div style="overflow-x: auto" tabindex="0"><table><tr><td style="min-width: 600px">large</td></tr></table></div>`,
+  );
   expect(await reflowProblems(page)).toEqual([]);
 });

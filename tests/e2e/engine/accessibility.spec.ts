@@ -6,7 +6,15 @@
  * /accessibilite publishes is what ran here.
  */
 import type { Page } from "@playwright/test";
-import { ACCESSIBILITY_CHECKS, checkById, KNOWN_ISSUES, WIDTHS, type AccessibilityCheck, type KnownIssue, type PageType } from "~/accessibility/checks.ts";
+import {
+  ACCESSIBILITY_CHECKS,
+  checkById,
+  KNOWN_ISSUES,
+  WIDTHS,
+  type AccessibilityCheck,
+  type KnownIssue,
+  type PageType,
+} from "~/accessibility/checks.ts";
 import { FOCUS_INVISIBLE, headingProblems, keyboardProblems, reflowProblems, textAlternativeProblems } from "../accessibility-probes.ts";
 import { expect, seriousAxeViolations, test, waitForHydration } from "../fixtures.ts";
 import { completeLesson, passFinalAssessment, playSimulation, spendPathActiveTime } from "./fixture-course.ts";
@@ -76,7 +84,9 @@ async function audit(sweep: Sweep, page: Page, type: PageType, label: string, { 
   }
 }
 
-test("every page type passes the checks of the accessibility statement at 320, 360 and 1280 px, and without JavaScript", async ({ browser }) => {
+test("every page type passes the checks of the accessibility statement at 320, 360 and 1280 px, and without JavaScript", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const sweep = new Sweep();
   // French typography of the interface (issue 17), read at 360 px on every page and state: the
@@ -131,7 +141,8 @@ test("every page type passes the checks of the accessibility statement at 320, 3
   };
   const finishSimulation = async (page: Page) => {
     await startSimulation(page);
-    for (let step = 0; step < 20 && (await page.locator(".choice-button").count()) > 0; step++) await page.locator(".choice-button").first().click();
+    for (let step = 0; step < 20 && (await page.locator(".choice-button").count()) > 0; step++)
+      await page.locator(".choice-button").first().click();
     await expect(page.getByText("Fin de la simulation")).toBeVisible();
   };
 

@@ -14,7 +14,8 @@ async function linkSentTo(to: string): Promise<string> {
   return linkIn(await mailSentTo("moteur", to));
 }
 
-const navAccount = (page: Page) => page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon compte" });
+const navAccount = (page: Page) =>
+  page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon compte" });
 
 test("a forgotten password: the same answer for any address, a link that works once, every session ended", async ({ page, browser }) => {
   const account = newAccount();
@@ -99,7 +100,9 @@ test("the account page: name, address confirmed from the new one, password; the 
   expect(exported.headers()["content-disposition"]).toContain("mes-donnees-apprendre-a-faire-alliance.json");
   const data = await exported.json();
   expect(data.account).toMatchObject({ name: "Après Changement", email: newEmail });
-  expect(Object.keys(data)).toEqual(expect.arrayContaining(["lessonProgress", "quizAttempts", "simulationRuns", "reflections", "finalProjects", "certificates", "cohorts"]));
+  expect(Object.keys(data)).toEqual(
+    expect.arrayContaining(["lessonProgress", "quizAttempts", "simulationRuns", "reflections", "finalProjects", "certificates", "cohorts"]),
+  );
   expect(JSON.stringify(data)).not.toMatch(/argon2/);
 });
 
@@ -250,7 +253,11 @@ test("sign-in attempts are limited, with a French message", async ({ browser, ba
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   // From another address, the same account can still be tried (its owner is not locked out).
   const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.202" } });
-  expect((await (await elsewhere.newPage()).request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: origin } })).status()).toBe(401);
+  expect(
+    (
+      await (await elsewhere.newPage()).request.post("/connexion", { form: { email, password: "mauvais" }, headers: { Origin: origin } })
+    ).status(),
+  ).toBe(401);
   await context.close();
   await elsewhere.close();
 });
@@ -263,7 +270,9 @@ test("30 wrong passwords sent at once from one address: 5 are checked, 25 refuse
   const attacker = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.204" } });
   const origin = new URL(baseURL!).origin;
   const responses = await Promise.all(
-    Array.from({ length: 30 }, (_, i) => attacker.request.post("/connexion", { form: { email: owner.email, password: `essai ${i}` }, headers: { Origin: origin } })),
+    Array.from({ length: 30 }, (_, i) =>
+      attacker.request.post("/connexion", { form: { email: owner.email, password: `essai ${i}` }, headers: { Origin: origin } }),
+    ),
   );
   const statuses = responses.map((response) => response.status());
   expect(statuses.filter((status) => status === 401)).toHaveLength(5);

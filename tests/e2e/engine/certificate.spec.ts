@@ -107,7 +107,9 @@ test("complete the path, download the PDF, and an anonymous visitor verifies the
   await visitor.context.close();
 });
 
-test("a name the PDF's font cannot fully print: the page says how it prints, the PDF shows « ? », the signed data keeps it", async ({ page }) => {
+test("a name the PDF's font cannot fully print: the page says how it prints, the PDF shows « ? », the signed data keeps it", async ({
+  page,
+}) => {
   const name = "Zoë 王小明 😀";
   await earnCertificate(page, newAccount({ name }));
   await expect(page.getByText("Le nom est imprimé tel qu'il a été enregistré à la délivrance du certificat")).toBeVisible();
@@ -176,7 +178,9 @@ test("verification is rate-limited per visitor address, with a French 429", asyn
   const limited = await visitor.page.goto("/verifier/0000-0000-0000-0000-0000-0000-0000");
   expect(limited?.status()).toBe(429);
   expect(Number(limited?.headers()["retry-after"])).toBeGreaterThan(0);
-  await expect(visitor.page.getByText(/Trop de vérifications en peu de temps depuis cette connexion. Réessayez dans \d+ minutes?\./)).toBeVisible();
+  await expect(
+    visitor.page.getByText(/Trop de vérifications en peu de temps depuis cette connexion. Réessayez dans \d+ minutes?\./),
+  ).toBeVisible();
   await visitor.context.close();
 
   // Another address is not affected.
@@ -221,7 +225,10 @@ function moveCertificateDatesTo(code: string, when: Date) {
   }
 }
 
-test("a certificate completed on the first of a month reads « 1er » on its page, its PDF and its verification", async ({ page, browser }) => {
+test("a certificate completed on the first of a month reads « 1er » on its page, its PDF and its verification", async ({
+  page,
+  browser,
+}) => {
   const { code, url } = await earnCertificate(page, newAccount());
   // 23:30 UTC on 30 November is 1 December in Paris, where the dates are written.
   moveCertificateDatesTo(code, new Date("2026-11-30T23:30:00.000Z"));

@@ -48,7 +48,9 @@ test("the cohort dashboard shows the strategies learners followed in a simulatio
     "Animer : Gouvernance partagée.",
   ]);
   // Beside them, each decision's shares, with the option's text.
-  await expect(trainer.page.getByRole("figure").filter({ hasText: "Décision « Par où commencer ? »" })).toContainText("Réunir tout le monde.");
+  await expect(trainer.page.getByRole("figure").filter({ hasText: "Décision « Par où commencer ? »" })).toContainText(
+    "Réunir tout le monde.",
+  );
   expect(await seriousAxeViolations(trainer.page)).toEqual([]);
   await trainer.context.close();
 });

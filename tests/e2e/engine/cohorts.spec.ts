@@ -59,14 +59,30 @@ test("a trainer creates a cohort, a learner joins and completes a lesson, the tr
   const bytes = await csv.body();
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, line] = bytes.subarray(3).toString("utf8").split("\r\n");
-  expect(header!.split(";").slice(0, 6)).toEqual(["Nom", "E-mail", "A rejoint le", "Progression (%)", "Leçons terminées", "Leçons du parcours"]);
-  expect(line!.split(";").slice(0, 6)).toEqual(["Léo Apprenant", learner.account.email, expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), "40", "1", "3"]); // 8 of the path's 20 minutes
+  expect(header!.split(";").slice(0, 6)).toEqual([
+    "Nom",
+    "E-mail",
+    "A rejoint le",
+    "Progression (%)",
+    "Leçons terminées",
+    "Leçons du parcours",
+  ]);
+  expect(line!.split(";").slice(0, 6)).toEqual([
+    "Léo Apprenant",
+    learner.account.email,
+    expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/),
+    "40",
+    "1",
+    "3",
+  ]); // 8 of the path's 20 minutes
 
   await trainer.context.close();
   await learner.context.close();
 });
 
-test("the final assessment's item analysis names the path objective of each question, with a summary per objective", async ({ browser }) => {
+test("the final assessment's item analysis names the path objective of each question, with a summary per objective", async ({
+  browser,
+}) => {
   test.setTimeout(60_000); // two sign-ups and a final assessment played through the interface
   const trainer = await person(browser, { name: "Odile Formatrice", profile: "Formateur·rice" });
   const { code, dashboardUrl } = await createCohort(trainer.page, "Objectifs du parcours");
@@ -97,7 +113,10 @@ test("the final assessment's item analysis names the path objective of each ques
 
 test("leaving, removal and a regenerated code", async ({ browser }) => {
   const trainer = await person(browser, { name: "Marc Formateur", profile: "Formateur·rice" });
-  const { code, dashboardUrl } = await createCohort(trainer.page, "Élus de la communauté de communes", { start: "2027-01-04", due: "2027-02-26" });
+  const { code, dashboardUrl } = await createCohort(trainer.page, "Élus de la communauté de communes", {
+    start: "2027-01-04",
+    due: "2027-02-26",
+  });
   const [ana, bob] = [await person(browser, { name: "Ana Élue" }), await person(browser, { name: "Bob Élu" })];
   await joinWithCode(ana.page, code);
   await joinWithCode(bob.page, code);
@@ -179,7 +198,8 @@ test("every trainer and learner route refuses the wrong user", async ({ browser 
     expect(anon, `${method} ${url} anonyme`).toEqual({ status: 302, location: expect.stringMatching(/^\/connexion\?redirectTo=/) });
     expect((await status(otherLearner.page.request, method, url, form)).status, `${method} ${url} par un·e apprenant·e`).toBe(403);
     expect((await status(member.page.request, method, url, form)).status, `${method} ${url} par le membre`).toBe(403);
-    if (ownOnly(url)) expect((await status(otherTrainer.page.request, method, url, form)).status, `${method} ${url} par un autre formateur`).toBe(404);
+    if (ownOnly(url))
+      expect((await status(otherTrainer.page.request, method, url, form)).status, `${method} ${url} par un autre formateur`).toBe(404);
   }
   // Another trainer's cohort list does not show it; a learner of another cohort is not a member here.
   await otherTrainer.page.goto("/formateur");

@@ -22,7 +22,10 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
 
   await expect(page.getByRole("heading", { level: 1, name: "Introduction" })).toBeVisible();
   await expect(page.getByText("92 %")).toBeVisible();
-  await expect(page.locator(".lesson-content").getByRole("link", { name: "alliance", exact: true })).toHaveAttribute("href", "/glossaire#alliance");
+  await expect(page.locator(".lesson-content").getByRole("link", { name: "alliance", exact: true })).toHaveAttribute(
+    "href",
+    "/glossaire#alliance",
+  );
   // Anonymous readers see every profile's passage, labelled.
   await expect(page.getByRole("region", { name: "Pour les élu·es" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Pour les étudiant·es" })).toBeVisible();
@@ -85,7 +88,9 @@ test("a reflection is saved privately, and shown again on the next visit", async
   await expect(page.getByLabel("Citez un défi de votre territoire.")).toHaveValue("L'isolement des aînés dans les villages.");
   // A later lesson recalls it, read-only.
   await page.goto("/parcours/essai/conclusion");
-  await expect(page.getByRole("figure").filter({ hasText: "Le défi que vous aviez cité en introduction" })).toContainText("L'isolement des aînés dans les villages.");
+  await expect(page.getByRole("figure").filter({ hasText: "Le défi que vous aviez cité en introduction" })).toContainText(
+    "L'isolement des aînés dans les villages.",
+  );
 });
 
 test.describe("without JavaScript", () => {
@@ -122,9 +127,7 @@ test("active time reaches the server's ledger while the learner is on the page",
   const db = new Database(ENGINE_DB, { readonly: true });
   try {
     const rows = db
-      .prepare(
-        `SELECT e.lessonId, e.pathId, e.seconds FROM ActiveTimeEntry e JOIN User u ON u.id = e.userId WHERE u.email = ?`,
-      )
+      .prepare(`SELECT e.lessonId, e.pathId, e.seconds FROM ActiveTimeEntry e JOIN User u ON u.id = e.userId WHERE u.email = ?`)
       .all(account.email);
     expect(rows).toEqual([{ lessonId: "e2-1", pathId: "parcours-essai", seconds: 15 }]);
   } finally {

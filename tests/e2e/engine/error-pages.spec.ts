@@ -6,7 +6,15 @@
 import { expect, seriousAxeViolations, test } from "../fixtures.ts";
 import { person } from "./people.ts";
 
-type Case = { what: string; method: "GET" | "POST"; url: string; status: number; headers?: Record<string, string>; data?: string; signedIn?: boolean };
+type Case = {
+  what: string;
+  method: "GET" | "POST";
+  url: string;
+  status: number;
+  headers?: Record<string, string>;
+  data?: string;
+  signedIn?: boolean;
+};
 
 test("every error is a French page in the site's layout, or JSON when JSON is asked for", async ({ browser, baseURL, request }) => {
   const learner = await person(browser);
@@ -18,16 +26,48 @@ test("every error is a French page in the site's layout, or JSON when JSON is as
     { what: "script de leçon inconnu", method: "GET", url: "/lecons/00000000000000000000.js", status: 404 },
     { what: "temps d'activité en GET", method: "GET", url: "/api/temps-actif", status: 405 },
     { what: "PDF d'un certificat inconnu", method: "GET", url: "/certificats/inconnu.pdf", status: 404, signedIn: true },
-    { what: "export de cohorte demandé par un·e apprenant·e", method: "GET", url: "/formateur/cohortes/inconnue/export.csv", status: 403, signedIn: true },
+    {
+      what: "export de cohorte demandé par un·e apprenant·e",
+      method: "GET",
+      url: "/formateur/cohortes/inconnue/export.csv",
+      status: 403,
+      signedIn: true,
+    },
     { what: "POST sans Origin (garde)", method: "POST", url: "/connexion", status: 403, data: "email=a" },
-    { what: "POST trop volumineux (garde)", method: "POST", url: "/connexion", status: 413, headers: origin, data: "a".repeat(1024 * 1024 + 10) },
-    { what: "corps qui n'est pas un formulaire", method: "POST", url: "/connexion", status: 415, headers: { ...origin, "Content-Type": "text/plain" }, data: "x" },
-    { what: "champ inattendu", method: "POST", url: "/connexion", status: 400, headers: { ...origin, "Content-Type": "application/x-www-form-urlencoded" }, data: "email%5B0%5D=1" },
+    {
+      what: "POST trop volumineux (garde)",
+      method: "POST",
+      url: "/connexion",
+      status: 413,
+      headers: origin,
+      data: "a".repeat(1024 * 1024 + 10),
+    },
+    {
+      what: "corps qui n'est pas un formulaire",
+      method: "POST",
+      url: "/connexion",
+      status: 415,
+      headers: { ...origin, "Content-Type": "text/plain" },
+      data: "x",
+    },
+    {
+      what: "champ inattendu",
+      method: "POST",
+      url: "/connexion",
+      status: 400,
+      headers: { ...origin, "Content-Type": "application/x-www-form-urlencoded" },
+      data: "email%5B0%5D=1",
+    },
   ];
   for (const c of cases) {
     const client = c.signedIn ? learner.page.request : request;
     for (const accept of ["text/html", "application/json"]) {
-      const response = await client.fetch(c.url, { method: c.method, headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded", ...c.headers }, data: c.data, maxRedirects: 0 });
+      const response = await client.fetch(c.url, {
+        method: c.method,
+        headers: { Accept: accept, "Content-Type": "application/x-www-form-urlencoded", ...c.headers },
+        data: c.data,
+        maxRedirects: 0,
+      });
       expect(response.status(), `${c.what} (${accept})`).toBe(c.status);
       const body = await response.text();
       if (accept === "application/json") {

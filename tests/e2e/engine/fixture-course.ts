@@ -28,7 +28,8 @@ export async function passFinalAssessment(page: Page) {
       await q.getByLabel("Truite").selectOption({ label: "Eau" });
       await q.getByLabel("Aigle").selectOption({ label: "Air" });
     } else {
-      for (const [index, item] of ["Un", "Deux", "Trois"].entries()) await q.getByLabel(item, { exact: true }).selectOption({ label: `Position ${index + 1}` });
+      for (const [index, item] of ["Un", "Deux", "Trois"].entries())
+        await q.getByLabel(item, { exact: true }).selectOption({ label: `Position ${index + 1}` });
     }
     await q.getByRole("button", { name: "Valider ma réponse" }).click();
     // A final assessment goes straight to its result after the last answer.
@@ -45,7 +46,6 @@ export async function playSimulation(page: Page) {
   await sim.getByRole("button", { name: "Gouvernance partagée." }).click();
   await expect(sim.getByRole("heading", { name: "Projet utile mais fragile" })).toBeVisible();
 }
-
 
 /** Half of the fixture path's 20 minutes of active time, as the lesson page records it: what its certificate requires. */
 export async function spendPathActiveTime(page: Page) {

@@ -34,7 +34,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MAX_BODY = 1_000_000;
 
 /** One hash per table (the failing tables are named when a check fails). */
-async function checksum(db: ServerDatabase, where: (table: string, columns: string[]) => string | null = () => "1=1"): Promise<Record<string, string>> {
+async function checksum(
+  db: ServerDatabase,
+  where: (table: string, columns: string[]) => string | null = () => "1=1",
+): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const table of await db.tables()) {
     if (VOLATILE.has(table)) continue;
@@ -68,7 +71,8 @@ async function storedControlCharacters(db: ServerDatabase): Promise<string[]> {
   for (const table of await db.tables()) {
     if (VOLATILE.has(table)) continue;
     for (const row of await db.query(`SELECT * FROM "${table}"`)) {
-      for (const [column, value] of Object.entries(row)) if (typeof value === "string" && CONTROL.test(value)) found.add(`${table}.${column}`);
+      for (const [column, value] of Object.entries(row))
+        if (typeof value === "string" && CONTROL.test(value)) found.add(`${table}.${column}`);
     }
   }
   return [...found];
@@ -87,7 +91,16 @@ const hostile = (ids: string[]) =>
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ minLength: 6_000, maxLength: 12_000 }) },
     // Text with control characters in it, as pasted from a broken clipboard or a PDF.
-    { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\u0000", "\u0007", "\u000B", "\u000C", "\u001B", "\u007F", "\u0085"), fc.string({ maxLength: 10 })).map((parts) => parts.join("")) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.string({ maxLength: 10 }),
+          fc.constantFrom("\u0000", "\u0007", "\u000B", "\u000C", "\u001B", "\u007F", "\u0085"),
+          fc.string({ maxLength: 10 }),
+        )
+        .map((parts) => parts.join("")),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom(
@@ -149,33 +162,61 @@ const hostileHeaders = (origin: string) =>
 
 type Endpoint = { path: string; fields: string[]; words: string[] };
 
-async function fuzz(request: APIRequestContext, origin: string, endpoint: Endpoint, victimIds: string[], check: (status: number, body: { size: number; text: string }) => Promise<void>, runs: number) {
+async function fuzz(
+  request: APIRequestContext,
+  origin: string,
+  endpoint: Endpoint,
+  victimIds: string[],
+  check: (status: number, body: { size: number; text: string }) => Promise<void>,
+  runs: number,
+) {
   const value = hostile([...victimIds, ...endpoint.words]);
   const payload = fc.record({
-    fields: fc.dictionary(fieldName(endpoint.fields), fc.oneof(value, fc.array(value, { minLength: 2, maxLength: 3 })), { maxKeys: endpoint.fields.length + 2 }),
+    fields: fc.dictionary(fieldName(endpoint.fields), fc.oneof(value, fc.array(value, { minLength: 2, maxLength: 3 })), {
+      maxKeys: endpoint.fields.length + 2,
+    }),
     encoding: fc.constantFrom("form", "form", "form", "multipart", "json", "texte"),
     headers: fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: hostileHeaders(origin) }),
   });
   await fc.assert(
     fc.asyncProperty(payload, async ({ fields, encoding, headers: extra }) => {
-      const entries = Object.entries(fields).flatMap(([name, v]) => (Array.isArray(v) ? v.map((x) => [name, x] as const) : [[name, v] as const]));
+      const entries = Object.entries(fields).flatMap(([name, v]) =>
+        Array.isArray(v) ? v.map((x) => [name, x] as const) : [[name, v] as const],
+      );
       // A hang is a failure, not a slow pass: the field name that froze the server took 77 s. (The
       // bound is generous because a loaded CI machine may pause any process for seconds.)
       const options = { maxRedirects: 0, timeout: 30_000 };
       const headers: Record<string, string> = { Origin: origin, ...extra };
       let response;
       if (encoding === "json") response = await request.post(endpoint.path, { data: Object.fromEntries(entries), headers, ...options });
-      else if (encoding === "texte") response = await request.post(endpoint.path, { data: entries.map(([k, v]) => `${k}=${v}`).join("&"), headers: { ...headers, "Content-Type": "text/plain" }, ...options });
-      else if (encoding === "multipart") response = await request.post(endpoint.path, { multipart: Object.fromEntries(entries), headers, ...options });
+      else if (encoding === "texte")
+        response = await request.post(endpoint.path, {
+          data: entries.map(([k, v]) => `${k}=${v}`).join("&"),
+          headers: { ...headers, "Content-Type": "text/plain" },
+          ...options,
+        });
+      else if (encoding === "multipart")
+        response = await request.post(endpoint.path, { multipart: Object.fromEntries(entries), headers, ...options });
       else {
         const body = new URLSearchParams();
         for (const [k, v] of entries) body.append(k, v);
-        response = await request.post(endpoint.path, { data: body.toString(), headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, ...options });
+        response = await request.post(endpoint.path, {
+          data: body.toString(),
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          ...options,
+        });
       }
       try {
         await check(response.status(), await bodyText(response));
       } catch (error) {
-        console.log("ECHEC", endpoint.path, encoding, JSON.stringify(extra), JSON.stringify(entries).slice(0, 600), String(error).slice(0, 800));
+        console.log(
+          "ECHEC",
+          endpoint.path,
+          encoding,
+          JSON.stringify(extra),
+          JSON.stringify(entries).slice(0, 600),
+          String(error).slice(0, 800),
+        );
         throw error;
       }
     }),
@@ -189,11 +230,23 @@ async function setUp(browser: Browser, db: ServerDatabase, origin: string) {
   const victim = await person(browser, { name: "Apprenante victime" });
   await joinWithCode(victim.page, code);
   const r = victim.page.request;
-  await r.post("/parcours/essai/introduction", { form: { intent: "reflexion", reflectionId: "e1-1-defi", answer: "Le défi de la victime." }, headers: { Origin: origin } });
-  await r.post("/quiz/quiz-essai", { form: { intent: "commencer", mode: "js", retour: "/parcours/essai/conclusion" }, headers: { Origin: origin } });
-  await r.post("/simulations/cas-essai", { form: { intent: "commencer", mode: "js", retour: "/parcours/essai/conclusion" }, headers: { Origin: origin } });
-  await r.post("/projet/projet-essai/etapes/diagnostic", { form: { intent: "enregistrer", "champ-besoins": "Les besoins de la victime." }, headers: { Origin: origin } });
-  const one = async (sql: string, ...args: unknown[]) => ((await db.query<{ id: string }>(sql, args))[0]?.id ?? "");
+  await r.post("/parcours/essai/introduction", {
+    form: { intent: "reflexion", reflectionId: "e1-1-defi", answer: "Le défi de la victime." },
+    headers: { Origin: origin },
+  });
+  await r.post("/quiz/quiz-essai", {
+    form: { intent: "commencer", mode: "js", retour: "/parcours/essai/conclusion" },
+    headers: { Origin: origin },
+  });
+  await r.post("/simulations/cas-essai", {
+    form: { intent: "commencer", mode: "js", retour: "/parcours/essai/conclusion" },
+    headers: { Origin: origin },
+  });
+  await r.post("/projet/projet-essai/etapes/diagnostic", {
+    form: { intent: "enregistrer", "champ-besoins": "Les besoins de la victime." },
+    headers: { Origin: origin },
+  });
+  const one = async (sql: string, ...args: unknown[]) => (await db.query<{ id: string }>(sql, args))[0]?.id ?? "";
   const learner = await one(`SELECT "id" FROM "User" WHERE "name" = ? ORDER BY "createdAt" DESC`, "Apprenante victime");
   const ids = {
     learner,
@@ -208,7 +261,10 @@ async function setUp(browser: Browser, db: ServerDatabase, origin: string) {
   return { ids, contexts: [trainer.context, victim.context] };
 }
 
-test("every action stays below 500, refuses in French without writing, and never touches another person's data", async ({ browser, baseURL }, testInfo) => {
+test("every action stays below 500, refuses in French without writing, and never touches another person's data", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(420_000);
   const origin = baseURL!;
   const db = await openServerDatabase(engineDatabaseUrl(testInfo.project.name));
@@ -220,23 +276,59 @@ test("every action stays below 500, refuses in French without writing, and never
 
   const learnerEndpoints: Endpoint[] = [
     { path: "/parcours/essai/introduction", fields: ["intent", "reflectionId", "answer"], words: ["terminer", "reflexion", "e1-1-defi"] },
-    { path: "/quiz/quiz-essai", fields: ["intent", "attemptId", "questionId", "reponse", "mode", "retour"], words: ["commencer", "repondre", "js", "q-essai-1", "a", "vrai"] },
-    { path: "/quiz/quiz-entrainement", fields: ["intent", "attemptId", "questionId", "reponse", "mode", "retour"], words: ["commencer", "repondre", "js", "essai-cu", "a", "vrai"] },
-    { path: "/simulations/cas-essai", fields: ["intent", "runId", "sceneId", "choix", "mode", "retour"], words: ["commencer", "choisir", "recommencer", "js", "e1", "a"] },
+    {
+      path: "/quiz/quiz-essai",
+      fields: ["intent", "attemptId", "questionId", "reponse", "mode", "retour"],
+      words: ["commencer", "repondre", "js", "q-essai-1", "a", "vrai"],
+    },
+    {
+      path: "/quiz/quiz-entrainement",
+      fields: ["intent", "attemptId", "questionId", "reponse", "mode", "retour"],
+      words: ["commencer", "repondre", "js", "essai-cu", "a", "vrai"],
+    },
+    {
+      path: "/simulations/cas-essai",
+      fields: ["intent", "runId", "sceneId", "choix", "mode", "retour"],
+      words: ["commencer", "choisir", "recommencer", "js", "e1", "a"],
+    },
     { path: "/api/temps-actif", fields: ["lessonId", "pathId", "seconds"], words: ["e1-1", "parcours-essai", "15"] },
-    { path: "/compte", fields: ["intent", "name", "email", "current", "password", "confirmation", "cohortId"], words: ["nom", "email", "mot-de-passe", "quitter-cohorte"] },
+    {
+      path: "/compte",
+      fields: ["intent", "name", "email", "current", "password", "confirmation", "cohortId"],
+      words: ["nom", "email", "mot-de-passe", "quitter-cohorte"],
+    },
     { path: "/compte/supprimer", fields: ["current", "confirm"], words: ["on"] },
-    { path: "/compte/double-authentification", fields: ["intent", "code", "current", "secret"], words: ["activer", "desactiver", "nouveaux-codes", "123456"] },
+    {
+      path: "/compte/double-authentification",
+      fields: ["intent", "code", "current", "secret"],
+      words: ["activer", "desactiver", "nouveaux-codes", "123456"],
+    },
     { path: `/rejoindre/${ids.code}`, fields: ["intent"], words: [] },
     { path: "/formateur/cohortes/nouvelle", fields: ["name", "pathId", "startsOn", "dueOn"], words: ["parcours-essai", "2027-01-01"] },
     { path: "/projet/projet-essai", fields: ["intent"], words: ["remettre"] },
-    { path: "/projet/projet-essai/etapes/diagnostic", fields: ["intent", "champ-defi", "champ-besoins", "champ-remarques"], words: ["enregistrer", "suivante", "auto"] },
-    { path: "/projet/projet-essai/auto-evaluation", fields: ["intent", "niveau-c1", "justification-c1", "niveau-c2", "justification-c2"], words: ["1", "4", "5", "terminer"] },
+    {
+      path: "/projet/projet-essai/etapes/diagnostic",
+      fields: ["intent", "champ-defi", "champ-besoins", "champ-remarques"],
+      words: ["enregistrer", "suivante", "auto"],
+    },
+    {
+      path: "/projet/projet-essai/auto-evaluation",
+      fields: ["intent", "niveau-c1", "justification-c1", "niveau-c2", "justification-c2"],
+      words: ["1", "4", "5", "terminer"],
+    },
   ];
   const trainerEndpoints: Endpoint[] = [
-    { path: `/formateur/cohortes/${ids.cohort}/reglages`, fields: ["intent", "name", "startsOn", "dueOn"], words: ["modifier", "nouveau-code", "archiver"] },
+    {
+      path: `/formateur/cohortes/${ids.cohort}/reglages`,
+      fields: ["intent", "name", "startsOn", "dueOn"],
+      words: ["modifier", "nouveau-code", "archiver"],
+    },
     { path: `/formateur/cohortes/${ids.cohort}/apprenants/${ids.learner}`, fields: ["intent", "body"], words: ["retirer", "commenter"] },
-    { path: "/formateur/cohortes/nouvelle", fields: ["name", "pathId", "startsOn", "dueOn"], words: ["parcours-essai", "parcours-projet", "2027-01-01"] },
+    {
+      path: "/formateur/cohortes/nouvelle",
+      fields: ["name", "pathId", "startsOn", "dueOn"],
+      words: ["parcours-essai", "parcours-projet", "2027-01-01"],
+    },
   ];
   const anonymousEndpoints: Endpoint[] = [
     { path: "/connexion", fields: ["email", "password", "redirectTo"], words: ["//evil.example"] },
@@ -247,7 +339,11 @@ test("every action stays below 500, refuses in French without writing, and never
     { path: "/connexion/code", fields: ["code"], words: ["123456"] },
     { path: "/inscription/confirmer", fields: ["jeton", "password"], words: [] },
     { path: "/quiz/quiz-essai", fields: ["intent", "attemptId", "questionId", "reponse", "mode"], words: ["repondre", "js"] },
-    { path: "/quiz/quiz-entrainement", fields: ["intent", "attemptId", "questionId", "reponse", "mode"], words: ["repondre", "commencer", "js", "essai-cu"] },
+    {
+      path: "/quiz/quiz-entrainement",
+      fields: ["intent", "attemptId", "questionId", "reponse", "mode"],
+      words: ["repondre", "commencer", "js", "essai-cu"],
+    },
   ];
 
   let requests = 0;
@@ -284,7 +380,10 @@ test("every action stays below 500, refuses in French without writing, and never
   for (const c of [...contexts, attacker.context, attackerTrainer.context, anonymous]) await c.close();
 });
 
-test("a NUL or another control character in a text field is never a 500, and never stored (each database)", async ({ browser, baseURL }, testInfo) => {
+test("a NUL or another control character in a text field is never a 500, and never stored (each database)", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   // PostgreSQL refuses a NUL in a text column: a sign-up name, a name change, a reflection, a
   // project field or a cohort name with one answered 500 there, and was stored as is on SQLite.
   const db = await openServerDatabase(engineDatabaseUrl(testInfo.project.name));

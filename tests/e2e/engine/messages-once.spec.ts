@@ -20,7 +20,9 @@ test("« Cohorte créée » is shown after creating the cohort, and not again on
 });
 
 for (const javaScript of [true, false]) {
-  test(`a refused project submission says why, at the project's own address (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
+  test(`a refused project submission says why, at the project's own address (JavaScript ${javaScript ? "on" : "off"})`, async ({
+    browser,
+  }) => {
     const learner = await person(browser, {}, { javaScript });
     await learner.page.goto("/projet/projet-essai");
     if (javaScript) await waitForHydration(learner.page);

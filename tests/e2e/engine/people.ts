@@ -30,7 +30,12 @@ export async function person(
   return { context, page, account };
 }
 
-export async function createCohort(page: Page, name: string, dates?: { start: string; due: string }, pathLabel: RegExp = /Parcours d'essai/) {
+export async function createCohort(
+  page: Page,
+  name: string,
+  dates?: { start: string; due: string },
+  pathLabel: RegExp = /Parcours d'essai/,
+) {
   await page.goto("/formateur");
   await page.getByRole("link", { name: "Créer une cohorte" }).click();
   await page.getByLabel("Nom de la cohorte").fill(name);
@@ -59,4 +64,3 @@ export async function joinWithCode(page: Page, typed: string) {
   await page.getByRole("button", { name: "J'accepte et je rejoins la cohorte" }).click();
   await expect(page.getByText(/^Vous avez rejoint la cohorte «\s/)).toBeVisible();
 }
-

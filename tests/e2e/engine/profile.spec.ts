@@ -6,7 +6,9 @@ import { expect, test, waitForHydration } from "../fixtures.ts";
 import { person } from "./people.ts";
 
 for (const javaScript of [true, false]) {
-  test(`a learner changes profile in « Mon compte » and the lesson opens the new profile's passage (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
+  test(`a learner changes profile in « Mon compte » and the lesson opens the new profile's passage (JavaScript ${javaScript ? "on" : "off"})`, async ({
+    browser,
+  }) => {
     const { page, context } = await person(browser, { profile: "Élu·e" }, { javaScript });
     await page.goto("/parcours/essai/introduction");
     await expect(page.getByText("Passage pour les élu·es")).toBeVisible();

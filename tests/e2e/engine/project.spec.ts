@@ -55,14 +55,22 @@ test("a learner designs, assesses, exports and submits the project; the certific
   await expect(page.getByLabel("Les besoins")).toHaveValue("Transport vers le bourg ; visites ; accès au numérique.");
   await page.getByRole("button", { name: "Enregistrer et passer à l'étape suivante" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Les premiers pas" })).toBeVisible();
-  await page.getByLabel("Trois actions").fill("Mars : réunir le CCAS et l'association des aînés.\nAvril : une charte.\nMai : un comité de suivi.");
+  await page
+    .getByLabel("Trois actions")
+    .fill("Mars : réunir le CCAS et l'association des aînés.\nAvril : une charte.\nMai : un comité de suivi.");
   await page.getByRole("button", { name: "Enregistrer et passer à l'auto-évaluation" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Auto-évaluation" })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
-  await page.getByRole("group", { name: "1. Diagnostic des besoins" }).getByLabel(/^3 — Maîtrisé/).check();
+  await page
+    .getByRole("group", { name: "1. Diagnostic des besoins" })
+    .getByLabel(/^3 — Maîtrisé/)
+    .check();
   await page.getByLabel("Quel élément de votre projet justifie ce niveau ?").first().fill("Trois besoins, chacun avec sa source.");
-  await page.getByRole("group", { name: "2. Premiers pas" }).getByLabel(/^1 — Émergent/).check();
+  await page
+    .getByRole("group", { name: "2. Premiers pas" })
+    .getByLabel(/^1 — Émergent/)
+    .check();
   await page.getByLabel("Quel élément de votre projet justifie ce niveau ?").nth(1).fill("Les actions ne sont pas encore réparties.");
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByText("Auto-évaluation enregistrée.")).toBeVisible();
@@ -136,7 +144,11 @@ test("a project is private: another learner, and a trainer of another cohort, ca
 
   const trainer = await person(browser, { name: "Formateur d'ailleurs", profile: "Formateur·rice" });
   const { dashboardUrl } = await createCohort(trainer.page, "Cohorte sans lui", undefined, /Parcours avec projet/);
-  const response = await trainer.page.request.post(`${dashboardUrl}/apprenants/inconnu`, { form: { intent: "commenter", body: "Intrusion" }, headers: { Origin: ENGINE_ORIGIN }, maxRedirects: 0 });
+  const response = await trainer.page.request.post(`${dashboardUrl}/apprenants/inconnu`, {
+    form: { intent: "commenter", body: "Intrusion" },
+    headers: { Origin: ENGINE_ORIGIN },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(404);
   expect((await trainer.page.request.get("/projet/projet-inconnu")).status()).toBe(404);
   expect((await trainer.page.request.get("/projet/projet-essai/etapes/inconnue")).status()).toBe(404);

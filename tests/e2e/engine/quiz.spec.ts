@@ -165,12 +165,20 @@ test("visitors cannot take a final assessment, nor read its key through the quiz
   await expect(q.getByText("L'évaluation finale compte pour le certificat : elle se passe avec un compte.")).toBeVisible();
   await expect(q.getByRole("button", { name: "Commencer le quiz" })).toHaveCount(0);
   const post = (fields: Record<string, string>) =>
-    page.request.post(`${baseURL}/quiz/quiz-essai`, { headers: { Origin: baseURL! }, form: { mode: "js", retour: LESSON, ...fields }, maxRedirects: 0 });
+    page.request.post(`${baseURL}/quiz/quiz-essai`, {
+      headers: { Origin: baseURL! },
+      form: { mode: "js", retour: LESSON, ...fields },
+      maxRedirects: 0,
+    });
   const start = await post({ intent: "commencer" });
   expect(start.status()).toBe(401);
   expect(await start.json()).toMatchObject({ error: "connexion-requise" });
   // The oracle that was: an anonymous answer to each question of the pool returned its solution.
-  for (const [questionId, reponse] of [["essai-cu", "a"], ["essai-vf", "faux"], ["essai-cm", "a"]] as const) {
+  for (const [questionId, reponse] of [
+    ["essai-cu", "a"],
+    ["essai-vf", "faux"],
+    ["essai-cm", "a"],
+  ] as const) {
     const graded = await post({ intent: "repondre", questionId, reponse });
     expect(graded.status()).toBe(401);
     expect(await graded.text()).not.toMatch(/solution|SECRET-EXPLICATION|Bleu/);
@@ -206,12 +214,25 @@ test("forged requests change nothing and get a 4xx", async ({ page, baseURL }) =
   // The draw decides which questions come, in which order.
   const [first, second] = attempt.questions as [PublicQuestion, PublicQuestion];
   // A claimed score is refused outright.
-  const claimed = await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: first.id, ...validAnswer(first), score: "100" });
+  const claimed = await post({
+    intent: "repondre",
+    attemptId: attempt.attemptId,
+    questionId: first.id,
+    ...validAnswer(first),
+    score: "100",
+  });
   expect(claimed.status()).toBe(400);
-  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues\u00A0: elle a été ignorée." });
+  expect(await claimed.json()).toEqual({
+    error: "champ-inattendu",
+    message: "Cette demande contient des données inattendues\u00A0: elle a été ignorée.",
+  });
   // Skipping ahead, then answering twice.
-  expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: second.id, ...validAnswer(second) })).status()).toBe(409);
-  expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: first.id, ...validAnswer(first) })).status()).toBe(200);
+  expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: second.id, ...validAnswer(second) })).status()).toBe(
+    409,
+  );
+  expect((await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: first.id, ...validAnswer(first) })).status()).toBe(
+    200,
+  );
   const twice = await post({ intent: "repondre", attemptId: attempt.attemptId, questionId: first.id, ...validAnswer(first) });
   expect(twice.status()).toBe(409);
   expect(await twice.json()).toEqual({ error: "deja-repondu", message: "Vous avez déjà répondu à cette question." });
@@ -245,7 +266,9 @@ test.describe("without JavaScript", () => {
     await q.getByRole("button", { name: "Valider ma réponse" }).click(); // nothing chosen
     // The first question of the draw may be of any type: each has its message.
     await expect(
-      q.getByText(/^(Choisissez une réponse\.|Cochez au moins une réponse\.|Choisissez vrai ou faux\.|Associez chaque élément à une catégorie\.|Donnez à chaque élément une position différente\.)$/),
+      q.getByText(
+        /^(Choisissez une réponse\.|Cochez au moins une réponse\.|Choisissez vrai ou faux\.|Associez chaque élément à une catégorie\.|Donnez à chaque élément une position différente\.)$/,
+      ),
     ).toBeVisible();
     for (let i = 0; i < 3; i++) {
       await answer(page, true);

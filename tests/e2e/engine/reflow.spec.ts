@@ -19,7 +19,28 @@ test("every page type fits a 320 px screen with the longest names", async ({ bro
   expect(learnerPage).toBeTruthy();
 
   const pages: Array<[typeof trainer.page, string[]]> = [
-    [learner.page, ["/", "/parcours", "/parcours/essai", "/parcours/essai/introduction", "/parcours/essai/conclusion", "/tableau-de-bord", "/compte", "/compte/double-authentification", "/simulations", "/simulations/cas-essai", "/glossaire", "/recherche?q=catalyseur", `/recherche?q=${"x".repeat(100)}`, "/verifier", "/confidentialite", "/projet/projet-essai", "/page-inconnue"]],
+    [
+      learner.page,
+      [
+        "/",
+        "/parcours",
+        "/parcours/essai",
+        "/parcours/essai/introduction",
+        "/parcours/essai/conclusion",
+        "/tableau-de-bord",
+        "/compte",
+        "/compte/double-authentification",
+        "/simulations",
+        "/simulations/cas-essai",
+        "/glossaire",
+        "/recherche?q=catalyseur",
+        `/recherche?q=${"x".repeat(100)}`,
+        "/verifier",
+        "/confidentialite",
+        "/projet/projet-essai",
+        "/page-inconnue",
+      ],
+    ],
     [trainer.page, ["/formateur", dashboardUrl, `${dashboardUrl}/reglages`, learnerPage!, "/compte"]],
   ];
   for (const [page, urls] of pages) {
@@ -40,7 +61,10 @@ test("every page type fits a 320 px screen with the longest names", async ({ bro
             return (!insideScroller(element) || positioned) && (right || (!scrolls(element) && element.scrollWidth > 321));
           })
           .slice(-5)
-          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} (${Math.round(element.getBoundingClientRect().right)}/${element.scrollWidth})`);
+          .map(
+            (element) =>
+              `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} (${Math.round(element.getBoundingClientRect().right)}/${element.scrollWidth})`,
+          );
         return { width: document.documentElement.scrollWidth, culprits };
       });
       expect(width, `${url} à 320 px : ${culprits.join(", ")}`).toBeLessThanOrEqual(320);

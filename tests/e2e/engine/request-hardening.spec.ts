@@ -27,7 +27,10 @@ async function postForm(request: APIRequestContext, url: string, body: string, h
   });
 }
 
-test("a hostile field name is refused at once, in French, on every anonymous form; the server stays responsive", async ({ request, baseURL }) => {
+test("a hostile field name is refused at once, in French, on every anonymous form; the server stays responsive", async ({
+  request,
+  baseURL,
+}) => {
   const origin = { Origin: baseURL! };
   const hostile = [
     "email%5B99999999%5D=1&password=x",
@@ -47,13 +50,26 @@ test("a hostile field name is refused at once, in French, on every anonymous for
   expect((await request.get("/healthz", { timeout: 5_000 })).status()).toBe(200);
 });
 
-test("a large body answered before it is read (not a form, not signed in) does not block the connection's next request", async ({ request, baseURL }) => {
+test("a large body answered before it is read (not a form, not signed in) does not block the connection's next request", async ({
+  request,
+  baseURL,
+}) => {
   // Found by the fuzz test: the rest of the body stayed in the socket, and the next request sent on
   // that keep-alive connection waited forever.
   for (let i = 0; i < 3; i++) {
-    const notAForm = await request.post("/quiz/quiz-entrainement", { data: "x".repeat(300_000), headers: { Origin: baseURL!, "Content-Type": "text/plain" }, maxRedirects: 0, timeout: 10_000 });
+    const notAForm = await request.post("/quiz/quiz-entrainement", {
+      data: "x".repeat(300_000),
+      headers: { Origin: baseURL!, "Content-Type": "text/plain" },
+      maxRedirects: 0,
+      timeout: 10_000,
+    });
     expect(notAForm.status()).toBe(415);
-    const signedOut = await request.post("/compte", { data: `name=${"y".repeat(900_000)}`, headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0, timeout: 10_000 });
+    const signedOut = await request.post("/compte", {
+      data: `name=${"y".repeat(900_000)}`,
+      headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+      maxRedirects: 0,
+      timeout: 10_000,
+    });
     expect(signedOut.status()).toBe(302);
     expect((await request.get("/healthz", { timeout: 10_000 })).status()).toBe(200);
   }
@@ -97,7 +113,15 @@ test("a redirect target never leaves the site, however it is written (in Chromiu
   const first = await browser.newPage();
   await signUp(first, account);
   await first.context().close();
-  const variants = ["/%09/evil.example", "/%0A/evil.example", "/%5Cevil.example", "/\\evil.example", "//evil.example", "/%2F/evil.example", "https://evil.example/"];
+  const variants = [
+    "/%09/evil.example",
+    "/%0A/evil.example",
+    "/%5Cevil.example",
+    "/\\evil.example",
+    "//evil.example",
+    "/%2F/evil.example",
+    "https://evil.example/",
+  ];
   for (const variant of variants) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -111,7 +135,15 @@ test("a redirect target never leaves the site, however it is written (in Chromiu
   const { page, context } = await person(browser);
   for (const action of ["/quiz/quiz-essai", "/simulations/cas-essai"]) {
     for (const variant of ["/\t/evil.example", "/%09/evil.example", "/\\evil.example", "/a\nb"]) {
-      const response = await postForm(page.request, action, formBody([["intent", "commencer"], ["retour", variant]]), { Origin: baseURL! });
+      const response = await postForm(
+        page.request,
+        action,
+        formBody([
+          ["intent", "commencer"],
+          ["retour", variant],
+        ]),
+        { Origin: baseURL! },
+      );
       expect(response.status(), `${action} ${JSON.stringify(variant)}`).toBe(303);
       const location = response.headers().location ?? "";
       expect(location.startsWith("/") && !location.startsWith("//"), location).toBe(true);
@@ -121,22 +153,43 @@ test("a redirect target never leaves the site, however it is written (in Chromiu
   await context.close();
 });
 
-test("a line break in redirectTo, or a malformed Host or X-Forwarded-Host, is a clear 4xx, never a 500", async ({ request, browser, baseURL }) => {
+test("a line break in redirectTo, or a malformed Host or X-Forwarded-Host, is a clear 4xx, never a 500", async ({
+  request,
+  browser,
+  baseURL,
+}) => {
   const account = newAccount();
   const page = await browser.newPage();
   await signUp(page, account);
   await page.context().close();
   const signInWith = (redirectTo: string) =>
-    postForm(request, "/connexion", formBody([["email", account.email], ["password", account.password], ["redirectTo", redirectTo]]), { Origin: baseURL! });
+    postForm(
+      request,
+      "/connexion",
+      formBody([
+        ["email", account.email],
+        ["password", account.password],
+        ["redirectTo", redirectTo],
+      ]),
+      { Origin: baseURL! },
+    );
   const newline = await signInWith("/tableau-de-bord\r\nSet-Cookie: x=1");
   expect(newline.status()).toBe(302);
   expect(newline.headers().location).toBe("/tableau-de-bord");
 
   for (const forwarded of ["evil.example:abc", "a b", "evil.example:1, oth er"]) {
-    const response = await postForm(request, "/connexion", formBody([["email", account.email], ["password", "x"]]), {
-      Origin: baseURL!,
-      "X-Forwarded-Host": forwarded,
-    });
+    const response = await postForm(
+      request,
+      "/connexion",
+      formBody([
+        ["email", account.email],
+        ["password", "x"],
+      ]),
+      {
+        Origin: baseURL!,
+        "X-Forwarded-Host": forwarded,
+      },
+    );
     expect(response.status(), forwarded).toBe(400);
     // The page is HTML: its apostrophe may be written as an entity.
     expect((await response.text()).replaceAll("&#39;", "'")).toContain("L'adresse du site demandée dans cette requête est mal formée.");
@@ -144,10 +197,18 @@ test("a line break in redirectTo, or a malformed Host or X-Forwarded-Host, is a 
   // A well-formed forwarded host that differs from the Origin (Remix's own check answered 500 with
   // an empty body) is refused like any request from another site.
   for (const forwarded of ["autre.example", "autre.example:8443, proxy.interne"]) {
-    const other = await postForm(request, "/connexion", formBody([["email", account.email], ["password", "x"]]), {
-      Origin: baseURL!,
-      "X-Forwarded-Host": forwarded,
-    });
+    const other = await postForm(
+      request,
+      "/connexion",
+      formBody([
+        ["email", account.email],
+        ["password", "x"],
+      ]),
+      {
+        Origin: baseURL!,
+        "X-Forwarded-Host": forwarded,
+      },
+    );
     expect(other.status(), forwarded).toBe(403);
     expect(await other.text()).toContain("Ce formulaire ne vient pas de notre site.");
   }
@@ -160,7 +221,16 @@ test("HSTS only over HTTPS; every signed-in page is private and never stored", a
 
   const trainer = await person(browser, { profile: "Formateur·rice" });
   const { dashboardUrl } = await createCohort(trainer.page, "Cohorte privée");
-  const signedIn = ["/tableau-de-bord", "/compte", "/compte/double-authentification", "/formateur", dashboardUrl, "/parcours/essai", "/parcours/essai/introduction", "/"];
+  const signedIn = [
+    "/tableau-de-bord",
+    "/compte",
+    "/compte/double-authentification",
+    "/formateur",
+    dashboardUrl,
+    "/parcours/essai",
+    "/parcours/essai/introduction",
+    "/",
+  ];
   for (const url of signedIn) {
     const response = await trainer.page.request.get(url);
     expect(response.status(), url).toBe(200);

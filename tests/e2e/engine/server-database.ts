@@ -32,7 +32,11 @@ export async function openServerDatabase(url: string): Promise<ServerDatabase> {
       provider: "sqlite",
       query: async <Row>(sql: string, params: unknown[] = []) => db.prepare(sql).all(...params) as Row[],
       tables: async () =>
-        (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name),
+        (
+          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{
+            name: string;
+          }>
+        ).map((t) => t.name),
       columns: async (table) => (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name),
       close: async () => {
         db.close();
@@ -49,9 +53,18 @@ export async function openServerDatabase(url: string): Promise<ServerDatabase> {
     provider: "postgresql",
     query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(toPg(sql), params)).rows as Row[],
     tables: async () =>
-      (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")).rows.map((t) => t.name),
+      (
+        await client.query<{ name: string }>(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+        )
+      ).rows.map((t) => t.name),
     columns: async (table) =>
-      (await client.query<{ name: string }>("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position", [table])).rows.map((c) => c.name),
+      (
+        await client.query<{ name: string }>(
+          "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+          [table],
+        )
+      ).rows.map((c) => c.name),
     close: () => client.end(),
   };
 }

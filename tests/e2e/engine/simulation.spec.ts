@@ -17,7 +17,9 @@ function runsOf(email: string) {
   const db = new Database(ENGINE_DB, { readonly: true });
   try {
     return db
-      .prepare(`SELECT r.choices, r.endingId, r.finishedAt, r.abandonedAt FROM SimulationRun r JOIN User u ON u.id = r.userId WHERE u.email = ? ORDER BY r.startedAt`)
+      .prepare(
+        `SELECT r.choices, r.endingId, r.finishedAt, r.abandonedAt FROM SimulationRun r JOIN User u ON u.id = r.userId WHERE u.email = ? ORDER BY r.startedAt`,
+      )
       .all(email) as Array<{ choices: string; endingId: string | null; finishedAt: number | null; abandonedAt: number | null }>;
   } finally {
     db.close();
@@ -44,7 +46,9 @@ function enrolInEssai(email: string) {
 function storedOrders(email: string): Array<Record<string, string[]>> {
   const db = new Database(ENGINE_DB, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT r.choiceOrder FROM SimulationRun r JOIN User u ON u.id = r.userId WHERE u.email = ? ORDER BY r.startedAt`).all(email) as Array<{ choiceOrder: string }>;
+    const rows = db
+      .prepare(`SELECT r.choiceOrder FROM SimulationRun r JOIN User u ON u.id = r.userId WHERE u.email = ? ORDER BY r.startedAt`)
+      .all(email) as Array<{ choiceOrder: string }>;
     return rows.map((row) => JSON.parse(row.choiceOrder) as Record<string, string[]>);
   } finally {
     db.close();
@@ -53,7 +57,8 @@ function storedOrders(email: string): Array<Record<string, string[]>> {
 
 const scenario = ScenarioSchema.parse(parse(readFileSync(path.resolve("tests/fixtures/courses/scenarios/cas-essai.yaml"), "utf8")));
 /** The texts of a scene's options in a given order. */
-const textsIn = (sceneId: string, ids: string[]) => ids.map((id) => scenario.scenes.find((scene) => scene.id === sceneId)!.choices.find((choice) => choice.id === id)!.text);
+const textsIn = (sceneId: string, ids: string[]) =>
+  ids.map((id) => scenario.scenes.find((scene) => scene.id === sceneId)!.choices.find((choice) => choice.id === id)!.text);
 const shownChoices = (sim: Locator) => sim.locator(".choice-button").allInnerTexts();
 
 async function playToTheEnd(page: Page) {
@@ -153,7 +158,10 @@ test("forged requests: a claimed ending and an impossible choice are refused", a
   const { run } = await (await post({ intent: "commencer" })).json();
   const claimed = await post({ intent: "choisir", runId: run.id, sceneId: "e1", choix: "a", endingId: "essai-f1" });
   expect(claimed.status()).toBe(400);
-  expect(await claimed.json()).toEqual({ error: "champ-inattendu", message: "Cette demande contient des données inattendues\u00A0: elle a été ignorée." });
+  expect(await claimed.json()).toEqual({
+    error: "champ-inattendu",
+    message: "Cette demande contient des données inattendues\u00A0: elle a été ignorée.",
+  });
   const impossible = await post({ intent: "choisir", runId: run.id, sceneId: "e2", choix: "a" });
   expect(impossible.status()).toBe(409);
   expect((await post({ intent: "choisir", runId: run.id, sceneId: "e1", choix: "a" })).status()).toBe(200);
@@ -181,7 +189,11 @@ test.describe("without JavaScript", () => {
 });
 
 test.describe("the order of options", () => {
-  test("drawn for each run and stored: the page with and without JavaScript, and a reload, show the same order", async ({ page, browser, baseURL }) => {
+  test("drawn for each run and stored: the page with and without JavaScript, and a reload, show the same order", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const account = newAccount();
     await signUp(page, account);
     await page.goto(PAGE);
@@ -215,10 +227,15 @@ test.describe("the order of options", () => {
     const account = newAccount();
     await signUp(page, account);
     const post = (fields: Record<string, string>) =>
-      page.request.post(`${baseURL}${PAGE}?_data=${encodeURIComponent("routes/simulations.$id")}`, { headers: { Origin: baseURL! }, form: { mode: "js", retour: PAGE, ...fields } });
+      page.request.post(`${baseURL}${PAGE}?_data=${encodeURIComponent("routes/simulations.$id")}`, {
+        headers: { Origin: baseURL! },
+        form: { mode: "js", retour: PAGE, ...fields },
+      });
     const orders = new Set<string>();
     for (let i = 0; i < 16; i++) {
-      const { run } = (await (await post({ intent: i === 0 ? "commencer" : "recommencer" })).json()) as { run: { order: Record<string, string[]> } };
+      const { run } = (await (await post({ intent: i === 0 ? "commencer" : "recommencer" })).json()) as {
+        run: { order: Record<string, string[]> };
+      };
       orders.add(JSON.stringify(run.order));
     }
     // Two scenes of two options and one event of two: 8 orders; 16 identical draws would have a chance of 8⁻¹⁵.
@@ -268,7 +285,9 @@ test.describe("keyboard focus", () => {
   }
 
   for (const who of ["learner", "visitor"] as const) {
-    test(`a ${who} plays with the keyboard: focus goes to the first scene, to each choice's result, to the ending, to the replay`, async ({ page }) => {
+    test(`a ${who} plays with the keyboard: focus goes to the first scene, to each choice's result, to the ending, to the replay`, async ({
+      page,
+    }) => {
       if (who === "learner") await signUp(page, newAccount());
       await page.goto(PAGE);
       await waitForHydration(page);

@@ -27,7 +27,10 @@ async function postCompletion(page: Page, slug: string, jeton?: string, pathSlug
   });
 }
 
-test("the speed-run gets no certificate until the time is really spent; the same path walked at reading pace gets one", async ({ page, browser }) => {
+test("the speed-run gets no certificate until the time is really spent; the same path walked at reading pace gets one", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, newAccount({ name: "Sam Pressé" }));
 
@@ -49,7 +52,9 @@ test("the speed-run gets no certificate until the time is really spent; the same
   await playSimulation(page);
   // The page says why the lesson cannot be marked done yet.
   await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
-  await expect(page.getByText(/^Vous avez ouvert cette leçon il y a \d+\ss\s: prenez le temps de la lire \(au moins 2\smin\)/)).toBeVisible();
+  await expect(
+    page.getByText(/^Vous avez ouvert cette leçon il y a \d+\ss\s: prenez le temps de la lire \(au moins 2\smin\)/),
+  ).toBeVisible();
 
   await page.goto("/parcours/essai");
   await expect(page.getByText("Le certificat est délivré automatiquement quand tout ceci est fait :")).toBeVisible();
@@ -94,7 +99,9 @@ test("the speed-run gets no certificate until the time is really spent; the same
       await passFinalAssessment(readerPage);
       await playSimulation(readerPage);
     }
-    expect(await spendActiveTime(readerPage, { lessonId: lesson.id, pathId: "parcours-essai", seconds: 4 * 60 })).toBeGreaterThanOrEqual(4 * 60 - 15);
+    expect(await spendActiveTime(readerPage, { lessonId: lesson.id, pathId: "parcours-essai", seconds: 4 * 60 })).toBeGreaterThanOrEqual(
+      4 * 60 - 15,
+    );
     await markLessonDone(readerPage, { seconds: 0 });
     await expect(readerPage.getByText("Leçon marquée comme terminée.")).toBeVisible();
   }

@@ -13,7 +13,10 @@ test("after a tap, the next scene's choice under the finger does not look chosen
   await sim.getByRole("button", { name: "Commencer la simulation" }).tap();
   const first = sim.locator(".choice-button").first();
   await expect(first).toBeVisible();
-  const resting = await sim.locator(".choice-button").last().evaluate((button) => getComputedStyle(button).backgroundColor);
+  const resting = await sim
+    .locator(".choice-button")
+    .last()
+    .evaluate((button) => getComputedStyle(button).backgroundColor);
   await first.tap();
   await expect(sim.locator(".simulation__journal summary", { hasText: "(1)" }).or(sim.getByText("Fin de la simulation"))).toBeVisible();
   const next = sim.locator(".choice-button").first();
