@@ -12,8 +12,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import type { Db } from "../../app/db/create-db.server.ts";
-import { Prisma } from "../../app/generated/prisma/client.ts";
+import type { Db } from "~/db/create-db.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { openTestDatabase, testProviders, type TestDatabase } from "../helpers/each-database.ts";
 
 /** Route → tables its loader may write, and why. Every other table must stay as it was. */
