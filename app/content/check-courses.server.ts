@@ -3,7 +3,7 @@
  * the problems (file and reason). An empty list means the content can be published.
  */
 import { assessContent, type AssessmentReport } from "./assessment-rules.ts";
-import { checkCatalog, checkFinalAssessments, checkFinalProjects, checkLessonUsage, type KnownIds } from "~/courses/check-rules.ts";
+import { checkCatalog, checkFinalAssessments, checkFinalProjects, checkLessonUsage, checkRepeatedKeyFigures, type KnownIds } from "~/courses/check-rules.ts";
 import { checkWording } from "~/courses/check-wording.server.ts";
 import { loadProjects } from "~/projects/load-projects.server.ts";
 import { embeddedIds } from "~/courses/mdx-usage.ts";
@@ -86,6 +86,7 @@ export async function checkCourses(
   const reflectionIds = new Map<string, string>();
   const quizzesOfLesson = new Map<string, string[]>();
   const recalled: Array<{ file: string; id: string; line: number | null }> = [];
+  const usages: Parameters<typeof checkRepeatedKeyFigures>[0] = [];
   const projectsOfLesson = new Map<string, string[]>();
   const timeInputs = new Map<string, LessonTimeInputs>();
   const timeLookups = {
@@ -99,6 +100,7 @@ export async function checkCourses(
     try {
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
+      usages.push({ lessonFile: lesson.file, usage: compiled.usage });
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
       timeInputs.set(lesson.id, lessonTimeInputs(lesson, compiled.usage, timeLookups));
       projectsOfLesson.set(
@@ -118,6 +120,7 @@ export async function checkCourses(
     if (!reflectionIds.has(id))
       problems.push({ file, message: `<MyAnswer> : réflexion inconnue « ${id} »${line ? ` (ligne ${line})` : ""}` });
   }
+  problems.push(...checkRepeatedKeyFigures(usages));
   // A project field may be pre-filled from a workshop's reflection: it must exist.
   for (const project of projects.projects.values()) {
     for (const field of project.steps.flatMap((step) => step.fields)) {

@@ -318,3 +318,38 @@ export function checkLessonUsage(
   }
   return problems;
 }
+
+/** A key figure may stand in its home lesson and be recalled as a figure in one more; beyond, it is said too often (issue 19). */
+const MAX_LESSONS_PER_KEY_FIGURE = 2;
+
+/** « 72 volontaires », « 72 Volontaires » and « 72 volontaires » (no-break spaces) are one value. */
+export function normalizeKeyFigureValue(value: string): string {
+  return value.replace(/[\s\u00A0\u202F\u2009]+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * Each fact has one home lesson; the others link to it or recall it in a sentence. A `<KeyFigure>`
+ * value shown in more than two lessons is a problem naming the value and the lessons.
+ */
+export function checkRepeatedKeyFigures(usages: Array<{ lessonFile: string; usage: Pick<LessonUsage, "components"> }>): Problem[] {
+  const lessonsOfValue = new Map<string, { shown: string; files: Set<string> }>();
+  for (const { lessonFile, usage } of usages) {
+    for (const use of usage.components) {
+      const value = use.name === "KeyFigure" ? use.attributes.value : null;
+      if (!value) continue;
+      const key = normalizeKeyFigureValue(value);
+      const entry = lessonsOfValue.get(key) ?? { shown: value.replace(/[\u00A0\u202F\u2009]/g, " "), files: new Set<string>() };
+      entry.files.add(lessonFile);
+      lessonsOfValue.set(key, entry);
+    }
+  }
+  const problems: Problem[] = [];
+  for (const { shown, files } of lessonsOfValue.values()) {
+    if (files.size <= MAX_LESSONS_PER_KEY_FIGURE) continue;
+    problems.push({
+      file: [...files].join(", "),
+      message: `<KeyFigure value="${shown}"> dans ${files.size} leçons (au plus ${MAX_LESSONS_PER_KEY_FIGURE}) : gardez le chiffre dans sa leçon de référence et rappelez-le ailleurs par une phrase et un lien`,
+    });
+  }
+  return problems;
+}

@@ -219,6 +219,24 @@ describe("the checker refuses", () => {
     expect(problems.some((p) => p.message.startsWith("<Reflection> : id « e1-1-defi » déjà utilisé dans"))).toBe(true);
   });
 
+  test("a key figure shown in more than two lessons (issue 19: each fact has one home lesson)", async () => {
+    const figure = (value: string) => `\n<KeyFigure value="${value}" label="des répondants (2020)" source="source-a" heading="Intertitre A" />\n`;
+    const twice = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t + figure("92 %")));
+    expect(twice.filter((p) => p.message.includes("KeyFigure"))).toEqual([]);
+    // Spacing and case do not make another value: « 92\u00A0% » is « 92 % ».
+    const thrice = await problemsAfter((dir) => {
+      edit(dir, CONCLUSION, (t) => t + figure("92 %"));
+      edit(dir, "lessons/m01-premiers-pas/carte-des-acteurs/index.mdx", (t) => t + figure("92\u00A0%"));
+    });
+    expect(thrice.filter((p) => p.message.includes("KeyFigure"))).toEqual([
+      {
+        file: "lessons/m01-premiers-pas/carte-des-acteurs/index.mdx, lessons/m01-premiers-pas/introduction.mdx, lessons/m02-aller-plus-loin/conclusion.mdx",
+        message:
+          '<KeyFigure value="92 %"> dans 3 leçons (au plus 2) : gardez le chiffre dans sa leçon de référence et rappelez-le ailleurs par une phrase et un lien',
+      },
+    ]);
+  });
+
   test("a published path whose lessons do not add up to its duration ± 10 %", async () => {
     const problems = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("minutes: 6", "minutes: 16")));
     expect(problems).toContainEqual({
