@@ -6,7 +6,7 @@
  * are classes styled from the site's variables (app/styles/app.css), so themes and print follow.
  */
 import { useId, type ReactNode } from "react";
-import { typesetDeep } from "~/utils/french-typography.ts";
+import { frenchTypography, typesetDeep } from "~/utils/french-typography.ts";
 import { useLessonContext } from "../lesson-context.tsx";
 import type { DiagramItem } from "./diagram-schema.ts";
 
@@ -58,7 +58,7 @@ function LongDescription({ items, intro }: { items: DiagramItem[]; intro?: React
       <ul>
         {items.map((item, index) => (
           <li key={index}>
-            <strong>{item.date ? `${item.date} : ${item.label}` : item.label}</strong>
+            <strong>{item.date ? frenchTypography(`${item.date} : ${item.label}`) : item.label}</strong>
             {item.text ? ` — ${item.text}` : null}
             {item.items?.length ? (
               <ul>
