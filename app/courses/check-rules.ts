@@ -7,7 +7,7 @@ import { pathLessons, pathMinutes, type Catalog } from "./catalog.ts";
 import { AUDIENCES } from "./course-schema.ts";
 import type { Problem } from "./load-catalog.server.ts";
 import { choiceIds, type LessonUsage } from "./mdx-usage.ts";
-import { diagramItemsSchema, DIAGRAM_TYPES, MAX_LABEL_WORDS, MAX_SUBITEM_WORDS } from "~/mdx/diagrams/diagram-schema.ts";
+import { diagramItemsSchema, DIAGRAM_TYPES, MAX_LABEL_WORDS, MAX_SUBITEM_WORDS } from "./diagram-schema.ts";
 
 /** Tolerance of a published path's total around its nominal duration. */
 const DURATION_TOLERANCE = 0.1;

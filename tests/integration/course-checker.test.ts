@@ -209,7 +209,7 @@ describe("the checker refuses", () => {
       "<DiagramCycle> : attribut « title » manquant",
       "<DiagramMatrix> : attribut « alt » manquant",
       "<DiagramColumns> : attribut « items » manquant",
-      "<DiagramTimeline> : items : « items » doit être une liste [{ label: \"…\" }, …]",
+      "<DiagramTimeline> : items : « items » doit être une liste d'éléments { label, text, items }",
       "<DiagramContinuum> : items[1].label : label manquant",
       "<DiagramContinuum> : source inconnue « source-z »",
     ]);

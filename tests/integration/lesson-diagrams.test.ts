@@ -10,7 +10,7 @@ import { beforeAll, expect, test } from "vitest";
 import { compileLessonFile } from "~/courses/compile-lesson.server.ts";
 import { loadCatalog } from "~/courses/load-catalog.server.ts";
 import { lessonComponents } from "~/mdx/components.tsx";
-import { DIAGRAM_TYPES, diagramItemsSchema, type DiagramItem } from "~/mdx/diagrams/diagram-schema.ts";
+import { DIAGRAM_TYPES, diagramItemsSchema, type DiagramItem } from "~/courses/diagram-schema.ts";
 import { LessonContext } from "~/mdx/lesson-context.tsx";
 
 interface Found {

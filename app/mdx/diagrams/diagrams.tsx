@@ -6,9 +6,9 @@
  * are classes styled from the site's variables (app/styles/app.css), so themes and print follow.
  */
 import { useId, type ReactNode } from "react";
-import { frenchTypography, typesetDeep } from "~/utils/french-typography.ts";
+import { typesetDeep } from "~/utils/french-typography.ts";
 import { useLessonContext } from "../lesson-context.tsx";
-import type { DiagramItem } from "./diagram-schema.ts";
+import type { DiagramItem } from "~/courses/diagram-schema.ts";
 
 interface DiagramProps {
   title: string;
@@ -58,7 +58,7 @@ function LongDescription({ items, intro }: { items: DiagramItem[]; intro?: React
       <ul>
         {items.map((item, index) => (
           <li key={index}>
-            <strong>{item.date ? frenchTypography(`${item.date} : ${item.label}`) : item.label}</strong>
+            <strong>{item.date ? `${item.date} : ${item.label}` : item.label}</strong>
             {item.text ? ` — ${item.text}` : null}
             {item.items?.length ? (
               <ul>
@@ -113,7 +113,7 @@ function DiagramFigure({
         <span className="diagram__title">{props.title}</span>{" "}
         <cite className="diagram__source">
           {sourceTitle
-            ? typesetDeep(`(source : ${sourceTitle}${props.heading ? `, « ${props.heading} »` : ""})`)
+            ? `(source : ${sourceTitle}${props.heading ? `, « ${props.heading} »` : ""})`
             : "(démarche proposée par le parcours)"}
         </cite>
       </figcaption>
