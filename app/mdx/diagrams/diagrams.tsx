@@ -5,7 +5,7 @@
  * and 320 units wide, so at 320 px they are shown at scale 1 and their text stays legible; colours
  * are classes styled from the site's variables (app/styles/app.css), so themes and print follow.
  */
-import { useId, type ReactNode } from "react";
+import { createContext, useContext, useId, type ReactNode, type SVGProps } from "react";
 import { typesetDeep } from "~/utils/french-typography.ts";
 import { useLessonContext } from "../lesson-context.tsx";
 import type { DiagramItem } from "~/courses/diagram-schema.ts";
@@ -18,6 +18,17 @@ interface DiagramProps {
   source?: string;
   heading?: string;
   items: DiagramItem[];
+}
+
+/** The arrowhead marker of the figure being drawn (an attribute, not a style: the CSP forbids inline styles). */
+const ArrowMarker = createContext("");
+
+function ArrowLine(props: SVGProps<SVGLineElement>) {
+  return <line {...props} markerEnd={useContext(ArrowMarker)} />;
+}
+
+function ArrowPath(props: SVGProps<SVGPathElement>) {
+  return <path {...props} markerEnd={useContext(ArrowMarker)} />;
 }
 
 const WIDTH = 320;
@@ -87,7 +98,8 @@ function DiagramFigure({
   children: ReactNode;
   intro?: ReactNode;
 }) {
-  const id = useId();
+  // React's ids hold colons, which do not belong in url(#…) references.
+  const id = `diagram${useId().replace(/[^\w-]/g, "")}`;
   const { sources } = useLessonContext();
   const sourceTitle = props.source ? (sources[props.source]?.shortTitle ?? props.source) : null;
   return (
@@ -107,7 +119,7 @@ function DiagramFigure({
             <path d="M 0 0 L 10 5 L 0 10 z" className="diagram__arrowhead" />
           </marker>
         </defs>
-        <g style={{ ["--arrow" as string]: `url(#${id}-arrow)` }}>{children}</g>
+        <ArrowMarker.Provider value={`url(#${id}-arrow)`}>{children}</ArrowMarker.Provider>
       </svg>
       <figcaption>
         <span className="diagram__title">{props.title}</span>{" "}
@@ -150,12 +162,12 @@ export function DiagramCycle({ loop, ...raw }: DiagramProps & { loop?: string })
           </text>
           <Lines x={42} y={box.y + 8 + 13} lines={box.lines} className="diagram__label" />
           {box.index < boxes.length - 1 ? (
-            <line x1={150} y1={box.y + box.height + 2} x2={150} y2={box.y + box.height + 19} className="diagram__arrow" />
+            <ArrowLine x1={150} y1={box.y + box.height + 2} x2={150} y2={box.y + box.height + 19} className="diagram__arrow" />
           ) : null}
         </g>
       ))}
       {loop === "oui" ? (
-        <path
+        <ArrowPath
           d={`M 280 ${last.y + last.height / 2} H 305 V ${boxes[0]!.y + boxes[0]!.height / 2} H 284`}
           className="diagram__arrow diagram__arrow--return"
         />
@@ -257,7 +269,7 @@ export function DiagramContinuum({ from, to, ...raw }: DiagramProps & { from: st
       <text x={30} y={PAD + 14} textAnchor="middle" className="diagram__pole">
         {fromText}
       </text>
-      <line x1={30} y1={PAD + 22} x2={30} y2={height - PAD - 24} className="diagram__arrow diagram__axis" />
+      <ArrowLine x1={30} y1={PAD + 22} x2={30} y2={height - PAD - 24} className="diagram__arrow diagram__axis" />
       <text x={30} y={height - PAD - 4} textAnchor="middle" className="diagram__pole">
         {toText}
       </text>
