@@ -266,11 +266,12 @@ export function DiagramContinuum({ from, to, ...raw }: DiagramProps & { from: st
         </p>
       }
     >
-      <text x={30} y={PAD + 14} textAnchor="middle" className="diagram__pole">
+      {/* Poles start at the left edge: centred on the axis, a long one would be cut off. */}
+      <text x={8} y={PAD + 14} className="diagram__pole">
         {fromText}
       </text>
       <ArrowLine x1={30} y1={PAD + 22} x2={30} y2={height - PAD - 24} className="diagram__arrow diagram__axis" />
-      <text x={30} y={height - PAD - 4} textAnchor="middle" className="diagram__pole">
+      <text x={8} y={height - PAD - 4} className="diagram__pole">
         {toText}
       </text>
       {stages.map((stage) => (
