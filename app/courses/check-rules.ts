@@ -7,6 +7,7 @@ import { pathLessons, pathMinutes, type Catalog } from "./catalog.ts";
 import { AUDIENCES } from "./course-schema.ts";
 import type { Problem } from "./load-catalog.server.ts";
 import { choiceIds, type LessonUsage } from "./mdx-usage.ts";
+import { diagramItemsSchema, DIAGRAM_TYPES, MAX_LABEL_WORDS, MAX_SUBITEM_WORDS } from "./diagram-schema.ts";
 
 /** Tolerance of a published path's total around its nominal duration. */
 const DURATION_TOLERANCE = 0.1;
@@ -19,7 +20,12 @@ const HTML_ELEMENTS = new Set(["abbr", "br", "sup", "sub", "small", "kbd", "em",
 interface AttributeRule {
   required: string[];
   optional?: string[];
+  /** Attributes written as data (`items={[…]}`) rather than as quoted text. */
+  data?: string[];
 }
+
+// `source` may be left out only for a procedure the course itself proposes (a revision loop…).
+const DIAGRAM_RULE: AttributeRule = { required: ["title", "alt", "items"], optional: ["source", "heading"], data: ["items"] };
 
 /** The fixed set of lesson components (app/mdx/) and their attributes. */
 const COMPONENT_RULES: Record<string, AttributeRule> = {
@@ -36,7 +42,29 @@ const COMPONENT_RULES: Record<string, AttributeRule> = {
   Simulation: { required: ["id"] },
   SimulationChoice: { required: ["ids"] },
   FinalProject: { required: ["id"] },
+  ...Object.fromEntries(DIAGRAM_TYPES.map((type) => [type, DIAGRAM_RULE])),
+  DiagramContinuum: { ...DIAGRAM_RULE, required: [...DIAGRAM_RULE.required, "from", "to"] },
+  DiagramCycle: { ...DIAGRAM_RULE, optional: [...DIAGRAM_RULE.optional!, "loop"] },
 };
+
+// A step number (« 3. ») is not a word the picture has to fit.
+const words = (text: string) => text.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+
+/** A diagram's items: a list of at least two, each with a short label (diagram-schema.ts). */
+function diagramProblems(name: string, data: unknown): string[] {
+  const parsed = diagramItemsSchema.safeParse(data);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => `<${name}> : items${issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("")} : ${issue.message}`);
+  }
+  const problems: string[] = [];
+  for (const item of parsed.data) {
+    if (words(item.label) > MAX_LABEL_WORDS) problems.push(`<${name}> : « ${item.label} » : ${MAX_LABEL_WORDS} mots au plus dans le schéma (le reste va dans « text »)`);
+    for (const sub of item.items ?? []) {
+      if (words(sub) > MAX_SUBITEM_WORDS) problems.push(`<${name}> : « ${sub} » : ${MAX_SUBITEM_WORDS} mots au plus par sous-élément`);
+    }
+  }
+  return problems;
+}
 
 function duplicates<T>(items: T[], key: (item: T) => string): string[] {
   const seen = new Set<string>();
@@ -232,11 +260,17 @@ export function checkLessonUsage(
     for (const [attribute, value] of Object.entries(attributes)) {
       if (!rule.required.includes(attribute) && !rule.optional?.includes(attribute)) {
         problems.push({ file: lessonFile, message: `<${name}> : attribut inconnu « ${attribute} »${at(line)}` });
-      } else if (value === null) {
+      } else if (value === null && !rule.data?.includes(attribute)) {
         problems.push({ file: lessonFile, message: `<${name}> : « ${attribute} » doit être un texte entre guillemets${at(line)}` });
       }
     }
     const value = (attribute: string) => attributes[attribute] ?? "";
+    if ((DIAGRAM_TYPES as readonly string[]).includes(name)) {
+      if (attributes.items !== undefined) {
+        for (const message of diagramProblems(name, component.data?.items)) problems.push({ file: lessonFile, message: `${message}${at(line)}` });
+      }
+      if (value("source") && !sourceIds.has(value("source"))) problems.push({ file: lessonFile, message: `<${name}> : source inconnue « ${value("source")} »${at(line)}` });
+    }
     switch (name) {
       case "KeyFigure":
       case "Source": {

@@ -10,6 +10,11 @@ interface ComponentUse {
   name: string;
   /** Literal attribute values; null when the value is a JavaScript expression. */
   attributes: Record<string, string | null>;
+  /**
+   * Values of the attributes written as JavaScript expressions that are plain data (a diagram's
+   * `items={[{ label: "…" }]}`); `undefined` when the expression is not a literal.
+   */
+  data?: Record<string, unknown>;
   line: number | null;
 }
 
@@ -66,6 +71,57 @@ export function embeddedScenarioIds(usage: Pick<LessonUsage, "components">): str
   return [...new Set(scenarioGroups(usage).flat())];
 }
 
+interface EstreeNode {
+  type: string;
+  value?: unknown;
+  elements?: Array<EstreeNode | null>;
+  properties?: EstreeNode[];
+  key?: EstreeNode & { name?: string };
+  computed?: boolean;
+  quasis?: Array<{ value: { cooked?: string | null } }>;
+  expressions?: unknown[];
+  body?: Array<{ type: string; expression?: EstreeNode }>;
+}
+
+const NOT_LITERAL = Symbol("not literal");
+
+/** The value of an expression made only of literals (strings, numbers, arrays, objects), or NOT_LITERAL. */
+function literalOf(node: EstreeNode | null | undefined): unknown {
+  if (!node) return NOT_LITERAL;
+  switch (node.type) {
+    case "Literal":
+      return node.value;
+    case "TemplateLiteral":
+      return node.expressions?.length ? NOT_LITERAL : (node.quasis?.[0]?.value.cooked ?? "");
+    case "ArrayExpression": {
+      const values = (node.elements ?? []).map(literalOf);
+      return values.includes(NOT_LITERAL) ? NOT_LITERAL : values;
+    }
+    case "ObjectExpression": {
+      const result: Record<string, unknown> = {};
+      for (const property of node.properties ?? []) {
+        const key = property.key;
+        if (property.type !== "Property" || property.computed || !key) return NOT_LITERAL;
+        const name = key.type === "Identifier" ? key.name : key.type === "Literal" ? String(key.value) : null;
+        const value = literalOf(property.value as EstreeNode);
+        if (name === null || name === undefined || value === NOT_LITERAL) return NOT_LITERAL;
+        result[name] = value;
+      }
+      return result;
+    }
+    default:
+      return NOT_LITERAL;
+  }
+}
+
+/** The data an attribute expression holds (`{[…]}`), if it is only literals. */
+function expressionData(value: unknown): unknown {
+  const estree = (value as { data?: { estree?: EstreeNode } } | null)?.data?.estree;
+  const statement = estree?.body?.[0];
+  const result = statement?.type === "ExpressionStatement" ? literalOf(statement.expression) : NOT_LITERAL;
+  return result === NOT_LITERAL ? undefined : result;
+}
+
 function textOf(node: Node): string {
   if (typeof node.value === "string" && (node.type === "text" || node.type === "inlineCode")) return node.value;
   return (node.children ?? []).map(textOf).join("");
@@ -110,12 +166,14 @@ export function collectUsage(usage: LessonUsage) {
       const line = node.position?.start.line ?? null;
       if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
         const attributes: Record<string, string | null> = {};
+        const data: Record<string, unknown> = {};
         for (const attribute of node.attributes ?? []) {
           if (attribute.type !== "mdxJsxAttribute" || !attribute.name) continue;
           attributes[attribute.name] =
             typeof attribute.value === "string" ? attribute.value : attribute.value == null ? "" : null;
+          if (attributes[attribute.name] === null) data[attribute.name] = expressionData(attribute.value);
         }
-        usage.components.push({ name: node.name, attributes, line });
+        usage.components.push({ name: node.name, attributes, ...(Object.keys(data).length ? { data } : {}), line });
         // `ref` is reserved by React (it would become a string ref); <Source ref="…"> is how authors
         // write it, so the attribute reaches the component as `sourceRef`.
         if (node.name === "Source") {

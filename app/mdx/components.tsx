@@ -8,6 +8,7 @@ import { LessonQuiz } from "./lesson-quiz.tsx";
 import { LessonSimulation } from "./lesson-simulation.tsx";
 import { LessonSimulationChoice } from "./lesson-simulation-choice.tsx";
 import { LessonTable } from "./lesson-table.tsx";
+import { DiagramColumns, DiagramContinuum, DiagramCycle, DiagramMatrix, DiagramTimeline } from "./diagrams/diagrams.tsx";
 
 export const lessonComponents = {
   KeyFigure,
@@ -23,6 +24,11 @@ export const lessonComponents = {
   Quiz: LessonQuiz,
   Simulation: LessonSimulation,
   SimulationChoice: LessonSimulationChoice,
+  DiagramCycle,
+  DiagramColumns,
+  DiagramTimeline,
+  DiagramContinuum,
+  DiagramMatrix,
   // Markdown elements
   table: LessonTable,
 };

@@ -189,6 +189,45 @@ describe("the checker refuses", () => {
     expect(messages.some((m) => m.startsWith("<ForProfile> : « profile » doit être un texte entre guillemets"))).toBe(true);
   });
 
+  test("a diagram without title, without text alternative, without items, or with items that are not plain data", async () => {
+    const items = '[{ label: "Un" }, { label: "Deux" }]';
+    const problems = await problemsAfter((dir) =>
+      edit(
+        dir,
+        CONCLUSION,
+        (t) =>
+          `${t}\n<DiagramCycle alt="Deux étapes." source="source-a" items={${items}} />\n\n` +
+          `<DiagramMatrix title="Sans texte" source="source-a" items={${items}} />\n\n` +
+          `<DiagramColumns title="Vide" alt="Rien." source="source-a" />\n\n` +
+          `<DiagramTimeline title="Calculé" alt="Une frise." source="source-a" items={[1, 2].map((n) => ({ label: String(n) }))} />\n\n` +
+          `<DiagramContinuum title="Bavard" alt="Un axe." source="source-z" from="A" to="B" items={[{ label: "Un libellé bien trop long pour la case" }, { text: "sans libellé" }]} />\n\n` +
+          `<DiagramCycle title="Juste" alt="Deux étapes qui se suivent." source="source-a" items={${items}} />\n`,
+      ),
+    );
+    const messages = problems.filter((p) => p.file === CONCLUSION).map((p) => p.message.replace(/ \(ligne \d+\)$/, ""));
+    expect(messages).toEqual([
+      "<DiagramCycle> : attribut « title » manquant",
+      "<DiagramMatrix> : attribut « alt » manquant",
+      "<DiagramColumns> : attribut « items » manquant",
+      "<DiagramTimeline> : items : « items » doit être une liste d'éléments { label, text, items }",
+      "<DiagramContinuum> : items[1].label : label manquant",
+      "<DiagramContinuum> : source inconnue « source-z »",
+    ]);
+  });
+
+  test("a diagram label too long to be drawn", async () => {
+    const problems = await problemsAfter((dir) =>
+      edit(
+        dir,
+        CONCLUSION,
+        (t) => `${t}\n<DiagramCycle title="Bavard" alt="Deux étapes." source="source-a" items={[{ label: "Un libellé bien trop long" }, { label: "2. Court" }]} />\n`,
+      ),
+    );
+    expect(problems.filter((p) => p.file === CONCLUSION).map((p) => p.message.replace(/ \(ligne \d+\)$/, ""))).toEqual([
+      "<DiagramCycle> : « Un libellé bien trop long » : 4 mots au plus dans le schéma (le reste va dans « text »)",
+    ]);
+  });
+
   test("a profile or a callout kind that does not exist", async () => {
     const problems = await problemsAfter((dir) =>
       edit(dir, CONCLUSION, (t) => `${t}\n<ForProfile profile="maire">x</ForProfile>\n\n<Callout kind="astuce">x</Callout>\n`),
