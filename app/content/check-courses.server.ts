@@ -3,7 +3,14 @@
  * the problems (file and reason). An empty list means the content can be published.
  */
 import { assessContent, type AssessmentReport } from "./assessment-rules.ts";
-import { checkCatalog, checkFinalAssessments, checkFinalProjects, checkLessonUsage, checkRepeatedKeyFigures, type KnownIds } from "~/courses/check-rules.ts";
+import {
+  checkCatalog,
+  checkFinalAssessments,
+  checkFinalProjects,
+  checkLessonUsage,
+  checkRepeatedKeyFigures,
+  type KnownIds,
+} from "~/courses/check-rules.ts";
 import { checkWording } from "~/courses/check-wording.server.ts";
 import { loadProjects } from "~/projects/load-projects.server.ts";
 import { embeddedIds } from "~/courses/mdx-usage.ts";

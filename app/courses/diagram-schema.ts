@@ -19,7 +19,7 @@ export const diagramItemSchema = z.strictObject({
 
 export type DiagramItem = z.infer<typeof diagramItemSchema>;
 
-export const diagramItemsSchema = z.array(diagramItemSchema, { error: "« items » doit être une liste d'éléments { label, text, items }" }).min(2, "au moins deux éléments");
+export const diagramItemsSchema = z.array(diagramItemSchema, { error: "«\u202Fitems\u202F» doit être une liste d'éléments { label, text, items }" }).min(2, "au moins deux éléments");
 
 /** The diagram components lessons may use. */
 export const DIAGRAM_TYPES = ["DiagramCycle", "DiagramColumns", "DiagramTimeline", "DiagramContinuum", "DiagramMatrix"] as const;

@@ -220,7 +220,8 @@ describe("the checker refuses", () => {
       edit(
         dir,
         CONCLUSION,
-        (t) => `${t}\n<DiagramCycle title="Bavard" alt="Deux étapes." source="source-a" items={[{ label: "Un libellé bien trop long" }, { label: "2. Court" }]} />\n`,
+        (t) =>
+          `${t}\n<DiagramCycle title="Bavard" alt="Deux étapes." source="source-a" items={[{ label: "Un libellé bien trop long" }, { label: "2. Court" }]} />\n`,
       ),
     );
     expect(problems.filter((p) => p.file === CONCLUSION).map((p) => p.message.replace(/ \(ligne \d+\)$/, ""))).toEqual([
@@ -259,7 +260,8 @@ describe("the checker refuses", () => {
   });
 
   test("a key figure shown in more than two lessons (issue 19: each fact has one home lesson)", async () => {
-    const figure = (value: string) => `\n<KeyFigure value="${value}" label="des répondants (2020)" source="source-a" heading="Intertitre A" />\n`;
+    const figure = (value: string) =>
+      `\n<KeyFigure value="${value}" label="des répondants (2020)" source="source-a" heading="Intertitre A" />\n`;
     const twice = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t + figure("92 %")));
     expect(twice.filter((p) => p.message.includes("KeyFigure"))).toEqual([]);
     // Spacing and case do not make another value: « 92\u00A0% » is « 92 % ».

@@ -36,7 +36,13 @@ beforeAll(async () => {
     const { usage } = await compileLessonFile(file);
     for (const use of usage.components) {
       if (!(DIAGRAM_TYPES as readonly string[]).includes(use.name)) continue;
-      found.push({ moduleId: lesson.moduleId, lesson: lesson.file, type: use.name, attributes: use.attributes, items: diagramItemsSchema.parse(use.data?.items) });
+      found.push({
+        moduleId: lesson.moduleId,
+        lesson: lesson.file,
+        type: use.name,
+        attributes: use.attributes,
+        items: diagramItemsSchema.parse(use.data?.items),
+      });
     }
   }
 }, 120_000);
@@ -62,7 +68,11 @@ function render({ type, attributes, items }: Found): string {
     .replace(/&amp;/g, "&");
 }
 
-const plain = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 test("the lessons hold at least 16 diagrams, at least one in every numbered module", () => {
   expect(found.length).toBeGreaterThanOrEqual(16);

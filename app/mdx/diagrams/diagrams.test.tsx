@@ -61,7 +61,9 @@ describe.each(cases)("%s", (_name, element) => {
     expect(svg).toMatch(/^<svg[^>]* role="img"/);
     const [titleId, descId] = svg.match(/aria-labelledby="([^"]+)"/)![1]!.split(" ");
     expect(textOf(svg, new RegExp(`<title id="${titleId}">([^<]*)</title>`))).toBe("Trois besoins");
-    expect(textOf(svg, new RegExp(`<desc id="${descId}">([^<]*)</desc>`))).toBe("Trois besoins qui se suivent\u00A0: envie, structure, animation.");
+    expect(textOf(svg, new RegExp(`<desc id="${descId}">([^<]*)</desc>`))).toBe(
+      "Trois besoins qui se suivent\u00A0: envie, structure, animation.",
+    );
     expect(svg).toMatch(/viewBox="0 0 320 \d+"/);
     expect(svg).toMatch(/width="100%"/);
   });
@@ -74,13 +76,23 @@ describe.each(cases)("%s", (_name, element) => {
     expect(textOf(details, /<summary>([^<]*)<\/summary>/)).toBe("Description détaillée");
     expect(details.match(/<li>/g)).toHaveLength(4);
     const text = details.replace(/<[^>]+>/g, "|");
-    for (const part of ["Faire naître l'envie", "— partager un diagnostic", "Associer toute la cité", "2020\u00A0: Structurer", "Animer dans la durée", "— des indicateurs communs"]) {
+    for (const part of [
+      "Faire naître l'envie",
+      "— partager un diagnostic",
+      "Associer toute la cité",
+      "2020\u00A0: Structurer",
+      "Animer dans la durée",
+      "— des indicateurs communs",
+    ]) {
       expect(text).toContain(part);
     }
   });
 
   test("draws every label in the picture", () => {
-    const drawn = svg.replace(/<title[\s\S]*?<\/desc>/, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    const drawn = svg
+      .replace(/<title[\s\S]*?<\/desc>/, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
     for (const label of ["Structurer", "Animer dans la durée"]) expect(drawn).toContain(label);
   });
 });

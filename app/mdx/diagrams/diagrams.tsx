@@ -49,7 +49,19 @@ export function wrapText(text: string, max: number): string[] {
   return lines;
 }
 
-function Lines({ x, y, lines, className, anchor = "start" }: { x: number; y: number; lines: string[]; className?: string; anchor?: "start" | "middle" }) {
+function Lines({
+  x,
+  y,
+  lines,
+  className,
+  anchor = "start",
+}: {
+  x: number;
+  y: number;
+  lines: string[];
+  className?: string;
+  anchor?: "start" | "middle";
+}) {
   return (
     <text x={x} y={y} className={className} textAnchor={anchor}>
       {lines.map((line, index) => (
@@ -69,7 +81,7 @@ function LongDescription({ items, intro }: { items: DiagramItem[]; intro?: React
       <ul>
         {items.map((item, index) => (
           <li key={index}>
-            <strong>{item.date ? `${item.date} : ${item.label}` : item.label}</strong>
+            <strong>{item.date ? `${item.date}\u00A0: ${item.label}` : item.label}</strong>
             {item.text ? ` — ${item.text}` : null}
             {item.items?.length ? (
               <ul>
@@ -125,7 +137,7 @@ function DiagramFigure({
         <span className="diagram__title">{props.title}</span>{" "}
         <cite className="diagram__source">
           {sourceTitle
-            ? `(source : ${sourceTitle}${props.heading ? `, « ${props.heading} »` : ""})`
+            ? `(source\u00A0: ${sourceTitle}${props.heading ? `, «\u202F${props.heading}\u202F»` : ""})`
             : "(démarche proposée par le parcours)"}
         </cite>
       </figcaption>
@@ -303,7 +315,14 @@ export function DiagramMatrix(raw: DiagramProps) {
       {placed.map(({ row, y: rowY, height }, rowIndex) =>
         row.map((lines, column) => (
           <g key={`${rowIndex}-${column}`}>
-            <rect x={4 + column * 158} y={rowY} width={154} height={height} rx={8} className={column === rowIndex % 2 ? "diagram__header" : "diagram__box"} />
+            <rect
+              x={4 + column * 158}
+              y={rowY}
+              width={154}
+              height={height}
+              rx={8}
+              className={column === rowIndex % 2 ? "diagram__header" : "diagram__box"}
+            />
             <Lines
               x={81 + column * 158}
               y={rowY + height / 2 - ((lines.length - 1) * LINE) / 2 + 5}
