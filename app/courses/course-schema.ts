@@ -14,7 +14,12 @@ const id = (what: string) =>
     .string({ error: `${what} : identifiant manquant` })
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide (minuscules, chiffres et tirets)`);
 
-const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
+/** A required text of a content file (quizzes, scenarios and projects use it too). */
+export const text = (what: string) => z.string({ error: `${what} manquant` }).trim().min(1, `${what} vide`);
+
+/** The id of a quiz, a project or one of their parts: lower-case words joined by hyphens. */
+export const contentId = (what: string) =>
+  z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
 
 const SourceSchema = z.strictObject({
   id: id("source"),

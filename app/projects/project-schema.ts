@@ -4,14 +4,9 @@
  * grid. Client-safe: the form shows all of it.
  */
 import { z } from "zod";
+import { contentId, text } from "~/courses/course-schema.ts";
 
-const text = (what: string) =>
-  z
-    .string({ error: `${what} manquant` })
-    .trim()
-    .min(1, `${what} vide`);
-const id = (what: string) =>
-  z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
+const id = contentId;
 
 const ProjectFieldSchema = z.strictObject({
   /** Stable: the database stores answers by this id. Unique within the project. */

@@ -3,17 +3,11 @@
  * These include the answer key: only server code may import the parsed definitions.
  */
 import { z } from "zod";
-import { SourceRefSchema } from "~/courses/course-schema.ts";
+import { SourceRefSchema, contentId, text } from "~/courses/course-schema.ts";
 
 export type QuestionType = "choix-unique" | "choix-multiple" | "vrai-faux" | "association" | "remise-en-ordre";
 
-const text = (what: string) =>
-  z
-    .string({ error: `${what} manquant` })
-    .trim()
-    .min(1, `${what} vide`);
-const id = (what: string) =>
-  z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `${what} : identifiant invalide`);
+const id = contentId;
 
 const objectiveNumber = z
   .number({ error: "le numéro d'un objectif du parcours (1, 2, 3…)" })

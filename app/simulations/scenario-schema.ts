@@ -5,13 +5,8 @@
  * browser runs the same machine as the server.
  */
 import { z } from "zod";
-import { AUDIENCES, SourceRefSchema } from "~/courses/course-schema.ts";
+import { AUDIENCES, SourceRefSchema, text } from "~/courses/course-schema.ts";
 
-const text = (what: string) =>
-  z
-    .string({ error: `${what} manquant` })
-    .trim()
-    .min(1, `${what} vide`);
 const id = (what: string) =>
   z.string({ error: `${what} : identifiant manquant` }).regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/, `${what} : identifiant invalide`);
 const concepts = z.array(z.string().regex(/^R-\d{2}$/, "concept : identifiant R-xx")).default([]);
