@@ -19,13 +19,13 @@ console.log("Simulations (équilibre des choix, voir courses/README.md « Des sc
 for (const line of formatBalanceTable(report.scenarioBalance)) console.log(`  ${line}`);
 console.log("");
 console.log(
-  "Temps des leçons (modèle de app/courses/time-model.ts : lecture à 180 mots/min des passages qu'un profil voit, plus le temps des activités ; ≠ : écart de plus de 50 % avec la durée déclarée) :",
+  "Temps des leçons (modèle de app/courses/time-model.ts : lecture à 180 mots/min des passages qu'un profil voit, plus le temps des activités ; ≠ : écart de plus de 15 % avec la durée déclarée, refusé) :",
 );
 for (const line of formatTimeTable(report.time)) console.log(`  ${line}`);
 console.log("");
 if (report.warnings.length > 0) {
   console.warn(
-    `⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, app/content/check-courses.server.ts) :`,
+    `⚠ ${report.warnings.length} avertissement(s) : règles pas encore exigées (ENFORCE_ASSESSMENT_RULES, ENFORCE_SCENARIO_BALANCE, ENFORCE_WORDING_IN_SCENARIOS, ENFORCE_CONTENT_FORM, ENFORCE_DURATIONS, app/content/check-courses.server.ts) :`,
   );
   for (const warning of report.warnings) console.warn(`  ${warning.file} : ${warning.message}`);
   console.warn("");

@@ -20,8 +20,9 @@ import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
 import { lessonTimeInputs } from "./lesson-time.ts";
-import { buildTimeReport, type TimeReport } from "~/courses/time-report.ts";
+import { buildTimeReport, timeProblems, type TimeReport } from "~/courses/time-report.ts";
 import type { LessonTimeInputs } from "~/courses/time-model.ts";
+import { lessonFormProblems, modulesWithoutTrainerNotes, type LessonForm } from "~/courses/content-form-rules.ts";
 
 /**
  * The assessment rules of issue 16 (assessment-rules.ts: final pools of unseen cases tagged with
@@ -46,6 +47,19 @@ export const ENFORCE_SCENARIO_BALANCE = true;
  */
 export const ENFORCE_WORDING_IN_SCENARIOS = true;
 
+/**
+ * The form rules of issue 19 (content-form-rules.ts: short KeyFigure labels, caveats in « Sources
+ * et limites », « Notes pour animer » in every module). Printed as warnings while the lessons are
+ * being rewritten to meet them; enforced once they are.
+ */
+export const ENFORCE_CONTENT_FORM = false;
+
+/**
+ * The duration rules (time-report.ts: each lesson's declared minutes within 15 % of its model,
+ * each path's model within 10 % of 60 / 240 / 720 min). Same switch, same reason.
+ */
+export const ENFORCE_DURATIONS = false;
+
 export interface CheckReport {
   problems: Problem[];
   /** Rules not enforced yet (ENFORCE_ASSESSMENT_RULES, ENFORCE_WORDING_IN_SCENARIOS off): printed, never failing. */
@@ -54,7 +68,7 @@ export interface CheckReport {
   assessment: AssessmentReport;
   /** Balance figures per scenario, for the printed table. */
   scenarioBalance: ScenarioBalance[];
-  /** The time model per lesson and per path (printed beside the declared minutes, never failing). */
+  /** The time model per lesson and per path (printed beside the declared minutes; gaps are problems). */
   time: TimeReport;
   lessons: number;
   paths: number;
@@ -67,6 +81,8 @@ export async function checkCourses(
     enforceAssessmentRules?: boolean;
     enforceScenarioBalance?: boolean;
     enforceWordingInScenarios?: boolean;
+    enforceContentForm?: boolean;
+    enforceDurations?: boolean;
   } = {},
 ): Promise<CheckReport> {
   const { catalog, problems, lessonFiles } = loadCatalog(coursesDir);
@@ -96,6 +112,7 @@ export async function checkCourses(
   const usages: Parameters<typeof checkRepeatedKeyFigures>[0] = [];
   const projectsOfLesson = new Map<string, string[]>();
   const timeInputs = new Map<string, LessonTimeInputs>();
+  const forms: LessonForm[] = [];
   const timeLookups = {
     quiz: (id: string) => quizzes.quizzes.get(id),
     scenario: (id: string) => scenarios.scenarios.get(id),
@@ -108,6 +125,7 @@ export async function checkCourses(
       const compiled = await compiler.compile(file, lesson.contentHash);
       problems.push(...checkLessonUsage(catalog, lesson.file, compiled.usage, known, reflectionIds));
       usages.push({ lessonFile: lesson.file, usage: compiled.usage });
+      forms.push({ lessonId: lesson.id, lessonFile: lesson.file, usage: compiled.usage });
       quizzesOfLesson.set(lesson.id, embeddedIds(compiled.usage, "Quiz"));
       timeInputs.set(lesson.id, lessonTimeInputs(lesson, compiled.usage, timeLookups));
       projectsOfLesson.set(
@@ -159,6 +177,9 @@ export async function checkCourses(
   for (const problem of checkWording(coursesDir)) {
     (!enforceScenarioWording && problem.file.startsWith("scenarios") ? warnings : problems).push(problem);
   }
+  const formProblems = [...forms.flatMap(lessonFormProblems), ...modulesWithoutTrainerNotes(catalog, forms)];
+  ((options.enforceContentForm ?? ENFORCE_CONTENT_FORM) ? problems : warnings).push(...formProblems);
   const time = buildTimeReport(catalog, timeInputs);
+  ((options.enforceDurations ?? ENFORCE_DURATIONS) ? problems : warnings).push(...timeProblems(time));
   return { problems, warnings, assessment, scenarioBalance, time, lessons: catalog.lessons.length, paths: catalog.paths.length };
 }

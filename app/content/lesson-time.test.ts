@@ -27,7 +27,7 @@ describe("what the time model counts in a lesson", () => {
     expect(questionsPerAttempt({ draw: undefined, questions })).toBe(12);
   });
 
-  test("words are counted per profile passage, prompts and labels included, code and imports not", () => {
+  test("words are counted per profile passage, prompts and labels included, code, imports and trainer notes not", () => {
     const tree = {
       type: "root",
       children: [
@@ -48,9 +48,15 @@ describe("what the time model counts in a lesson", () => {
           children: [{ type: "paragraph", children: [{ type: "text", value: "Pour les élu·es seulement" }] }],
         },
         { type: "code", value: "ne pas compter ces mots" },
+        {
+          type: "mdxJsxFlowElement",
+          name: "TrainerNotes",
+          attributes: [],
+          children: [{ type: "paragraph", children: [{ type: "text", value: "Quinze minutes en binômes" }] }],
+        },
       ],
     };
-    expect(countLessonWords(tree)).toEqual({ common: 3 + 2, profiles: { elu: 4 } });
+    expect(countLessonWords(tree)).toEqual({ common: 3 + 2, profiles: { elu: 4 }, trainerNotes: 4 });
   });
 
   test("a lesson's inputs: header words, reflections, quiz questions, the shortest alternative of a simulation choice, project fields", () => {
@@ -67,7 +73,7 @@ describe("what the time model counts in a lesson", () => {
       imports: [],
       importedNames: [],
       outline: [],
-      words: { common: 100, profiles: { agent: 20 } },
+      words: { common: 100, profiles: { agent: 20 }, trainerNotes: 0 },
     };
     const lookups: TimeLookups = {
       quiz: () => ({ draw: 3, questions: Array.from({ length: 8 }, () => ({}) as never) }),

@@ -29,12 +29,14 @@ const DIAGRAM_RULE: AttributeRule = { required: ["title", "alt", "items"], optio
 
 /** The fixed set of lesson components (app/mdx/) and their attributes. */
 const COMPONENT_RULES: Record<string, AttributeRule> = {
-  KeyFigure: { required: ["value", "label", "source", "heading"] },
+  KeyFigure: { required: ["value", "label", "source", "heading"], optional: ["note"] },
   Definition: { required: ["term"] },
   CaseStudy: { required: ["title"] },
   Callout: { required: ["kind"], optional: ["title"] },
   Source: { required: ["ref", "heading"] },
   ForProfile: { required: ["profile"] },
+  SourceNotes: { required: [] },
+  TrainerNotes: { required: [] },
   Reflection: { required: ["id", "prompt"] },
   MyAnswer: { required: ["reflection", "prompt"] },
   ModelAnswer: { required: ["reflection"], optional: ["title"] },

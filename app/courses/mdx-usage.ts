@@ -28,8 +28,15 @@ export interface LessonUsage {
   /**
    * Words a reader sees (text and the prompts, labels and titles given as attributes): outside any
    * `<ForProfile>` in `common`, inside one under its profile. Feeds the time model (time-model.ts).
+   * `<TrainerNotes>` are counted apart and left out of the model: preparing a class is not a
+   * learner's time.
    */
-  words?: { common: number; profiles: Record<string, number> };
+  words?: { common: number; profiles: Record<string, number>; trainerNotes: number };
+  /**
+   * Caveats about the sources (« la source ne précise pas… ») written in the text rather than in
+   * the lesson's `<SourceNotes>` block, where they belong (content-form-rules.ts).
+   */
+  hedges?: Array<{ phrase: string; line: number | null }>;
 }
 
 interface Node {
@@ -133,13 +140,17 @@ function walk(node: Node, visit: (node: Node) => void) {
 }
 
 /** Attributes whose text a reader sees on the page (a reflection's prompt, a key figure's label…). */
-const VISIBLE_ATTRIBUTES = new Set(["prompt", "label", "title", "value", "question", "caption"]);
+const VISIBLE_ATTRIBUTES = new Set(["prompt", "label", "note", "title", "value", "question", "caption"]);
+
+/** Marks the words of a `<TrainerNotes>` passage while counting (not a profile name). */
+const TRAINER_NOTES = "<TrainerNotes>";
 
 /** Counts the words of a lesson's tree, per profile passage (see `LessonUsage.words`). */
 export function countLessonWords(tree: Node): NonNullable<LessonUsage["words"]> {
-  const words = { common: 0, profiles: {} as Record<string, number> };
+  const words = { common: 0, profiles: {} as Record<string, number>, trainerNotes: 0 };
   const visit = (node: Node, profile: string | null) => {
     let inside = profile;
+    if (node.name === "TrainerNotes") inside = TRAINER_NOTES;
     let count = 0;
     if ((node.type === "text" || node.type === "inlineCode") && typeof node.value === "string") count += countWords(node.value);
     if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
@@ -150,6 +161,7 @@ export function countLessonWords(tree: Node): NonNullable<LessonUsage["words"]> 
       }
     }
     if (inside === null) words.common += count;
+    else if (inside === TRAINER_NOTES) words.trainerNotes += count;
     else words.profiles[inside] = (words.profiles[inside] ?? 0) + count;
     if (node.type === "mdxjsEsm" || node.type === "code") return;
     for (const child of node.children ?? []) visit(child, inside);
@@ -158,9 +170,31 @@ export function countLessonWords(tree: Node): NonNullable<LessonUsage["words"]> 
   return words;
 }
 
+/**
+ * A sentence that says what a source does not say: « la source ne précise pas », « les documents ne
+ * le détaillent pas », « sans préciser ». Honest, but gathered in « Sources et limites ».
+ */
+export const HEDGE = /\b(?:ne|n['’])\s?(?:le |la |les |l['’]|en |y )?(?:précis|dit|dis|détaill|donn|chiffr|indiqu|nomm|mentionn|expliqu|décri)\p{L}*\s+(?:pas|rien|jamais)\b|\bsans (?:le |la |les )?(?:préciser|détailler|chiffrer|dire)\b/giu;
+
+/** The hedges of a lesson's text outside its `<SourceNotes>` block (quoted titles excepted: none carry one). */
+export function findHedges(tree: Node): NonNullable<LessonUsage["hedges"]> {
+  const found: NonNullable<LessonUsage["hedges"]> = [];
+  const visit = (node: Node, inNotes: boolean) => {
+    const notes = inNotes || node.name === "SourceNotes";
+    if (!notes && node.type === "text" && typeof node.value === "string") {
+      for (const match of node.value.matchAll(HEDGE)) found.push({ phrase: match[0], line: node.position?.start.line ?? null });
+    }
+    if (node.type === "mdxjsEsm" || node.type === "code") return;
+    for (const child of node.children ?? []) visit(child, notes);
+  };
+  visit(tree, false);
+  return found;
+}
+
 export function collectUsage(usage: LessonUsage) {
   return () => (tree: Node) => {
     usage.words = countLessonWords(tree);
+    usage.hedges = findHedges(tree);
     const taken = new Map<string, number>();
     walk(tree, (node) => {
       const line = node.position?.start.line ?? null;

@@ -1,5 +1,5 @@
 /** The one fixed map of components given to every compiled lesson. */
-import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source } from "./content-components.tsx";
+import { Callout, CaseStudy, Definition, ForProfile, KeyFigure, Source, SourceNotes, TrainerNotes } from "./content-components.tsx";
 import { Reflection } from "./reflection.tsx";
 import { MyAnswer } from "./my-answer.tsx";
 import { ModelAnswer } from "./model-answer.tsx";
@@ -17,6 +17,8 @@ export const lessonComponents = {
   Callout,
   Source,
   ForProfile,
+  SourceNotes,
+  TrainerNotes,
   Reflection,
   MyAnswer,
   ModelAnswer,

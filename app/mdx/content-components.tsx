@@ -8,13 +8,30 @@ import { slugify } from "~/utils/slugify.ts";
 import type { Audience } from "~/courses/course-schema.ts";
 import { fr } from "~/utils/french-typography.ts";
 
-export function KeyFigure({ value, label, source, heading }: { value: string; label: string; source: string; heading: string }) {
+/**
+ * A figure with what it counts (`label`, 15 words at most) and where it comes from; `note` holds
+ * the detail a careful reader needs (population, survey, date, caveat) without weighing the label.
+ */
+export function KeyFigure({
+  value,
+  label,
+  note,
+  source,
+  heading,
+}: {
+  value: string;
+  label: string;
+  note?: string;
+  source: string;
+  heading: string;
+}) {
   const { sources } = useLessonContext();
   return (
     <figure className="key-figure">
       <p className="key-figure__value">{value}</p>
       <figcaption>
         <span className="key-figure__label">{label}</span>
+        {note ? <span className="key-figure__note">{note}</span> : null}
         <cite className="key-figure__source">{fr`Source : ${sources[source]?.shortTitle ?? source}, « ${heading} »`}</cite>
       </figcaption>
     </figure>
@@ -81,6 +98,42 @@ export function ForProfile({ profile, children }: { profile: string; children?: 
   return (
     <details className="for-profile for-profile--folded">
       <summary>{label}</summary>
+      {children}
+    </details>
+  );
+}
+
+/**
+ * What the sources say and do not say about the lesson's subject (« Sources et limites »): the
+ * caveats gathered at the end of the lesson instead of interrupting the text (issue 19).
+ */
+export function SourceNotes({ children }: { children?: ReactNode }) {
+  return (
+    <aside className="source-notes" aria-labelledby="sources-et-limites">
+      <h2 id="sources-et-limites">Sources et limites</h2>
+      {children}
+    </aside>
+  );
+}
+
+/**
+ * « Notes pour animer »: how to run the module in class (timing, a discussion question). Open for
+ * the trainer profile, folded for everyone else; its words are not in the time model (they are read
+ * to prepare a session, not to learn).
+ */
+export function TrainerNotes({ children }: { children?: ReactNode }) {
+  const { audience } = useLessonContext();
+  if (audience === "formateur") {
+    return (
+      <aside className="trainer-notes" aria-labelledby="notes-pour-animer">
+        <h2 id="notes-pour-animer">Notes pour animer</h2>
+        {children}
+      </aside>
+    );
+  }
+  return (
+    <details className="trainer-notes trainer-notes--folded">
+      <summary>Notes pour animer (formateur·rices)</summary>
       {children}
     </details>
   );

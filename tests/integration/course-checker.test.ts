@@ -29,23 +29,32 @@ function edit(dir: string, file: string, change: (text: string) => string) {
 const INTRO = "lessons/m01-premiers-pas/introduction.mdx";
 const CONCLUSION = "lessons/m02-aller-plus-loin/conclusion.mdx";
 
-async function problemsAfter(change: (dir: string) => void) {
+/**
+ * The fixture is a miniature of the engine (lessons of a few dozen words with declared minutes
+ * that the end-to-end tests of active time rely on), not a course: the duration rules are tested
+ * on it below with `enforceDurations: true`, and left out of every other test.
+ */
+const ENGINE_FIXTURE = { enforceScenarioBalance: false, enforceDurations: false } as const;
+
+async function problemsAfter(change: (dir: string) => void, options: Parameters<typeof checkCourses>[1] = ENGINE_FIXTURE) {
   const dir = copyFixture();
   change(dir);
-  return (await checkCourses(dir, { enforceScenarioBalance: false })).problems;
+  return (await checkCourses(dir, options)).problems;
 }
 
 // The engine's fixture scenario is a two-decision case written the way the real scenarios were
 // (best option first and longest): the balance rules are tested on it below, so they are off here.
 test("the fixture course itself is valid, assessment rules included", async () => {
-  expect((await checkCourses(FIXTURE, { enforceScenarioBalance: false })).problems).toEqual([]);
-  const enforced = await checkCourses(FIXTURE, { enforceAssessmentRules: true, enforceScenarioBalance: false });
+  expect((await checkCourses(FIXTURE, ENGINE_FIXTURE)).problems).toEqual([]);
+  const enforced = await checkCourses(FIXTURE, { ...ENGINE_FIXTURE, enforceAssessmentRules: true, enforceContentForm: true });
   expect(enforced.problems).toEqual([]);
-  expect(enforced.warnings.map((w) => w.file)).toEqual(Array(4).fill("scenarios/cas-essai.yaml"));
+  expect(enforced.warnings.filter((w) => !w.message.includes("le modèle")).map((w) => w.file)).toEqual(
+    Array(4).fill("scenarios/cas-essai.yaml"),
+  );
 });
 
 test("a biased scenario fails the check once the balance rules are enforced, and is only a warning before", async () => {
-  const enforced = await checkCourses(FIXTURE, { enforceScenarioBalance: true });
+  const enforced = await checkCourses(FIXTURE, { enforceScenarioBalance: true, enforceDurations: false });
   expect(enforced.problems.map((p) => `${p.file} : ${p.message}`)).toEqual([
     "scenarios/cas-essai.yaml : l'option la mieux notée est aussi la plus longue dans 2 décisions sur 2 (100 %, au plus 40 %)",
     "scenarios/cas-essai.yaml : choisir toujours l'option la plus longue mène à une bonne fin (essai-f1)",
@@ -53,9 +62,9 @@ test("a biased scenario fails the check once the balance rules are enforced, and
     "scenarios/cas-essai.yaml : 1 suite(s) de choix mène(nt) à une bonne fin : il en faut au moins 2, pour qu'il y ait plusieurs façons de bien faire",
   ]);
   expect(enforced.scenarioBalance).toEqual([expect.objectContaining({ scenarioId: "cas-essai", bestIsLongestShare: 1, goodSequences: 1 })]);
-  const draft = await checkCourses(FIXTURE, { enforceScenarioBalance: false });
+  const draft = await checkCourses(FIXTURE, ENGINE_FIXTURE);
   expect(draft.problems).toEqual([]);
-  expect(draft.warnings).toHaveLength(4);
+  expect(draft.warnings.filter((w) => w.file.startsWith("scenarios/"))).toHaveLength(4);
 });
 
 describe("the checker refuses", () => {
@@ -276,6 +285,91 @@ describe("the checker refuses", () => {
           '<KeyFigure value="92 %"> dans 3 leçons (au plus 2) : gardez le chiffre dans sa leçon de référence et rappelez-le ailleurs par une phrase et un lien',
       },
     ]);
+  });
+
+  test("a key figure label over 15 words, a caveat about the sources in the running text, two « Sources et limites » blocks (issue 19)", async () => {
+    const enforced = { ...ENGINE_FIXTURE, enforceContentForm: true };
+    const long = "des chefs d'entreprise interrogés en juin 2020 par la même étude jugent le jouer collectif indispensable";
+    const figure = (label: string, note = "") =>
+      `\n<KeyFigure value="84 %" label="${label}"${note ? ` note="${note}"` : ""} source="source-a" heading="Intertitre A" />\n`;
+    const tooLong = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t + figure(long)), enforced);
+    expect(tooLong).toContainEqual({
+      file: CONCLUSION,
+      message: expect.stringMatching(/^<KeyFigure value="84 %"> : libellé de 16 mots \(au plus 15\) ; .*note=/),
+    });
+    // The same detail split into a short label and a note passes.
+    const split = await problemsAfter(
+      (dir) =>
+        edit(
+          dir,
+          CONCLUSION,
+          (t) => t + figure("des chefs d'entreprise jugent le jouer collectif indispensable", "Même étude, juin 2020."),
+        ),
+      enforced,
+    );
+    expect(split).toEqual([]);
+
+    const hedge = "\nLa source ne précise pas la taille de l'échantillon.\n";
+    const inText = await problemsAfter(
+      (dir) => edit(dir, CONCLUSION, (t) => t.replace("Une conclusion courte.", `Une conclusion courte.${hedge}`)),
+      enforced,
+    );
+    expect(inText).toContainEqual({
+      file: CONCLUSION,
+      message: expect.stringMatching(/^« ne précise pas » dans le texte : les réserves sur les sources vont dans le bloc <SourceNotes>/),
+    });
+    const inNotes = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => `${t}\n<SourceNotes>\n${hedge}\n</SourceNotes>\n`), enforced);
+    expect(inNotes).toEqual([]);
+    const twice = await problemsAfter(
+      (dir) => edit(dir, CONCLUSION, (t) => `${t}\n<SourceNotes>\nA.\n</SourceNotes>\n\n<SourceNotes>\nB.\n</SourceNotes>\n`),
+      enforced,
+    );
+    expect(twice).toContainEqual({ file: CONCLUSION, message: expect.stringMatching(/^<SourceNotes> 2 fois : une seule par leçon/) });
+
+    // Not enforced, the same problems are warnings and the check passes.
+    const dir = copyFixture();
+    edit(dir, CONCLUSION, (t) => t + figure(long));
+    const lenient = await checkCourses(dir, { ...ENGINE_FIXTURE, enforceContentForm: false });
+    expect(lenient.problems).toEqual([]);
+    expect(lenient.warnings.some((w) => w.message.includes("libellé de 16 mots"))).toBe(true);
+  });
+
+  test("a module of a published path without « Notes pour animer » (issue 19)", async () => {
+    const enforced = { ...ENGINE_FIXTURE, enforceContentForm: true };
+    const problems = await problemsAfter(
+      (dir) => edit(dir, CONCLUSION, (t) => t.replace(/<TrainerNotes>[\s\S]*<\/TrainerNotes>/, "")),
+      enforced,
+    );
+    expect(problems).toEqual([
+      {
+        file: "lessons/m02-aller-plus-loin/module.yaml",
+        message:
+          "module m2 sans <TrainerNotes> (« Notes pour animer » : déroulé, minutage, une question de discussion) dans l'une de ses leçons",
+      },
+    ]);
+  });
+
+  test("a lesson whose declared minutes the time model does not confirm (± 15 %), a path whose model misses its duration (± 10 %)", async () => {
+    const durations = { enforceScenarioBalance: false, enforceDurations: true } as const;
+    // e2-1 holds 26 words, 5 quiz questions and 2 decisions: 6 min by the model, 6 declared.
+    const before = await problemsAfter(() => undefined, durations);
+    expect(before.some((p) => p.file === CONCLUSION)).toBe(false);
+    const inflated = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("minutes: 6", "minutes: 8")), durations);
+    expect(inflated).toContainEqual({
+      file: CONCLUSION,
+      message: expect.stringMatching(
+        /^e2-1 déclare 8 min, le modèle en donne 6 \(26 mots, 0 réflexion\(s\), 5 question\(s\), 2 décision\(s\)\) : écart de plus de 15 % ; déclarez 6 min, ou ajustez le contenu$/,
+      ),
+    });
+    // The fixture's 20-minute path models at 8 min: far outside 18–22 min.
+    expect(before).toContainEqual({
+      file: "paths/essai.yaml",
+      message: expect.stringMatching(/^parcours-essai : le modèle donne 8 min pour une durée annoncée de 20 min \(± 10 % : 18–22 min\)/),
+    });
+    // A draft path is left alone.
+    expect(before.some((p) => p.file === "paths/brouillon.yaml")).toBe(false);
+    const lenient = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("minutes: 6", "minutes: 8")));
+    expect(lenient.some((p) => p.message.includes("le modèle"))).toBe(false);
   });
 
   test("a published path whose lessons do not add up to its duration ± 10 %", async () => {
