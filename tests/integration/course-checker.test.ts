@@ -295,7 +295,7 @@ describe("the checker refuses", () => {
     const tooLong = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t + figure(long)), enforced);
     expect(tooLong).toContainEqual({
       file: CONCLUSION,
-      message: expect.stringMatching(/^<KeyFigure value="84 %"> : libellé de 16 mots \(au plus 15\) ; .*note=/),
+      message: expect.stringMatching(/^<KeyFigure value="84\s%"> : libellé de 16 mots \(au plus 15\) ; .*note=/),
     });
     // The same detail split into a short label and a note passes.
     const split = await problemsAfter(
