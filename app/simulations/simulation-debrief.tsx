@@ -96,9 +96,7 @@ export function SimulationDebrief({
       <Part>Vos décisions et leurs contreparties</Part>
       {/* One disclosure per decision, folded: the list reads as an overview on a phone; opened, a
           decision shows the option taken, what it bought and cost, and every other option's trade-off. */}
-      <p className="debrief__hint muted">
-        Ouvrez une décision&nbsp;: votre choix, ce qu'il a apporté et coûté, et ce que chaque autre option aurait donné.
-      </p>
+      <p className="debrief__hint muted">Ouvrez une décision pour revoir votre choix et ce que les autres options auraient donné.</p>
       <ol className="debrief__steps">
         {steps.map(({ scene, choice }, index) => {
           const others = orderedChoices(scene, order).filter((candidate) => candidate.id !== choice.id);

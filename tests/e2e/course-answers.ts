@@ -8,6 +8,9 @@ import path from "node:path";
 import { parse } from "yaml";
 import { expect, type Locator } from "@playwright/test";
 import { frenchTypography, typesetDeep } from "~/utils/french-typography.ts";
+import { ScenarioSchema, END, type Scenario } from "~/simulations/scenario-schema.ts";
+import { applyChoice, endingFor, initialValues, nextStep, type ScenarioValues } from "~/simulations/scenario-state.ts";
+import { effectsText } from "~/simulations/simulation-format.ts";
 
 type Question =
   | { id: string; type: "choix-unique" | "choix-multiple"; stem: string; options: Array<{ text: string; correct?: boolean }> }
@@ -82,4 +85,46 @@ export async function playToAnEnding(simulation: Locator) {
     if (await ending.isVisible()) return;
   }
   throw new Error("la simulation ne s'est pas terminée");
+}
+
+/**
+ * The run of a real scenario that makes the longest debrief: the most decisions, then the longest
+ * ending text, then the longest effect summaries — found by walking every run of the scenario file.
+ * A test that plays it measures the worst case, not whichever route the drawn option order gives.
+ */
+export function longestDebriefRun(scenarioId: string): string[] {
+  const scenario: Scenario = ScenarioSchema.parse(parse(readFileSync(path.resolve(`courses/scenarios/${scenarioId}.yaml`), "utf8")));
+  const scenes = new Map(scenario.scenes.map((scene) => [scene.id, scene]));
+  let best: { choices: string[]; score: [number, number, number] } | null = null;
+  const better = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  const walk = (sceneId: string, values: ScenarioValues, choices: string[], effectChars: number) => {
+    const scene = scenes.get(sceneId);
+    if (!scene || choices.length > 30) return;
+    for (const choice of scene.choices) {
+      const after = applyChoice(scenario, values, choice);
+      const next = nextStep(choice, after);
+      const taken = [...choices, choice.id];
+      const chars = effectChars + effectsText(scenario, choice).length + scene.title.length;
+      if (next === END) {
+        const ending = endingFor(scenario, after);
+        const score: [number, number, number] = [taken.length, (ending?.title.length ?? 0) + (ending?.message.length ?? 0), chars];
+        if (!best || better(score, best.score) > 0) best = { choices: taken, score };
+      } else if (next) walk(next, after, taken, chars);
+    }
+  };
+  walk(scenario.start, initialValues(scenario), [], 0);
+  if (!best) throw new Error(`${scenarioId} : aucune fin atteignable`);
+  return (best as { choices: string[] }).choices;
+}
+
+/** Starts a simulation and takes, scene after scene, the choices given (by their id: a, b, c, d). */
+export async function playRun(simulation: Locator, choices: string[]) {
+  await simulation.getByRole("button", { name: "Commencer la simulation" }).click();
+  await expect(simulation.locator(".choice-button").first()).toBeVisible();
+  for (const [index, id] of choices.entries()) {
+    await simulation.locator(`.choice-button[value="${id}"]`).click();
+    const step = index + 1;
+    if (step === choices.length) await expect(simulation.getByText("Fin de la simulation")).toBeVisible();
+    else await expect(simulation.locator(".simulation__journal summary", { hasText: `(${step})` })).toBeVisible();
+  }
 }
