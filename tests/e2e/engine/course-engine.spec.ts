@@ -30,6 +30,12 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
   await expect(page.getByRole("region", { name: "Pour les élu·es" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Pour les étudiant·es" })).toBeVisible();
   await expect(page.getByText("Votre réponse n'est pas enregistrée sans compte.")).toBeVisible();
+  // A key figure's detail sits under its short label; the caveats about the sources close the lesson.
+  await expect(page.locator(".key-figure").getByText("Enquête d'essai, échantillon non précisé.")).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Sources et limites" })).toContainText("ne précise pas la taille de l'échantillon");
+  // « Notes pour animer » are for trainers: folded for everyone else.
+  await expect(page.getByText("Notes pour animer (formateur·rices)")).toBeVisible();
+  await expect(page.getByText("dix minutes de lecture, puis une question")).toBeHidden();
 
   // The invitation to sign up brings the learner back to the lesson.
   await page.getByRole("link", { name: "créez un compte" }).click();
@@ -63,6 +69,15 @@ test("read anonymously, sign up, complete a lesson, see progress, resume at the 
   await expect(page).toHaveURL(/\/parcours\/essai\/carte-des-acteurs$/);
   // A folder lesson's own component renders.
   await expect(page.getByTestId("carte")).toHaveText("Carte de 3 acteurs");
+});
+
+test("a trainer finds the « Notes pour animer » open, as a section of the lesson", async ({ page }) => {
+  await signUp(page, newAccount({ profile: "Formateur·rice" }));
+  await page.goto("/parcours/essai/introduction");
+  const notes = page.getByRole("complementary", { name: "Notes pour animer" });
+  await expect(notes).toBeVisible();
+  await expect(notes).toContainText("dix minutes de lecture, puis une question à discuter en binômes");
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test("moving between lessons without reloading loads each lesson's content", async ({ page }) => {
