@@ -19,7 +19,7 @@ import { loadCatalog, type Problem } from "~/courses/load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
-import { lessonTimeInputs } from "./lesson-time.ts";
+import { lessonTimeInputs, scenarioTimeProblem } from "./lesson-time.ts";
 import { buildTimeReport, timeProblems, type TimeReport } from "~/courses/time-report.ts";
 import type { LessonTimeInputs } from "~/courses/time-model.ts";
 import { lessonFormProblems, modulesWithoutTrainerNotes, type LessonForm } from "~/courses/content-form-rules.ts";
@@ -180,6 +180,11 @@ export async function checkCourses(
   const formProblems = [...forms.flatMap(lessonFormProblems), ...modulesWithoutTrainerNotes(catalog, forms)];
   ((options.enforceContentForm ?? ENFORCE_CONTENT_FORM) ? problems : warnings).push(...formProblems);
   const time = buildTimeReport(catalog, timeInputs);
+  const scenarioTimes = [...scenarios.scenarios].flatMap(([id, scenario]) => {
+    const message = scenarioTimeProblem(scenario);
+    return message ? [{ file: `scenarios/${id}.yaml`, message }] : [];
+  });
+  ((options.enforceDurations ?? ENFORCE_DURATIONS) ? problems : warnings).push(...scenarioTimes);
   ((options.enforceDurations ?? ENFORCE_DURATIONS) ? problems : warnings).push(...timeProblems(time));
   return { problems, warnings, assessment, scenarioBalance, time, lessons: catalog.lessons.length, paths: catalog.paths.length };
 }

@@ -8,7 +8,7 @@ import type { QuizDefinition } from "~/quizzes/quiz-schema.ts";
 import { END, type Scenario } from "~/simulations/scenario-schema.ts";
 import type { Lesson } from "~/courses/catalog.ts";
 import { embeddedIds, scenarioGroups, type LessonUsage } from "~/courses/mdx-usage.ts";
-import { countWords, type LessonTimeInputs } from "~/courses/time-model.ts";
+import { countWords, READING_WORDS_PER_MINUTE, SECONDS_PER_SCENARIO_DECISION, type LessonTimeInputs } from "~/courses/time-model.ts";
 
 export interface TimeLookups {
   quiz(id: string): Pick<QuizDefinition, "draw" | "questions"> | undefined;
@@ -44,6 +44,41 @@ export function shortestRun(scenario: Pick<Scenario, "start" | "scenes">): numbe
     }
   }
   return 0; // no ending reachable: the scenario checker reports it
+}
+
+/** Scenes of the longest run from the start to an ending, never passing a scene twice. */
+export function longestRun(scenario: Pick<Scenario, "start" | "scenes">): number {
+  const scenes = new Map(scenario.scenes.map((scene) => [scene.id, scene]));
+  const walk = (id: string, seen: Set<string>): number => {
+    let best = 0;
+    for (const choice of scenes.get(id)?.choices ?? []) {
+      const targets = typeof choice.next === "string" ? [choice.next] : choice.next.map((branch) => branch.goto);
+      for (const target of targets) {
+        if (target === END) best = Math.max(best, 1);
+        else if (!seen.has(target) && scenes.has(target)) best = Math.max(best, 1 + walk(target, new Set([...seen, target])));
+      }
+    }
+    return best;
+  };
+  return walk(scenario.start, new Set([scenario.start]));
+}
+
+/**
+ * The minutes a simulation announces (« Simulation · 12 min ») checked against the model: its
+ * role, situation and debrief read at the model's pace, plus one decision time per scene of the
+ * shortest and of the longest run. The announced minutes may lie 15 % outside that range at most.
+ */
+export function scenarioTimeProblem(
+  scenario: Pick<Scenario, "start" | "scenes" | "minutes" | "situation" | "role" | "debrief">,
+  tolerance = 0.15,
+): string | null {
+  const words = countWords([scenario.role.text, scenario.situation, ...scenario.debrief.questions, scenario.debrief.reality].join(" "));
+  const reading = words / READING_WORDS_PER_MINUTE;
+  const decision = SECONDS_PER_SCENARIO_DECISION / 60;
+  const low = reading + shortestRun(scenario) * decision;
+  const high = reading + longestRun(scenario) * decision;
+  if (scenario.minutes >= low * (1 - tolerance) && scenario.minutes <= high * (1 + tolerance)) return null;
+  return `annonce ${scenario.minutes} min, le modèle en donne ${Math.round(low)} à ${Math.round(high)} (lecture, puis une minute par décision du plus court au plus long parcours) : écart de plus de ${Math.round(tolerance * 100)} %`;
 }
 
 export function lessonTimeInputs(

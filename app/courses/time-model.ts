@@ -13,13 +13,13 @@ import type { Audience } from "./course-schema.ts";
  * Dense French prose read on a phone: 180 words per minute. Adult silent reading of French is
  * usually put at 200–250 words per minute on paper; definitions, figures and a small screen slow it.
  */
-const READING_WORDS_PER_MINUTE = 180;
+export const READING_WORDS_PER_MINUTE = 180;
 /** A reflection prompt: reading it, thinking, and typing two or three sentences on a phone. */
 const SECONDS_PER_REFLECTION = 120;
 /** A quiz question: reading the question and its options, answering, reading the feedback. */
 const SECONDS_PER_QUIZ_QUESTION = 45;
 /** A simulation scene: reading the situation and the options, choosing, reading the consequence. */
-const SECONDS_PER_SCENARIO_DECISION = 60;
+export const SECONDS_PER_SCENARIO_DECISION = 60;
 /** A field of the final project: a paragraph or two about one's own organisation, thought out and typed. */
 const SECONDS_PER_PROJECT_FIELD = 5 * 60;
 
