@@ -194,7 +194,7 @@ export function fixSource(fileName: string, source: string): string {
 const TERMINAL_MESSAGES = [
   /^app\/cli\//,
   /^app\/courses\/(check-rules|wording-rules|time-report|content-form-rules|load-catalog\.server|course-schema|diagram-schema)\.ts$/,
-  /^app\/content\/(assessment-rules|check-courses\.server|catalog\.server)\.ts$/,
+  /^app\/content\/(assessment-rules|check-courses\.server|catalog\.server|lesson-time)\.ts$/,
   /^app\/quizzes\/(quiz-schema|load-quizzes\.server)\.ts$/,
   /^app\/simulations\/(scenario-schema|load-scenarios\.server|graph-check|scenario-balance)\.ts$/,
   /^app\/projects\/(project-schema|load-projects\.server)\.ts$/,

@@ -64,7 +64,7 @@ test("a biased scenario fails the check once the balance rules are enforced, and
   expect(enforced.scenarioBalance).toEqual([expect.objectContaining({ scenarioId: "cas-essai", bestIsLongestShare: 1, goodSequences: 1 })]);
   const draft = await checkCourses(FIXTURE, ENGINE_FIXTURE);
   expect(draft.problems).toEqual([]);
-  expect(draft.warnings.filter((w) => w.file.startsWith("scenarios/"))).toHaveLength(4);
+  expect(draft.warnings.filter((w) => w.file.startsWith("scenarios/") && !w.message.includes("le modèle"))).toHaveLength(4);
 });
 
 describe("the checker refuses", () => {
@@ -368,6 +368,18 @@ describe("the checker refuses", () => {
     });
     // A draft path is left alone.
     expect(before.some((p) => p.file === "paths/brouillon.yaml")).toBe(false);
+    // A simulation announcing far more than its runs take (the real cases said 35 min for 8–10 decisions).
+    expect(before.some((p) => p.file === "scenarios/cas-essai.yaml")).toBe(false);
+    const announced = await problemsAfter(
+      (dir) => edit(dir, "scenarios/cas-essai.yaml", (t) => t.replace("minutes: 3", "minutes: 35")),
+      durations,
+    );
+    expect(announced).toContainEqual({
+      file: "scenarios/cas-essai.yaml",
+      message: expect.stringMatching(
+        /^annonce 35 min, le modèle en donne 2 à 3 \(lecture, puis une minute par décision du plus court au plus long parcours\)/,
+      ),
+    });
     const lenient = await problemsAfter((dir) => edit(dir, CONCLUSION, (t) => t.replace("minutes: 6", "minutes: 8")));
     expect(lenient.some((p) => p.message.includes("le modèle"))).toBe(false);
   });
