@@ -1,0 +1,32 @@
+/**
+ * A toolkit document as the reader takes it away: a Markdown file with its title, summary, text and
+ * « Sources » list, typeset (app/utils/french-typography.ts) like every page of the site. Pure.
+ */
+import { frenchTypography } from "~/utils/french-typography.ts";
+import type { ToolkitDocument, ToolkitSourceInfo } from "./toolkit-schema.ts";
+
+/** « Title (year), « heading » », as a lesson lists its sources. */
+export function sourceLine(ref: { ref: string; heading: string }, sources: ReadonlyMap<string, ToolkitSourceInfo>): string {
+  const source = sources.get(ref.ref);
+  return source ? `${source.title} (${source.date.slice(0, 4)}), « ${ref.heading} »` : `${ref.ref}, « ${ref.heading} »`;
+}
+
+export function toolkitMarkdown(document: ToolkitDocument, sources: ReadonlyMap<string, ToolkitSourceInfo>): string {
+  const lines = [
+    `# ${document.title}`,
+    "",
+    `*${document.summary}*`,
+    "",
+    document.body.trim(),
+    "",
+    "## Sources",
+    "",
+    ...document.sources.map((ref) => `- ${sourceLine(ref, sources)}`),
+    "",
+    "---",
+    "",
+    "Boîte à outils du parcours « Apprendre à faire alliance » : faits tirés des documents sources cités, rédaction du parcours.",
+    "",
+  ];
+  return frenchTypography(lines.join("\n"));
+}
