@@ -189,5 +189,14 @@ export async function checkCourses(
   ((options.enforceContentForm ?? ENFORCE_CONTENT_FORM) ? problems : warnings).push(...formProblems);
   const time = buildTimeReport(catalog, timeInputs);
   ((options.enforceDurations ?? ENFORCE_DURATIONS) ? problems : warnings).push(...timeProblems(time));
-  return { problems, warnings, assessment, scenarioBalance, time, lessons: catalog.lessons.length, paths: catalog.paths.length, toolkit: toolkit.documents.length };
+  return {
+    problems,
+    warnings,
+    assessment,
+    scenarioBalance,
+    time,
+    lessons: catalog.lessons.length,
+    paths: catalog.paths.length,
+    toolkit: toolkit.documents.length,
+  };
 }

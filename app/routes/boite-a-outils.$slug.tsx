@@ -26,7 +26,9 @@ export default function ToolkitDocumentPage() {
           <a href={`/boite-a-outils/${document.slug}.md`} download={`${document.slug}.md`}>
             Télécharger (Markdown)
           </a>
-          <span className="muted">Pour un PDF&nbsp;: «&#8239;Imprimer&#8239;» dans votre navigateur, la page s'imprime sans les menus.</span>
+          <span className="muted">
+            Pour un PDF&nbsp;: «&#8239;Imprimer&#8239;» dans votre navigateur, la page s'imprime sans les menus.
+          </span>
         </p>
         <MarkdownTree tree={document.tree} />
         <section aria-labelledby="titre-sources" className="lesson-sources">

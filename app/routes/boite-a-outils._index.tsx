@@ -15,9 +15,9 @@ export default function ToolkitPage() {
     <div className="page page--reading">
       <h1>Boîte à outils</h1>
       <p className="lede">
-        Quatre documents pratiques pour passer du parcours au terrain&nbsp;: un protocole d'atelier, une banque d'indicateurs, un tableau des formes de
-        partenariat et un modèle de première réunion. Chacun se lit en ligne, s'imprime ou s'enregistre en PDF depuis le navigateur, et se télécharge en
-        Markdown pour être adapté. Les faits viennent des documents sources cités à la fin de chacun.
+        Quatre documents pratiques pour passer du parcours au terrain&nbsp;: un protocole d'atelier, une banque d'indicateurs, un tableau
+        des formes de partenariat et un modèle de première réunion. Chacun se lit en ligne, s'imprime ou s'enregistre en PDF depuis le
+        navigateur, et se télécharge en Markdown pour être adapté. Les faits viennent des documents sources cités à la fin de chacun.
       </p>
       <ul className="toolkit-list">
         {documents.map((document) => (

@@ -1,6 +1,7 @@
 /**
  * Reads courses/toolkit/*.md and validates each document: its frontmatter (schema, known sources),
- * its wording (wording-rules.ts), its Markdown (no level-1 heading: the title is the page's). A
+ * its wording (wording-rules.ts), its Markdown (no level-1 heading: the title is the page's; only
+ * what markdown-subset.ts renders). A
  * document that does not validate becomes problems naming its file, and is left out.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { describeIssues } from "~/courses/course-schema.ts";
 import { splitFrontmatter } from "~/courses/frontmatter.ts";
 import type { Problem } from "~/courses/load-catalog.server.ts";
 import { wordingProblems } from "~/courses/wording-rules.ts";
+import { unsupportedMarkdown } from "./markdown-subset.ts";
 import { TOOLKIT_SLUG, ToolkitFrontmatterSchema, type ToolkitDocument } from "./toolkit-schema.ts";
 
 export const TOOLKIT_FOLDER = "toolkit";
@@ -17,13 +19,20 @@ export function loadToolkit(coursesDir: string, sourceIds: ReadonlySet<string>):
   const problems: Problem[] = [];
   const documents: ToolkitDocument[] = [];
   const dir = path.join(coursesDir, TOOLKIT_FOLDER);
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".md")).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith(".md"))
+        .sort()
+    : [];
   for (const name of names) {
     const file = `${TOOLKIT_FOLDER}/${name}`;
     const before = problems.length;
     const slug = name.slice(0, -".md".length);
     if (!TOOLKIT_SLUG.test(slug)) {
-      problems.push({ file, message: "nom de fichier invalide : minuscules, chiffres et tirets, puis .md (il donne l'adresse du document)" });
+      problems.push({
+        file,
+        message: "nom de fichier invalide : minuscules, chiffres et tirets, puis .md (il donne l'adresse du document)",
+      });
     }
     const source = readFileSync(path.join(dir, name), "utf8");
     let split: ReturnType<typeof splitFrontmatter>;
@@ -50,6 +59,9 @@ export function loadToolkit(coursesDir: string, sourceIds: ReadonlySet<string>):
         });
       }
     });
+    for (const problem of unsupportedMarkdown(split.body)) {
+      problems.push({ file, message: `${problem.message} (ligne ${split.bodyLine + problem.line - 1})` });
+    }
     for (const problem of wordingProblems(source)) problems.push({ file, message: `${problem.message} (ligne ${problem.line})` });
     if (problems.length === before) documents.push({ ...parsed.data, slug, file, body: split.body });
   }

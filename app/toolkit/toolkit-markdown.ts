@@ -5,10 +5,10 @@
 import { frenchTypography } from "~/utils/french-typography.ts";
 import type { ToolkitDocument, ToolkitSourceInfo } from "./toolkit-schema.ts";
 
-/** « Title (year), « heading » », as a lesson lists its sources. */
+/** The title of the source, its year and the heading, as a lesson lists its sources. */
 export function sourceLine(ref: { ref: string; heading: string }, sources: ReadonlyMap<string, ToolkitSourceInfo>): string {
   const source = sources.get(ref.ref);
-  return source ? `${source.title} (${source.date.slice(0, 4)}), « ${ref.heading} »` : `${ref.ref}, « ${ref.heading} »`;
+  return source ? `${source.title} (${source.date.slice(0, 4)}), «\u202F${ref.heading}\u202F»` : `${ref.ref}, «\u202F${ref.heading}\u202F»`;
 }
 
 export function toolkitMarkdown(document: ToolkitDocument, sources: ReadonlyMap<string, ToolkitSourceInfo>): string {
@@ -25,7 +25,7 @@ export function toolkitMarkdown(document: ToolkitDocument, sources: ReadonlyMap<
     "",
     "---",
     "",
-    "Boîte à outils du parcours « Apprendre à faire alliance » : faits tirés des documents sources cités, rédaction du parcours.",
+    "Boîte à outils du parcours «\u202FApprendre à faire alliance\u202F»\u00A0: faits tirés des documents sources cités, rédaction du parcours.",
     "",
   ];
   return frenchTypography(lines.join("\n"));

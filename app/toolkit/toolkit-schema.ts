@@ -14,7 +14,10 @@ export const ToolkitFrontmatterSchema = z.strictObject({
   title: text("titre"),
   summary: text("résumé"),
   /** Rank in the list of /boite-a-outils (1 first). */
-  order: z.number({ error: "order : rang dans la liste (entier)" }).int("order : rang dans la liste (entier)").positive("order : rang dans la liste (entier)"),
+  order: z
+    .number({ error: "order : rang dans la liste (entier)" })
+    .int("order : rang dans la liste (entier)")
+    .positive("order : rang dans la liste (entier)"),
   sources: z.array(SourceRefSchema).min(1, "au moins une source (document et intertitre)"),
 });
 export type ToolkitFrontmatter = z.infer<typeof ToolkitFrontmatterSchema>;
