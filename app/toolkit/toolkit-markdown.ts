@@ -5,10 +5,10 @@
 import { frenchTypography } from "~/utils/french-typography.ts";
 import type { ToolkitDocument, ToolkitSourceInfo } from "./toolkit-schema.ts";
 
-/** The title of the source, its year and the heading, as a lesson lists its sources. */
+/** The source by its short title (it carries the date) and the heading, as the glossary cites its sources. */
 export function sourceLine(ref: { ref: string; heading: string }, sources: ReadonlyMap<string, ToolkitSourceInfo>): string {
   const source = sources.get(ref.ref);
-  return source ? `${source.title} (${source.date.slice(0, 4)}), «\u202F${ref.heading}\u202F»` : `${ref.ref}, «\u202F${ref.heading}\u202F»`;
+  return `${source?.shortTitle ?? ref.ref}, «\u202F${ref.heading}\u202F»`;
 }
 
 export function toolkitMarkdown(document: ToolkitDocument, sources: ReadonlyMap<string, ToolkitSourceInfo>): string {

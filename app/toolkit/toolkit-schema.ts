@@ -32,6 +32,6 @@ export interface ToolkitDocument extends ToolkitFrontmatter {
 
 /** A source as a document's « Sources » list names it. */
 export interface ToolkitSourceInfo {
-  title: string;
-  date: string;
+  /** As sources.yaml names a source in a citation: « Note de la mission (mai 2020) ». */
+  shortTitle: string;
 }

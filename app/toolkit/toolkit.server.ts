@@ -38,7 +38,7 @@ function load(): LoadedToolkit {
   const problems: Problem[] = [];
   const sourceList = readYamlFile(path.join(dir, "sources.yaml"), "sources.yaml", SourcesFileSchema, problems) ?? [];
   const { documents } = loadToolkit(dir, new Set(sourceList.map((source) => source.id)));
-  const sources = new Map(sourceList.map((source) => [source.id, { title: source.title, date: source.date }]));
+  const sources = new Map(sourceList.map((source) => [source.id, { shortTitle: source.shortTitle }]));
   // A document the checker refuses (npm run courses:check) is left out rather than stopping the site.
   return { documents, sources, stamp: stampOf(dir) };
 }

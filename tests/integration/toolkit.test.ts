@@ -22,7 +22,7 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-const realSources = parse(readFileSync(path.join(COURSES, "sources.yaml"), "utf8")) as Array<{ id: string; title: string; date: string }>;
+const realSources = parse(readFileSync(path.join(COURSES, "sources.yaml"), "utf8")) as Array<{ id: string; shortTitle: string }>;
 
 function types(node: MarkdownNode): string[] {
   return [node.type, ...(node.children ?? []).flatMap(types)];
@@ -42,7 +42,7 @@ describe("the real toolkit", () => {
   });
 
   test("each document renders with its tables and downloads typeset, with its sources at the end", () => {
-    const sources = new Map(realSources.map((source) => [source.id, { title: source.title, date: source.date }]));
+    const sources = new Map(realSources.map((source) => [source.id, { shortTitle: source.shortTitle }]));
     for (const document of documents) {
       const tree = markdownTree(document.body);
       expect(types(tree), document.slug).toContain("table");
