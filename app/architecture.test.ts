@@ -11,6 +11,7 @@
  *   6. activities                 what quizzes and simulations share: the request protocol, step addresses, ActivityError
  *   7. quizzes, simulations, projects
  *                                 the activities: definitions and their loaders, machines, grading, storage
+ *   7. toolkit                    /boite-a-outils: the practical documents of courses/toolkit, their checks and rendering
  *   8. content                    all of courses/ loaded together (the catalogue the app serves), lesson
  *                                 times and assessment rules that span activities, the content checker
  *   9. progress, certificates     a learner's record: progress, active time, issuance and verification
@@ -37,7 +38,7 @@ export const LAYERS: string[][] = [
   ["db"],
   ["auth"],
   ["courses", "activities"],
-  ["quizzes", "simulations", "projects"],
+  ["quizzes", "simulations", "projects", "toolkit"],
   ["content"],
   ["progress", "certificates"],
   ["mdx"],

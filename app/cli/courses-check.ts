@@ -35,4 +35,6 @@ if (report.problems.length > 0) {
   for (const problem of report.problems) console.error(`  ${problem.file} : ${problem.message}`);
   process.exit(1);
 }
-console.log(`✓ contenu valide : ${report.paths} parcours, ${report.lessons} leçons compilées (${seconds} s)`);
+console.log(
+  `✓ contenu valide : ${report.paths} parcours, ${report.lessons} leçons compilées, ${report.toolkit} documents de la boîte à outils (${seconds} s)`,
+);

@@ -23,7 +23,8 @@ function contentFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
     if (statSync(file).isDirectory()) return contentFiles(file);
-    return /\.(mdx|ya?ml)$/.test(name) ? [file] : [];
+    // Lessons, quizzes, scenarios…, and the toolkit's Markdown documents (courses/toolkit/*.md).
+    return /\.(mdx|ya?ml)$/.test(name) || (name.endsWith(".md") && path.basename(dir) === "toolkit") ? [file] : [];
   });
 }
 

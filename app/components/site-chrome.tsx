@@ -95,6 +95,9 @@ export function SiteFooter() {
               <Link to="/glossaire">Glossaire</Link>
             </li>
             <li>
+              <Link to="/boite-a-outils">Boîte à outils</Link>
+            </li>
+            <li>
               <Link to="/confidentialite">Confidentialité</Link>
             </li>
             <li>

@@ -19,6 +19,7 @@ import { loadCatalog, type Problem } from "~/courses/load-catalog.server.ts";
 import { loadScenarios } from "~/simulations/load-scenarios.server.ts";
 import { balanceProblems, measureBalance, type ScenarioBalance } from "~/simulations/scenario-balance.ts";
 import { loadQuizzes } from "~/quizzes/load-quizzes.server.ts";
+import { loadToolkit } from "~/toolkit/load-toolkit.server.ts";
 import { lessonTimeInputs, scenarioTimeProblem } from "./lesson-time.ts";
 import { buildTimeReport, timeProblems, type TimeReport } from "~/courses/time-report.ts";
 import type { LessonTimeInputs } from "~/courses/time-model.ts";
@@ -72,6 +73,8 @@ export interface CheckReport {
   time: TimeReport;
   lessons: number;
   paths: number;
+  /** Documents of the toolkit (courses/toolkit) that validate. */
+  toolkit: number;
 }
 
 export async function checkCourses(
@@ -94,6 +97,9 @@ export async function checkCourses(
   problems.push(...scenarios.problems);
   const projects = loadProjects(coursesDir);
   problems.push(...projects.problems);
+  // The toolkit's documents (courses/toolkit/*.md): frontmatter, known sources, wording; lessons may link to them.
+  const toolkit = loadToolkit(coursesDir, sourceIds);
+  problems.push(...toolkit.problems);
   const known: KnownIds = {
     quizzes: new Set(quizzes.quizzes.keys()),
     scenarios: new Set(scenarios.scenarios.keys()),
@@ -103,6 +109,8 @@ export async function checkCourses(
       .concat(
         "/simulations",
         [...projects.projects.keys()].map((id) => `/projet/${id}`),
+        "/boite-a-outils",
+        toolkit.documents.flatMap((document) => [`/boite-a-outils/${document.slug}`, `/boite-a-outils/${document.slug}.md`]),
       ),
   };
   const compiler = createLessonCompiler({ cacheDir: options.cacheDir ?? null });
@@ -186,5 +194,14 @@ export async function checkCourses(
   });
   ((options.enforceDurations ?? ENFORCE_DURATIONS) ? problems : warnings).push(...scenarioTimes);
   ((options.enforceDurations ?? ENFORCE_DURATIONS) ? problems : warnings).push(...timeProblems(time));
-  return { problems, warnings, assessment, scenarioBalance, time, lessons: catalog.lessons.length, paths: catalog.paths.length };
+  return {
+    problems,
+    warnings,
+    assessment,
+    scenarioBalance,
+    time,
+    lessons: catalog.lessons.length,
+    paths: catalog.paths.length,
+    toolkit: toolkit.documents.length,
+  };
 }
