@@ -198,7 +198,7 @@ const TERMINAL_MESSAGES = [
   /^app\/quizzes\/(quiz-schema|load-quizzes\.server)\.ts$/,
   /^app\/simulations\/(scenario-schema|load-scenarios\.server|graph-check|scenario-balance)\.ts$/,
   /^app\/projects\/(project-schema|load-projects\.server)\.ts$/,
-  /^app\/toolkit\/(toolkit-schema|load-toolkit\.server|markdown-subset)\.ts$/,
+  /^app\/toolkit\/(toolkit-schema|load-toolkit\.server|markdown-parse)\.ts$/,
   /^app\/server\/main\.ts$/,
   /^app\/utils\/(env\.server|mailer\.server|printable-text)\.ts$/,
 ];

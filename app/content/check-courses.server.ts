@@ -50,16 +50,17 @@ export const ENFORCE_WORDING_IN_SCENARIOS = true;
 
 /**
  * The form rules of issue 19 (content-form-rules.ts: short KeyFigure labels, caveats in « Sources
- * et limites », « Notes pour animer » in every module). Printed as warnings while the lessons are
- * being rewritten to meet them; enforced once they are.
+ * et limites », « Notes pour animer » in every module). The lessons were rewritten to meet them:
+ * enforced. Off, they are printed as warnings (an author's draft in progress).
  */
-export const ENFORCE_CONTENT_FORM = false;
+export const ENFORCE_CONTENT_FORM = true;
 
 /**
  * The duration rules (time-report.ts: each lesson's declared minutes within 15 % of its model,
- * each path's model within 10 % of 60 / 240 / 720 min). Same switch, same reason.
+ * each path's model within 10 % of 60 / 240 / 720 min; lesson-time.ts: a simulation's announced
+ * minutes). Same switch, same reason.
  */
-export const ENFORCE_DURATIONS = false;
+export const ENFORCE_DURATIONS = true;
 
 export interface CheckReport {
   problems: Problem[];

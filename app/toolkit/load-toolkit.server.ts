@@ -1,7 +1,7 @@
 /**
  * Reads courses/toolkit/*.md and validates each document: its frontmatter (schema, known sources),
  * its wording (wording-rules.ts), its Markdown (no level-1 heading: the title is the page's; only
- * what markdown-subset.ts renders). A
+ * what markdown-parse.ts renders). A
  * document that does not validate becomes problems naming its file, and is left out.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { describeIssues } from "~/courses/course-schema.ts";
 import { splitFrontmatter } from "~/courses/frontmatter.ts";
 import type { Problem } from "~/courses/load-catalog.server.ts";
 import { wordingProblems } from "~/courses/wording-rules.ts";
-import { unsupportedMarkdown } from "./markdown-subset.ts";
+import { unsupportedMarkdown } from "./markdown-parse.ts";
 import { TOOLKIT_SLUG, ToolkitFrontmatterSchema, type ToolkitDocument } from "./toolkit-schema.ts";
 
 export const TOOLKIT_FOLDER = "toolkit";
