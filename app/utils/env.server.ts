@@ -56,6 +56,23 @@ const EnvSchema = z.object({
    */
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Defaults of the organisation settings (issue 20: who delivers the training, as attestations
+   * print it). An admin overrides them on /admin/organisation; documents that legally need a field
+   * are refused while it is empty.
+   */
+  ORGANISATION_LEGAL_NAME: z.string().trim().min(1).optional(),
+  ORGANISATION_ADDRESS: z.string().trim().min(1).optional(),
+  ORGANISATION_SIRET: z.string().trim().min(1).optional(),
+  ORGANISATION_ACTIVITY_DECLARATION: z.string().trim().min(1).optional(),
+  ORGANISATION_QUALIOPI_REFERENCE: z.string().trim().min(1).optional(),
+  ORGANISATION_ELECTED_TRAINING_APPROVAL: z.string().trim().min(1).optional(),
+  PEDAGOGICAL_CONTACT_NAME: z.string().trim().min(1).optional(),
+  PEDAGOGICAL_CONTACT_EMAIL: z.email({ message: "adresse e-mail attendue" }).optional(),
+  DISABILITY_CONTACT_NAME: z.string().trim().min(1).optional(),
+  DISABILITY_CONTACT_EMAIL: z.email({ message: "adresse e-mail attendue" }).optional(),
+  /** The committed answer delay for learners' questions, as shown to them. */
+  ANSWER_DELAY: z.string().trim().min(1).default("2 jours ouvrés"),
   /** Where e-mails are written, one JSON file each, when no SMTP server is configured. */
   OUTBOX_DIR: z.string().min(1).default("data/outbox"),
 });

@@ -165,6 +165,8 @@ for (const provider of testProviders()) {
         quizId: requirements.finalAssessmentId!,
         userId: learnerId,
         fichier: `${lesson.contentHash.slice(0, 20)}.js`,
+        // The engine fixture has no toolkit: the document page answers 404, and must not write either.
+        slug: "protocole-atelier-diagnostic",
         "*": "nulle-part",
       };
       const idOf: Record<string, string> = { certificats: certificate.id, formateur: cohort.id, simulations: scenarioId };
