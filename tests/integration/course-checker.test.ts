@@ -559,7 +559,7 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   test("fail the check once enforced, naming each broken rule", async () => {
     const dir = copyFixture();
     biased(dir);
-    const { problems } = await checkCourses(dir, { enforceAssessmentRules: true, enforceScenarioBalance: false });
+    const { problems } = await checkCourses(dir, { ...ENGINE_FIXTURE, enforceAssessmentRules: true });
     const messages = problems.map((p) => `${p.file} : ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -577,7 +577,7 @@ describe("the assessment rules (final pools of unseen cases tagged by objective,
   test("are printed as warnings, and pass, while not enforced", async () => {
     const dir = copyFixture();
     biased(dir);
-    const report = await checkCourses(dir, { enforceAssessmentRules: false, enforceScenarioBalance: false });
+    const report = await checkCourses(dir, { ...ENGINE_FIXTURE, enforceAssessmentRules: false });
     expect(report.problems).toEqual([]);
     expect(report.warnings.map((w) => w.message)).toContain(
       "quiz : la bonne réponse est l'option la plus longue dans 1 des 1 questions à choix de 3 options ou plus (100 %, au plus 40 %) : essai-cm",
@@ -626,7 +626,7 @@ describe("the checker refuses a wording written another way (issue 17)", () => {
     edit(dir, "glossary.yaml", (t) => `${t}\n# Merci à Le RAMEAU.\n`);
     edit(dir, "scenarios/cas-essai.yaml", (t) => t.replace("Vous êtes adjoint·e au maire", "Vous êtes adjoint·e·s au maire"));
     // The fixture's scenario is biased on purpose (balance rules are tested on it): left out here.
-    const lenient = await checkCourses(dir, { enforceScenarioBalance: false });
+    const lenient = await checkCourses(dir, ENGINE_FIXTURE);
     const messages = lenient.problems.map((problem) => `${problem.file} : ${problem.message}`);
     expect(messages).toContainEqual(
       expect.stringMatching(new RegExp(`^${INTRO} : « de Le RAMEAU » : écrivez « du RAMEAU » \\(ligne \\d+\\)$`)),
@@ -642,7 +642,7 @@ describe("the checker refuses a wording written another way (issue 17)", () => {
       file: "scenarios/cas-essai.yaml",
       message: expect.stringContaining("« adjoint·e·s » : un seul point médian"),
     });
-    const draft = await checkCourses(dir, { enforceScenarioBalance: false, enforceWordingInScenarios: false });
+    const draft = await checkCourses(dir, { ...ENGINE_FIXTURE, enforceWordingInScenarios: false });
     expect(draft.warnings).toContainEqual({
       file: "scenarios/cas-essai.yaml",
       message: expect.stringContaining("« adjoint·e·s » : un seul point médian"),
@@ -667,7 +667,7 @@ describe("the time model (issue 16)", () => {
   test("a path may ask for its own share of active time, between 0 and 1", async () => {
     const dir = copyFixture();
     edit(dir, ESSAI, (t) => `${t.trimEnd()}\nminActiveShare: 0.25\n`);
-    const report = await checkCourses(dir, { enforceScenarioBalance: false });
+    const report = await checkCourses(dir, ENGINE_FIXTURE);
     expect(report.problems).toEqual([]);
     expect(report.time.paths.find((row) => row.pathId === "parcours-essai")).toMatchObject({ share: 0.25, requiredActiveMinutes: 5 });
 
