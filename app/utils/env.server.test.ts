@@ -13,6 +13,7 @@ describe("parseEnv", () => {
       SMTP_SECURE: false,
       MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>",
       CONTACT_EMAIL: "contact@apprendre-a-faire-alliance.fr",
+      ANSWER_DELAY: "2 jours ouvrés",
       OUTBOX_DIR: "data/outbox",
       SIGNIN_LIMIT_PER_ADDRESS: 100,
       SIGNUP_LIMIT_PER_ADDRESS: 60,
