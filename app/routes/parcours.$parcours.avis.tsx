@@ -99,11 +99,11 @@ export default function SatisfactionPage() {
               />
             ))}
             <div className="field">
-              <label htmlFor={comment.id}>
-                Un commentaire (facultatif)
-                <small className="field__hint">Ce qui vous a servi, ce qui vous a manqué&nbsp;: 2&nbsp;000 caractères au plus.</small>
-              </label>
-              <textarea {...getTextareaProps(comment)} rows={5} />
+              <label htmlFor={comment.id}>Un commentaire (facultatif)</label>
+              <p id={comment.descriptionId} className="field__hint">
+                Ce qui vous a servi, ce qui vous a manqué&nbsp;: 2&nbsp;000 caractères au plus.
+              </p>
+              <textarea {...getTextareaProps(comment, { ariaDescribedBy: comment.descriptionId })} rows={5} />
               <ErrorList id={comment.errorId} errors={comment.errors} />
             </div>
             <div>

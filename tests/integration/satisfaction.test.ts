@@ -3,7 +3,7 @@
  * « Obtenir mon certificat » leads to it, one response per learner and path whatever the number of
  * parallel posts, only with one's certificate, hostile input refused without a write; trainers see
  * their own cohort's aggregate only from 5 responses (another trainer: 404), and its CSV; admins
- * the platform's, without names; account deletion keeps the response, anonymous.
+ * the platform's, without names; account deletion erases the response.
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -295,12 +295,12 @@ describeEachDatabase("satisfaction", (get) => {
     ).toBe(404);
   }, 60_000);
 
-  test("admins: the platform page and CSV, per path, no names; nobody else; a deleted account's response stays, anonymous", async () => {
+  test("admins: the platform page and CSV, per path, no names; nobody else; a deleted account's response goes with it", async () => {
     const admin = await createLearner(db, { name: "Ada Admin" });
     await db.user.update({ where: { id: admin }, data: { role: "ADMIN" } });
     const trainer = await createLearner(db, { profile: "TRAINER" });
     await db.user.update({ where: { id: trainer }, data: { role: "TRAINER" } });
-    const leaving = await createLearner(db, { name: "Personne Partie", profile: "ELECTED_OFFICIAL" });
+    const leaving = await createLearner(db, { name: "Personne Élue", profile: "ELECTED_OFFICIAL" });
     const { recordSatisfaction } = await import("~/satisfaction/satisfaction.server.ts");
     await recordSatisfaction(
       db,
@@ -313,8 +313,20 @@ describeEachDatabase("satisfaction", (get) => {
         comment: "Trop long; trop court\nà la fois",
       },
     );
-    await db.user.delete({ where: { id: leaving } });
-    expect(await db.satisfactionResponse.findMany({ where: { pathId: "parcours-projet", userId: null } })).toHaveLength(1);
+    const gone = await createLearner(db, { name: "Personne Partie" });
+    await recordSatisfaction(
+      db,
+      { userId: gone, pathId: "parcours-projet", profile: "STUDENT" },
+      {
+        objectivesMet: 1,
+        clarity: 1,
+        usefulness: 1,
+        recommend: 1,
+        comment: "Effacé avec le compte",
+      },
+    );
+    await db.user.delete({ where: { id: gone } });
+    expect(await db.satisfactionResponse.count({ where: { userId: gone } })).toBe(0);
 
     const page = (cookie: string) => call("admin.satisfaction", "loader", { url: "/admin/satisfaction", cookie });
     const csv = (cookie: string) => call("admin.satisfaction[.csv]", "loader", { url: "/admin/satisfaction.csv", cookie });
@@ -339,6 +351,6 @@ describeEachDatabase("satisfaction", (get) => {
     expect(lines[0]).toMatch(/^Parcours;Date de réponse;Profil;Objectifs atteints/);
     expect(text.match(/\r\n/g)).toHaveLength(total + 1);
     expect(text).toContain(';Élu·e;2;2;1;1;"Trop long; trop court\nà la fois"');
-    expect(text).not.toMatch(/Personne Partie|Membre Secret|Lina|@exemple\.fr/);
+    expect(text).not.toMatch(/Personne|Membre Secret|Lina|@exemple\.fr|Effacé avec le compte/);
   }, 60_000);
 });

@@ -100,7 +100,7 @@ async function answerQuestionnaire(page: Page) {
   await group(page, /^Recommanderiez-vous ce parcours/)
     .getByLabel("Certainement", { exact: true })
     .check();
-  await page.getByLabel(/^Un commentaire \(facultatif\)/).fill("Clair et court.");
+  await page.getByLabel("Un commentaire (facultatif)").fill("Clair et court.");
   await page.getByRole("button", { name: "Envoyer et voir mon certificat" }).click();
 }
 

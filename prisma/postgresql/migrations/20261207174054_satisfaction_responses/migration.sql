@@ -1,7 +1,7 @@
 -- CreateTable
 CREATE TABLE "SatisfactionResponse" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "userId" TEXT,
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
     "pathId" TEXT NOT NULL,
     "profile" TEXT NOT NULL,
     "objectivesMet" INTEGER NOT NULL,
@@ -9,8 +9,9 @@ CREATE TABLE "SatisfactionResponse" (
     "usefulness" INTEGER NOT NULL,
     "recommend" INTEGER NOT NULL,
     "comment" TEXT,
-    "answeredAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "SatisfactionResponse_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    "answeredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SatisfactionResponse_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -18,3 +19,6 @@ CREATE INDEX "SatisfactionResponse_pathId_idx" ON "SatisfactionResponse"("pathId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SatisfactionResponse_userId_pathId_key" ON "SatisfactionResponse"("userId", "pathId");
+
+-- AddForeignKey
+ALTER TABLE "SatisfactionResponse" ADD CONSTRAINT "SatisfactionResponse_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
