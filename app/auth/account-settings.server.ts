@@ -128,6 +128,7 @@ export async function exportAccountData(db: Db, userId: string) {
     commentsWritten,
     pendingEmailChanges,
     twoFactor,
+    satisfactionResponses,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -205,6 +206,11 @@ export async function exportAccountData(db: Db, userId: string) {
     }),
     db.emailChangeToken.findMany({ where: { userId, usedAt: null }, select: { newEmail: true, createdAt: true, expiresAt: true } }),
     db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
+    db.satisfactionResponse.findMany({
+      where: { userId },
+      orderBy: { answeredAt: "asc" },
+      select: { pathId: true, objectivesMet: true, clarity: true, usefulness: true, recommend: true, comment: true, answeredAt: true },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -236,6 +242,8 @@ export async function exportAccountData(db: Db, userId: string) {
     })),
     commentsWritten: commentsWritten.map((c) => ({ projectId: c.project.projectId, body: c.body, createdAt: c.createdAt })),
     pendingEmailChanges,
+    // End-of-path questionnaires (app/satisfaction/): scores 1 to 4, as the questions' scales read.
+    satisfactionResponses,
   };
 }
 

@@ -65,6 +65,14 @@ export default function PrivacyPage() {
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
+              <th scope="row">Questionnaire de satisfaction de fin de parcours&nbsp;: vos réponses, leur date, votre profil</th>
+              <td>
+                Améliorer les parcours et rendre compte de la satisfaction des apprenant·es&#x202F;; le formateur ou la formatrice de votre
+                cohorte n'en voit que des résultats regroupés, sans nom, à partir de 5 réponses
+              </td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
               <th scope="row">Certificats&nbsp;: nom, parcours, durées, dates, score, code de vérification</th>
               <td>Prouver votre formation à qui vous la présentez, y compris hors ligne (signature électronique)</td>
               <td>Sans limite de durée, pour rester vérifiables&#x202F;; sans votre nom après la suppression du compte</td>

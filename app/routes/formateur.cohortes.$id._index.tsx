@@ -13,6 +13,9 @@ import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohort
 import { db } from "~/db/db.server.ts";
 import { takeFlash } from "~/utils/flash.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { summarize } from "~/satisfaction/aggregate.ts";
+import { cohortResponses } from "~/satisfaction/satisfaction-reads.server.ts";
+import { SatisfactionSummaryView } from "~/satisfaction/satisfaction-summary.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
@@ -25,7 +28,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const flash = await takeFlash(request);
   if (flash.clear) context.responseCookies.push(flash.clear);
   const now = new Date();
-  const dashboard = await buildCohortDashboard(db, cohort, path, now);
+  const [dashboard, satisfaction] = await Promise.all([
+    buildCohortDashboard(db, cohort, path, now),
+    cohortResponses(db, cohort).then(summarize),
+  ]);
   const learners = dashboard.learners;
   const shown = sortLearners(applyFilter(learners, query.filter), query.sort, query.order);
   const total = dashboard.content.lessons.length;
@@ -88,6 +94,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       funnel: dashboard.funnel,
       quizzes: dashboard.quizzes,
       scenarios: dashboard.scenarios,
+      satisfaction,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
@@ -157,6 +164,15 @@ export default function CohortDashboardPage() {
 
       <LearnerTable data={data} />
       <CohortOverview data={data} />
+      <section aria-labelledby="titre-satisfaction">
+        <h2 id="titre-satisfaction">Satisfaction en fin de parcours</h2>
+        <SatisfactionSummaryView summary={data.satisfaction} title={cohort.name} />
+        {data.satisfaction.hidden ? null : (
+          <p>
+            <a href={`/formateur/cohortes/${cohort.id}/satisfaction.csv`}>Exporter les réponses (CSV, sans noms)</a>
+          </p>
+        )}
+      </section>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
+import { satisfactionEvidence } from "~/satisfaction/satisfaction.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
@@ -22,27 +23,31 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const catalog = getCatalog();
   const path = requirePath(catalog, params.parcours);
   const user = await getCurrentUser(request, context);
-  const [outline, certificate] = await Promise.all([
+  const [outline, certificate, satisfaction] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),
     user && !path.draft ? certificateStatus(db, user.id, path) : null,
+    user ? satisfactionEvidence(db, user.id, path.id) : null,
   ]);
-  return json({ signedIn: Boolean(user), path: outline, certificate });
+  return json({ signedIn: Boolean(user), path: outline, certificate, satisfactionAnswered: Boolean(satisfaction) });
 }
 
 /**
  * « Obtenir mon certificat »: the activities issue the certificate as they complete a path; this
  * button issues it when the last condition was met otherwise (active time gathered afterwards, or
- * before certificates existed). The page itself never writes (D13).
+ * before certificates existed). The page itself never writes (D13). A learner who has not answered
+ * the satisfaction questionnaire is asked it before seeing the certificate (app/satisfaction/):
+ * it is issued first, so skipping, or leaving the page, never costs them the certificate.
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const path = requirePath(getCatalog(), params.parcours);
   const user = await requireUser(request, context);
   const issued = await claimCertificate(db, user.id, path);
+  if (issued && !(await satisfactionEvidence(db, user.id, path.id))) return redirect(`/parcours/${path.slug}/avis`);
   return redirect(`/parcours/${path.slug}`, { headers: await noticeHeaders(issued ? [issued] : []) });
 }
 
 export default function PathPage() {
-  const { path, signedIn, certificate } = useLoaderData<typeof loader>();
+  const { path, signedIn, certificate, satisfactionAnswered } = useLoaderData<typeof loader>();
   const started = path.progress?.started;
   return (
     <div className="page page--reading">
@@ -96,6 +101,12 @@ export default function PathPage() {
                 ? "Votre certificat a été révoqué."
                 : fr`Parcours achevé : votre certificat a été délivré le ${formatDate(certificate.certificate.issuedAt)}.`}{" "}
               <Link to={`/certificats/${certificate.certificate.id}`}>Voir le certificat</Link>
+              {!certificate.certificate.revoked && !satisfactionAnswered ? (
+                <>
+                  {" "}
+                  · <Link to={`/parcours/${path.slug}/avis`}>Donner mon avis sur le parcours (2&nbsp;min)</Link>
+                </>
+              ) : null}
             </p>
           ) : certificate.claimable ? (
             <Form method="post">

@@ -264,7 +264,7 @@ for (const provider of testProviders()) {
     }
 
     // After the loaders: the learner must still be without the certificate when they run.
-    test("the eligible learner's path page offers « Obtenir mon certificat »; its POST issues the certificate", async () => {
+    test("the eligible learner's path page offers « Obtenir mon certificat »; its POST issues the certificate, then asks the satisfaction questionnaire", async () => {
       const route = (await import("~/routes/parcours.$parcours._index.tsx")) as unknown as {
         loader: Loader;
         action: (args: LoaderFunctionArgs) => Promise<Response>;
@@ -281,7 +281,7 @@ for (const provider of testProviders()) {
       expect(await page()).toMatchObject({ certificate: null, claimable: true });
       const response = await route.action(args("POST"));
       expect(response.status).toBe(302);
-      expect(response.headers.get("Location")).toBe("/parcours/essai");
+      expect(response.headers.get("Location")).toBe("/parcours/essai/avis");
       expect(await page()).toMatchObject({ certificate: { revoked: false }, claimable: false });
     }, 60_000);
   });
