@@ -128,6 +128,8 @@ export async function exportAccountData(db: Db, userId: string) {
     commentsWritten,
     pendingEmailChanges,
     twoFactor,
+    questionsAsked,
+    answersWritten,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -205,6 +207,18 @@ export async function exportAccountData(db: Db, userId: string) {
     }),
     db.emailChangeToken.findMany({ where: { userId, usedAt: null }, select: { newEmail: true, createdAt: true, expiresAt: true } }),
     db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
+    // Questions asked to a tutor, with their answers (app/questions/).
+    db.tutorQuestion.findMany({
+      where: { learnerId: userId },
+      orderBy: { askedAt: "asc" },
+      select: { pathId: true, lessonId: true, body: true, askedAt: true, answer: { select: { body: true, answeredAt: true } } },
+    }),
+    // Answers a trainer wrote to learners' questions: their own words, though the question is not theirs.
+    db.tutorAnswer.findMany({
+      where: { authorId: userId },
+      orderBy: { answeredAt: "asc" },
+      select: { body: true, answeredAt: true, question: { select: { pathId: true, lessonId: true } } },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -235,6 +249,8 @@ export async function exportAccountData(db: Db, userId: string) {
       members: c._count.members,
     })),
     commentsWritten: commentsWritten.map((c) => ({ projectId: c.project.projectId, body: c.body, createdAt: c.createdAt })),
+    questionsAsked,
+    answersWritten: answersWritten.map((a) => ({ ...a.question, body: a.body, answeredAt: a.answeredAt })),
     pendingEmailChanges,
   };
 }
