@@ -44,6 +44,15 @@ async function sendQuietly(mailer: Mailer, mail: Mail): Promise<void> {
   }
 }
 
+/**
+ * Each question e-mails a tutor: 10 an hour per account keeps a script (or a stuck key) from
+ * flooding their mailbox, far above what a learner asks. The counter names the account by its id
+ * (no address) and lasts its window, an hour, like every counter (pruneExpired).
+ */
+export const QUESTION_RATE_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
+
+export const questionRateKey = (userId: string) => `questions:compte:${userId}`;
+
 export interface AskInput {
   learner: { id: string; name: string };
   path: { id: string; title: string };

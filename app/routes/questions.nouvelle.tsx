@@ -8,7 +8,8 @@ import { getCatalog } from "~/content/catalog.server.ts";
 import { db } from "~/db/db.server.ts";
 import { getOrganisationSettings } from "~/organisation/organisation-settings.server.ts";
 import { AskQuestionSchema, MESSAGE_MAX } from "~/questions/question-schemas.ts";
-import { askQuestion, findAnswerer } from "~/questions/questions.server.ts";
+import { askQuestion, findAnswerer, QUESTION_RATE_LIMIT, questionRateKey } from "~/questions/questions.server.ts";
+import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { now } from "~/utils/clock.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
@@ -48,6 +49,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ error: issue.message, field: String(issue.path[0] ?? ""), typed: String(form.get("question") ?? "") }, { status: 400 });
   }
   const { path, lesson } = requirePathLesson(getCatalog(), parsed.data.parcours, parsed.data.lecon);
+  const limited = await hitRateLimit(db, questionRateKey(user.id), QUESTION_RATE_LIMIT);
+  if (!limited.allowed) {
+    const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+    return json(
+      {
+        error: `Vous avez posé beaucoup de questions en peu de temps. Réessayez dans ${minutes}\u00A0minute${minutes > 1 ? "s" : ""}\u00A0: votre texte est conservé ci-dessous.`,
+        field: "question",
+        typed: parsed.data.question,
+      },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
+    );
+  }
   await askQuestion(
     db,
     mailer,
