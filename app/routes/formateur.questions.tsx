@@ -121,7 +121,7 @@ export default function QuestionsInbox() {
             const error = actionData?.questionId === question.id ? actionData.error : null;
             const field = `reponse-${question.id}`;
             return (
-              <li key={question.id} className="card" id={`question-${question.id}`}>
+              <li key={question.id} id={`question-${question.id}`}>
                 <h3>
                   {question.learnerName}, {question.waiting}
                 </h3>
@@ -163,7 +163,7 @@ export default function QuestionsInbox() {
         {answered.length === 0 ? <p className="muted">Aucune question répondue pour l'instant.</p> : null}
         <ul className="question-list">
           {answered.map((question) => (
-            <li key={question.id} className="card">
+            <li key={question.id}>
               <h3>
                 {question.learnerName}, {question.answer.answeredIn}
               </h3>
@@ -173,7 +173,7 @@ export default function QuestionsInbox() {
                 &nbsp;:
               </p>
               <blockquote>
-                <p style={{ whiteSpace: "pre-line" }}>{question.answer.body}</p>
+                <p className="question-message">{question.answer.body}</p>
               </blockquote>
             </li>
           ))}
@@ -200,7 +200,7 @@ function QuestionFacts({ question }: { question: Omit<Question, "waiting"> }) {
         {question.answerDelay ? <> · délai promis&nbsp;: {question.answerDelay}</> : null}
       </p>
       <blockquote>
-        <p style={{ whiteSpace: "pre-line" }}>{question.body}</p>
+        <p className="question-message">{question.body}</p>
       </blockquote>
     </>
   );

@@ -66,7 +66,7 @@ export default function MyQuestionsPage() {
           <h2 id="titre-en-attente">En attente de réponse</h2>
           <ul className="question-list">
             {waiting.map((question) => (
-              <li key={question.id} className="card">
+              <li key={question.id}>
                 <QuestionHeader question={question} />
                 <p>
                   <strong>{question.waiting}</strong>
@@ -82,7 +82,7 @@ export default function MyQuestionsPage() {
           <h2 id="titre-repondues">Questions répondues</h2>
           <ul className="question-list">
             {answered.map((question) => (
-              <li key={question.id} className="card">
+              <li key={question.id}>
                 <QuestionHeader question={question} />
                 <p className="muted">
                   Réponse{question.answer!.author ? <> de {question.answer!.author}</> : null} le{" "}
@@ -90,7 +90,7 @@ export default function MyQuestionsPage() {
                   {question.answerDelay ? <>&#x202F;; délai promis&nbsp;: {question.answerDelay}</> : null}).
                 </p>
                 <blockquote className="question-answer">
-                  <p style={{ whiteSpace: "pre-line" }}>{question.answer!.body}</p>
+                  <p className="question-message">{question.answer!.body}</p>
                 </blockquote>
               </li>
             ))}
@@ -115,7 +115,7 @@ function QuestionHeader({ question }: { question: Question }) {
         )}{" "}
         ({question.lesson.pathTitle})
       </p>
-      <p style={{ whiteSpace: "pre-line" }}>{question.body}</p>
+      <p className="question-message">{question.body}</p>
     </>
   );
 }
