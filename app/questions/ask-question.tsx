@@ -30,8 +30,8 @@ export function questionPrompt(input: {
 
 export function AskQuestion({ prompt }: { prompt: QuestionPrompt }) {
   return (
-    <aside className="ask-question" aria-labelledby="titre-question">
-      <h2 id="titre-question">Une question sur cette leçon&#x202F;?</h2>
+    <section className="ask-question" aria-labelledby="titre-poser-question">
+      <h2 id="titre-poser-question">Une question sur cette leçon&#x202F;?</h2>
       <p>
         Un·e formateur·rice vous répond
         {prompt.answerDelay ? <> sous {prompt.answerDelay}</> : null}, sur la plateforme et par e-mail.
@@ -47,6 +47,6 @@ export function AskQuestion({ prompt }: { prompt: QuestionPrompt }) {
           </Link>
         </p>
       )}
-    </aside>
+    </section>
   );
 }

@@ -61,7 +61,7 @@ for (const javaScript of [true, false]) {
     const lessonUrl = await firstLessonUrl(learner.page);
     await learner.page.goto(lessonUrl);
     const lessonTitle = (await learner.page.getByRole("heading", { level: 1 }).innerText()).trim();
-    const box = learner.page.getByRole("complementary", { name: /Une question sur cette leçon/ });
+    const box = learner.page.getByRole("region", { name: /Une question sur cette leçon/ });
     await expect(box).toContainText(/sous 2\sjours ouvrés/);
     await box.getByRole("link", { name: "Poser une question" }).click();
     await expect(learner.page.getByRole("heading", { level: 1 })).toHaveText("Poser une question");
@@ -126,7 +126,7 @@ test.describe("without JavaScript", () => {
   test("a visitor is invited to sign in before asking, and comes back to the form", async ({ page }) => {
     const lessonUrl = await firstLessonUrl(page);
     await page.goto(lessonUrl);
-    const box = page.getByRole("complementary", { name: /Une question sur cette leçon/ });
+    const box = page.getByRole("region", { name: /Une question sur cette leçon/ });
     await expect(box.getByRole("link", { name: "Poser une question" })).toHaveCount(0);
     await box.getByRole("link", { name: "Connectez-vous" }).click();
     await expect(page).toHaveURL(/\/connexion\?redirectTo=%2Fquestions%2Fnouvelle/);
