@@ -129,6 +129,8 @@ export async function exportAccountData(db: Db, userId: string) {
     pendingEmailChanges,
     twoFactor,
     satisfactionResponses,
+    questionsAsked,
+    answersWritten,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -211,6 +213,18 @@ export async function exportAccountData(db: Db, userId: string) {
       orderBy: { answeredAt: "asc" },
       select: { pathId: true, objectivesMet: true, clarity: true, usefulness: true, recommend: true, comment: true, answeredAt: true },
     }),
+    // Questions asked to a tutor, with their answers (app/questions/).
+    db.tutorQuestion.findMany({
+      where: { learnerId: userId },
+      orderBy: { askedAt: "asc" },
+      select: { pathId: true, lessonId: true, body: true, askedAt: true, answer: { select: { body: true, answeredAt: true } } },
+    }),
+    // Answers a trainer wrote to learners' questions: their own words, though the question is not theirs.
+    db.tutorAnswer.findMany({
+      where: { authorId: userId },
+      orderBy: { answeredAt: "asc" },
+      select: { body: true, answeredAt: true, question: { select: { pathId: true, lessonId: true } } },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -241,6 +255,8 @@ export async function exportAccountData(db: Db, userId: string) {
       members: c._count.members,
     })),
     commentsWritten: commentsWritten.map((c) => ({ projectId: c.project.projectId, body: c.body, createdAt: c.createdAt })),
+    questionsAsked,
+    answersWritten: answersWritten.map((a) => ({ ...a.question, body: a.body, answeredAt: a.answeredAt })),
     pendingEmailChanges,
     // End-of-path questionnaires (app/satisfaction/): scores 1 to 4, as the questions' scales read.
     satisfactionResponses,

@@ -98,6 +98,9 @@ export function SiteFooter() {
               <Link to="/boite-a-outils">Boîte à outils</Link>
             </li>
             <li>
+              <Link to="/aide">Aide technique</Link>
+            </li>
+            <li>
               <Link to="/confidentialite">Confidentialité</Link>
             </li>
             <li>

@@ -73,6 +73,14 @@ export default function PrivacyPage() {
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
+              <th scope="row">Questions posées depuis une leçon, leurs réponses et leurs dates</th>
+              <td>
+                Vous faire répondre par le formateur ou la formatrice de votre cohorte, ou par le référent pédagogique, et montrer les
+                délais de réponse
+              </td>
+              <td>Jusqu'à la suppression du compte (une réponse écrite par un·e formateur·rice reste à l'apprenant·e, sans son auteur)</td>
+            </tr>
+            <tr>
               <th scope="row">Certificats&nbsp;: nom, parcours, durées, dates, score, code de vérification</th>
               <td>Prouver votre formation à qui vous la présentez, y compris hors ligne (signature électronique)</td>
               <td>Sans limite de durée, pour rester vérifiables&#x202F;; sans votre nom après la suppression du compte</td>

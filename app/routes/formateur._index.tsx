@@ -46,6 +46,9 @@ export default function TrainerHome() {
       <p>
         <Link to="/formateur/cohortes/nouvelle" className="button">
           Créer une cohorte
+        </Link>{" "}
+        <Link to="/formateur/questions" className="button button--secondary">
+          Questions des apprenant·es
         </Link>
       </p>
       {cohorts.length === 0 ? <p className="muted">Vous n'avez pas encore de cohorte.</p> : null}

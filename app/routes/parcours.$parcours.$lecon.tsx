@@ -34,6 +34,8 @@ import { readFormData } from "~/utils/form-data.server.ts";
 import { ServerTiming } from "~/utils/server-timing.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
+import { getOrganisationSettings } from "~/organisation/organisation-settings.server.ts";
+import { AskQuestion, questionPrompt } from "~/questions/ask-question.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} — ${data.path.title}` : "Leçon — Apprendre à faire alliance" },
@@ -66,7 +68,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
           minimumSeconds: (await lessonTimeOf(entry.lesson, AUDIENCE_OF_PROFILE[user.profile] ?? null)).minimumSeconds,
         }
       : null;
-  return json({ ...page, completion }, { headers: { "Server-Timing": timing.header() } });
+  const { answerDelay } = await getOrganisationSettings();
+  const question = questionPrompt({ signedIn: Boolean(user), pathSlug: entry.path.slug, lessonSlug: entry.lesson.slug, answerDelay });
+  return json({ ...page, completion, question }, { headers: { "Server-Timing": timing.header() } });
 }
 
 /**
@@ -139,7 +143,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const data = useLoaderData<typeof clientLoader>();
-  const { path, module, lesson, previous, next, progress, context, terms, completion } = data;
+  const { path, module, lesson, previous, next, progress, context, terms, completion, question } = data;
   const actionData = useActionData<typeof action>();
   // Only a refused completion is shown by the button (a reflection's errors are shown by the reflection).
   const refused =
@@ -272,6 +276,7 @@ export default function LessonPage() {
             </p>
           </div>
         )}
+        <AskQuestion prompt={question} />
         <nav aria-label="Leçons précédente et suivante" className="pager">
           {previous ? (
             <Link to={previous.url} rel="prev" className="pager__previous">

@@ -168,6 +168,13 @@ export default function Dashboard() {
           Vous pouvez quitter une cohorte depuis <Link to="/compte">Mon compte</Link>.
         </p>
       </section>
+      <section aria-labelledby="titre-mes-questions">
+        <h2 id="titre-mes-questions">Mes questions</h2>
+        <p>
+          Une question sur une leçon&#x202F;? Posez-la depuis la fin de la leçon.{" "}
+          <Link to="/questions">Mes questions et leurs réponses</Link>
+        </p>
+      </section>
     </div>
   );
 }

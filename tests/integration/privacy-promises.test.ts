@@ -172,6 +172,15 @@ async function personWithEverything(db: Db) {
       comment: "Clair.",
     },
   });
+  // A question they asked (answered by the other trainer) and an answer they wrote to their learner.
+  const asked = await db.tutorQuestion.create({
+    data: { learnerId: userId, pathId: "parcours-test", lessonId: "l1", cohortId: theirs.id, body: "Ma question." },
+  });
+  await db.tutorAnswer.create({ data: { questionId: asked.id, authorId: trainer.userId, body: "Réponse reçue." } });
+  const received = await db.tutorQuestion.create({
+    data: { learnerId: learner.userId, pathId: "parcours-test", lessonId: "l1", cohortId: mine.id, body: "Question reçue." },
+  });
+  await db.tutorAnswer.create({ data: { questionId: received.id, authorId: userId, body: "Ma réponse de formatrice." } });
 
   // How many rows each relation of User holds for this person.
   const rows: Record<string, () => Promise<number>> = {
@@ -194,8 +203,10 @@ async function personWithEverything(db: Db) {
     twoFactor: () => db.twoFactor.count({ where: { userId } }),
     signInChallenges: () => db.signInChallenge.count({ where: { userId } }),
     satisfactionResponses: () => db.satisfactionResponse.count({ where: { userId } }),
+    tutorQuestions: () => db.tutorQuestion.count({ where: { learnerId: userId } }),
+    tutorAnswers: () => db.tutorAnswer.count({ where: { authorId: userId } }),
   };
-  return { ...me, rows, certificate, pendingEmail, mine, theirs, projectId: project.id };
+  return { ...me, rows, certificate, pendingEmail, mine, theirs, projectId: project.id, answeredQuestionId: received.id };
 }
 
 describeEachDatabase("privacy promises (/confidentialite)", (get) => {
@@ -237,6 +248,11 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
     // The cohort they led is gone, with its memberships; the other trainer's cohort stays.
     expect(await db.cohortMember.count({ where: { cohortId: me.mine.id } })).toBe(0);
     expect(await db.cohort.count({ where: { id: me.theirs.id } })).toBe(1);
+    // Their answer to a learner's question is the learner's: it stays, without its author.
+    expect(await db.tutorAnswer.findUniqueOrThrow({ where: { questionId: me.answeredQuestionId } })).toMatchObject({
+      authorId: null,
+      body: "Ma réponse de formatrice.",
+    });
     // Counters: only the account's are erased.
     const keys = (await db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
     expect(keys.filter((k) => k.includes(me.email))).toEqual([]);
@@ -283,6 +299,8 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       twoFactor: "account",
       signInChallenges: { secret: "des empreintes de jetons de 5 minutes" },
       satisfactionResponses: "satisfactionResponses",
+      tutorQuestions: "questionsAsked",
+      tutorAnswers: "answersWritten",
     };
     expect(Object.keys(exported).sort()).toEqual(userRelations());
     for (const [relation, where] of Object.entries(exported)) {
