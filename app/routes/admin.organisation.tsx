@@ -59,25 +59,6 @@ function defaultHint(value: string | null, variable: string, extra?: string) {
 
 export default function OrganisationSettingsPage() {
   const { stored, defaults, updatedAt, documents, saved } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useZodForm(OrganisationSettingsSchema, {
-    id: "organisation",
-    lastResult,
-    defaultValue: {
-      legalName: stored.legalName ?? "",
-      address: stored.address ?? "",
-      siret: stored.siret ?? "",
-      activityDeclarationNumber: stored.activityDeclarationNumber ?? "",
-      qualiopiReference: stored.qualiopiReference ?? "",
-      electedTrainingApproval: stored.electedTrainingApproval ?? "",
-      pedagogicalContactName: stored.pedagogicalContact.name ?? "",
-      pedagogicalContactEmail: stored.pedagogicalContact.email ?? "",
-      disabilityContactName: stored.disabilityContact.name ?? "",
-      disabilityContactEmail: stored.disabilityContact.email ?? "",
-      answerDelay: stored.answerDelay ?? "",
-    },
-  });
   const blocked = documents.filter((status) => status.missing.length > 0);
   return (
     <div className="page page--narrow">
@@ -87,7 +68,7 @@ export default function OrganisationSettingsPage() {
         reprend la valeur par défaut de la configuration du serveur.
       </p>
       {saved ? (
-        <p className="notice" role="status">
+        <p className="notice notice--success" role="status">
           Informations enregistrées.
         </p>
       ) : null}
@@ -109,89 +90,117 @@ export default function OrganisationSettingsPage() {
         )}
       </section>
 
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <fieldset className="field">
-          <legend>Identité légale</legend>
-          <TextField meta={fields.legalName} label="Raison sociale" hint={defaultHint(defaults.legalName, "ORGANISATION_LEGAL_NAME")} />
-          <div className="field">
-            <label htmlFor={fields.address.id}>Adresse</label>
-            <p id={fields.address.descriptionId} className="field__hint">
-              {defaultHint(defaults.address, "ORGANISATION_ADDRESS", "Sur une ou plusieurs lignes.")}
-            </p>
-            <textarea {...getTextareaProps(fields.address, { ariaDescribedBy: fields.address.descriptionId })} rows={3} />
-            <ErrorList id={fields.address.errorId} errors={fields.address.errors} />
-          </div>
-          <TextField
-            meta={fields.siret}
-            label="SIRET"
-            hint={defaultHint(defaults.siret, "ORGANISATION_SIRET", "14\u00A0chiffres, espaces acceptés.")}
-          />
-          <TextField
-            meta={fields.activityDeclarationNumber}
-            label="Numéro de déclaration d'activité"
-            hint={defaultHint(
-              defaults.activityDeclarationNumber,
-              "ORGANISATION_ACTIVITY_DECLARATION",
-              "11\u00A0chiffres, donné par la DREETS.",
-            )}
-          />
-          <TextField
-            meta={fields.qualiopiReference}
-            label="Référence du certificat Qualiopi (facultatif)"
-            hint={defaultHint(defaults.qualiopiReference, "ORGANISATION_QUALIOPI_REFERENCE")}
-          />
-          <TextField
-            meta={fields.electedTrainingApproval}
-            label="Agrément pour la formation des élus (facultatif)"
-            hint={defaultHint(
-              defaults.electedTrainingApproval,
-              "ORGANISATION_ELECTED_TRAINING_APPROVAL",
-              "Délivré par le ministère de l'Intérieur.",
-            )}
-          />
-        </fieldset>
-        <fieldset className="field">
-          <legend>Référent pédagogique</legend>
-          <TextField
-            meta={fields.pedagogicalContactName}
-            label="Nom du référent pédagogique"
-            hint={defaultHint(defaults.pedagogicalContact.name, "PEDAGOGICAL_CONTACT_NAME")}
-          />
-          <TextField
-            meta={fields.pedagogicalContactEmail}
-            label="Adresse e-mail du référent pédagogique"
-            type="email"
-            hint={defaultHint(defaults.pedagogicalContact.email, "PEDAGOGICAL_CONTACT_EMAIL")}
-          />
-        </fieldset>
-        <fieldset className="field">
-          <legend>Référent handicap</legend>
-          <TextField
-            meta={fields.disabilityContactName}
-            label="Nom du référent handicap"
-            hint={defaultHint(defaults.disabilityContact.name, "DISABILITY_CONTACT_NAME")}
-          />
-          <TextField
-            meta={fields.disabilityContactEmail}
-            label="Adresse e-mail du référent handicap"
-            type="email"
-            hint={defaultHint(defaults.disabilityContact.email, "DISABILITY_CONTACT_EMAIL")}
-          />
-        </fieldset>
-        <TextField
-          meta={fields.answerDelay}
-          label="Délai de réponse aux questions des apprenant·es"
-          hint={defaultHint(defaults.answerDelay, "ANSWER_DELAY", "Affiché aux apprenant·es, 60\u00A0caractères au plus.")}
-        />
-        <div>
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Enregistrer
-          </button>
-        </div>
-      </Form>
+      {/* Keyed by the last save: after one, the form starts again from what is stored (spaces removed). */}
+      <SettingsForm key={updatedAt ?? "jamais"} stored={stored} defaults={defaults} />
       {updatedAt ? <p className="muted">Dernière modification le {formatDateTime(updatedAt)}.</p> : null}
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SettingsForm({ stored, defaults }: Pick<LoaderData, "stored" | "defaults">) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(OrganisationSettingsSchema, {
+    id: "organisation",
+    lastResult,
+    defaultValue: {
+      legalName: stored.legalName ?? "",
+      address: stored.address ?? "",
+      siret: stored.siret ?? "",
+      activityDeclarationNumber: stored.activityDeclarationNumber ?? "",
+      qualiopiReference: stored.qualiopiReference ?? "",
+      electedTrainingApproval: stored.electedTrainingApproval ?? "",
+      pedagogicalContactName: stored.pedagogicalContact.name ?? "",
+      pedagogicalContactEmail: stored.pedagogicalContact.email ?? "",
+      disabilityContactName: stored.disabilityContact.name ?? "",
+      disabilityContactEmail: stored.disabilityContact.email ?? "",
+      answerDelay: stored.answerDelay ?? "",
+    },
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <fieldset className="field">
+        <legend>Identité légale</legend>
+        <TextField meta={fields.legalName} label="Raison sociale" hint={defaultHint(defaults.legalName, "ORGANISATION_LEGAL_NAME")} />
+        <div className="field">
+          <label htmlFor={fields.address.id}>Adresse</label>
+          <p id={fields.address.descriptionId} className="field__hint">
+            {defaultHint(defaults.address, "ORGANISATION_ADDRESS", "Sur une ou plusieurs lignes.")}
+          </p>
+          <textarea {...getTextareaProps(fields.address, { ariaDescribedBy: fields.address.descriptionId })} rows={3} />
+          <ErrorList id={fields.address.errorId} errors={fields.address.errors} />
+        </div>
+        <TextField
+          meta={fields.siret}
+          label="SIRET"
+          hint={defaultHint(defaults.siret, "ORGANISATION_SIRET", "14\u00A0chiffres, espaces acceptés.")}
+        />
+        <TextField
+          meta={fields.activityDeclarationNumber}
+          label="Numéro de déclaration d'activité"
+          hint={defaultHint(
+            defaults.activityDeclarationNumber,
+            "ORGANISATION_ACTIVITY_DECLARATION",
+            "11\u00A0chiffres, donné par la DREETS.",
+          )}
+        />
+        <TextField
+          meta={fields.qualiopiReference}
+          label="Référence du certificat Qualiopi (facultatif)"
+          hint={defaultHint(defaults.qualiopiReference, "ORGANISATION_QUALIOPI_REFERENCE")}
+        />
+        <TextField
+          meta={fields.electedTrainingApproval}
+          label="Agrément pour la formation des élus (facultatif)"
+          hint={defaultHint(
+            defaults.electedTrainingApproval,
+            "ORGANISATION_ELECTED_TRAINING_APPROVAL",
+            "Délivré par le ministère de l'Intérieur.",
+          )}
+        />
+      </fieldset>
+      <fieldset className="field">
+        <legend>Référent pédagogique</legend>
+        <TextField
+          meta={fields.pedagogicalContactName}
+          label="Nom du référent pédagogique"
+          hint={defaultHint(defaults.pedagogicalContact.name, "PEDAGOGICAL_CONTACT_NAME")}
+        />
+        <TextField
+          meta={fields.pedagogicalContactEmail}
+          label="Adresse e-mail du référent pédagogique"
+          type="email"
+          hint={defaultHint(defaults.pedagogicalContact.email, "PEDAGOGICAL_CONTACT_EMAIL")}
+        />
+      </fieldset>
+      <fieldset className="field">
+        <legend>Référent handicap</legend>
+        <TextField
+          meta={fields.disabilityContactName}
+          label="Nom du référent handicap"
+          hint={defaultHint(defaults.disabilityContact.name, "DISABILITY_CONTACT_NAME")}
+        />
+        <TextField
+          meta={fields.disabilityContactEmail}
+          label="Adresse e-mail du référent handicap"
+          type="email"
+          hint={defaultHint(defaults.disabilityContact.email, "DISABILITY_CONTACT_EMAIL")}
+        />
+      </fieldset>
+      <TextField
+        meta={fields.answerDelay}
+        label="Délai de réponse aux questions des apprenant·es"
+        hint={defaultHint(defaults.answerDelay, "ANSWER_DELAY", "Affiché aux apprenant·es, 60\u00A0caractères au plus.")}
+      />
+      <div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Enregistrer
+        </button>
+      </div>
+    </Form>
   );
 }
 
