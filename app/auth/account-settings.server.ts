@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
-import { isUniqueConstraintError } from "~/db/errors.ts";
+import { isRecordNotFoundError, isUniqueConstraintError } from "~/db/errors.ts";
 import type { Mailer } from "~/utils/mailer.server.ts";
 import { accountRateLimitKeys } from "./auth-rate-limits.server.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
@@ -261,7 +261,9 @@ export async function deleteAccount(
   now = new Date(),
 ): Promise<boolean> {
   if (!(await passwordMatches(db, userId, password))) return false;
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  // Deleted meanwhile by a concurrent request of the same person (a double submit): done.
+  if (!user) return true;
   const [certificates, pendingAddresses, counters] = await Promise.all([
     db.certificate.findMany({
       where: { userId },
@@ -308,20 +310,26 @@ export async function deleteAccount(
       }),
   );
   const certificateKept = (completedAt: Date) => yearsAfter(completedAt, CERTIFICATE_RETENTION_YEARS) > now;
-  await db.$transaction([
-    ...certificates.map((certificate) =>
-      certificateKept(certificate.completedAt)
-        ? db.certificate.update({
-            where: { id: certificate.id },
-            data: { learnerName: "", payload: `sha256:${createHash("sha256").update(certificate.payload).digest("hex")}` },
-          })
-        : db.certificate.delete({ where: { id: certificate.id } }),
-    ),
-    db.retainedEvidence.createMany({ data: evidence }),
-    db.organisationSetting.updateMany({ where: { updatedById: userId }, data: { updatedById: null } }),
-    db.rateLimit.deleteMany({ where: { key: { in: counters } } }),
-    db.user.delete({ where: { id: userId } }),
-  ]);
+  try {
+    await db.$transaction([
+      ...certificates.map((certificate) =>
+        certificateKept(certificate.completedAt)
+          ? db.certificate.update({
+              where: { id: certificate.id },
+              data: { learnerName: "", payload: `sha256:${createHash("sha256").update(certificate.payload).digest("hex")}` },
+            })
+          : db.certificate.delete({ where: { id: certificate.id } }),
+      ),
+      db.retainedEvidence.createMany({ data: evidence }),
+      db.organisationSetting.updateMany({ where: { updatedById: userId }, data: { updatedById: null } }),
+      db.rateLimit.deleteMany({ where: { key: { in: counters } } }),
+      db.user.delete({ where: { id: userId } }),
+    ]);
+  } catch (error) {
+    // A concurrent deletion won: its transaction kept the evidence once, this one rolled back whole.
+    if (isRecordNotFoundError(error)) return true;
+    throw error;
+  }
   try {
     await mailer.erase([user.email, ...pendingAddresses.map((pending) => pending.newEmail)]);
   } catch (error) {

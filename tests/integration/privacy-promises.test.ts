@@ -349,6 +349,21 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
     expect(await db.certificate.count({ where: { id: certificate.id } })).toBe(0);
   });
 
+  test("a deletion sent 10 times at once: no error, the evidence kept once, the account gone", async () => {
+    const { db } = get();
+    const me = await person(db, "STUDENT", "double-envoi");
+    const certificate = await certify(db, me.userId, "Double Envoi");
+    await db.activeTimeEntry.create({ data: { userId: me.userId, lessonId: "l1", pathId: certificate.pathId, seconds: 15 } });
+    const outbox = newOutbox();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => deleteAccount(db, outbox, me.userId, PASSWORD)));
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    // The first to pass the password check deletes; later ones find no password (false) or no account (true).
+    expect(results.some((result) => result.status === "fulfilled" && result.value)).toBe(true);
+    expect(await db.user.count({ where: { id: me.userId } })).toBe(0);
+    expect(await db.retainedEvidence.count({ where: { certificateCode: certificate.code } })).toBe(1);
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).toMatchObject({ userId: null, learnerName: "" });
+  });
+
   test("« Accès et portabilité : téléchargez toutes vos données » (every relation of User is exported, or is a secret)", async () => {
     const { db } = get();
     const me = await personWithEverything(db);
