@@ -7,13 +7,12 @@ import { ErrorList, FormErrors, TextField, useZodForm } from "~/components/forms
 import { db } from "~/db/db.server.ts";
 import { requireAdminOrNotFound } from "~/organisation/admin-access.server.ts";
 import { OrganisationSettingsSchema } from "~/organisation/organisation-schema.ts";
-import { mergeSettings } from "~/organisation/organisation-settings.ts";
+import { frenchList, mergeSettings } from "~/organisation/organisation-settings.ts";
 import { readStoredSettings, saveOrganisationSettings, settingsFromEnv } from "~/organisation/organisation-settings.server.ts";
 import { documentStatuses } from "~/organisation/settings-page.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { setFlash, takeFlash } from "~/utils/flash.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { frenchList } from "~/organisation/organisation-settings.ts";
 
 export const meta: MetaFunction = () => [
   { title: "Organisme de formation — Apprendre à faire alliance" },
@@ -49,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/admin/organisation", { headers: { "Set-Cookie": await setFlash("organisation-enregistree") } });
 }
 
-/** « Par défaut : … » when the environment gives a value, else « Aucune valeur par défaut ». */
+/** The hint under a field: what an empty field stands for (the environment variable and its value, if any). */
 function defaultHint(value: string | null, variable: string, extra?: string) {
   const base = value
     ? `Laissé vide\u00A0: «\u202F${value}\u202F» (variable ${variable}).`
