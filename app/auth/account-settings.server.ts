@@ -5,12 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "~/db/create-db.server.ts";
-import { isUniqueConstraintError } from "~/db/errors.ts";
+import { isRecordNotFoundError, isUniqueConstraintError } from "~/db/errors.ts";
 import type { Mailer } from "~/utils/mailer.server.ts";
 import { accountRateLimitKeys } from "./auth-rate-limits.server.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import { isRole, roleAfterProfileChange, type Profile, type Role } from "./profiles.ts";
 import { hashToken, newSecretToken } from "./secret-tokens.server.ts";
+import { CERTIFICATE_RETENTION_YEARS, EVIDENCE_RETENTION_YEARS, summariseEvidence, yearsAfter } from "./retained-evidence.ts";
 
 export const EMAIL_CHANGE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -266,29 +267,93 @@ export async function exportAccountData(db: Db, userId: string) {
 /**
  * Erases the account and everything attached to it (progress, answers, projects, memberships, the
  * cohorts the person led, sessions, pending links, and the rate-limit counters that name its
- * address). Certificates stay verifiable by their code, but their holder's name is erased, and the
- * signed copy is replaced by its SHA-256 (a PDF the person kept still verifies offline, and can
- * still be matched to its record). Copies of e-mails the outbox kept for the account go too.
+ * address), keeping only what /confidentialite says is kept for funders (retained-evidence.ts):
+ * - each certificate stays verifiable by its code until 3 years after the end of its training, but
+ *   its holder's name is erased, and the signed copy is replaced by its SHA-256 (a PDF the person
+ *   kept still verifies offline, and can still be matched to its record);
+ * - for each completed training (certificate) less than 6 years old, a RetainedEvidence summary:
+ *   time per day, lessons completed, assessment results; no name, e-mail or user id.
+ * Copies of e-mails the outbox kept for the account go too, and an admin's id leaves the
+ * organisation settings they saved.
  * @returns false when the password is wrong (nothing is erased).
  */
-export async function deleteAccount(db: Db, mailer: Pick<Mailer, "erase">, userId: string, password: string): Promise<boolean> {
+export async function deleteAccount(
+  db: Db,
+  mailer: Pick<Mailer, "erase">,
+  userId: string,
+  password: string,
+  now = new Date(),
+): Promise<boolean> {
   if (!(await passwordMatches(db, userId, password))) return false;
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  // Deleted meanwhile by a concurrent request of the same person (a double submit): done.
+  if (!user) return true;
   const [certificates, pendingAddresses, counters] = await Promise.all([
-    db.certificate.findMany({ where: { userId }, select: { id: true, payload: true } }),
+    db.certificate.findMany({
+      where: { userId },
+      select: {
+        id: true,
+        payload: true,
+        code: true,
+        pathId: true,
+        pathTitle: true,
+        nominalMinutes: true,
+        activeSeconds: true,
+        firstActivityAt: true,
+        completedAt: true,
+      },
+    }),
     db.emailChangeToken.findMany({ where: { userId }, select: { newEmail: true } }),
     accountRateLimitKeys(db, user.email),
   ]);
-  await db.$transaction([
-    ...certificates.map((certificate) =>
-      db.certificate.update({
-        where: { id: certificate.id },
-        data: { learnerName: "", payload: `sha256:${createHash("sha256").update(certificate.payload).digest("hex")}` },
+  const evidence = await Promise.all(
+    certificates
+      .filter((certificate) => yearsAfter(certificate.completedAt, EVIDENCE_RETENTION_YEARS) > now)
+      .map(async (certificate) => {
+        const ledger = await db.activeTimeEntry.findMany({
+          where: { userId, pathId: certificate.pathId },
+          select: { receivedAt: true, seconds: true, lessonId: true },
+        });
+        const [lessons, attempts] = await Promise.all([
+          db.lessonProgress.findMany({
+            where: { userId, lessonId: { in: [...new Set(ledger.map((entry) => entry.lessonId))] } },
+            select: { lessonId: true, completedAt: true },
+          }),
+          db.quizAttempt.findMany({
+            where: { userId, submittedAt: { not: null } },
+            select: { quizId: true, number: true, submittedAt: true, score: true, passed: true },
+          }),
+        ]);
+        return {
+          certificateCode: certificate.code,
+          pathId: certificate.pathId,
+          completedAt: certificate.completedAt,
+          keepUntil: yearsAfter(certificate.completedAt, EVIDENCE_RETENTION_YEARS),
+          summary: JSON.stringify(summariseEvidence(certificate, ledger, lessons, attempts)),
+        };
       }),
-    ),
-    db.rateLimit.deleteMany({ where: { key: { in: counters } } }),
-    db.user.delete({ where: { id: userId } }),
-  ]);
+  );
+  const certificateKept = (completedAt: Date) => yearsAfter(completedAt, CERTIFICATE_RETENTION_YEARS) > now;
+  try {
+    await db.$transaction([
+      ...certificates.map((certificate) =>
+        certificateKept(certificate.completedAt)
+          ? db.certificate.update({
+              where: { id: certificate.id },
+              data: { learnerName: "", payload: `sha256:${createHash("sha256").update(certificate.payload).digest("hex")}` },
+            })
+          : db.certificate.delete({ where: { id: certificate.id } }),
+      ),
+      db.retainedEvidence.createMany({ data: evidence }),
+      db.organisationSetting.updateMany({ where: { updatedById: userId }, data: { updatedById: null } }),
+      db.rateLimit.deleteMany({ where: { key: { in: counters } } }),
+      db.user.delete({ where: { id: userId } }),
+    ]);
+  } catch (error) {
+    // A concurrent deletion won: its transaction kept the evidence once, this one rolled back whole.
+    if (isRecordNotFoundError(error)) return true;
+    throw error;
+  }
   try {
     await mailer.erase([user.email, ...pendingAddresses.map((pending) => pending.newEmail)]);
   } catch (error) {

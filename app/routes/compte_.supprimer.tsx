@@ -7,6 +7,7 @@ import { deleteAccount } from "~/auth/account-settings.server.ts";
 import { DeleteAccountSchema } from "~/auth/auth-schemas.ts";
 import { endSession, requireUser } from "~/auth/session.server.ts";
 import { ErrorList, FormErrors, TextField, useZodForm } from "~/components/forms.tsx";
+import { KeptAfterDeletion } from "~/components/kept-after-deletion.tsx";
 import { db } from "~/db/db.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { mailer } from "~/utils/mailer.server.ts";
@@ -49,16 +50,17 @@ export default function DeleteAccountPage() {
           adresse&#x202F;;
         </li>
         <li>
-          votre progression, votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et votre projet
-          final&#x202F;;
+          votre progression, le relevé détaillé de votre temps actif, vos réponses aux quiz, vos parties de simulation, vos réflexions et
+          votre projet final&#x202F;;
         </li>
         <li>votre place dans les cohortes, et les cohortes que vous animez si vous êtes formateur·rice.</li>
       </ul>
+      <h2>Ce qui est conservé, et pourquoi</h2>
       <p>
-        Vos certificats restent vérifiables par leur code, pour que ceux à qui vous les avez remis puissent encore les contrôler, mais sans
-        votre nom&nbsp;: la page de vérification indiquera «&#x202F;titulaire anonymisé&#x202F;». Les PDF que vous avez téléchargés restent
-        valables.
+        Les financeurs de la formation et l'auditeur Qualiopi peuvent demander à l'organisme de formation la preuve qu'elle a eu lieu. Sont
+        donc conservés, détachés de votre identité&nbsp;:
       </p>
+      <KeptAfterDeletion />
       <p>
         Avant de supprimer votre compte, vous pouvez <a href="/compte/mes-donnees.json">télécharger toutes vos données</a>. Voir aussi{" "}
         <Link to="/confidentialite">ce que la plateforme conserve</Link>.
@@ -81,7 +83,9 @@ export default function DeleteAccountPage() {
               aria-describedby={fields.confirm.errors ? fields.confirm.errorId : undefined}
               aria-invalid={fields.confirm.errors ? true : undefined}
             />
-            <label htmlFor={fields.confirm.id}>Je comprends que mon compte et mes données seront effacés définitivement.</label>
+            <label htmlFor={fields.confirm.id}>
+              Je comprends que mon compte et mes données seront effacés définitivement, sauf ce qui est conservé ci-dessus.
+            </label>
           </div>
           <ErrorList id={fields.confirm.errorId} errors={fields.confirm.errors} />
         </div>

@@ -14,6 +14,7 @@ import { VERIFY_RATE_LIMIT } from "~/certificates/verification.server.ts";
 import { JOIN_RATE_LIMIT } from "~/cohorts/cohorts.server.ts";
 import { MIN_RESPONDENTS } from "~/cohorts/dashboard.ts";
 import { OUTBOX_RETENTION_MS, PRUNE_INTERVAL_MS } from "~/auth/prune-expired.server.ts";
+import { CERTIFICATE_RETENTION_YEARS, EVIDENCE_RETENTION_YEARS } from "~/auth/retained-evidence.ts";
 import PrivacyPage from "./confidentialite.tsx";
 
 const page = renderToStaticMarkup(
@@ -44,4 +45,15 @@ test("the durations on the page are the code's", () => {
   expect(page).toContain(`effacé dans les ${duration(PRUNE_INTERVAL_MS)} qui suivent`);
   expect(page).toContain(`un cookie de ${duration(CHALLENGE_LIFETIME_MS)}`);
   expect(page).toContain(`qu'à partir de ${MIN_RESPONDENTS} personnes`);
+});
+
+test("the retention of evidence on the page is the code's (retained-evidence.ts)", () => {
+  const years = (n: number) => `${n} ans après la fin de la formation`;
+  expect(page).toContain(`après sa suppression, sans votre nom, jusqu'à ${years(CERTIFICATE_RETENTION_YEARS)}`);
+  expect(page).toContain(`(temps par jour, leçons terminées, résultats), ${years(EVIDENCE_RETENTION_YEARS)}`);
+  // The effacement paragraph says the same as /compte/supprimer (one component for both).
+  expect(page).toContain(`anonymisé » jusqu'à ${years(CERTIFICATE_RETENTION_YEARS)}, puis sont effacés`);
+  expect(page).toContain(`il est effacé ${years(EVIDENCE_RETENTION_YEARS)}`);
+  expect(page).toContain("Obligation légale");
+  expect(page).toContain("Intérêt légitime");
 });

@@ -1,5 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { CERTIFICATE_RETENTION_YEARS, EVIDENCE_RETENTION_YEARS } from "~/auth/retained-evidence.ts";
+import { KeptAfterDeletion } from "~/components/kept-after-deletion.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Confidentialité et données personnelles — Apprendre à faire alliance" }];
 
@@ -40,12 +42,18 @@ export default function PrivacyPage() {
                 horodaté par tranche de 15 secondes au plus)
               </th>
               <td>Reprendre où vous en étiez&#x202F;; les heures inscrites sur les attestations</td>
-              <td>Jusqu'à la suppression du compte</td>
+              <td>
+                Jusqu'à la suppression du compte&#x202F;; ensuite, pour une formation terminée, un résumé sans votre nom (voir
+                «&#x202F;Preuves de formation&#x202F;»)
+              </td>
             </tr>
             <tr>
               <th scope="row">Réponses aux quiz, parties des simulations</th>
               <td>Vos scores, calculés par le serveur&#x202F;; les conditions du certificat</td>
-              <td>Jusqu'à la suppression du compte</td>
+              <td>
+                Jusqu'à la suppression du compte&#x202F;; ensuite, pour une formation terminée, les résultats seulement, sans votre nom
+                (voir «&#x202F;Preuves de formation&#x202F;»)
+              </td>
             </tr>
             <tr>
               <th scope="row">Réflexions (réponses aux questions ouvertes)</th>
@@ -83,7 +91,10 @@ export default function PrivacyPage() {
             <tr>
               <th scope="row">Certificats&nbsp;: nom, parcours, durées, dates, score, code de vérification</th>
               <td>Prouver votre formation à qui vous la présentez, y compris hors ligne (signature électronique)</td>
-              <td>Sans limite de durée, pour rester vérifiables&#x202F;; sans votre nom après la suppression du compte</td>
+              <td>
+                Tant que votre compte existe, pour rester vérifiables&#x202F;; après sa suppression, sans votre nom, jusqu'à{" "}
+                {CERTIFICATE_RETENTION_YEARS}&nbsp;ans après la fin de la formation
+              </td>
             </tr>
             <tr>
               <th scope="row">Cohortes rejointes</th>
@@ -148,6 +159,50 @@ export default function PrivacyPage() {
         et le message. Le seul cookie est celui de la session (et, pendant une connexion à double authentification, un cookie de 5 minutes).
       </p>
 
+      <h2 id="preuves-de-formation">Preuves de formation&nbsp;: combien de temps, et pourquoi</h2>
+      <p>
+        Une formation financée (CPF, droit individuel à la formation des élus, plan de formation d'un employeur) peut être contrôlée&nbsp;:
+        l'organisme de formation doit alors prouver qu'elle a eu lieu. Ces pièces sont conservées même après la suppression de votre compte,
+        pour les durées que demandent les financeurs (les OPCO), puis effacées.
+      </p>
+      <div className="table-wrap" role="region" aria-label="Tableau&nbsp;: preuves de formation, durée et base légale" tabIndex={0}>
+        <table className="data-table">
+          <caption className="visually-hidden">Preuves de formation, durée de conservation et base légale</caption>
+          <thead>
+            <tr>
+              <th scope="col">Pièce</th>
+              <th scope="col">Combien de temps</th>
+              <th scope="col">Base légale</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Certificats et attestations de fin de formation</th>
+              <td>
+                Tant que votre compte existe&#x202F;; après sa suppression, sans votre nom, {CERTIFICATE_RETENTION_YEARS}&nbsp;ans après la
+                fin de la formation
+              </td>
+              <td>
+                Obligation légale&nbsp;: l'organisme remet une attestation à l'issue de la formation (Code du travail, art.
+                L6353-1)&#x202F;; intérêt légitime&nbsp;: que ceux à qui vous la présentez puissent la vérifier, aussi longtemps que les
+                financeurs conservent les certificats
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Preuves de la formation&nbsp;: relevé du temps actif, leçons terminées, résultats des évaluations</th>
+              <td>
+                Tant que votre compte existe&#x202F;; après sa suppression, pour une formation terminée, un résumé sans votre nom ni votre
+                adresse (temps par jour, leçons terminées, résultats), {EVIDENCE_RETENTION_YEARS}&nbsp;ans après la fin de la formation
+              </td>
+              <td>
+                Intérêt légitime&nbsp;: justifier la réalisation de la formation lors du contrôle d'un financeur ou de l'audit Qualiopi
+                (pour une formation à distance, le Code du travail, art. D6313-3-1, demande les activités et leur durée estimée)
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
       <h2>Ce que voit un formateur ou une formatrice</h2>
       <p>
         Seulement si vous rejoignez sa cohorte, et seulement pour le parcours de la cohorte&nbsp;: la liste exacte s'affiche avant que vous
@@ -166,10 +221,9 @@ export default function PrivacyPage() {
           <Link to="/compte">Mon compte</Link>.
         </li>
         <li>
-          <strong>Effacement</strong>&nbsp;: <Link to="/compte/supprimer">supprimez votre compte</Link>. Tout est effacé, sauf vos
-          certificats, qui restent vérifiables par leur code avec la mention «&#x202F;titulaire anonymisé&#x202F;»&nbsp;: votre nom y est
-          effacé, et la copie signée conservée par la plateforme est remplacée par son empreinte. Les PDF que vous avez téléchargés restent
-          valables.
+          <strong>Effacement</strong>&nbsp;: <Link to="/compte/supprimer">supprimez votre compte</Link>. Tout est effacé à l'instant,
+          sauf&nbsp;:
+          <KeptAfterDeletion />
         </li>
         <li>
           <strong>Retrait d'une cohorte</strong>&nbsp;: quittez une cohorte à tout moment depuis <Link to="/compte">Mon compte</Link>.

@@ -36,6 +36,7 @@ import type { ProjectDefinition } from "~/projects/project-schema.ts";
 import { createMailer, readOutbox, type Mailer } from "~/utils/mailer.server.ts";
 import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
+import { CERTIFICATE_RETENTION_YEARS, EVIDENCE_RETENTION_YEARS, yearsAfter } from "~/auth/retained-evidence.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -269,9 +270,127 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       payload: `sha256:${createHash("sha256").update(me.certificate.payload).digest("hex")}`,
     });
     expect(await verifyCode(db, me.certificate.code)).toMatchObject({ status: "valide", learnerName: null });
-    // Pruning never touches certificates, however old.
-    await pruneExpired(db, new Date(Date.now() + 3650 * DAY));
+    // « jusqu'à 3 ans après la fin de la formation », then erased by the pruning.
+    await pruneExpired(db, new Date(yearsAfter(me.certificate.completedAt, CERTIFICATE_RETENTION_YEARS).getTime() - DAY));
     expect(await db.certificate.count({ where: { id: me.certificate.id } })).toBe(1);
+    await pruneExpired(db, new Date(yearsAfter(me.certificate.completedAt, CERTIFICATE_RETENTION_YEARS).getTime() + DAY));
+    expect(await db.certificate.count({ where: { id: me.certificate.id } })).toBe(0);
+  });
+
+  test("« Tant que votre compte existe » : pruning never touches a certificate whose account exists, however old", async () => {
+    const { db } = get();
+    const { userId } = await person(db);
+    const certificate = await certify(db, userId, "Toujours là");
+    await pruneExpired(db, yearsAfter(certificate.completedAt, 50));
+    expect(await db.certificate.count({ where: { id: certificate.id } })).toBe(1);
+  });
+
+  test("« Preuves de formation » : after deletion, a summary without name, address or id, found by the certificate's code; 3 and 6 years after the end of the training", async () => {
+    const { db } = get();
+    const me = await person(db, "STUDENT", "preuves");
+    const name = "Personne Prouvée";
+    await db.user.update({ where: { id: me.userId }, data: { name } });
+    const at = (day: number, hour: number) => new Date(Date.UTC(2027, 0, day, hour));
+    const certificate = await db.certificate.update({
+      where: { id: (await certify(db, me.userId, name)).id },
+      data: { pathId: "parcours-preuves", firstActivityAt: at(4, 8), completedAt: at(5, 16) },
+    });
+    // The ledger of this path over two days (23:30 UTC on the 4th is already the 5th in Paris), one
+    // entry of another path, two lessons completed, the final quiz, and a quiz taken long before.
+    for (const [when, seconds, lessonId, pathId] of [
+      [at(4, 9), 15, "l1", "parcours-preuves"],
+      [at(4, 10), 15, "l1", "parcours-preuves"],
+      [at(4, 23), 12, "l2", "parcours-preuves"],
+      [at(5, 10), 15, "l2", "parcours-preuves"],
+      [at(5, 11), 15, "autre", "autre-parcours"],
+    ] as const) {
+      await db.activeTimeEntry.create({ data: { userId: me.userId, lessonId, pathId, receivedAt: when, seconds } });
+    }
+    await db.lessonProgress.create({ data: { userId: me.userId, lessonId: "l1", completedAt: at(4, 11), activeSeconds: 30 } });
+    await db.lessonProgress.create({ data: { userId: me.userId, lessonId: "l2", completedAt: at(5, 10), activeSeconds: 27 } });
+    await db.quizAttempt.create({
+      data: {
+        userId: me.userId,
+        quizId: "evaluation-finale",
+        number: 1,
+        layout: "[]",
+        submittedAt: at(5, 15),
+        score: 85,
+        passed: true,
+        answers: { create: { questionId: "q1", response: '{"value":"réponse secrète"}', score: 1, correct: true } },
+      },
+    });
+    await db.quizAttempt.create({
+      data: { userId: me.userId, quizId: "ancien", number: 1, layout: "[]", submittedAt: at(1, 9), score: 10, passed: false },
+    });
+    await db.reflectionAnswer.create({ data: { userId: me.userId, reflectionId: "r", lessonId: "l1", answer: "Réflexion intime." } });
+    // The person is also the admin who last saved the organisation settings.
+    await db.organisationSetting.create({ data: { id: "organisation", legalName: "Organisme", updatedById: me.userId } });
+    // A training completed 4 years ago (its certificate is already past 3 years) and one 7 years ago.
+    const old4 = await certify(db, me.userId, name);
+    await db.certificate.update({ where: { id: old4.id }, data: { pathId: "vieux-4", completedAt: yearsAfter(new Date(), -4) } });
+    const old7 = await certify(db, me.userId, name);
+    await db.certificate.update({ where: { id: old7.id }, data: { pathId: "vieux-7", completedAt: yearsAfter(new Date(), -7) } });
+
+    expect(await deleteAccount(db, newOutbox(), me.userId, PASSWORD)).toBe(true);
+
+    // What remains in the database: the anonymised certificate of the recent training, its summary, and the 4-year-old one's summary.
+    expect(await db.certificate.findMany({ where: { id: { in: [certificate.id, old4.id, old7.id] } }, select: { id: true } })).toEqual([
+      { id: certificate.id },
+    ]);
+    const kept = await db.retainedEvidence.findMany({ where: { certificateCode: { in: [certificate.code, old4.code, old7.code] } } });
+    expect(kept.map((row) => row.certificateCode).sort()).toEqual([certificate.code, old4.code].sort());
+    const evidence = kept.find((row) => row.certificateCode === certificate.code)!;
+    expect(evidence.keepUntil).toEqual(yearsAfter(at(5, 16), EVIDENCE_RETENTION_YEARS));
+    expect(JSON.parse(evidence.summary)).toEqual({
+      format: "apprendre-a-faire-alliance/preuves/1",
+      certificateCode: certificate.code,
+      pathId: "parcours-preuves",
+      pathTitle: "Parcours de test",
+      nominalMinutes: 60,
+      activeSeconds: 3600,
+      firstActivityAt: at(4, 8).toISOString(),
+      completedAt: at(5, 16).toISOString(),
+      days: [
+        { day: "2027-01-04", activeSeconds: 30, lessonsCompleted: ["l1"] },
+        { day: "2027-01-05", activeSeconds: 27, lessonsCompleted: ["l2"] },
+      ],
+      assessments: [{ quizId: "evaluation-finale", number: 1, submittedAt: at(5, 15).toISOString(), score: 85, passed: true }],
+    });
+    // Detached from the person: nothing in the kept rows names them or holds their words.
+    const everythingKept = JSON.stringify([kept, await db.certificate.findMany({ where: { id: certificate.id } })]);
+    for (const personal of [name, me.email, me.userId, "réponse secrète", "Réflexion intime."])
+      expect(everythingKept).not.toContain(personal);
+    // Nothing else of theirs: the ledger, lessons, quizzes and reflections are gone.
+    expect(await db.activeTimeEntry.count({ where: { userId: me.userId } })).toBe(0);
+    expect(await db.quizAttempt.count({ where: { userId: me.userId } })).toBe(0);
+    expect(await db.reflectionAnswer.count({ where: { userId: me.userId } })).toBe(0);
+    expect(await db.organisationSetting.findUniqueOrThrow({ where: { id: "organisation" } })).toMatchObject({
+      legalName: "Organisme",
+      updatedById: null,
+    });
+
+    // Pruning: the summary stays until 6 years after the end of the training, then goes.
+    await pruneExpired(db, new Date(evidence.keepUntil.getTime() - DAY));
+    expect(await db.retainedEvidence.count({ where: { id: evidence.id } })).toBe(1);
+    await pruneExpired(db, new Date(evidence.keepUntil.getTime() + 1000));
+    expect(await db.retainedEvidence.count({ where: { id: evidence.id } })).toBe(0);
+    expect(await db.certificate.count({ where: { id: certificate.id } })).toBe(0);
+  });
+
+  test("a deletion sent 10 times at once: no error, the evidence kept once, the account gone", async () => {
+    const { db } = get();
+    const me = await person(db, "STUDENT", "double-envoi");
+    const certificate = await certify(db, me.userId, "Double Envoi");
+    await db.activeTimeEntry.create({ data: { userId: me.userId, lessonId: "l1", pathId: certificate.pathId, seconds: 15 } });
+    const outbox = newOutbox();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => deleteAccount(db, outbox, me.userId, PASSWORD)));
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    // The first to pass the password check deletes; later ones find no password (false) or no account (true).
+    expect(results.some((result) => result.status === "fulfilled" && result.value)).toBe(true);
+    expect(await db.user.count({ where: { id: me.userId } })).toBe(0);
+    expect(await db.retainedEvidence.count({ where: { certificateCode: certificate.code } })).toBe(1);
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).toMatchObject({ userId: null, learnerName: "" });
   });
 
   test("« Accès et portabilité : téléchargez toutes vos données » (every relation of User is exported, or is a secret)", async () => {

@@ -89,6 +89,8 @@ describeEachDatabase("pruning expired data", (get) => {
       emailChangeTokens: 0,
       signInChallenges: 0,
       outboxMessages: 0,
+      anonymisedCertificates: 0,
+      retainedEvidence: 0,
     });
   });
 
