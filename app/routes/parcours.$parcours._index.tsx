@@ -13,6 +13,8 @@ import { noticeHeaders } from "~/certificates/certificate-notice.server.ts";
 import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
+import { loadPathPlacement } from "~/placement/path-placement.server.ts";
+import { EntryInvitation, ExitPanel } from "~/placement/placement-panels.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
@@ -22,11 +24,19 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const catalog = getCatalog();
   const path = requirePath(catalog, params.parcours);
   const user = await getCurrentUser(request, context);
-  const [outline, certificate] = await Promise.all([
+  const [outline, certificate, placement] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),
     user && !path.draft ? certificateStatus(db, user.id, path) : null,
+    user ? loadPathPlacement(db, catalog, path, user.id) : null,
   ]);
-  return json({ signedIn: Boolean(user), path: outline, certificate });
+  const saved = new URL(request.url).searchParams;
+  return json({
+    signedIn: Boolean(user),
+    path: outline,
+    certificate,
+    placement,
+    placementSaved: { entry: saved.has("positionnement"), exit: saved.has("auto-evaluation") },
+  });
 }
 
 /**
@@ -42,8 +52,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function PathPage() {
-  const { path, signedIn, certificate } = useLoaderData<typeof loader>();
+  const { path, signedIn, certificate, placement, placementSaved } = useLoaderData<typeof loader>();
   const started = path.progress?.started;
+  // Before the first lesson, « Commencer » goes through the positioning (which can be skipped).
+  const startUrl = placement && !started && placement.entryOpen && !placement.entryAt ? placement.entryUrl : path.resumeUrl;
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={[{ to: "/parcours", label: "Parcours" }]} current={path.title} />
@@ -63,6 +75,8 @@ export default function PathPage() {
         </ul>
       </section>
 
+      {placement ? <EntryInvitation placement={placement} saved={placementSaved.entry} /> : null}
+
       <div className="path-progress">
         {path.progress ? (
           <>
@@ -75,7 +89,7 @@ export default function PathPage() {
           </>
         ) : null}
         <p>
-          <Link to={path.resumeUrl} className="button">
+          <Link to={startUrl} className="button">
             {path.progress?.completed ? "Revoir le parcours" : started ? "Reprendre" : "Commencer le parcours"}
           </Link>
         </p>
@@ -86,6 +100,8 @@ export default function PathPage() {
           </p>
         ) : null}
       </div>
+
+      {placement ? <ExitPanel placement={placement} saved={placementSaved.exit} /> : null}
 
       {certificate ? (
         <section aria-labelledby="titre-certificat" className="certificate-panel">
