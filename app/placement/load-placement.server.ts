@@ -4,7 +4,7 @@
  * app refuses to serve content with any (as it does for the rest of courses/).
  */
 import type { Catalog } from "~/courses/catalog.ts";
-import type { Problem } from "~/courses/load-catalog.server.ts";
+import { loadCatalog, type Problem } from "~/courses/load-catalog.server.ts";
 import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
 import { PlacementFileSchema, type PlacementDefinition } from "./placement-schema.ts";
 
@@ -31,4 +31,22 @@ export function loadPlacements(coursesDir: string, catalog: Catalog): { placemen
     placements.set(data.path, { ...data, file });
   }
   return { placements, problems };
+}
+
+/**
+ * `npm run courses:check`'s part for courses/placement: the files' problems, and, with
+ * `requireEveryPath`, a problem for each published path without its questions (the real courses/
+ * has them all; the engine's fixture course has none, and its paths open with the levels only).
+ */
+export function checkPlacementContent(coursesDir: string, { requireEveryPath = true }: { requireEveryPath?: boolean } = {}): Problem[] {
+  const { catalog, problems: catalogProblems } = loadCatalog(coursesDir);
+  if (catalogProblems.length > 0) return []; // the catalogue's own check reports them
+  const { placements, problems } = loadPlacements(coursesDir, catalog);
+  if (requireEveryPath) {
+    for (const path of catalog.paths) {
+      if (!path.draft && !placements.has(path.id))
+        problems.push({ file: `paths/${path.slug}.yaml`, message: `pas de questions de positionnement (courses/placement/${path.slug}.yaml)` });
+    }
+  }
+  return problems;
 }

@@ -3,7 +3,7 @@
  * groups in fieldsets, plain HTML that works before JavaScript, nothing graded.
  */
 import { Form, Link } from "@remix-run/react";
-import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import type { ReactNode } from "react";
 import { formatDate } from "~/utils/format.ts";
 import { objectiveField, questionField } from "./placement-rules.ts";
 import { ANSWER_MAX, LEVELS, type DiagnosticQuestion, type Moment } from "./placement-schema.ts";
@@ -38,19 +38,22 @@ function ErrorList({ id, message }: { id: string; message: string | undefined })
   ) : null;
 }
 
-export function PlacementPage({ data, action }: { data: PlacementPageData; action: PlacementActionData | undefined }) {
+/** `breadcrumbs`: the route's (shared UI sits above this folder). */
+export function PlacementPage({
+  data,
+  action,
+  breadcrumbs,
+}: {
+  data: PlacementPageData;
+  action: PlacementActionData | undefined;
+  breadcrumbs: ReactNode;
+}) {
   const errors = action?.errors ?? {};
   const current = (name: string) => (action ? (action.typed[name] ?? "") : (data.values[name] ?? ""));
   const entry = data.moment === "ENTRY";
   return (
     <div className="page page--reading">
-      <Breadcrumbs
-        trail={[
-          { to: "/parcours", label: "Parcours" },
-          { to: `/parcours/${data.path.slug}`, label: data.path.title },
-        ]}
-        current={entry ? "Positionnement" : "Auto-évaluation de fin de parcours"}
-      />
+      {breadcrumbs}
       <h1>{PLACEMENT_TITLES[data.moment]}</h1>
       {entry ? (
         <p className="lede">

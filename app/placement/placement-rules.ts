@@ -2,6 +2,7 @@
  * The rules of the positioning, pure: when each moment is open, how a form becomes answers, the
  * learner's progression and the cohort's distribution. The storage is placement.server.ts.
  */
+import type { ExtraColumns } from "~/cohorts/cohort-csv.ts";
 import { MIN_RESPONDENTS } from "~/cohorts/dashboard.ts";
 import {
   ANSWER_MAX,
@@ -131,5 +132,22 @@ export function summarizeCohortPlacements(
     exitRespondents: exit.length,
     minRespondents: MIN_RESPONDENTS,
     objectives: objectives.map((objective) => ({ objective, entry: distribution(entry, objective), exit: distribution(exit, objective) })),
+  };
+}
+
+/** The cohort CSV's columns: each objective's level (1–4) at entry, then at exit; empty when not answered. */
+export function placementCsvColumns(
+  objectives: string[],
+  levels: Map<string, { entry: Array<number | null>; exit: Array<number | null> }>,
+): ExtraColumns {
+  return {
+    header: [
+      ...objectives.map((objective, index) => `Positionnement d'entrée, objectif ${index + 1} (1 à ${LEVEL_COUNT})\u00A0: ${objective}`),
+      ...objectives.map((objective, index) => `Auto-évaluation de fin, objectif ${index + 1} (1 à ${LEVEL_COUNT})\u00A0: ${objective}`),
+    ],
+    cells: (userId) => {
+      const row = levels.get(userId);
+      return [...objectives.map((_, index) => row?.entry[index] ?? null), ...objectives.map((_, index) => row?.exit[index] ?? null)];
+    },
   };
 }

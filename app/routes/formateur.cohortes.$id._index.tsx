@@ -13,19 +13,24 @@ import { applyFilter, readTableQuery, sortHref, type TableQuery } from "~/cohort
 import { db } from "~/db/db.server.ts";
 import { takeFlash } from "~/utils/flash.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { loadCohortPlacementSummary } from "~/placement/cohort-placement.server.ts";
+import { CohortPlacement } from "~/placement/trainer-placement.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cohort, path } = await requireTrainerCohort(request, context, params.id);
+  const { user, cohort, path } = await requireTrainerCohort(request, context, params.id);
   const url = new URL(request.url);
   const query = readTableQuery(url.searchParams);
   const flash = await takeFlash(request);
   if (flash.clear) context.responseCookies.push(flash.clear);
   const now = new Date();
-  const dashboard = await buildCohortDashboard(db, cohort, path, now);
+  const [dashboard, placement] = await Promise.all([
+    buildCohortDashboard(db, cohort, path, now),
+    loadCohortPlacementSummary(db, user.id, cohort.id, path),
+  ]);
   const learners = dashboard.learners;
   const shown = sortLearners(applyFilter(learners, query.filter), query.sort, query.order);
   const total = dashboard.content.lessons.length;
@@ -43,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         joinUrl: `${publicUrl()}/rejoindre/${formatJoinCode(cohort.joinCode)}`,
       },
       created: flash.code === "cohorte-creee",
+      placement,
       query,
       hasCalendar: Boolean(cohort.startsOn && cohort.dueOn),
       expectedLessons: expectedLessons(
@@ -321,6 +327,7 @@ function CohortOverview({ data }: { data: Data }) {
           text: `terminée\u00A0: ${countText(step.completed, members)} · commencée\u00A0: ${step.started}`,
         }))}
       />
+      <CohortPlacement summary={data.placement} />
       <h3>Quiz</h3>
       <BarChart
         title="Score moyen (meilleur score de chacun)"

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadPlacementPage, submitPlacementPage } from "~/placement/placement-page.server.ts";
 import { PlacementPage } from "~/placement/placement-page.tsx";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Auto-évaluation de fin de parcours — ${data?.path.title ?? "Parcours"} — Apprendre à faire alliance` },
@@ -16,5 +17,20 @@ export function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Route() {
-  return <PlacementPage data={useLoaderData<typeof loader>()} action={useActionData<typeof action>()} />;
+  const data = useLoaderData<typeof loader>();
+  return (
+    <PlacementPage
+      data={data}
+      action={useActionData<typeof action>()}
+      breadcrumbs={
+        <Breadcrumbs
+          trail={[
+            { to: "/parcours", label: "Parcours" },
+            { to: `/parcours/${data.path.slug}`, label: data.path.title },
+          ]}
+          current="Auto-évaluation de fin de parcours"
+        />
+      }
+    />
+  );
 }
