@@ -8,22 +8,28 @@ import { loadCatalog, type Problem } from "~/courses/load-catalog.server.ts";
 import { readYamlFolder } from "~/courses/yaml-folder.server.ts";
 import { PlacementFileSchema, type PlacementDefinition } from "./placement-schema.ts";
 
-export function loadPlacements(coursesDir: string, catalog: Catalog): { placements: Map<string, PlacementDefinition>; problems: Problem[] } {
+export function loadPlacements(
+  coursesDir: string,
+  catalog: Catalog,
+): { placements: Map<string, PlacementDefinition>; problems: Problem[] } {
   const { files, problems } = readYamlFolder(coursesDir, "placement", PlacementFileSchema);
   const placements = new Map<string, PlacementDefinition>();
   for (const { file, data } of files) {
     const path = catalog.paths.find((candidate) => candidate.id === data.path);
     if (!path) {
-      problems.push({ file, message: `parcours inconnu : ${data.path}` });
+      problems.push({ file, message: `parcours inconnu\u00A0: ${data.path}` });
       continue;
     }
     if (placements.has(data.path)) {
-      problems.push({ file, message: `le parcours ${data.path} a déjà ses questions de positionnement (${placements.get(data.path)!.file})` });
+      problems.push({
+        file,
+        message: `le parcours ${data.path} a déjà ses questions de positionnement (${placements.get(data.path)!.file})`,
+      });
       continue;
     }
     const ids = new Set<string>();
     for (const question of data.questions) {
-      if (ids.has(question.id)) problems.push({ file, message: `question en double : ${question.id}` });
+      if (ids.has(question.id)) problems.push({ file, message: `question en double\u00A0: ${question.id}` });
       ids.add(question.id);
       if (question.options && new Set(question.options).size !== question.options.length)
         problems.push({ file, message: `option en double dans la question ${question.id}` });
@@ -45,7 +51,10 @@ export function checkPlacementContent(coursesDir: string, { requireEveryPath = t
   if (requireEveryPath) {
     for (const path of catalog.paths) {
       if (!path.draft && !placements.has(path.id))
-        problems.push({ file: `paths/${path.slug}.yaml`, message: `pas de questions de positionnement (courses/placement/${path.slug}.yaml)` });
+        problems.push({
+          file: `paths/${path.slug}.yaml`,
+          message: `pas de questions de positionnement (courses/placement/${path.slug}.yaml)`,
+        });
     }
   }
   return problems;

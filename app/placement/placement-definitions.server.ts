@@ -16,7 +16,7 @@ export function getDiagnosticQuestions(pathId: string): PlacementDefinition["que
     const loaded = loadPlacements(coursesDir(), catalog);
     if (loaded.problems.length > 0) {
       // Like the rest of courses/: the server refuses content the checker would refuse.
-      throw new Error(`Contenu invalide :\n${loaded.problems.map((p) => `  ${p.file} : ${p.message}`).join("\n")}`);
+      throw new Error(`Contenu invalide\u00A0:\n${loaded.problems.map((p) => `  ${p.file}\u00A0: ${p.message}`).join("\n")}`);
     }
     placements = typesetEach(loaded.placements);
     cache.set(catalog, placements);

@@ -35,8 +35,8 @@ export function EntryInvitation({ placement, saved }: { placement: Placement; sa
       ) : (
         <>
           <p>
-            Deux minutes pour dire où vous en êtes sur chaque objectif et parler de votre situation&nbsp;: sans note, sans bonne réponse.
-            À la fin, vous verrez votre progression. C'est facultatif&nbsp;: vous pouvez commencer sans.
+            Deux minutes pour dire où vous en êtes sur chaque objectif et parler de votre situation&nbsp;: sans note, sans bonne réponse. À
+            la fin, vous verrez votre progression. C'est facultatif&nbsp;: vous pouvez commencer sans.
           </p>
           <p>
             <Link to={placement.entryUrl} className="button button--secondary">
@@ -51,7 +51,15 @@ export function EntryInvitation({ placement, saved }: { placement: Placement; sa
 
 function LevelBar({ level }: { level: number | null }) {
   return (
-    <svg className="bar-chart__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" width="60" height="10">
+    <svg
+      className="bar-chart__bar"
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+      width="60"
+      height="10"
+    >
       <rect className="bar-chart__track" x="0" y="0" width="100" height="10" />
       <rect className="bar-chart__value" x="0" y="0" width={level ? (level / LEVEL_COUNT) * 100 : 0} height="10" />
     </svg>

@@ -27,7 +27,7 @@ export function isOpen(moment: Moment, progress: { completedLessons: number; tot
 }
 
 export const CLOSED_MESSAGES: Record<Moment, string> = {
-  ENTRY: "Le positionnement d'entrée se fait avant la première leçon terminée : il n'est plus modifiable.",
+  ENTRY: "Le positionnement d'entrée se fait avant la première leçon terminée\u00A0: il n'est plus modifiable.",
   EXIT: "L'auto-évaluation de fin de parcours s'ouvre quand toutes les leçons du parcours sont terminées.",
 };
 
@@ -64,7 +64,8 @@ export function readPlacementForm(
       const raw = form.get(questionField(question.id));
       const answer = typeof raw === "string" ? raw.trim() : "";
       if (!answer) continue;
-      if (question.options && !question.options.includes(answer)) errors[questionField(question.id)] = "Choisissez une des réponses proposées.";
+      if (question.options && !question.options.includes(answer))
+        errors[questionField(question.id)] = "Choisissez une des réponses proposées.";
       else if (answer.length > ANSWER_MAX) errors[questionField(question.id)] = `Votre réponse compte au plus ${ANSWER_MAX} caractères.`;
       else values.diagnostic.push({ id: question.id, question: question.question, answer });
     }

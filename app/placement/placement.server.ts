@@ -8,13 +8,7 @@ import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
 import { getLessonProgress } from "~/progress/progress.server.ts";
 import { isOpen, type PlacementForm } from "./placement-rules.ts";
-import {
-  StoredAnswersSchema,
-  StoredObjectivesSchema,
-  type Moment,
-  type StoredAnswer,
-  type StoredObjective,
-} from "./placement-schema.ts";
+import { StoredAnswersSchema, StoredObjectivesSchema, type Moment, type StoredAnswer, type StoredObjective } from "./placement-schema.ts";
 
 export interface PlacementRecord {
   moment: Moment;
