@@ -128,6 +128,7 @@ export async function exportAccountData(db: Db, userId: string) {
     commentsWritten,
     pendingEmailChanges,
     twoFactor,
+    placements,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -205,6 +206,11 @@ export async function exportAccountData(db: Db, userId: string) {
     }),
     db.emailChangeToken.findMany({ where: { userId, usedAt: null }, select: { newEmail: true, createdAt: true, expiresAt: true } }),
     db.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
+    db.placementResponse.findMany({
+      where: { userId },
+      orderBy: [{ pathId: "asc" }, { moment: "asc" }],
+      select: { pathId: true, moment: true, objectives: true, diagnostic: true, answeredAt: true, updatedAt: true },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -236,6 +242,12 @@ export async function exportAccountData(db: Db, userId: string) {
     })),
     commentsWritten: commentsWritten.map((c) => ({ projectId: c.project.projectId, body: c.body, createdAt: c.createdAt })),
     pendingEmailChanges,
+    // Positioning at the start of a path and self-assessment at its end (app/placement).
+    placements: placements.map((p) => ({
+      ...p,
+      objectives: JSON.parse(p.objectives) as unknown,
+      diagnostic: JSON.parse(p.diagnostic) as unknown,
+    })),
   };
 }
 

@@ -160,6 +160,9 @@ async function personWithEverything(db: Db) {
   });
   await db.twoFactor.create({ data: { userId, secret: "A".repeat(32), enabledAt: new Date() } });
   await createSignInChallenge(db, userId, "/tableau-de-bord");
+  await db.placementResponse.create({
+    data: { userId, pathId: "parcours-test", moment: "ENTRY", objectives: JSON.stringify([{ objective: "Tester.", level: 2 }]) },
+  });
 
   // How many rows each relation of User holds for this person.
   const rows: Record<string, () => Promise<number>> = {
@@ -181,6 +184,7 @@ async function personWithEverything(db: Db) {
     emailChanges: () => db.emailChangeToken.count({ where: { userId } }),
     twoFactor: () => db.twoFactor.count({ where: { userId } }),
     signInChallenges: () => db.signInChallenge.count({ where: { userId } }),
+    placements: () => db.placementResponse.count({ where: { userId } }),
   };
   return { ...me, rows, certificate, pendingEmail, mine, theirs, projectId: project.id };
 }
@@ -269,6 +273,7 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       emailChanges: "pendingEmailChanges",
       twoFactor: "account",
       signInChallenges: { secret: "des empreintes de jetons de 5 minutes" },
+      placements: "placements",
     };
     expect(Object.keys(exported).sort()).toEqual(userRelations());
     for (const [relation, where] of Object.entries(exported)) {
