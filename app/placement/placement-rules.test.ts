@@ -60,12 +60,13 @@ describe("readPlacementForm", () => {
   });
 });
 
-test("the entry is open until a lesson is completed, the exit once all are", () => {
-  expect(isOpen("ENTRY", { completedLessons: 0, totalLessons: 9 })).toBe(true);
-  expect(isOpen("ENTRY", { completedLessons: 1, totalLessons: 9 })).toBe(false);
-  expect(isOpen("EXIT", { completedLessons: 8, totalLessons: 9 })).toBe(false);
-  expect(isOpen("EXIT", { completedLessons: 9, totalLessons: 9 })).toBe(true);
-  expect(isOpen("EXIT", { completedLessons: 0, totalLessons: 0 })).toBe(false);
+test("the entry is open until a lesson is completed in this path, the exit once all are", () => {
+  expect(isOpen("ENTRY", { completedLessons: 0, completedInPath: 0, totalLessons: 9 })).toBe(true);
+  expect(isOpen("ENTRY", { completedLessons: 4, completedInPath: 0, totalLessons: 9 })).toBe(true);
+  expect(isOpen("ENTRY", { completedLessons: 1, completedInPath: 1, totalLessons: 9 })).toBe(false);
+  expect(isOpen("EXIT", { completedLessons: 8, completedInPath: 8, totalLessons: 9 })).toBe(false);
+  expect(isOpen("EXIT", { completedLessons: 9, completedInPath: 2, totalLessons: 9 })).toBe(true);
+  expect(isOpen("EXIT", { completedLessons: 0, completedInPath: 0, totalLessons: 0 })).toBe(false);
 });
 
 test("progression rows follow the objectives, and keep an objective rated under an older wording", () => {

@@ -21,8 +21,16 @@ import {
  * the learner likes. The exit self-assessment opens once every lesson of the path is completed and
  * stays open: it is the learner's view at the end, and revising it changes only its last date.
  */
-export function isOpen(moment: Moment, progress: { completedLessons: number; totalLessons: number }): boolean {
-  if (moment === "ENTRY") return progress.completedLessons === 0;
+export interface LessonCounts {
+  /** Lessons of the path completed, wherever. */
+  completedLessons: number;
+  /** Lessons of the path completed since the learner started this path (not earlier, in a path sharing them). */
+  completedInPath: number;
+  totalLessons: number;
+}
+
+export function isOpen(moment: Moment, progress: LessonCounts): boolean {
+  if (moment === "ENTRY") return progress.completedInPath === 0;
   return progress.totalLessons > 0 && progress.completedLessons >= progress.totalLessons;
 }
 

@@ -7,7 +7,7 @@ import { pathLessons, type Catalog, type Path } from "~/courses/catalog.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { isUniqueConstraintError } from "~/db/errors.ts";
 import { getLessonProgress } from "~/progress/progress.server.ts";
-import { isOpen, type PlacementForm } from "./placement-rules.ts";
+import { isOpen, type LessonCounts, type PlacementForm } from "./placement-rules.ts";
 import { StoredAnswersSchema, StoredObjectivesSchema, type Moment, type StoredAnswer, type StoredObjective } from "./placement-schema.ts";
 
 export interface PlacementRecord {
@@ -47,11 +47,24 @@ export async function getPlacements(db: Db, userId: string, pathId: string): Pro
   return { entry: find("ENTRY"), exit: find("EXIT") };
 }
 
-/** How many of the path's lessons the learner completed, for the opening rules (placement-rules.ts). */
-export async function lessonCounts(db: Db, catalog: Catalog, path: Path, userId: string) {
+/**
+ * How many of the path's lessons the learner completed, in all and since they started this path,
+ * for the opening rules (placement-rules.ts). The paths share lessons (the 4 h path reuses the 1 h
+ * lessons): one completed in another path, before this one was started, does not count as
+ * progress in this one, so a learner who moves on from 1 h to 4 h is still asked where they start.
+ */
+export async function lessonCounts(db: Db, catalog: Catalog, path: Path, userId: string): Promise<LessonCounts> {
   const lessonIds = pathLessons(catalog, path).map(({ lesson }) => lesson.id);
-  const rows = await getLessonProgress(db, userId, lessonIds);
-  return { completedLessons: rows.filter((row) => row.completedAt).length, totalLessons: lessonIds.length };
+  const [rows, enrollment] = await Promise.all([
+    getLessonProgress(db, userId, lessonIds),
+    db.pathEnrollment.findUnique({ where: { userId_pathId: { userId, pathId: path.id } }, select: { startedAt: true } }),
+  ]);
+  const completed = rows.flatMap((row) => (row.completedAt ? [row.completedAt] : []));
+  return {
+    completedLessons: completed.length,
+    completedInPath: enrollment ? completed.filter((at) => at >= enrollment.startedAt).length : 0,
+    totalLessons: lessonIds.length,
+  };
 }
 
 export type SaveResult = { ok: true; record: PlacementRecord } | { ok: false; reason: "closed" };

@@ -15,6 +15,7 @@ import type { Db } from "~/db/create-db.server.ts";
 import { loadCohortPlacementLevels, loadCohortPlacementSummary, loadMemberPlacement } from "~/placement/cohort-placement.server.ts";
 import type { PlacementForm } from "~/placement/placement-rules.ts";
 import { getMemberPlacements, getPlacements, placementEvidence, savePlacement } from "~/placement/placement.server.ts";
+import { completeLesson } from "~/progress/progress.server.ts";
 import { createLearner } from "../helpers/accounts.ts";
 import { describeEachDatabase } from "../helpers/each-database.ts";
 
@@ -40,8 +41,9 @@ const save = (
   c: Catalog = catalog,
 ) => savePlacement(db, { userId, catalog: c, path: p, moment, values, now });
 
-async function completeLessons(db: Db, userId: string, ids: string[]) {
-  for (const lessonId of ids) await db.lessonProgress.create({ data: { userId, lessonId, completedAt: new Date() } });
+/** Lessons completed as the lesson page completes them, within `pathId` (the essai path by default). */
+async function completeLessons(db: Db, userId: string, ids: string[], pathId = essai.id) {
+  for (const lessonId of ids) await completeLesson(db, { userId, lessonId, pathId });
 }
 
 describeEachDatabase("placement", (get) => {
@@ -60,6 +62,22 @@ describeEachDatabase("placement", (get) => {
     await completeLessons(db, learner, lessonIds.slice(0, 1));
     expect(await save(db, learner, "ENTRY", answers(4))).toEqual({ ok: false, reason: "closed" });
     expect((await getPlacements(db, learner, essai.id)).entry!.objectives[0]!.level).toBe(2);
+  });
+
+  test("lessons completed in another path sharing them, before this one was started, leave the entry open", async () => {
+    const { db } = get();
+    const learner = await createLearner(db, { emailPrefix: "deux-parcours" });
+    const draft = catalog.paths.find((candidate) => candidate.id === "parcours-brouillon")!;
+    const shared = pathLessons(catalog, draft).map(({ lesson }) => lesson.id);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((id) => lessonIds.includes(id))).toBe(true);
+    await completeLessons(db, learner, shared, draft.id);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Starting this path on a lesson already completed elsewhere: still where they start from.
+    await completeLessons(db, learner, shared.slice(0, 1));
+    expect((await save(db, learner, "ENTRY", answers(2))).ok).toBe(true);
+    await completeLessons(db, learner, lessonIds.filter((id) => !shared.includes(id)).slice(0, 1));
+    expect(await save(db, learner, "ENTRY", answers(3))).toEqual({ ok: false, reason: "closed" });
   });
 
   test("the exit opens only once every lesson of the path is completed", async () => {
