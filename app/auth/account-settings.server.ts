@@ -132,6 +132,7 @@ export async function exportAccountData(db: Db, userId: string) {
     satisfactionResponses,
     questionsAsked,
     answersWritten,
+    placements,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -226,6 +227,11 @@ export async function exportAccountData(db: Db, userId: string) {
       orderBy: { answeredAt: "asc" },
       select: { body: true, answeredAt: true, question: { select: { pathId: true, lessonId: true } } },
     }),
+    db.placementResponse.findMany({
+      where: { userId },
+      orderBy: [{ pathId: "asc" }, { moment: "asc" }],
+      select: { pathId: true, moment: true, objectives: true, diagnostic: true, answeredAt: true, updatedAt: true },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -261,6 +267,12 @@ export async function exportAccountData(db: Db, userId: string) {
     pendingEmailChanges,
     // End-of-path questionnaires (app/satisfaction/): scores 1 to 4, as the questions' scales read.
     satisfactionResponses,
+    // Positioning at the start of a path and self-assessment at its end (app/placement).
+    placements: placements.map((p) => ({
+      ...p,
+      objectives: JSON.parse(p.objectives) as unknown,
+      diagnostic: JSON.parse(p.diagnostic) as unknown,
+    })),
   };
 }
 

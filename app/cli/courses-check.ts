@@ -7,10 +7,13 @@ import { formatAssessmentTable } from "~/content/assessment-rules.ts";
 import { checkCourses } from "~/content/check-courses.server.ts";
 import { formatBalanceTable } from "~/simulations/scenario-balance.ts";
 import { formatTimeTable } from "~/courses/time-report.ts";
+import { checkPlacementContent } from "~/placement/load-placement.server.ts";
 
 const dir = path.resolve(process.argv[2] ?? "courses");
 const started = performance.now();
 const report = await checkCourses(dir, { cacheDir: path.resolve(".cache/lessons") });
+// The positioning's questions (courses/placement) are checked by their own folder, above content/.
+report.problems.push(...checkPlacementContent(dir));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log("Questions des quiz (règles d'évaluation, voir courses/README.md « Des évaluations qui prouvent l'apprentissage ») :");
 for (const line of formatAssessmentTable(report.assessment)) console.log(`  ${line}`);

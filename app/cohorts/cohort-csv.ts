@@ -3,7 +3,16 @@ import type { CohortContent, LearnerRow } from "./dashboard.ts";
 import { slugify } from "~/utils/slugify.ts";
 import { csvDate, toCsv } from "./csv.ts";
 
-export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]): string {
+/**
+ * Columns a feature above cohorts adds (the positioning's levels): headers, then each learner's
+ * cells by user id. Appended after the table's own columns.
+ */
+export interface ExtraColumns {
+  header: string[];
+  cells: (userId: string) => Array<string | number | null>;
+}
+
+export function learnerTableCsv(content: CohortContent, learners: LearnerRow[], extra?: ExtraColumns): string {
   const header = [
     "Nom",
     "E-mail",
@@ -22,6 +31,7 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     "Certificat délivré le",
     "En retard",
     "Inactif depuis 7 jours",
+    ...(extra?.header ?? []),
   ];
   const endingTitle = new Map(
     content.scenarios.flatMap((scenario) => scenario.endings.map((ending) => [`${scenario.id}:${ending.id}`, ending.title] as const)),
@@ -53,6 +63,7 @@ export function learnerTableCsv(content: CohortContent, learners: LearnerRow[]):
     learner.certificate ? csvDate(learner.certificate.issuedAt) : null,
     learner.behind ? "oui" : "non",
     learner.inactive ? "oui" : "non",
+    ...(extra?.cells(learner.userId) ?? []),
   ]);
   return toCsv(header, rows);
 }

@@ -22,6 +22,10 @@ export function ConsentDetails({
         </li>
         <li>votre meilleur score à chaque quiz de ce parcours et à son évaluation finale&#x202F;;</li>
         <li>la fin obtenue dans chaque simulation de ce parcours (votre première partie terminée)&#x202F;;</li>
+        <li>
+          votre positionnement au début du parcours et votre auto-évaluation à la fin, si vous y répondez&nbsp;: le niveau choisi pour
+          chaque objectif et vos réponses aux questions sur votre situation&#x202F;;
+        </li>
         <li>si vous avez obtenu le certificat du parcours, sa date, et une copie en PDF&#x202F;;</li>
         {hasProject ? (
           <li>

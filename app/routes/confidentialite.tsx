@@ -65,6 +65,17 @@ export default function PrivacyPage() {
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
+              <th scope="row">
+                Positionnement au début d'un parcours et auto-évaluation à la fin&nbsp;: niveau choisi pour chaque objectif, réponses aux
+                questions sur votre situation, dates
+              </th>
+              <td>
+                Vous montrer votre progression&#x202F;; permettre au formateur ou à la formatrice d'une cohorte que vous avez rejointe
+                d'adapter son accompagnement&#x202F;; prouver que le positionnement a été proposé (Qualiopi, indicateur 8)
+              </td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
               <th scope="row">Projet final et auto-évaluation (parcours 12 h), commentaires des formateur·rices</th>
               <td>
                 Rédiger et remettre votre projet&#x202F;; le faire lire par le formateur ou la formatrice d'une cohorte que vous avez

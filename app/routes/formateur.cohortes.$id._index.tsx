@@ -16,21 +16,24 @@ import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { summarize } from "~/satisfaction/aggregate.ts";
 import { cohortResponses } from "~/satisfaction/satisfaction-reads.server.ts";
 import { SatisfactionSummaryView } from "~/satisfaction/satisfaction-summary.tsx";
+import { loadCohortPlacementSummary } from "~/placement/cohort-placement.server.ts";
+import { CohortPlacement } from "~/placement/trainer-placement.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
 ];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cohort, path } = await requireTrainerCohort(request, context, params.id);
+  const { user, cohort, path } = await requireTrainerCohort(request, context, params.id);
   const url = new URL(request.url);
   const query = readTableQuery(url.searchParams);
   const flash = await takeFlash(request);
   if (flash.clear) context.responseCookies.push(flash.clear);
   const now = new Date();
-  const [dashboard, satisfaction] = await Promise.all([
+  const [dashboard, satisfaction, placement] = await Promise.all([
     buildCohortDashboard(db, cohort, path, now),
     cohortResponses(db, cohort).then(summarize),
+    loadCohortPlacementSummary(db, user.id, cohort.id, path),
   ]);
   const learners = dashboard.learners;
   const shown = sortLearners(applyFilter(learners, query.filter), query.sort, query.order);
@@ -49,6 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         joinUrl: `${publicUrl()}/rejoindre/${formatJoinCode(cohort.joinCode)}`,
       },
       created: flash.code === "cohorte-creee",
+      placement,
       query,
       hasCalendar: Boolean(cohort.startsOn && cohort.dueOn),
       expectedLessons: expectedLessons(
@@ -337,6 +341,7 @@ function CohortOverview({ data }: { data: Data }) {
           text: `terminée\u00A0: ${countText(step.completed, members)} · commencée\u00A0: ${step.started}`,
         }))}
       />
+      <CohortPlacement summary={data.placement} />
       <h3>Quiz</h3>
       <BarChart
         title="Score moyen (meilleur score de chacun)"

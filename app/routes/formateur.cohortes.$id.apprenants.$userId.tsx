@@ -14,6 +14,8 @@ import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { CommentList } from "~/projects/comment-list.tsx";
 import { invariantResponse } from "~/utils/invariant.ts";
+import { loadMemberPlacement } from "~/placement/cohort-placement.server.ts";
+import { MemberPlacement } from "~/placement/trainer-placement.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.learner.name ?? "Apprenant·e"} — ${data?.cohort.name ?? "Cohorte"} — Apprendre à faire alliance` },
@@ -28,7 +30,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { content, learners } = await buildCohortDashboard(db, cohort, path);
   const row = learners.find((learner) => learner.userId === member.user.id)!;
   const definition = path.finalProject ? getProjectDefinition(path.finalProject) : undefined;
-  const project = definition ? await getMemberProject(db, user.id, cohort.id, member.user.id, definition.id) : null;
+  const [project, placement] = await Promise.all([
+    definition ? getMemberProject(db, user.id, cohort.id, member.user.id, definition.id) : null,
+    loadMemberPlacement(db, user.id, cohort.id, member.user.id, path),
+  ]);
   return json(
     {
       cohort: { id: cohort.id, name: cohort.name, pathTitle: path.title },
@@ -88,6 +93,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
               : null,
           }
         : null,
+      placement,
       commented: new URL(request.url).searchParams.has("commentaire"),
       scenarios: content.scenarios.map((scenario) => {
         const endingId = row.endings[scenario.id];
@@ -131,7 +137,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CohortLearnerPage() {
-  const { cohort, learner, quizzes, scenarios, project, commented } = useLoaderData<typeof loader>();
+  const { cohort, learner, quizzes, scenarios, project, commented, placement } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="page page--reading">
@@ -175,6 +181,8 @@ export default function CohortLearnerPage() {
             : "pas encore"}
         </dd>
       </dl>
+
+      {placement ? <MemberPlacement name={learner.name} placement={placement} /> : null}
 
       <h2>Quiz&nbsp;: meilleur score</h2>
       <div className="table-wrap" role="region" aria-label="Tableau&nbsp;: meilleur score à chaque quiz" tabIndex={0}>

@@ -14,6 +14,8 @@ import { formatDate, formatDuration, formatMinutes } from "~/utils/format.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { fr } from "~/utils/french-typography.ts";
 import { satisfactionEvidence } from "~/satisfaction/satisfaction.server.ts";
+import { loadPathPlacement } from "~/placement/path-placement.server.ts";
+import { EntryInvitation, ExitPanel } from "~/placement/placement-panels.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.path.title} — Apprendre à faire alliance` : "Parcours — Apprendre à faire alliance" },
@@ -23,12 +25,21 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const catalog = getCatalog();
   const path = requirePath(catalog, params.parcours);
   const user = await getCurrentUser(request, context);
-  const [outline, certificate, satisfaction] = await Promise.all([
+  const [outline, certificate, satisfaction, placement] = await Promise.all([
     loadPathOutline(catalog, db, path, user?.id ?? null),
     user && !path.draft ? certificateStatus(db, user.id, path) : null,
     user ? satisfactionEvidence(db, user.id, path.id) : null,
+    user ? loadPathPlacement(db, catalog, path, user.id) : null,
   ]);
-  return json({ signedIn: Boolean(user), path: outline, certificate, satisfactionAnswered: Boolean(satisfaction) });
+  const saved = new URL(request.url).searchParams;
+  return json({
+    signedIn: Boolean(user),
+    path: outline,
+    certificate,
+    satisfactionAnswered: Boolean(satisfaction),
+    placement,
+    placementSaved: { entry: saved.has("positionnement"), exit: saved.has("auto-evaluation") },
+  });
 }
 
 /**
@@ -47,8 +58,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function PathPage() {
-  const { path, signedIn, certificate, satisfactionAnswered } = useLoaderData<typeof loader>();
+  const { path, signedIn, certificate, satisfactionAnswered, placement, placementSaved } = useLoaderData<typeof loader>();
   const started = path.progress?.started;
+  // Before the first lesson, « Commencer » goes through the positioning (which can be skipped).
+  const startUrl = placement && !started && placement.entryOpen && !placement.entryAt ? placement.entryUrl : path.resumeUrl;
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={[{ to: "/parcours", label: "Parcours" }]} current={path.title} />
@@ -68,6 +81,8 @@ export default function PathPage() {
         </ul>
       </section>
 
+      {placement ? <EntryInvitation placement={placement} saved={placementSaved.entry} /> : null}
+
       <div className="path-progress">
         {path.progress ? (
           <>
@@ -80,7 +95,7 @@ export default function PathPage() {
           </>
         ) : null}
         <p>
-          <Link to={path.resumeUrl} className="button">
+          <Link to={startUrl} className="button">
             {path.progress?.completed ? "Revoir le parcours" : started ? "Reprendre" : "Commencer le parcours"}
           </Link>
         </p>
@@ -91,6 +106,8 @@ export default function PathPage() {
           </p>
         ) : null}
       </div>
+
+      {placement ? <ExitPanel placement={placement} saved={placementSaved.exit} /> : null}
 
       {certificate ? (
         <section aria-labelledby="titre-certificat" className="certificate-panel">

@@ -17,7 +17,6 @@ describe("parseEnv", () => {
       OUTBOX_DIR: "data/outbox",
       SIGNIN_LIMIT_PER_ADDRESS: 100,
       SIGNUP_LIMIT_PER_ADDRESS: 60,
-      ANSWER_DELAY: "2 jours ouvrés",
     });
   });
 

@@ -182,6 +182,9 @@ async function personWithEverything(db: Db) {
     data: { learnerId: learner.userId, pathId: "parcours-test", lessonId: "l1", cohortId: mine.id, body: "Question reçue." },
   });
   await db.tutorAnswer.create({ data: { questionId: received.id, authorId: userId, body: "Ma réponse de formatrice." } });
+  await db.placementResponse.create({
+    data: { userId, pathId: "parcours-test", moment: "ENTRY", objectives: JSON.stringify([{ objective: "Tester.", level: 2 }]) },
+  });
 
   // How many rows each relation of User holds for this person.
   const rows: Record<string, () => Promise<number>> = {
@@ -206,6 +209,7 @@ async function personWithEverything(db: Db) {
     satisfactionResponses: () => db.satisfactionResponse.count({ where: { userId } }),
     tutorQuestions: () => db.tutorQuestion.count({ where: { learnerId: userId } }),
     tutorAnswers: () => db.tutorAnswer.count({ where: { authorId: userId } }),
+    placements: () => db.placementResponse.count({ where: { userId } }),
   };
   return { ...me, rows, certificate, pendingEmail, mine, theirs, projectId: project.id, answeredQuestionId: received.id };
 }
@@ -420,6 +424,7 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       satisfactionResponses: "satisfactionResponses",
       tutorQuestions: "questionsAsked",
       tutorAnswers: "answersWritten",
+      placements: "placements",
     };
     expect(Object.keys(exported).sort()).toEqual(userRelations());
     for (const [relation, where] of Object.entries(exported)) {
