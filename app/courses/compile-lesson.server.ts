@@ -18,7 +18,7 @@ import { collectSections, type LessonSection } from "./lesson-sections.ts";
  * and the typography rules it applies, app/courses/lesson-sections.ts) change: cached lessons compiled
  * the old way are then ignored.
  */
-const COMPILER_VERSION = "lecons-v6-diagrams";
+const COMPILER_VERSION = "lecons-v7-key-figure-notes";
 
 export interface CompiledLesson {
   hash: string;

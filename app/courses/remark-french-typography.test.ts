@@ -22,7 +22,7 @@ test("a compiled lesson is typeset in its text and text attributes, not in code,
       "",
       "Selon « le carnet » : 82 % des maires, en 1 h. Voir [le site](https://exemple.fr/a?b=1) et `a : b ?`.",
       "",
-      '<KeyFigure value="82 %" label="des maires : un chiffre" source="src-a" heading="Titre ?" />',
+      '<KeyFigure value="82 %" label="des maires : un chiffre" note="Étude « Élus » ; 2020" source="src-a" heading="Titre ?" />',
       "",
       '<Definition term="Charte du « faire alliance »">la charte</Definition> !',
       "",
@@ -38,7 +38,7 @@ test("a compiled lesson is typeset in its text and text attributes, not in code,
   const html = renderToStaticMarkup(
     createElement(Content, {
       components: {
-        KeyFigure: ((props: Record<string, string>) => createElement("p", { "data-heading": props.heading }, `${props.value} | ${props.label}`)) as never,
+        KeyFigure: ((props: Record<string, string>) => createElement("p", { "data-heading": props.heading }, `${props.value} | ${props.label} | ${props.note}`)) as never,
         Definition: ((props: { term: string; children: unknown }) => createElement("dfn", { title: props.term }, props.children as never)) as never,
       },
     }),
@@ -49,7 +49,8 @@ test("a compiled lesson is typeset in its text and text attributes, not in code,
   expect(text).toContain('href="https://exemple.fr/a?b=1"');
   expect(text).toContain("<code>a : b ?</code>");
   expect(text).toContain("x = a ? b : c");
-  expect(text).toContain('<p data-heading="Titre˽?">82␣% | des maires␣: un chiffre</p>');
+  // The note under a key figure's label is read too (it once reached the page untypeset).
+  expect(text).toContain('<p data-heading="Titre˽?">82␣% | des maires␣: un chiffre | Étude «˽Élus˽»˽; 2020</p>');
   // The term is looked up in the glossary as written: unchanged.
   expect(text).toContain('title="Charte du « faire alliance »"');
   expect(text).toContain("˽!");

@@ -1,14 +1,14 @@
 /**
  * A remark plugin that typesets a lesson while it compiles (app/utils/french-typography.ts): every
- * text node, and the attributes of lesson components that are read as text (a KeyFigure's value and
- * label, a CaseStudy's or Callout's title, a Reflection's prompt, a cited heading). Code (`inline` or
+ * text node, and the attributes of lesson components that are read as text (a KeyFigure's value,
+ * label and note, a CaseStudy's or Callout's title, a Reflection's prompt, a cited heading). Code (`inline` or
  * fenced) is not a text node and is never touched; nor are link addresses, component identifiers,
  * or a <Definition term>, which is looked up in the glossary as written.
  */
 import { frenchTypography } from "~/utils/french-typography.ts";
 
 /** Component attributes the learner reads. Every other attribute is an identifier or a reference. */
-const TEXT_ATTRIBUTES = new Set(["title", "label", "prompt", "value", "heading"]);
+const TEXT_ATTRIBUTES = new Set(["title", "label", "note", "prompt", "value", "heading"]);
 
 interface Node {
   type: string;

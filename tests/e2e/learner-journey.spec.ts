@@ -61,8 +61,9 @@ test("a new learner completes « Découvrir » end to end and gets the certifica
 test("a new learner completes « Concevoir sa démarche », final project included, and gets the certificate", async ({ page, browser }) => {
   test.setTimeout(900_000);
   await signUp(page, newAccount({ name: "Jules Douze-Heures", profile: "Étudiant·e" }));
-  // 44 lessons: the 1 h and 4 h finals sit in modules of their own paths (m3-fin, m9-fin).
-  expect(await walkPath(page, "concevoir-sa-demarche")).toBeGreaterThanOrEqual(44);
+  // 43 lessons: the 1 h and 4 h finals sit in modules of their own paths (m3-fin, m9-fin), and the
+  // « carré magique » is a box in l10-1, not a lesson (issue 19).
+  expect(await walkPath(page, "concevoir-sa-demarche")).toBeGreaterThanOrEqual(43);
 
   // Everything is done but the project: the certificate waits for it.
   await page.goto("/parcours/concevoir-sa-demarche");
