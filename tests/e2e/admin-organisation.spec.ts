@@ -7,14 +7,32 @@
  */
 import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { typographySlips } from "./typography-probe.ts";
 import { expect, newAccount, seriousAxeViolations, signUp, test, waitForHydration } from "./fixtures.ts";
 
 const PAGE = "/admin/organisation";
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+
+/**
+ * The settings are the platform's, shared by every spec on this server: what this spec stores (a
+ * « 48 heures ouvrées » delay, an identity) is removed before and after it, so that the specs that
+ * show the default delay to learners do not depend on the order they run in.
+ */
+function clearSettings() {
+  const db = new Database(DATABASE_URL.replace(/^file:/, ""));
+  try {
+    db.prepare('DELETE FROM "OrganisationSetting"').run();
+  } finally {
+    db.close();
+  }
+}
+test.beforeAll(clearSettings);
+test.afterAll(clearSettings);
 
 function makeAdmin(email: string) {
   execFileSync("npx", ["tsx", "app/cli/user-role.ts", email, "ADMIN"], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
+    env: { ...process.env, DATABASE_URL },
     stdio: "pipe",
   });
 }
