@@ -11,6 +11,7 @@ import { answerQuestion, listInbox, type InboxScope } from "~/questions/question
 import { formatAnsweredIn, formatWaiting } from "~/questions/waiting.ts";
 import { now } from "~/utils/clock.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { QuestionOrigin } from "~/questions/question-origin.tsx";
 import { readFormData } from "~/utils/form-data.server.ts";
 import { invariantResponse } from "~/utils/invariant.ts";
 import { mailer } from "~/utils/mailer.server.ts";
@@ -189,13 +190,7 @@ function QuestionFacts({ question }: { question: Omit<Question, "waiting"> }) {
   return (
     <>
       <p className="muted">
-        Posée le {formatDateTime(question.askedAt)} depuis{" "}
-        {question.lesson.url ? (
-          <Link to={question.lesson.url}>«&#x202F;{question.lesson.lessonTitle}&#x202F;»</Link>
-        ) : (
-          <>«&#x202F;{question.lesson.lessonTitle}&#x202F;»</>
-        )}{" "}
-        ({question.lesson.pathTitle}) ·{" "}
+        <QuestionOrigin askedAt={question.askedAt} lesson={question.lesson} /> ·{" "}
         {question.cohortName ? <>cohorte «&#x202F;{question.cohortName}&#x202F;»</> : "sans cohorte (référent pédagogique)"}
         {question.answerDelay ? <> · délai promis&nbsp;: {question.answerDelay}</> : null}
       </p>

@@ -9,6 +9,7 @@ import { listLearnerQuestions } from "~/questions/questions.server.ts";
 import { formatAnsweredIn, formatWaiting } from "~/questions/waiting.ts";
 import { now } from "~/utils/clock.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { QuestionOrigin } from "~/questions/question-origin.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Mes questions — Apprendre à faire alliance" }];
 
@@ -107,13 +108,7 @@ function QuestionHeader({ question }: { question: Question }) {
   return (
     <>
       <p className="muted">
-        Posée le {formatDateTime(question.askedAt)} depuis{" "}
-        {question.lesson.url ? (
-          <Link to={question.lesson.url}>«&#x202F;{question.lesson.lessonTitle}&#x202F;»</Link>
-        ) : (
-          <>«&#x202F;{question.lesson.lessonTitle}&#x202F;»</>
-        )}{" "}
-        ({question.lesson.pathTitle})
+        <QuestionOrigin askedAt={question.askedAt} lesson={question.lesson} />
       </p>
       <p className="question-message">{question.body}</p>
     </>
