@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ErrorList } from "~/components/forms.tsx";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireTrainer } from "~/cohorts/cohort-access.server.ts";
@@ -141,11 +142,7 @@ export default function QuestionsInbox() {
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${field}-erreur` : undefined}
                     />
-                    {error ? (
-                      <ul id={`${field}-erreur`} className="error-list">
-                        <li>{error}</li>
-                      </ul>
-                    ) : null}
+                    <ErrorList id={`${field}-erreur`} errors={error ? [error] : null} />
                   </div>
                   <div>
                     <button type="submit" className="button">

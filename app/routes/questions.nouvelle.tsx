@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ErrorList } from "~/components/forms.tsx";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
@@ -127,11 +128,7 @@ export default function AskQuestionPage() {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "question-aide question-erreur" : "question-aide"}
           />
-          {error ? (
-            <ul id="question-erreur" className="error-list">
-              <li>{error}</li>
-            </ul>
-          ) : null}
+          <ErrorList id="question-erreur" errors={error ? [error] : null} />
         </div>
         <div>
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
