@@ -18,6 +18,10 @@
  *  10. mdx                        the components a lesson may use
  *  11. cohorts                    trainers' groups, dashboards, exports
  *  11. search                     /recherche: the index of lessons, glossary and scenarios, its queries and snippets
+ *  11. questions, placement, satisfaction
+ *                                 tutor questions, positioning, the end-of-path questionnaire
+ *  11. attestations               the documents of a completed path (attestation, certificat de réalisation,
+ *                                 relevé d'activité), their PDFs, the cohort ZIP and « service fait » CSV
  *  12. pages                      page assemblers: the lesson page, the path overview, lesson actions, project pages
  *  13. components                 shared UI of the pages
  *  14. routes, server, cli, (root)
@@ -42,7 +46,7 @@ export const LAYERS: string[][] = [
   ["content"],
   ["progress", "certificates"],
   ["mdx"],
-  ["cohorts", "search", "questions", "placement", "satisfaction"],
+  ["cohorts", "search", "questions", "placement", "satisfaction", "attestations"],
   ["pages"],
   ["components"],
   ["routes", "server", "cli", "(root)"],

@@ -133,6 +133,7 @@ export async function exportAccountData(db: Db, userId: string) {
     questionsAsked,
     answersWritten,
     placements,
+    documents,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -232,6 +233,12 @@ export async function exportAccountData(db: Db, userId: string) {
       orderBy: [{ pathId: "asc" }, { moment: "asc" }],
       select: { pathId: true, moment: true, objectives: true, diagnostic: true, answeredAt: true, updatedAt: true },
     }),
+    // The documents issued with a certificate (app/attestations/): the signed text is theirs to keep.
+    db.trainingDocument.findMany({
+      where: { userId },
+      orderBy: { issuedAt: "asc" },
+      select: { kind: true, code: true, pathTitle: true, issuedAt: true, payload: true },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -248,6 +255,7 @@ export async function exportAccountData(db: Db, userId: string) {
       comments: p.comments.map((c) => ({ body: c.body, createdAt: c.createdAt, author: c.author.name })),
     })),
     certificates,
+    documents,
     cohorts: memberships.map((m) => ({
       name: m.cohort.name,
       pathId: m.cohort.pathId,
@@ -300,7 +308,7 @@ export async function deleteAccount(
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   // Deleted meanwhile by a concurrent request of the same person (a double submit): done.
   if (!user) return true;
-  const [certificates, pendingAddresses, counters] = await Promise.all([
+  const [certificates, documents, pendingAddresses, counters] = await Promise.all([
     db.certificate.findMany({
       where: { userId },
       select: {
@@ -315,6 +323,7 @@ export async function deleteAccount(
         completedAt: true,
       },
     }),
+    db.trainingDocument.findMany({ where: { userId }, select: { id: true, payload: true, certificateId: true } }),
     db.emailChangeToken.findMany({ where: { userId }, select: { newEmail: true } }),
     accountRateLimitKeys(db, user.email),
   ]);
@@ -356,6 +365,17 @@ export async function deleteAccount(
             })
           : db.certificate.delete({ where: { id: certificate.id } }),
       ),
+      // The documents of a kept certificate are kept like it, anonymised (the others go with their certificate).
+      ...documents
+        .filter((document) =>
+          certificates.some((certificate) => certificate.id === document.certificateId && certificateKept(certificate.completedAt)),
+        )
+        .map((document) =>
+          db.trainingDocument.update({
+            where: { id: document.id },
+            data: { learnerName: "", payload: `sha256:${createHash("sha256").update(document.payload).digest("hex")}` },
+          }),
+        ),
       db.retainedEvidence.createMany({ data: evidence }),
       db.organisationSetting.updateMany({ where: { updatedById: userId }, data: { updatedById: null } }),
       db.rateLimit.deleteMany({ where: { key: { in: counters } } }),

@@ -11,6 +11,7 @@
  *   the certificate's code, which only the PDF's holder has.
  * A training not completed (no certificate) leaves nothing: no document was issued for it.
  */
+import { parisDay } from "~/utils/format.ts";
 
 export const CERTIFICATE_RETENTION_YEARS = 3;
 export const EVIDENCE_RETENTION_YEARS = 6;
@@ -20,11 +21,6 @@ export function yearsAfter(date: Date, years: number): Date {
   const later = new Date(date);
   later.setUTCFullYear(later.getUTCFullYear() + years);
   return later;
-}
-
-/** A day in the learner's time zone (the platform's: Europe/Paris), « 2027-01-04 ». */
-function dayOf(when: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(when);
 }
 
 export interface EvidenceCertificate {
@@ -69,8 +65,8 @@ export function summariseEvidence(
     if (!row) days.set(day, (row = { activeSeconds: 0, lessonsCompleted: [] }));
     return row;
   };
-  for (const entry of ledger) dayRow(dayOf(entry.receivedAt)).activeSeconds += entry.seconds;
-  for (const lesson of lessons) if (lesson.completedAt) dayRow(dayOf(lesson.completedAt)).lessonsCompleted.push(lesson.lessonId);
+  for (const entry of ledger) dayRow(parisDay(entry.receivedAt)).activeSeconds += entry.seconds;
+  for (const lesson of lessons) if (lesson.completedAt) dayRow(parisDay(lesson.completedAt)).lessonsCompleted.push(lesson.lessonId);
   const from = certificate.firstActivityAt.getTime();
   const to = certificate.completedAt.getTime();
   return {

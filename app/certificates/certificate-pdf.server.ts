@@ -5,10 +5,10 @@
  * Text goes through app/utils/pdf-fonts.server.ts: a character of the name the font lacks prints
  * « ? » on the page, while the signed data keeps the name exactly as registered.
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
 import { formatDate, formatDuration, formatPercent } from "~/utils/format.ts";
-import QRCode from "qrcode";
 import { A4, ACCENT, drawLine, embedFonts, INK, MARGIN, MUTED, wrapText } from "~/utils/pdf-fonts.server.ts";
+import { drawQrCode } from "~/utils/pdf-qr.server.ts";
 import { formatCode } from "~/utils/verification-code.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { slugify } from "~/utils/slugify.ts";
@@ -45,26 +45,6 @@ function certificateCharacters(certificate: CertificateForPdf): string {
 
 /** Re-exported: tests and the project export use the same line breaking. */
 export { wrapText };
-
-function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const count = qr.modules.size;
-  const quiet = 2; // modules of white margin on each side, inside the square
-  const cell = size / (count + quiet * 2);
-  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
-  for (let row = 0; row < count; row += 1) {
-    for (let col = 0; col < count; col += 1) {
-      if (!qr.modules.get(row, col)) continue;
-      page.drawRectangle({
-        x: x + (col + quiet) * cell,
-        y: y + size - (row + quiet + 1) * cell,
-        width: cell,
-        height: cell,
-        color: rgb(0, 0, 0),
-      });
-    }
-  }
-}
 
 export async function renderCertificatePdf(certificate: CertificateForPdf): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

@@ -33,8 +33,8 @@ export function VerificationForm({ typed, error }: { typed?: string; error?: str
       <div className="field">
         <label htmlFor="code">Code de vérification</label>
         <p id="code-aide" className="field__hint">
-          28 lettres et chiffres, imprimés sous «&#8239;Code de vérification&#8239;» sur le certificat. Espaces, tirets et majuscules n'ont
-          pas d'importance.
+          28 lettres et chiffres, imprimés sous «&#8239;Code de vérification&#8239;» sur le certificat ou le document. Espaces, tirets et
+          majuscules n'ont pas d'importance.
         </p>
         <input
           id="code"
@@ -80,10 +80,11 @@ export function VerificationOutcome({ result }: { result: VerificationResult }) 
     case "inconnu":
       return (
         <section className="verification verification--inconnu" aria-labelledby="resultat">
-          <h2 id="resultat">Certificat inconnu</h2>
+          <h2 id="resultat">Code inconnu</h2>
           <p>
-            Aucun certificat ne porte le code <code className="verification-code">{formatCode(result.code)}</code>. Vérifiez la saisie
-            caractère par caractère&nbsp;: un certificat authentique de la plateforme est toujours retrouvé ici.
+            Aucun certificat ni document de formation ne porte le code <code className="verification-code">{formatCode(result.code)}</code>.
+            Vérifiez la saisie caractère par caractère&nbsp;: un certificat ou un document authentique de la plateforme est toujours
+            retrouvé ici.
           </p>
         </section>
       );

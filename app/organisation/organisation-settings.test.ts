@@ -64,6 +64,10 @@ describe("assertCanIssue", () => {
       /^Le relevé d'activité ne peut pas .* renseignez la raison sociale sur/,
     );
     expect(frenchList(["a", "b", "c"])).toBe("a, b et c");
+    // The participle agrees with the document.
+    expect(missingFieldsMessage("attestation-fin-formation", ["le SIRET"])).toMatch(
+      /^L'attestation de fin de formation ne peut pas encore être délivrée\u00A0:/,
+    );
   });
 });
 

@@ -85,12 +85,15 @@ export function frenchList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} et ${items[items.length - 1]}`;
 }
 
+/** « L'attestation … délivrée », « le certificat … délivré »: the participle agrees with the document. */
+const FEMININE: ReadonlySet<OrganisationDocument> = new Set(["attestation-fin-formation"]);
+
 /** What a document route answers when a field is missing: who must do what, and where. */
 export function missingFieldsMessage(document: OrganisationDocument, missing: readonly string[]): string {
   const fields = frenchList(missing);
   const name = DOCUMENT_LABELS[document];
   return (
-    `${name.charAt(0).toUpperCase()}${name.slice(1)} ne peut pas encore être délivré\u00A0: l'organisme de formation n'a pas ` +
+    `${name.charAt(0).toUpperCase()}${name.slice(1)} ne peut pas encore être ${FEMININE.has(document) ? "délivrée" : "délivré"}\u00A0: l'organisme de formation n'a pas ` +
     `renseigné ${fields}. Administrateur·rice\u00A0: renseignez ${fields} sur /admin/organisation.`
   );
 }

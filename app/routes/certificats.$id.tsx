@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
+import { DocumentLinks } from "~/attestations/document-links.tsx";
 import { requireOwnCertificate } from "~/certificates/certificate-reads.server.ts";
 import { verificationUrl } from "~/certificates/certificate-urls.ts";
 import { formatCode } from "~/utils/verification-code.ts";
@@ -94,6 +95,16 @@ export default function CertificatePage() {
           Télécharger le PDF
         </a>
       </p>
+      {certificate.revokedAt ? null : (
+        <section aria-labelledby="titre-documents">
+          <h2 id="titre-documents">Documents pour un financeur ou un employeur</h2>
+          <p>
+            Trois documents signés, vérifiables comme ce certificat, délivrés au nom de l'organisme de formation la première fois que vous
+            les téléchargez&nbsp;:
+          </p>
+          <DocumentLinks base={`/certificats/${certificate.id}/documents`} />
+        </section>
+      )}
       <p className="muted">
         Toute personne peut vérifier ce certificat, sans compte, à l'adresse <a href={verificationUrl}>{verificationUrl}</a> ou en scannant
         le code QR du PDF. Le PDF est signé électroniquement&nbsp;: voir <Link to="/verifier">comment le vérifier</Link>.

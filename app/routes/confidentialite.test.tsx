@@ -15,6 +15,7 @@ import { JOIN_RATE_LIMIT } from "~/cohorts/cohorts.server.ts";
 import { MIN_RESPONDENTS } from "~/cohorts/dashboard.ts";
 import { OUTBOX_RETENTION_MS, PRUNE_INTERVAL_MS } from "~/auth/prune-expired.server.ts";
 import { CERTIFICATE_RETENTION_YEARS, EVIDENCE_RETENTION_YEARS } from "~/auth/retained-evidence.ts";
+import { DOCUMENT_KINDS, DOCUMENT_TITLES } from "~/attestations/document-payload.ts";
 import PrivacyPage from "./confidentialite.tsx";
 
 const page = renderToStaticMarkup(
@@ -56,4 +57,31 @@ test("the retention of evidence on the page is the code's (retained-evidence.ts)
   expect(page).toContain(`il est effacé ${years(EVIDENCE_RETENTION_YEARS)}`);
   expect(page).toContain("Obligation légale");
   expect(page).toContain("Intérêt légitime");
+});
+
+/** The page's text from `start` up to `end` (both must be there). */
+function section(start: string, end: string): string {
+  const from = page.indexOf(start);
+  const to = page.indexOf(end, from);
+  expect(from, start).toBeGreaterThanOrEqual(0);
+  expect(to, end).toBeGreaterThan(from);
+  return page.slice(from, to);
+}
+
+test("every document a completed path gives is named where the page says how long it is kept, and what deletion keeps", () => {
+  const names = DOCUMENT_KINDS.map((kind) => DOCUMENT_TITLES[kind].toLowerCase());
+  expect(names).toHaveLength(3);
+  const years = `${CERTIFICATE_RETENTION_YEARS} ans après la fin de la formation`;
+  // The table of what is kept, the « Preuves de formation » table, and the effacement paragraph
+  // (the text /compte/supprimer shows too): each names every document beside the 3-year duration.
+  const places = {
+    kept: section("Ce qui est conservé, et pourquoi", "Cohortes rejointes"),
+    evidence: section("Preuves de formation : combien de temps", "Preuves de la formation : relevé du temps actif"),
+    deletion: section("Effacement", "Retrait d'une cohorte"),
+  };
+  for (const [place, text] of Object.entries(places)) {
+    for (const name of names) expect(text.toLowerCase(), `${place} : ${name}`).toContain(name);
+    expect(text, place).toContain(years);
+  }
+  expect(places.deletion).toContain("sans votre nom : ils restent vérifiables par leur code");
 });

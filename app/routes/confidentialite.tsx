@@ -41,7 +41,7 @@ export default function PrivacyPage() {
                 Progression&nbsp;: parcours suivis et dernière leçon ouverte, leçons commencées et terminées, temps actif (un relevé
                 horodaté par tranche de 15 secondes au plus)
               </th>
-              <td>Reprendre où vous en étiez&#x202F;; les heures inscrites sur les attestations</td>
+              <td>Reprendre où vous en étiez&#x202F;; les heures inscrites sur vos documents de formation (voir plus bas)</td>
               <td>
                 Jusqu'à la suppression du compte&#x202F;; ensuite, pour une formation terminée, un résumé sans votre nom (voir
                 «&#x202F;Preuves de formation&#x202F;»)
@@ -95,13 +95,20 @@ export default function PrivacyPage() {
               <th scope="row">Questions posées depuis une leçon, leurs réponses et leurs dates</th>
               <td>
                 Vous faire répondre par le formateur ou la formatrice de votre cohorte, ou par le référent pédagogique, et montrer les
-                délais de réponse
+                délais de réponse, qui figurent aussi sur votre relevé d'activité
               </td>
               <td>Jusqu'à la suppression du compte (une réponse écrite par un·e formateur·rice reste à l'apprenant·e, sans son auteur)</td>
             </tr>
             <tr>
-              <th scope="row">Certificats&nbsp;: nom, parcours, durées, dates, score, code de vérification</th>
-              <td>Prouver votre formation à qui vous la présentez, y compris hors ligne (signature électronique)</td>
+              <th scope="row">
+                Certificats et documents de formation (attestation de fin de formation, certificat de réalisation, relevé d'activité)&nbsp;:
+                nom, parcours, objectifs, durées, dates, résultats, codes de vérification&#x202F;; pour le relevé d'activité, le détail de
+                chaque journée et les dates de vos questions et de leurs réponses
+              </th>
+              <td>
+                Prouver votre formation à qui vous la présentez (financeur, employeur, établissement), y compris hors ligne (signature
+                électronique)
+              </td>
               <td>
                 Tant que votre compte existe, pour rester vérifiables&#x202F;; après sa suppression, sans votre nom, jusqu'à{" "}
                 {CERTIFICATE_RETENTION_YEARS}&nbsp;ans après la fin de la formation
@@ -188,15 +195,17 @@ export default function PrivacyPage() {
           </thead>
           <tbody>
             <tr>
-              <th scope="row">Certificats et attestations de fin de formation</th>
+              <th scope="row">
+                Certificats et documents de formation&nbsp;: attestation de fin de formation, certificat de réalisation, relevé d'activité
+              </th>
               <td>
                 Tant que votre compte existe&#x202F;; après sa suppression, sans votre nom, {CERTIFICATE_RETENTION_YEARS}&nbsp;ans après la
-                fin de la formation
+                fin de la formation (chaque document suit le certificat avec lequel il a été délivré)
               </td>
               <td>
                 Obligation légale&nbsp;: l'organisme remet une attestation à l'issue de la formation (Code du travail, art.
-                L6353-1)&#x202F;; intérêt légitime&nbsp;: que ceux à qui vous la présentez puissent la vérifier, aussi longtemps que les
-                financeurs conservent les certificats
+                L6353-1)&#x202F;; intérêt légitime&nbsp;: que ceux à qui vous les présentez puissent les vérifier, aussi longtemps que les
+                financeurs conservent les certificats de réalisation
               </td>
             </tr>
             <tr>

@@ -139,11 +139,19 @@ export default function CohortDashboardPage() {
       )}
       <p className="actions">
         <Link to="reglages">Réglages de la cohorte</Link> ·{" "}
-        <a href={`/formateur/cohortes/${cohort.id}/export.csv`}>Exporter le tableau (CSV)</a>
+        <a href={`/formateur/cohortes/${cohort.id}/export.csv`}>Exporter le tableau (CSV)</a> ·{" "}
+        <a href={`/formateur/cohortes/${cohort.id}/service-fait.csv`}>
+          Durées réalisées pour le financeur («&#8239;service fait&#8239;», CSV)
+        </a>
         {totals.certificates > 0 ? (
           <>
             {" "}
-            · <a href={`/formateur/cohortes/${cohort.id}/certificats.zip`}>Télécharger les certificats (ZIP, {totals.certificates})</a>
+            · <a href={`/formateur/cohortes/${cohort.id}/certificats.zip`}>
+              Télécharger les certificats (ZIP, {totals.certificates})
+            </a> ·{" "}
+            <a href={`/formateur/cohortes/${cohort.id}/documents.zip`}>
+              Certificats, attestations, certificats de réalisation et relevés d'activité (ZIP, {totals.certificates})
+            </a>
           </>
         ) : null}
       </p>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DocumentLinks } from "~/attestations/document-links.tsx";
 import { formatDate, formatDuration } from "~/utils/format.ts";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -181,6 +182,12 @@ export default function CohortLearnerPage() {
             : "pas encore"}
         </dd>
       </dl>
+      {learner.certificate && !learner.certificate.revoked ? (
+        <section aria-labelledby="titre-documents">
+          <h2 id="titre-documents">Documents de formation</h2>
+          <DocumentLinks base={`/formateur/cohortes/${cohort.id}/apprenants/${learner.id}/documents`} />
+        </section>
+      ) : null}
 
       {placement ? <MemberPlacement name={learner.name} placement={placement} /> : null}
 

@@ -9,6 +9,7 @@ import { getCatalog } from "~/content/catalog.server.ts";
 import { loadStartedPaths } from "~/pages/path-overview.server.ts";
 import { db } from "~/db/db.server.ts";
 import { getEnrollments } from "~/progress/progress.server.ts";
+import { DocumentLinks } from "~/attestations/document-links.tsx";
 import { listCertificates } from "~/certificates/certificate-reads.server.ts";
 import { listMemberships } from "~/cohorts/cohorts.server.ts";
 import { JoinCodeForm } from "~/cohorts/join-code-form.tsx";
@@ -69,6 +70,9 @@ export default function Dashboard() {
                 délivré le {formatDate(certificate.issuedAt)}
                 {certificate.revokedAt ? " — révoqué" : ""}
               </span>
+              {certificate.revokedAt ? null : (
+                <DocumentLinks base={`/certificats/${certificate.id}/documents`} withPurposes={false} about={certificate.pathTitle} />
+              )}
             </li>
           ))}
         </ul>

@@ -13,6 +13,8 @@ import {
 import { db } from "~/db/db.server.ts";
 import { hitRateLimit } from "~/db/rate-limit.server.ts";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { verifyDocumentCode } from "~/attestations/document-verification.server.ts";
+import { DocumentVerificationOutcome, type DocumentVerificationResult } from "~/attestations/document-verification-view.tsx";
 
 export const meta: MetaFunction = () => [
   { title: "Vérification d'un certificat — Apprendre à faire alliance" },
@@ -40,8 +42,19 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   switch (verification.status) {
     case "malforme":
       return json({ result: { status: "malforme", typed } as VerificationResult }, { status: 400, headers });
-    case "inconnu":
-      return json({ result: verification as VerificationResult }, { status: 404, headers });
+    case "inconnu": {
+      // Not a certificate: perhaps one of the documents of a completed training.
+      const found = await verifyDocumentCode(db, typed);
+      if (!found) return json({ result: verification as VerificationResult }, { status: 404, headers });
+      const document: DocumentVerificationResult = {
+        ...found,
+        periodStart: found.periodStart.toISOString(),
+        periodEnd: found.periodEnd.toISOString(),
+        issuedAt: found.issuedAt.toISOString(),
+        revokedAt: found.revokedAt?.toISOString() ?? null,
+      };
+      return json({ result: verification as VerificationResult, document }, { headers });
+    }
     default:
       result = {
         ...verification,
@@ -55,12 +68,15 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export default function VerificationPage() {
-  const { result } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { result } = data;
+  // Only a document's code comes with `document` (the loader's other replies have no such key).
+  const document = ("document" in data ? data.document : null) as DocumentVerificationResult | null;
   return (
     <div className="page page--reading">
       <Breadcrumbs trail={[{ to: "/verifier", label: "Vérifier un certificat" }]} current="Résultat" />
-      <h1>Vérification d'un certificat</h1>
-      <VerificationOutcome result={result} />
+      <h1>{document ? "Vérification d'un document de formation" : "Vérification d'un certificat"}</h1>
+      {document ? <DocumentVerificationOutcome result={document} /> : <VerificationOutcome result={result} />}
       <h2>Vérifier un autre code</h2>
       <VerificationForm
         typed={result.status === "malforme" ? result.typed : ""}

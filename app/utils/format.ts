@@ -33,6 +33,13 @@ export function formatDate(when: When): string {
   return `${day === "1" ? "1er" : day}${NBSP}${month} ${year}`;
 }
 
+const DAY_KEY = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
+
+/** The calendar day in Paris, as a sortable key: « 2027-01-04 » (a moment at 23:30 UTC is the next day in winter). */
+export function parisDay(when: When): string {
+  return DAY_KEY.format(new Date(when));
+}
+
 /** A date as a French spreadsheet reads it: « 05/03/2027 » (the CSV export). */
 export function formatNumericDate(when: When): string {
   return NUMERIC_DATE.format(new Date(when));

@@ -106,6 +106,36 @@ async function certify(db: Db, userId: string, learnerName: string) {
 }
 
 /**
+ * A document issued with `certificate` (app/attestations/), as issuance stores it: the learner's name
+ * in its row and in its signed payload.
+ */
+async function issueDocument(
+  db: Db,
+  certificate: { id: string; userId: string | null; pathId: string; pathTitle: string },
+  learnerName: string,
+) {
+  const payload = JSON.stringify({ document: "Relevé d'activité", beneficiaire: learnerName, action: { intitule: certificate.pathTitle } });
+  return db.trainingDocument.create({
+    data: {
+      certificateId: certificate.id,
+      kind: "releve-activite",
+      code: codeFromBytes(randomBytes(18)),
+      userId: certificate.userId,
+      pathId: certificate.pathId,
+      learnerName,
+      pathTitle: certificate.pathTitle,
+      organisationName: "Organisme de formation",
+      activeSeconds: 3600,
+      periodStart: new Date("2027-01-04T09:00:00Z"),
+      periodEnd: new Date("2027-01-05T09:00:00Z"),
+      payload,
+      signature: signPayload(key, payload),
+      keyId: key.keyId,
+    },
+  });
+}
+
+/**
  * A person with data of every kind User has (each relation of the schema), as a learner in one
  * trainer's cohort and as the trainer of a cohort of their own. Returns the count of rows per
  * relation, so that a test can check them all.
@@ -152,6 +182,7 @@ async function personWithEverything(db: Db) {
   });
   await db.simulationRun.create({ data: { userId, scenarioId: "s0", choices: '[{"sceneId":"p1","choiceId":"a"}]' } });
   const certificate = await certify(db, userId, "Personne Certifiée");
+  const document = await issueDocument(db, certificate, "Personne Certifiée");
   await db.passwordResetToken.create({
     data: { userId, tokenHash: `reset-${userId}`, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) },
   });
@@ -210,8 +241,9 @@ async function personWithEverything(db: Db) {
     tutorQuestions: () => db.tutorQuestion.count({ where: { learnerId: userId } }),
     tutorAnswers: () => db.tutorAnswer.count({ where: { authorId: userId } }),
     placements: () => db.placementResponse.count({ where: { userId } }),
+    trainingDocuments: () => db.trainingDocument.count({ where: { userId } }),
   };
-  return { ...me, rows, certificate, pendingEmail, mine, theirs, projectId: project.id, answeredQuestionId: received.id };
+  return { ...me, rows, certificate, document, pendingEmail, mine, theirs, projectId: project.id, answeredQuestionId: received.id };
 }
 
 describeEachDatabase("privacy promises (/confidentialite)", (get) => {
@@ -274,11 +306,18 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       payload: `sha256:${createHash("sha256").update(me.certificate.payload).digest("hex")}`,
     });
     expect(await verifyCode(db, me.certificate.code)).toMatchObject({ status: "valide", learnerName: null });
-    // « jusqu'à 3 ans après la fin de la formation », then erased by the pruning.
+    // « vos certificats et les documents délivrés avec eux, sans votre nom » : the document stays,
+    // anonymised like its certificate (no name in its row nor in the signed copy kept).
+    const keptDocument = await db.trainingDocument.findUniqueOrThrow({ where: { id: me.document.id } });
+    expect(keptDocument).toMatchObject({ userId: null, learnerName: "" });
+    expect(keptDocument.payload).not.toContain("Personne Certifiée");
+    // « jusqu'à 3 ans après la fin de la formation », then erased by the pruning (the documents with their certificate).
     await pruneExpired(db, new Date(yearsAfter(me.certificate.completedAt, CERTIFICATE_RETENTION_YEARS).getTime() - DAY));
     expect(await db.certificate.count({ where: { id: me.certificate.id } })).toBe(1);
+    expect(await db.trainingDocument.count({ where: { id: me.document.id } })).toBe(1);
     await pruneExpired(db, new Date(yearsAfter(me.certificate.completedAt, CERTIFICATE_RETENTION_YEARS).getTime() + DAY));
     expect(await db.certificate.count({ where: { id: me.certificate.id } })).toBe(0);
+    expect(await db.trainingDocument.count({ where: { id: me.document.id } })).toBe(0);
   });
 
   test("« Tant que votre compte existe » : pruning never touches a certificate whose account exists, however old", async () => {
@@ -425,6 +464,7 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       tutorQuestions: "questionsAsked",
       tutorAnswers: "answersWritten",
       placements: "placements",
+      trainingDocuments: "documents",
     };
     expect(Object.keys(exported).sort()).toEqual(userRelations());
     for (const [relation, where] of Object.entries(exported)) {

@@ -138,7 +138,7 @@ test("revoked, unknown and malformed codes each get their answer and status", as
   const unknownCode = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
   const unknown = await visitor.page.goto(`/verifier/${unknownCode}`);
   expect(unknown?.status()).toBe(404);
-  await expect(visitor.page.getByRole("heading", { name: "Certificat inconnu" })).toBeVisible();
+  await expect(visitor.page.getByRole("heading", { name: "Code inconnu" })).toBeVisible();
 
   const malformed = await visitor.page.goto("/verifier/ABC-123");
   expect(malformed?.status()).toBe(400);
@@ -200,7 +200,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Code de vérification").fill("0000 0000 0000 0000 0000 0000 000o");
     await page.getByRole("button", { name: "Vérifier" }).click();
     await expect(page).toHaveURL(/\/verifier\/0000-0000-0000-0000-0000-0000-0000$/);
-    await expect(page.getByRole("heading", { name: "Certificat inconnu" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Code inconnu" })).toBeVisible();
   });
 });
 
