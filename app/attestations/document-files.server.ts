@@ -10,6 +10,7 @@ import { serverSigningKey } from "~/certificates/signing.server.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { getOrganisationSettings } from "~/organisation/organisation-settings.server.ts";
 import { assertCanIssue, type OrganisationSettings } from "~/organisation/organisation-settings.ts";
+import { now } from "~/utils/clock.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { slugify } from "~/utils/slugify.ts";
 import { documentFileName, renderDocumentPdf } from "./document-pdf.server.ts";
@@ -30,7 +31,7 @@ export async function documentPdf(document: StoredDocument, siteUrl = publicUrl(
 }
 
 function issuanceContext(settings: OrganisationSettings) {
-  return { settings, siteUrl: publicUrl(), key: serverSigningKey() };
+  return { settings, siteUrl: publicUrl(), key: serverSigningKey(), now };
 }
 
 /** The document of `kind` for a certificate the caller may see (checked by the route), as a download. */

@@ -21,7 +21,8 @@ export function DocumentLinks({ base, withPurposes = true, about }: { base: stri
     <ul className="document-links">
       {DOCUMENT_KINDS.map((kind) => (
         <li key={kind}>
-          <a href={documentUrl(base, kind)} download>
+          {/* No `download` attribute: a refusal (409 while the organisation is not set up) must show its page, not a failed download. */}
+          <a href={documentUrl(base, kind)}>
             {DOCUMENT_TITLES[kind]} (PDF)
             {about ? <span className="visually-hidden"> — {about}</span> : null}
           </a>

@@ -172,9 +172,10 @@ class Sheet {
     this.y -= after;
   }
 
-  heading(title: string) {
+  /** `keepWith`: the height of what must follow the heading on the same page (at least a few lines). */
+  heading(title: string, keepWith = 0) {
     // Never a heading alone at the foot of a page.
-    this.ensure(70);
+    this.ensure(Math.max(70, Math.min(keepWith, 250) + 30));
     this.y -= 8;
     this.draw(rowLines([{ text: title, x: MARGIN, width: WIDTH, font: this.fonts.bold, size: 13, color: ACCENT }]));
     this.y -= 4;
@@ -461,7 +462,8 @@ const hasActivity = (day: DayFacts) =>
   day.simulations.length > 0 ||
   day.placements.length > 0;
 
-function dayBlock(sheet: Sheet, day: DayFacts) {
+/** A day's lines: its date and time, then what was done. */
+function dayLines(sheet: Sheet, day: DayFacts): Line[] {
   const { regular, semibold } = sheet.fonts;
   const size = 9.5;
   const lines: Line[] = rowLines([
@@ -503,11 +505,17 @@ function dayBlock(sheet: Sheet, day: DayFacts) {
     "Positionnements",
     day.placements.map((item) => `${item.label} à ${formatTime(item.at)}`),
   );
+  return lines;
+}
+
+function drawDay(sheet: Sheet, lines: Line[]) {
   sheet.space(2);
   sheet.draw(lines);
   sheet.rule(sheet.y + 6);
   sheet.space(6);
 }
+
+const linesHeight = (lines: Line[]) => lines.reduce((sum, line) => sum + line.advance, 0);
 
 function questionDelay(delayHours: number | null): string {
   return delayHours === null ? "—" : formatElapsed(delayHours * 3_600_000);
@@ -534,9 +542,11 @@ function statement(sheet: Sheet, facts: StatementFacts) {
   sheet.row("Jours avec activité", String(active.length));
   sheet.row("Temps d'activité total", `${formatDuration(totalSeconds)} (temps d'activité enregistré)`);
 
-  sheet.heading("Activité jour par jour");
-  if (active.length === 0) sheet.paragraph("Aucune activité enregistrée.");
-  for (const day of active) dayBlock(sheet, day);
+  const days = active.map((day) => dayLines(sheet, day));
+  // The heading goes with the first day, never alone at the foot of a page.
+  sheet.heading("Activité jour par jour", days[0] ? linesHeight(days[0]) : 0);
+  if (days.length === 0) sheet.paragraph("Aucune activité enregistrée.");
+  for (const lines of days) drawDay(sheet, lines);
 
   sheet.heading("Questions posées aux tuteurs");
   if (facts.questions.length === 0) sheet.paragraph("Aucune question posée sur ce parcours.");

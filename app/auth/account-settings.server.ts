@@ -335,7 +335,7 @@ export async function deleteAccount(
           where: { userId, pathId: certificate.pathId },
           select: { receivedAt: true, seconds: true, lessonId: true },
         });
-        const [lessons, attempts] = await Promise.all([
+        const [lessons, attempts, questions] = await Promise.all([
           db.lessonProgress.findMany({
             where: { userId, lessonId: { in: [...new Set(ledger.map((entry) => entry.lessonId))] } },
             select: { lessonId: true, completedAt: true },
@@ -344,13 +344,25 @@ export async function deleteAccount(
             where: { userId, submittedAt: { not: null } },
             select: { quizId: true, number: true, submittedAt: true, score: true, passed: true },
           }),
+          db.tutorQuestion.findMany({
+            where: { learnerId: userId, pathId: certificate.pathId },
+            select: { askedAt: true, answer: { select: { answeredAt: true } } },
+          }),
         ]);
         return {
           certificateCode: certificate.code,
           pathId: certificate.pathId,
           completedAt: certificate.completedAt,
           keepUntil: yearsAfter(certificate.completedAt, EVIDENCE_RETENTION_YEARS),
-          summary: JSON.stringify(summariseEvidence(certificate, ledger, lessons, attempts)),
+          summary: JSON.stringify(
+            summariseEvidence(
+              certificate,
+              ledger,
+              lessons,
+              attempts,
+              questions.map((question) => ({ askedAt: question.askedAt, answeredAt: question.answer?.answeredAt ?? null })),
+            ),
+          ),
         };
       }),
   );

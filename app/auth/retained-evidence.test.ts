@@ -38,11 +38,20 @@ test("time and lessons per day in Paris; assessments of the training only, in or
       { quizId: "apres", number: 1, submittedAt: new Date("2027-04-01T15:00:00Z"), score: 10, passed: false },
       { quizId: "ouvert", number: 1, submittedAt: null, score: null, passed: null },
     ],
+    [
+      { askedAt: new Date("2027-03-02T10:00:00Z"), answeredAt: null },
+      { askedAt: new Date("2027-03-01T10:00:00Z"), answeredAt: new Date("2027-03-01T15:00:00Z") },
+    ],
   );
   expect(summary.days).toEqual([
     { day: "2027-03-01", activeSeconds: 15, lessonsCompleted: ["l1"] },
     { day: "2027-03-02", activeSeconds: 10, lessonsCompleted: [] },
     { day: "2027-03-03", activeSeconds: 15, lessonsCompleted: ["l2"] },
+  ]);
+  // Questions: when asked and answered, oldest first; never their words.
+  expect(summary.questions).toEqual([
+    { askedAt: "2027-03-01T10:00:00.000Z", answeredAt: "2027-03-01T15:00:00.000Z" },
+    { askedAt: "2027-03-02T10:00:00.000Z", answeredAt: null },
   ]);
   expect(summary.assessments.map((a) => `${a.quizId}#${a.number}:${a.score}`)).toEqual(["finale#1:40", "finale#2:90"]);
   expect(Object.keys(summary).sort()).toEqual(
@@ -57,6 +66,7 @@ test("time and lessons per day in Paris; assessments of the training only, in or
       "nominalMinutes",
       "pathId",
       "pathTitle",
+      "questions",
     ].sort(),
   );
 });

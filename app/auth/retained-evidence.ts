@@ -46,18 +46,25 @@ export interface EvidenceSummary {
   days: Array<{ day: string; activeSeconds: number; lessonsCompleted: string[] }>;
   /** Submitted assessments during the training: results only, never the answers. */
   assessments: Array<{ quizId: string; number: number; submittedAt: string; score: number | null; passed: boolean | null }>;
+  /**
+   * Questions asked to a tutor on the path, when and when answered (the assistance a distance
+   * training must show, app/attestations/README.md): times only, never the words.
+   */
+  questions: Array<{ askedAt: string; answeredAt: string | null }>;
 }
 
 /**
  * The evidence of one completed training. `ledger` is the active-time ledger of its path;
  * `lessons` the learner's completed lessons among those of the ledger; `attempts` their submitted
- * quiz attempts — the ones submitted between the first activity and the completion are kept.
+ * quiz attempts — the ones submitted between the first activity and the completion are kept;
+ * `questions` their questions to a tutor on the path, with the time of the answer.
  */
 export function summariseEvidence(
   certificate: EvidenceCertificate,
   ledger: ReadonlyArray<{ receivedAt: Date; seconds: number }>,
   lessons: ReadonlyArray<{ lessonId: string; completedAt: Date | null }>,
   attempts: ReadonlyArray<{ quizId: string; number: number; submittedAt: Date | null; score: number | null; passed: boolean | null }>,
+  questions: ReadonlyArray<{ askedAt: Date; answeredAt: Date | null }> = [],
 ): EvidenceSummary {
   const days = new Map<string, { activeSeconds: number; lessonsCompleted: string[] }>();
   const dayRow = (day: string) => {
@@ -91,5 +98,8 @@ export function summariseEvidence(
         score: attempt.score,
         passed: attempt.passed,
       })),
+    questions: [...questions]
+      .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime())
+      .map((question) => ({ askedAt: question.askedAt.toISOString(), answeredAt: question.answeredAt?.toISOString() ?? null })),
   };
 }

@@ -9,6 +9,7 @@ import { getCatalog, getCompiledLesson, getQuiz, getScenario } from "~/content/c
 import { scenarioGroups } from "~/courses/mdx-usage.ts";
 import type { Db } from "~/db/create-db.server.ts";
 import { env } from "~/utils/env.server.ts";
+import { now } from "~/utils/clock.server.ts";
 import { publicUrl } from "~/utils/public-url.server.ts";
 import { requiredActiveSeconds } from "~/courses/time-model.ts";
 import { scenarioRequirements, type Missing, type PathRequirements } from "./eligibility.ts";
@@ -29,9 +30,12 @@ export async function pathRequirements(path: Path): Promise<PathRequirements> {
   };
 }
 
-/** Signed certificates name the site by its configured address (publicUrl), never the request's Host. */
+/**
+ * Signed certificates name the site by its configured address (publicUrl), never the request's Host.
+ * Issued at the app's clock, the one that stamps the activity they certify (a test clock in e2e).
+ */
 function issuanceContext(): IssuanceContext {
-  return { siteUrl: publicUrl(), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey() };
+  return { siteUrl: publicUrl(), issuer: env().CERTIFICATE_ISSUER, key: serverSigningKey(), now };
 }
 
 function allScenarioIds(requirements: PathRequirements): string[] {

@@ -22,9 +22,10 @@ export function KeptAfterDeletion() {
         </li>
         <li>
           <strong>pour chaque formation terminée (certificat délivré), un résumé de ses preuves</strong>&nbsp;: temps actif par jour, leçons
-          terminées, résultats des évaluations (jamais vos réponses), sans votre nom, votre adresse e-mail ni votre identifiant, retrouvé
-          seulement par le code du certificat. Il sert à justifier la formation lors du contrôle d'un financeur ou d'un audit Qualiopi, et
-          il est effacé {EVIDENCE_RETENTION_YEARS}&nbsp;ans après la fin de la formation.
+          terminées, résultats des évaluations (jamais vos réponses), dates de vos questions au tuteur et de leurs réponses (jamais leur
+          texte), sans votre nom, votre adresse e-mail ni votre identifiant, retrouvé seulement par le code du certificat. Il sert à
+          justifier la formation lors du contrôle d'un financeur ou d'un audit Qualiopi, et il est effacé {EVIDENCE_RETENTION_YEARS}
+          &nbsp;ans après la fin de la formation.
         </li>
       </ul>
       <p>Une formation que vous n'avez pas terminée ne laisse rien&nbsp;: aucun document n'a été délivré pour elle.</p>

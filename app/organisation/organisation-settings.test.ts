@@ -55,15 +55,19 @@ describe("assertCanIssue", () => {
     expect(response.status).toBe(409);
     expect(await response.text()).toBe(
       "Le certificat de réalisation ne peut pas encore être délivré\u00A0: l'organisme de formation n'a pas renseigné le SIRET et " +
-        "le numéro de déclaration d'activité. Administrateur·rice\u00A0: renseignez le SIRET et le numéro de déclaration d'activité sur /admin/organisation.",
+        "le numéro de déclaration d'activité. Administrateur·rice\u00A0: complétez /admin/organisation.",
     );
   });
 
   test("message for one field, and lists of three", () => {
     expect(missingFieldsMessage("releve-activite", ["la raison sociale"])).toMatch(
-      /^Le relevé d'activité ne peut pas .* renseignez la raison sociale sur/,
+      /^Le relevé d'activité ne peut pas .* renseigné la raison sociale\. Administrateur·rice\u00A0: complétez \/admin\/organisation\.$/,
     );
     expect(frenchList(["a", "b", "c"])).toBe("a, b et c");
+    // Every field missing still makes a message the error page shows (under 300 characters).
+    expect(missingFieldsMessage("attestation-fin-formation", missingFor(EMPTY_SETTINGS, "attestation-fin-formation")).length).toBeLessThan(
+      300,
+    );
     // The participle agrees with the document.
     expect(missingFieldsMessage("attestation-fin-formation", ["le SIRET"])).toMatch(
       /^L'attestation de fin de formation ne peut pas encore être délivrée\u00A0:/,

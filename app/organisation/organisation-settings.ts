@@ -1,7 +1,7 @@
 /**
  * Who delivers the training, as the documents for funders and employers must say it (issue 20):
- * legal identity, declarations, contacts, and the delay within which tutors answer (Code du travail,
- * art. D6313-3-1). Pure and client-safe: the values come from organisation-settings.server.ts
+ * legal identity, declarations, contacts, and the delay within which tutors answer (the assistance of
+ * a distance training, Code du travail art. D6313-3-1; app/attestations/README.md). Pure and client-safe: the values come from organisation-settings.server.ts
  * (stored settings over environment defaults).
  */
 
@@ -94,7 +94,8 @@ export function missingFieldsMessage(document: OrganisationDocument, missing: re
   const name = DOCUMENT_LABELS[document];
   return (
     `${name.charAt(0).toUpperCase()}${name.slice(1)} ne peut pas encore être ${FEMININE.has(document) ? "délivrée" : "délivré"}\u00A0: l'organisme de formation n'a pas ` +
-    `renseigné ${fields}. Administrateur·rice\u00A0: renseignez ${fields} sur /admin/organisation.`
+    // Fields named once: the message must stay short enough for the error page to show it (resource-errors.server.ts).
+    `renseigné ${fields}. Administrateur·rice\u00A0: complétez /admin/organisation.`
   );
 }
 

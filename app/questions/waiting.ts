@@ -46,7 +46,7 @@ export interface QuestionEvidence {
 
 /**
  * What the relevé d'activité states of a learner's questions on a path (Code du travail art.
- * D6313-3-1: the delays in which tutors answered), oldest first.
+ * D6313-3-1, the assistance of a distance training: the delays in which tutors answered), oldest first.
  */
 export function questionEvidence(rows: ReadonlyArray<{ askedAt: When; answer: { answeredAt: When } | null }>): QuestionEvidence[] {
   return rows

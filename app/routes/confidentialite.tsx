@@ -209,10 +209,14 @@ export default function PrivacyPage() {
               </td>
             </tr>
             <tr>
-              <th scope="row">Preuves de la formation&nbsp;: relevé du temps actif, leçons terminées, résultats des évaluations</th>
+              <th scope="row">
+                Preuves de la formation&nbsp;: relevé du temps actif, leçons terminées, résultats des évaluations, dates des questions au
+                tuteur et de leurs réponses
+              </th>
               <td>
                 Tant que votre compte existe&#x202F;; après sa suppression, pour une formation terminée, un résumé sans votre nom ni votre
-                adresse (temps par jour, leçons terminées, résultats), {EVIDENCE_RETENTION_YEARS}&nbsp;ans après la fin de la formation
+                adresse (temps par jour, leçons terminées, résultats, dates des questions et des réponses, sans leur texte),{" "}
+                {EVIDENCE_RETENTION_YEARS}&nbsp;ans après la fin de la formation
               </td>
               <td>
                 Intérêt légitime&nbsp;: justifier la réalisation de la formation lors du contrôle d'un financeur ou de l'audit Qualiopi

@@ -22,6 +22,18 @@ const ALLOWED_WRITES: Record<string, { tables: string[]; why: string }> = {
     tables: ["RateLimit"],
     why: "looking a join code up counts against the visitor's limit (D14): guessing codes must cost something even though it reads",
   },
+  "certificats.$id_.documents.$kind": {
+    tables: ["TrainingDocument"],
+    why: "a training document is issued, once and signed, the first time its holder or their trainer downloads it (app/attestations/, D13): the download is the request for it, and a second one writes nothing",
+  },
+  "formateur.cohortes.$id.apprenants.$userId_.documents.$kind": {
+    tables: ["TrainingDocument"],
+    why: "a training document is issued, once and signed, the first time its holder or their trainer downloads it (app/attestations/, D13): the download is the request for it, and a second one writes nothing",
+  },
+  "formateur.cohortes.$id.documents[.zip]": {
+    tables: ["TrainingDocument"],
+    why: "a training document is issued, once and signed, the first time its holder or their trainer downloads it (app/attestations/, D13): the download is the request for it, and a second one writes nothing",
+  },
   "verifier.$code": {
     tables: ["RateLimit"],
     why: "looking a code up counts against the visitor's limit (D14): guessing codes must cost something even though it reads",
@@ -164,6 +176,7 @@ for (const provider of testProviders()) {
         stepId: "diagnostic",
         quizId: requirements.finalAssessmentId!,
         userId: learnerId,
+        kind: "attestation-fin-formation",
         fichier: `${lesson.contentHash.slice(0, 20)}.js`,
         // The engine fixture has no toolkit: the document page answers 404, and must not write either.
         slug: "protocole-atelier-diagnostic",

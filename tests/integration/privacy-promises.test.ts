@@ -367,6 +367,17 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       data: { userId: me.userId, quizId: "ancien", number: 1, layout: "[]", submittedAt: at(1, 9), score: 10, passed: false },
     });
     await db.reflectionAnswer.create({ data: { userId: me.userId, reflectionId: "r", lessonId: "l1", answer: "Réflexion intime." } });
+    // A question to a tutor on the path, answered: its times are evidence of the assistance, its words are not kept.
+    await db.tutorQuestion.create({
+      data: {
+        learnerId: me.userId,
+        pathId: "parcours-preuves",
+        lessonId: "l1",
+        body: "Question personnelle ?",
+        askedAt: at(4, 12),
+        answer: { create: { body: "Réponse du tuteur.", answeredAt: at(5, 9) } },
+      },
+    });
     // The person is also the admin who last saved the organisation settings.
     await db.organisationSetting.create({ data: { id: "organisation", legalName: "Organisme", updatedById: me.userId } });
     // A training completed 4 years ago (its certificate is already past 3 years) and one 7 years ago.
@@ -399,10 +410,11 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
         { day: "2027-01-05", activeSeconds: 27, lessonsCompleted: ["l2"] },
       ],
       assessments: [{ quizId: "evaluation-finale", number: 1, submittedAt: at(5, 15).toISOString(), score: 85, passed: true }],
+      questions: [{ askedAt: at(4, 12).toISOString(), answeredAt: at(5, 9).toISOString() }],
     });
     // Detached from the person: nothing in the kept rows names them or holds their words.
     const everythingKept = JSON.stringify([kept, await db.certificate.findMany({ where: { id: certificate.id } })]);
-    for (const personal of [name, me.email, me.userId, "réponse secrète", "Réflexion intime."])
+    for (const personal of [name, me.email, me.userId, "réponse secrète", "Réflexion intime.", "Question personnelle", "Réponse du tuteur"])
       expect(everythingKept).not.toContain(personal);
     // Nothing else of theirs: the ledger, lessons, quizzes and reflections are gone.
     expect(await db.activeTimeEntry.count({ where: { userId: me.userId } })).toBe(0);
