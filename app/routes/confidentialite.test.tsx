@@ -51,7 +51,9 @@ test("the durations on the page are the code's", () => {
 test("the retention of evidence on the page is the code's (retained-evidence.ts)", () => {
   const years = (n: number) => `${n} ans après la fin de la formation`;
   expect(page).toContain(`après sa suppression, sans votre nom, jusqu'à ${years(CERTIFICATE_RETENTION_YEARS)}`);
-  expect(page).toContain(`(temps par jour, leçons terminées, résultats, dates des questions et des réponses, sans leur texte), ${years(EVIDENCE_RETENTION_YEARS)}`);
+  expect(page).toContain(
+    `(temps par jour, leçons terminées, résultats, dates des questions et des réponses, sans leur texte), ${years(EVIDENCE_RETENTION_YEARS)}`,
+  );
   // The effacement paragraph says the same as /compte/supprimer (one component for both).
   expect(page).toContain(`anonymisé » jusqu'à ${years(CERTIFICATE_RETENTION_YEARS)}, puis sont effacés`);
   expect(page).toContain(`il est effacé ${years(EVIDENCE_RETENTION_YEARS)}`);
