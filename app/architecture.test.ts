@@ -22,6 +22,7 @@
  *                                 tutor questions, positioning, the end-of-path questionnaire
  *  11. attestations               the documents of a completed path (attestation, certificat de réalisation,
  *                                 relevé d'activité), their PDFs, the cohort ZIP and « service fait » CSV
+ *  11. lti                        LTI 1.3: the tool's keys, login and launch, accounts and cohorts made by launches
  *  12. pages                      page assemblers: the lesson page, the path overview, lesson actions, project pages
  *  13. components                 shared UI of the pages
  *  14. routes, server, cli, (root)
@@ -46,7 +47,7 @@ export const LAYERS: string[][] = [
   ["content"],
   ["progress", "certificates"],
   ["mdx"],
-  ["cohorts", "search", "questions", "placement", "satisfaction", "attestations"],
+  ["cohorts", "search", "questions", "placement", "satisfaction", "attestations", "lti"],
   ["pages"],
   ["components"],
   ["routes", "server", "cli", "(root)"],

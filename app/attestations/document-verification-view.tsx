@@ -2,24 +2,16 @@
 import { Link } from "@remix-run/react";
 import { formatDate, formatDuration } from "~/utils/format.ts";
 import { formatCode } from "~/utils/verification-code.ts";
-import { DOCUMENT_TITLES, type DocumentKind } from "./document-payload.ts";
+import { DOCUMENT_TITLES } from "./document-payload.ts";
+import type { DocumentVerification } from "./document-verification.server.ts";
 
-export interface DocumentVerificationResult {
-  status: "valide" | "revoque";
-  kind: DocumentKind;
-  code: string;
-  learnerName: string | null;
-  pathTitle: string;
-  organisationName: string;
-  activeSeconds: number;
+/** The server's verification as the loader sends it: its dates as ISO strings. */
+export type DocumentVerificationResult = Omit<DocumentVerification, "periodStart" | "periodEnd" | "issuedAt" | "revokedAt"> & {
   periodStart: string;
   periodEnd: string;
   issuedAt: string;
-  keyId: string;
-  payloadSha256: string;
-  certificateCode: string;
   revokedAt: string | null;
-}
+};
 
 export function DocumentVerificationOutcome({ result }: { result: DocumentVerificationResult }) {
   const title = DOCUMENT_TITLES[result.kind];

@@ -31,6 +31,8 @@ interface PruneReport {
   outboxMessages: number;
   anonymisedCertificates: number;
   retainedEvidence: number;
+  /** LTI logins never completed (app/lti/oidc-login.server.ts: 10 minutes to come back). */
+  ltiLoginStates: number;
 }
 
 export async function pruneExpired(
@@ -40,21 +42,30 @@ export async function pruneExpired(
 ): Promise<PruneReport> {
   const spent = { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] };
   // Independent deletes, each idempotent: run by several instances at once, they agree.
-  const [rateLimits, sessions, passwordResetTokens, emailChangeTokens, signInChallenges, anonymisedCertificates, retainedEvidence] =
-    await Promise.all([
-      pruneRateLimits(db, now),
-      db.session.deleteMany({ where: { expiresAt: { lte: now } } }).then((r) => r.count),
-      db.passwordResetToken.deleteMany({ where: spent }).then((r) => r.count),
-      db.emailChangeToken.deleteMany({ where: spent }).then((r) => r.count),
-      db.signInChallenge
-        .deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { attempts: { gte: CHALLENGE_MAX_ATTEMPTS } }] } })
-        .then((r) => r.count),
-      // Only a deleted account's certificates (userId null): a person's own stay as long as the account.
-      db.certificate
-        .deleteMany({ where: { userId: null, completedAt: { lte: yearsAfter(now, -CERTIFICATE_RETENTION_YEARS) } } })
-        .then((r) => r.count),
-      db.retainedEvidence.deleteMany({ where: { keepUntil: { lte: now } } }).then((r) => r.count),
-    ]);
+  const [
+    rateLimits,
+    sessions,
+    passwordResetTokens,
+    emailChangeTokens,
+    signInChallenges,
+    anonymisedCertificates,
+    retainedEvidence,
+    ltiLoginStates,
+  ] = await Promise.all([
+    pruneRateLimits(db, now),
+    db.session.deleteMany({ where: { expiresAt: { lte: now } } }).then((r) => r.count),
+    db.passwordResetToken.deleteMany({ where: spent }).then((r) => r.count),
+    db.emailChangeToken.deleteMany({ where: spent }).then((r) => r.count),
+    db.signInChallenge
+      .deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { attempts: { gte: CHALLENGE_MAX_ATTEMPTS } }] } })
+      .then((r) => r.count),
+    // Only a deleted account's certificates (userId null): a person's own stay as long as the account.
+    db.certificate
+      .deleteMany({ where: { userId: null, completedAt: { lte: yearsAfter(now, -CERTIFICATE_RETENTION_YEARS) } } })
+      .then((r) => r.count),
+    db.retainedEvidence.deleteMany({ where: { keepUntil: { lte: now } } }).then((r) => r.count),
+    db.ltiLoginState.deleteMany({ where: { expiresAt: { lte: now } } }).then((r) => r.count),
+  ]);
   const outboxMessages = options.mailer ? await options.mailer.pruneSentBefore(new Date(now.getTime() - OUTBOX_RETENTION_MS)) : 0;
   return {
     rateLimits,
@@ -65,5 +76,6 @@ export async function pruneExpired(
     outboxMessages,
     anonymisedCertificates,
     retainedEvidence,
+    ltiLoginStates,
   };
 }

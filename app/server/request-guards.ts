@@ -42,6 +42,14 @@ interface GuardOptions {
   stylesheets?: () => string[];
 }
 
+/**
+ * The two steps of an LTI 1.3 launch arrive as form posts from the LMS's pages, another site by
+ * design (app/lti/): they are not checked for origin but proved otherwise — a state bound to this
+ * browser by a cookie, and a token the platform signed. Both are resource routes, so Remix's own
+ * origin check (pages only) does not apply to them either.
+ */
+const CROSS_SITE_POSTS = new Set(["/lti/login", "/lti/launch"]);
+
 export function requestGuards({ allowedOrigins, trustProxy = false, stylesheets = () => [] }: GuardOptions) {
   return (req: Request, res: Response, next: NextFunction) => {
     // A route may answer before reading the body (a 415 for a body that is not a form, a redirect to
@@ -77,7 +85,7 @@ export function requestGuards({ allowedOrigins, trustProxy = false, stylesheets 
     // least as strict, and answer first, in French.
     const visitedHost = forwardedHost?.split(",")[0]!.trim() ?? host ?? null;
     const origin = req.get("origin") ?? null;
-    if (!isAllowedRequest({ method: req.method, origin, host: visitedHost, allowedOrigins })) {
+    if (!CROSS_SITE_POSTS.has(req.path) && !isAllowedRequest({ method: req.method, origin, host: visitedHost, allowedOrigins })) {
       refuse(req, res, stylesheets(), 403, "Requête refusée", "Ce formulaire ne vient pas de notre site. Rechargez la page et réessayez.");
       return;
     }

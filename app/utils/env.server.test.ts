@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       DATABASE_URL: "file:./data/app.db",
       CERTIFICATE_ISSUER: "Apprendre à faire alliance",
       CERTIFICATE_KEY_FILE: "data/keys/certificats-ed25519.pem",
+      LTI_KEY_DIR: "data/keys/lti",
       SMTP_PORT: 587,
       SMTP_SECURE: false,
       MAIL_FROM: "Apprendre à faire alliance <ne-pas-repondre@apprendre-a-faire-alliance.fr>",

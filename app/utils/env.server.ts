@@ -28,6 +28,13 @@ const EnvSchema = z.object({
   /** Where the generated key is kept when CERTIFICATE_SIGNING_KEY is unset. */
   CERTIFICATE_KEY_FILE: z.string().min(1).default("data/keys/certificats-ed25519.pem"),
   /**
+   * The RSA private key (PEM, PKCS#8) the LTI tool signs with (deep linking responses, service
+   * tokens); a key of its own, never the certificates'. Unset: a key file is created (LTI_KEY_DIR).
+   */
+  LTI_SIGNING_KEY: z.string().includes("PRIVATE KEY", { message: "clé PEM attendue" }).optional(),
+  /** Where the LTI keys are kept: current.pem, and previous/*.pem still published after a rotation. */
+  LTI_KEY_DIR: z.string().min(1).default("data/keys/lti"),
+  /**
    * Express's « trust proxy » (e.g. 1 behind one reverse proxy): which X-Forwarded-For hop is the
    * visitor's address, for per-address rate limits. Unset: the connection's address.
    */

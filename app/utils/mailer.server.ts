@@ -34,6 +34,14 @@ interface OutboxMessage extends Mail {
   sentAt: string;
 }
 
+/**
+ * Addresses no message can reach: RFC 2606 reserves « .invalid ». Accounts made by an LTI launch
+ * have one (app/lti/launch-account.server.ts); their mail is not sent, nor written to the outbox.
+ */
+export function isUndeliverable(address: string): boolean {
+  return /\.invalid$/i.test(address.trim());
+}
+
 export function createMailer(
   config: Pick<Env, "SMTP_HOST" | "SMTP_PORT" | "SMTP_SECURE" | "SMTP_USER" | "SMTP_PASSWORD" | "MAIL_FROM" | "OUTBOX_DIR">,
 ): Mailer {
@@ -47,6 +55,7 @@ export function createMailer(
     return {
       mode: "smtp",
       async send(mail) {
+        if (isUndeliverable(mail.to)) return;
         await transport.sendMail({ from: config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
       },
       async erase() {},
@@ -59,6 +68,7 @@ export function createMailer(
   return {
     mode: "boite-d-envoi",
     async send(mail) {
+      if (isUndeliverable(mail.to)) return;
       mkdirSync(dir, { recursive: true });
       const sentAt = new Date().toISOString();
       const id = `${sentAt.replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}`;

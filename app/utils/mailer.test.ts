@@ -40,6 +40,8 @@ describe("mailer", () => {
       const mailer = createMailer({ ...base, SMTP_HOST: "127.0.0.1", SMTP_PORT: port, OUTBOX_DIR: dir });
       expect(mailer.mode).toBe("smtp");
       await mailer.send({ to: "lea@exemple.fr", subject: "Réinitialiser votre mot de passe", text: "Bonjour Léa,\nVoici le lien." });
+      // An account made by an LTI launch has an address no mail reaches: nothing is sent to it.
+      await mailer.send({ to: "lti-0123456789abcdef@lti.invalid", subject: "Réponse", text: "Non envoyé." });
       expect(received).toHaveLength(1);
       expect(received[0]).toMatch(/^To: lea@exemple\.fr/m);
       expect(received[0]).toMatch(/^Subject: =\?UTF-8\?/m);
@@ -55,6 +57,7 @@ describe("mailer", () => {
     await mailer.send({ to: "a@exemple.fr", subject: "Premier", text: "Un." });
     await new Promise((resolve) => setTimeout(resolve, 5));
     await mailer.send({ to: "b@exemple.fr", subject: "Second", text: "Deux." });
+    await mailer.send({ to: "lti-0123456789abcdef@LTI.INVALID", subject: "Jamais", text: "Non écrit." });
     expect(readOutbox(dir).map((m) => [m.to, m.subject])).toEqual([
       ["b@exemple.fr", "Second"],
       ["a@exemple.fr", "Premier"],

@@ -19,6 +19,7 @@ import { verifyCertificatePdf, type OfflineVerification } from "~/certificates/o
 import { generateSigningKeyPem, signingKeyFromPem } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { certificateFacts, signedCertificate } from "../helpers/certificate-facts.ts";
+import { flip, random } from "../helpers/byte-flips.ts";
 
 const run = promisify(execFile);
 const key = signingKeyFromPem(generateSigningKeyPem());
@@ -31,22 +32,6 @@ const facts = certificateFacts(key.keyId, {
 });
 const payload = certificatePayload(facts);
 const genuine = renderCertificatePdf(signedCertificate(key, facts, payload));
-
-/** mulberry32: a small seeded generator, so that every run flips the same bytes. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function flip(bytes: Uint8Array, position: number, mask: number): Uint8Array {
-  const copy = bytes.slice();
-  copy[position]! ^= mask;
-  return copy;
-}
 
 const FLIPS = 400;
 const TAIL = 4096;

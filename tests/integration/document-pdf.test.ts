@@ -29,6 +29,7 @@ import { readAttachments } from "~/certificates/pdf-attachments.ts";
 import { generateSigningKeyPem, signingKeyFromPem, signPayload, verifyPayload } from "~/certificates/signing.server.ts";
 import { ROOT } from "../../prisma/tools/prisma-cli.ts";
 import { hasPdftotext, pdfLines, pdftotextLines } from "../helpers/pdf-text.ts";
+import { flip, random } from "../helpers/byte-flips.ts";
 
 const run = promisify(execFile);
 const key = signingKeyFromPem(generateSigningKeyPem());
@@ -409,22 +410,6 @@ describe("every document", () => {
     expect(documentFileName("releve-activite", "Du devoir à l'envie", CODE)).toBe("releve-activite-du-devoir-a-l-envie-ab12cd34.pdf");
   });
 });
-
-/** mulberry32: a small seeded generator, so that every run flips the same bytes. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function flip(bytes: Uint8Array, position: number, mask: number): Uint8Array {
-  const copy = bytes.slice();
-  copy[position]! ^= mask;
-  return copy;
-}
 
 describe("offline verification of a document PDF", () => {
   test("is « valide » for the document as issued; any flipped byte gives « invalide » with a reason, or the same signed data", async () => {

@@ -61,8 +61,19 @@ describeEachDatabase("pruning expired data", (get) => {
     await createSignInChallenge(db, third, "/");
     await db.signInChallenge.updateMany({ where: { userId: third }, data: { attempts: CHALLENGE_MAX_ATTEMPTS } });
 
+    // LTI logins: one abandoned 11 minutes ago (expired), one under way.
+    await db.ltiLoginState.createMany({
+      data: [
+        { state: `lti-expire-${tag}`, nonce: `n1-${tag}`, platformId: "p", browserHash: "h", expiresAt: ago(MINUTE) },
+        { state: `lti-en-cours-${tag}`, nonce: `n2-${tag}`, platformId: "p", browserHash: "h", expiresAt: later(9 * MINUTE) },
+      ],
+    });
+
     const report = await pruneExpired(db, now);
-    expect(report).toMatchObject({ sessions: 1, passwordResetTokens: 2, emailChangeTokens: 2, signInChallenges: 2 });
+    expect(report).toMatchObject({ sessions: 1, passwordResetTokens: 2, emailChangeTokens: 2, signInChallenges: 2, ltiLoginStates: 1 });
+    expect((await db.ltiLoginState.findMany({ where: { state: { contains: tag } } })).map((row) => row.state)).toEqual([
+      `lti-en-cours-${tag}`,
+    ]);
     expect(report.rateLimits).toBeGreaterThanOrEqual(1);
 
     expect((await db.rateLimit.findMany({ where: { key: { contains: tag } }, select: { key: true } })).map((r) => r.key).sort()).toEqual([
@@ -91,6 +102,7 @@ describeEachDatabase("pruning expired data", (get) => {
       outboxMessages: 0,
       anonymisedCertificates: 0,
       retainedEvidence: 0,
+      ltiLoginStates: 0,
     });
   });
 
