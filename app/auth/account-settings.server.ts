@@ -134,6 +134,7 @@ export async function exportAccountData(db: Db, userId: string) {
     answersWritten,
     placements,
     documents,
+    ltiIdentity,
   ] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
@@ -239,6 +240,11 @@ export async function exportAccountData(db: Db, userId: string) {
       orderBy: { issuedAt: "asc" },
       select: { kind: true, code: true, pathTitle: true, issuedAt: true, payload: true },
     }),
+    // Who the person is on a university's platform, when they come from it (app/lti/).
+    db.ltiIdentity.findUnique({
+      where: { userId },
+      select: { subject: true, createdAt: true, platform: { select: { name: true, issuer: true } } },
+    }),
   ]);
   return {
     format: "apprendre-a-faire-alliance/export/1",
@@ -256,6 +262,14 @@ export async function exportAccountData(db: Db, userId: string) {
     })),
     certificates,
     documents,
+    lti: ltiIdentity
+      ? {
+          platform: ltiIdentity.platform.name,
+          issuer: ltiIdentity.platform.issuer,
+          subject: ltiIdentity.subject,
+          since: ltiIdentity.createdAt,
+        }
+      : null,
     cohorts: memberships.map((m) => ({
       name: m.cohort.name,
       pathId: m.cohort.pathId,

@@ -216,6 +216,18 @@ async function personWithEverything(db: Db) {
   await db.placementResponse.create({
     data: { userId, pathId: "parcours-test", moment: "ENTRY", objectives: JSON.stringify([{ objective: "Tester.", level: 2 }]) },
   });
+  // The person also launches from a university's Moodle (LTI): who they are there.
+  const platform = await db.ltiPlatform.create({
+    data: {
+      name: "Moodle",
+      issuer: `https://moodle-${userId}.exemple.fr`,
+      clientId: "outil",
+      authLoginUrl: "https://moodle.exemple.fr/auth",
+      authTokenUrl: "https://moodle.exemple.fr/token",
+      jwksUrl: "https://moodle.exemple.fr/certs",
+    },
+  });
+  await db.ltiIdentity.create({ data: { platformId: platform.id, subject: "42", userId } });
 
   // How many rows each relation of User holds for this person.
   const rows: Record<string, () => Promise<number>> = {
@@ -242,6 +254,7 @@ async function personWithEverything(db: Db) {
     tutorAnswers: () => db.tutorAnswer.count({ where: { authorId: userId } }),
     placements: () => db.placementResponse.count({ where: { userId } }),
     trainingDocuments: () => db.trainingDocument.count({ where: { userId } }),
+    ltiIdentity: () => db.ltiIdentity.count({ where: { userId } }),
   };
   return { ...me, rows, certificate, document, pendingEmail, mine, theirs, projectId: project.id, answeredQuestionId: received.id };
 }
@@ -477,6 +490,7 @@ describeEachDatabase("privacy promises (/confidentialite)", (get) => {
       tutorAnswers: "answersWritten",
       placements: "placements",
       trainingDocuments: "documents",
+      ltiIdentity: "lti",
     };
     expect(Object.keys(exported).sort()).toEqual(userRelations());
     for (const [relation, where] of Object.entries(exported)) {
