@@ -76,6 +76,16 @@ export default function PrivacyPage() {
               <td>Jusqu'à la suppression du compte</td>
             </tr>
             <tr>
+              <th scope="row">
+                Si vous venez de la plateforme de cours de votre établissement (Moodle, Canvas, Open edX par LTI)&nbsp;: le nom de cette
+                plateforme et l'identifiant qu'elle vous donne, jamais votre mot de passe
+              </th>
+              <td>
+                Vous reconnaître à chaque lancement depuis votre cours, sans second compte, et vous placer dans la cohorte de ce cours
+              </td>
+              <td>Jusqu'à la suppression du compte</td>
+            </tr>
+            <tr>
               <th scope="row">Projet final et auto-évaluation (parcours 12 h), commentaires des formateur·rices</th>
               <td>
                 Rédiger et remettre votre projet&#x202F;; le faire lire par le formateur ou la formatrice d'une cohorte que vous avez
