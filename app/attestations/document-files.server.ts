@@ -61,10 +61,12 @@ export async function cohortDocumentsZip(db: Db, cohortId: string, pathId: strin
   });
   const site = publicUrl();
   const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const folders = new Set<string>();
   // One learner at a time: each PDF embeds fonts, and a cohort can hold hundreds of learners.
   for (const certificate of certificates) {
     let folder = `${slugify(certificate.learnerName) || "apprenant"}-${certificate.code.slice(0, 8).toLowerCase()}`;
-    while (`${folder}/` in files || Object.keys(files).some((name) => name.startsWith(`${folder}/`))) folder = `x-${folder}`;
+    while (folders.has(folder)) folder = `x-${folder}`;
+    folders.add(folder);
     const { pdf, filename } = await certificatePdfFor({ ...certificate, objectives: JSON.parse(certificate.objectives) as string[] }, site);
     files[`${folder}/${filename}`] = [pdf, { level: 0 }];
     for (const kind of DOCUMENT_KINDS) {

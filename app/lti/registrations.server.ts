@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Db } from "~/db/create-db.server.ts";
+import { isUniqueConstraintError } from "~/db/errors.ts";
 
 const url = (label: string) =>
   z
@@ -26,21 +27,32 @@ export const RegistrationSchema = z.object({
 });
 export type Registration = z.infer<typeof RegistrationSchema>;
 
-/** Registers a platform, or updates it (same issuer and client id), and adds its deployments. */
+/**
+ * Registers a platform, or updates it (same issuer and client id), and adds its deployments. Safe
+ * when the same registration arrives twice at once (a double click, two admins): an upsert that
+ * loses the race to insert finds the winner's row.
+ */
 export async function registerPlatform(db: Db, input: Registration): Promise<{ id: string }> {
   const { deploymentIds, ...platform } = input;
-  const saved = await db.ltiPlatform.upsert({
-    where: { issuer_clientId: { issuer: platform.issuer, clientId: platform.clientId } },
-    create: platform,
-    update: platform,
-    select: { id: true },
-  });
+  const where = { issuer_clientId: { issuer: platform.issuer, clientId: platform.clientId } };
+  let saved: { id: string };
+  try {
+    saved = await db.ltiPlatform.upsert({ where, create: platform, update: platform, select: { id: true } });
+  } catch (error) {
+    if (!isUniqueConstraintError(error)) throw error;
+    saved = await db.ltiPlatform.update({ where, data: platform, select: { id: true } });
+  }
   for (const deploymentId of new Set(deploymentIds)) {
-    await db.ltiDeployment.upsert({
-      where: { platformId_deploymentId: { platformId: saved.id, deploymentId } },
-      create: { platformId: saved.id, deploymentId },
-      update: {},
-    });
+    try {
+      await db.ltiDeployment.upsert({
+        where: { platformId_deploymentId: { platformId: saved.id, deploymentId } },
+        create: { platformId: saved.id, deploymentId },
+        update: {},
+      });
+    } catch (error) {
+      // The concurrent registration created it: it exists, which is all this asks.
+      if (!isUniqueConstraintError(error)) throw error;
+    }
   }
   return saved;
 }

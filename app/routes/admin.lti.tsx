@@ -7,7 +7,6 @@ import { Fragment } from "react";
 import { z } from "zod";
 import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
 import { db } from "~/db/db.server.ts";
-import { isUniqueConstraintError } from "~/db/errors.ts";
 import { listRegistrations, registerPlatform, RegistrationSchema, type Registration } from "~/lti/registrations.server.ts";
 import { requireAdminOrNotFound } from "~/organisation/admin-access.server.ts";
 import { readFormData } from "~/utils/form-data.server.ts";
@@ -122,24 +121,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     formatError: fieldMessages,
   });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await registerWithRetries(submission.value);
+  await registerPlatform(db, submission.value);
   return redirect("/admin/lti", { headers: { "Set-Cookie": await setFlash(SAVED) } });
-}
-
-/**
- * registerPlatform's upserts race when the same registration is posted twice at once (a double
- * click, two admins): both find no row, one insert loses with a unique violation. The row exists
- * after each loss, so trying again progresses; it cannot lose more often than there are rows to create.
- */
-async function registerWithRetries(registration: Registration) {
-  const rows = 1 + registration.deploymentIds.length;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await registerPlatform(db, registration);
-    } catch (error) {
-      if (!isUniqueConstraintError(error) || attempt >= rows) throw error;
-    }
-  }
 }
 
 export default function LtiAdminPage() {
